@@ -1,0 +1,163 @@
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { maskPhone } from '../personal-data';
+import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
+
+export interface BuildingDetailData {
+  id: string;
+  kind: BuildingKind;
+  name: string;
+  address: string;
+  compound: { id: string; name: string; kind: CompoundKind };
+  grid: { id: string; name: string; code: string };
+  zone: { id: string; name: string };
+  community: { id: string; name: string; code: string };
+  floors: number;
+  unitCount: number;
+  households: number;
+  residents: number;
+  hasPropertyMgmt: boolean;
+  openCompound: boolean;
+  status: ControlStatus;
+  statusSince: number;
+  centroid: [number, number];
+  heads: { role: DutyRole; name: string; phone: string; partyMember: boolean }[];
+  recentHistory: {
+    id: string;
+    status: ControlStatus;
+    previousStatus: ControlStatus | null;
+    reason: string;
+    changedBy: string;
+    changedAt: number;
+    effectiveFrom: number;
+    effectiveUntil: number | null;
+  }[];
+}
+
+interface Row {
+  id: string;
+  kind: BuildingKind;
+  name: string;
+  address: string;
+  floors: number;
+  unit_count: number;
+  households: number;
+  residents: number;
+  has_property_mgmt: number;
+  open_compound: number;
+  status: ControlStatus;
+  status_since: number;
+  centroid_lat: number;
+  centroid_lng: number;
+  compound_id: string;
+  compound_name: string;
+  compound_kind: CompoundKind;
+  grid_id: string;
+  grid_name: string;
+  grid_code: string;
+  zone_id: string;
+  zone_name: string;
+  community_id: string;
+  community_name: string;
+  community_code: string;
+}
+
+const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'grid_worker', 'grid_head', 'zone_head'];
+
+/** What the building panel shows: where it is, who is responsible, its status and latest changes. */
+export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailData {
+  const { sqlite } = ctx;
+  const row = sqlite
+    .prepare(
+      `SELECT b.id, b.kind, b.name, b.address, b.floors, b.unit_count, b.households, b.residents,
+              b.has_property_mgmt, b.open_compound, b.status, b.status_since, b.centroid_lat, b.centroid_lng,
+              c.id AS compound_id, c.name AS compound_name, c.kind AS compound_kind,
+              g.id AS grid_id, g.name AS grid_name, g.code AS grid_code,
+              z.id AS zone_id, z.name AS zone_name,
+              m.id AS community_id, m.name AS community_name, m.code AS community_code
+         FROM buildings b
+         JOIN compounds c ON c.id = b.compound_id
+         JOIN grids g ON g.id = b.grid_id
+         JOIN zones z ON z.id = g.zone_id
+         JOIN communities m ON m.id = b.community_id
+        WHERE b.id = ? AND b.deleted = 0`,
+    )
+    .get(id) as Row | undefined;
+  if (!row) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${id}`, 'id');
+  if (ctx.actor.gridIds && !ctx.actor.gridIds.includes(row.grid_id)) {
+    throw new ServiceError('FORBIDDEN', '该楼栋不在您负责的网格内', 'id');
+  }
+  const heads = (
+    sqlite
+      .prepare(
+        `SELECT d.role, p.name, p.phone, p.party_member
+           FROM duty_assignments d JOIN people p ON p.id = d.person_id
+          WHERE d.deleted = 0 AND p.deleted = 0 AND (
+                (d.scope_type = 'building' AND d.scope_id = @building)
+             OR (d.scope_type = 'unit' AND d.scope_id IN (SELECT id FROM units WHERE building_id = @building AND deleted = 0))
+             OR (d.scope_type = 'grid' AND d.scope_id = @grid)
+             OR (d.scope_type = 'zone' AND d.scope_id = @zone))`,
+      )
+      .all({ building: row.id, grid: row.grid_id, zone: row.zone_id }) as {
+      role: DutyRole;
+      name: string;
+      phone: string;
+      party_member: number;
+    }[]
+  )
+    .map((h) => ({
+      role: h.role,
+      name: h.name,
+      phone: ctx.actor.seesPersonalData ? h.phone : maskPhone(h.phone),
+      partyMember: h.party_member === 1,
+    }))
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  const recentHistory = (
+    sqlite
+      .prepare(
+        `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until
+           FROM building_status_history WHERE building_id = ? AND deleted = 0
+          ORDER BY changed_at DESC, hlc DESC LIMIT 10`,
+      )
+      .all(row.id) as {
+      id: string;
+      status: ControlStatus;
+      previous_status: ControlStatus | null;
+      reason: string;
+      changed_by: string;
+      changed_at: number;
+      effective_from: number;
+      effective_until: number | null;
+    }[]
+  ).map((h) => ({
+    id: h.id,
+    status: h.status,
+    previousStatus: h.previous_status,
+    reason: h.reason,
+    changedBy: h.changed_by,
+    changedAt: h.changed_at,
+    effectiveFrom: h.effective_from,
+    effectiveUntil: h.effective_until,
+  }));
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    address: row.address,
+    compound: { id: row.compound_id, name: row.compound_name, kind: row.compound_kind },
+    grid: { id: row.grid_id, name: row.grid_name, code: row.grid_code },
+    zone: { id: row.zone_id, name: row.zone_name },
+    community: { id: row.community_id, name: row.community_name, code: row.community_code },
+    floors: row.floors,
+    unitCount: row.unit_count,
+    households: row.households,
+    residents: row.residents,
+    hasPropertyMgmt: row.has_property_mgmt === 1,
+    openCompound: row.open_compound === 1,
+    status: row.status,
+    statusSince: row.status_since,
+    centroid: [row.centroid_lat, row.centroid_lng],
+    heads,
+    recentHistory,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './meta';
+export * from './territory';
+export * from './people';
+export * from './status';

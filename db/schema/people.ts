@@ -1,0 +1,46 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+
+/** Where a person serving the territory comes from. */
+export const personOrigins = ['resident', 'community_staff', 'cadre', 'party_member', 'property'] as const;
+export type PersonOrigin = (typeof personOrigins)[number];
+
+/** A person who serves in the territory: heads, grid workers, cadres sent down. */
+export const people = sqliteTable(
+  'people',
+  {
+    ...syncColumns(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: genders }).notNull(),
+    phone: text('phone').notNull(),
+    idNumber: text('id_number'),
+    partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
+    origin: text('origin', { enum: personOrigins }).notNull(),
+    /** For cadres sent down and registered party members: their work unit. */
+    employer: text('employer'),
+  },
+  (t) => [index('people_name_idx').on(t.name)],
+);
+
+export const dutyRoles = ['zone_head', 'grid_head', 'grid_worker', 'building_head', 'alley_head', 'unit_head'] as const;
+export type DutyRole = (typeof dutyRoles)[number];
+
+export const scopeTypes = ['zone', 'grid', 'compound', 'building', 'unit'] as const;
+export type ScopeType = (typeof scopeTypes)[number];
+
+/** Who holds which duty where: 片区长 of a zone, 网格员 of a grid, 楼栋长 of a building, … */
+export const dutyAssignments = sqliteTable(
+  'duty_assignments',
+  {
+    ...syncColumns(),
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: dutyRoles }).notNull(),
+    scopeType: text('scope_type', { enum: scopeTypes }).notNull(),
+    scopeId: text('scope_id').notNull(),
+    since: integer('since').notNull(),
+  },
+  (t) => [index('duty_person_idx').on(t.personId), index('duty_scope_idx').on(t.scopeType, t.scopeId)],
+);

@@ -1,0 +1,32 @@
+import type { ServiceContext } from '../context';
+
+export interface SystemInfoData {
+  schemaVersion: number;
+  street: { id: string; name: string; code: string; city: string; district: string } | null;
+  counts: { communities: number; zones: number; grids: number; compounds: number; buildings: number; residents: number };
+}
+
+export function systemInfo(ctx: ServiceContext): SystemInfoData {
+  const { sqlite } = ctx;
+  const street =
+    (sqlite
+      .prepare('SELECT id, name, code, city, district FROM street_offices WHERE deleted = 0 LIMIT 1')
+      .get() as SystemInfoData['street'] | undefined) ?? null;
+  const count = (table: string) =>
+    (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
+  const residents = (
+    sqlite.prepare('SELECT coalesce(sum(residents), 0) AS n FROM buildings WHERE deleted = 0').get() as { n: number }
+  ).n;
+  return {
+    schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    street,
+    counts: {
+      communities: count('communities'),
+      zones: count('zones'),
+      grids: count('grids'),
+      compounds: count('compounds'),
+      buildings: count('buildings'),
+      residents,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+/** One method of the contract: its input schema and (as a phantom) its result type. */
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: never read at run time; carries the result type. */
+  output?: O;
+  /** Changes data (the renderer invalidates its caches after it). */
+  mutates: boolean;
+}
+
+export function query<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
+  return { input, mutates: false };
+}
+
+export function mutation<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
+  return { input, mutates: true };
+}
+
+/** What a failed call returns, over IPC and over HTTP alike. */
+export interface ApiError {
+  code:
+    | 'INVALID_INPUT'
+    | 'NOT_FOUND'
+    | 'FORBIDDEN'
+    | 'UNAUTHENTICATED'
+    | 'CONFLICT'
+    | 'UNKNOWN_METHOD'
+    | 'DATABASE'
+    | 'INTERNAL';
+  /** For the user, in Chinese: what went wrong and what to do. */
+  message: string;
+  /** The input field at fault, as a dotted path (`ids.3`), when there is one. */
+  field?: string;
+}
+
+export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError };

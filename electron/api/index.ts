@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { ApiResponse, MethodSpec } from './define';
+import type { PushEventName, PushEvents } from './events';
+import { systemMethods } from './system';
+import { mapMethods } from './map';
+import { buildingMethods } from './buildings';
+
+/**
+ * The contract: every method the renderer may call. Adding a domain means adding its file
+ * here and its handlers in `electron/rpc/handlers`; the types keep the two in step.
+ */
+export const contract = {
+  ...systemMethods,
+  ...mapMethods,
+  ...buildingMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = Contract[M] extends MethodSpec<infer I, unknown> ? z.input<I> : never;
+export type ParsedInput<M extends MethodName> = Contract[M] extends MethodSpec<infer I, unknown> ? z.output<I> : never;
+export type MethodResult<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What `window.api` is, in Electron (preload) and in browser mode (HTTP client) alike. */
+export interface GridDeskApi {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResponse<MethodResult<M>>>;
+  subscribe<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+}
+
+/** Name of the single IPC channel all calls go through. */
+export const RPC_CHANNEL = 'griddesk:rpc';
+/** Name of the IPC channel push events arrive on. */
+export const PUSH_CHANNEL = 'griddesk:push';
+
+export type { ApiError, ApiResponse } from './define';
+export type { PushEvents, PushEventName } from './events';
+export { pushEventNames } from './events';
+export * from './common';
+export type * from './system';
+export type * from './map';
+export type * from './buildings';

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { query } from './define';
+
+export interface SystemInfo {
+  appName: string;
+  version: string;
+  mode: 'electron' | 'browser';
+  schemaVersion: number;
+  street: { id: string; name: string; code: string; city: string; district: string } | null;
+  counts: { communities: number; zones: number; grids: number; compounds: number; buildings: number; residents: number };
+}
+
+export const systemMethods = {
+  'system.info': query<z.ZodObject<{}>, SystemInfo>(z.object({}).strict()),
+};
