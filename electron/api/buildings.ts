@@ -44,5 +44,5 @@ export interface BuildingDetail {
 }
 
 export const buildingMethods = {
-  'buildings.get': query<z.ZodObject<{ id: typeof idSchema }>, BuildingDetail>(z.object({ id: idSchema }).strict()),
+  'buildings.get': query<BuildingDetail>()(z.object({ id: idSchema }).strict()),
 };

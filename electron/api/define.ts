@@ -9,12 +9,14 @@ export interface MethodSpec<I extends z.ZodType, O> {
   mutates: boolean;
 }
 
-export function query<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
-  return { input, mutates: false };
+/** A read-only method: `query<Result>()(inputSchema)`. */
+export function query<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, mutates: false });
 }
 
-export function mutation<I extends z.ZodType, O>(input: I): MethodSpec<I, O> {
-  return { input, mutates: true };
+/** A method that changes data: `mutation<Result>()(inputSchema)`. */
+export function mutation<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, mutates: true });
 }
 
 /** What a failed call returns, over IPC and over HTTP alike. */

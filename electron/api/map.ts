@@ -36,5 +36,5 @@ export interface MapLayers {
 }
 
 export const mapMethods = {
-  'map.layers': query<z.ZodObject<{}>, MapLayers>(z.object({}).strict()),
+  'map.layers': query<MapLayers>()(z.object({}).strict()),
 };

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { DatabaseOpenError, ServiceError } from '../../db/errors';
+import type { Actor } from '../../db/auth/roles';
+import type { ServiceHost } from '../../db/host';
+import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
+import { handlers, type HandlerEnv } from './handlers';
+
+function zodFailure(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const where = field ? `字段「${field}」` : '输入';
+  return {
+    code: 'INVALID_INPUT',
+    message: `${where}无效：${issue?.message ?? '格式不对'}`,
+    ...(field ? { field } : {}),
+  };
+}
+
+/** Turns anything a service threw into an error the caller can show; never leaks a stack. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ServiceError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+  if (err instanceof DatabaseOpenError) return { code: 'DATABASE', message: err.message };
+  const sqliteCode = (err as { code?: unknown } | null)?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+    return { code: 'DATABASE', message: `数据库操作失败（${sqliteCode}），数据未改动。请重试；若反复出现，请联系管理员` };
+  }
+  return { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' };
+}
+
+/**
+ * The one entry point both transports (Electron IPC and browser-mode HTTP) call: checks the
+ * method exists, validates the input against the contract's schema, runs the service.
+ */
+export function dispatch(host: ServiceHost, actor: Actor, env: HandlerEnv, method: unknown, rawInput: unknown): ApiResponse<unknown> {
+  if (!isMethodName(method)) {
+    const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${name}」的接口`, field: 'method' } };
+  }
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
+  try {
+    const handler = handlers[method] as (ctx: ReturnType<ServiceHost['context']>, input: unknown, env: HandlerEnv) => unknown;
+    return { ok: true, result: handler(host.context(actor), parsed.data, env) };
+  } catch (err) {
+    const error = toApiError(err);
+    if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServiceHost } from '../../db/host';
+import type { Actor } from '../../db/auth/roles';
+import { dispatch } from '../rpc/dispatch';
+import { readCookie, SESSION_COOKIE, SessionStore } from './sessions';
+import { securityHeaders, serveStatic } from './static-files';
+import { EventHub } from './event-hub';
+
+export interface HttpHostOptions {
+  host: ServiceHost;
+  rendererDir: string;
+  /** Address to listen on; 127.0.0.1 unless the operator asked for more. */
+  listenHost?: string;
+  port?: number;
+  actor: Actor;
+}
+
+export interface RunningHttpHost {
+  server: Server;
+  port: number;
+  /** The full address to open, with the start secret. */
+  url: string;
+  sessions: SessionStore;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Serves the renderer and the contract over HTTP on one port, for browser mode. */
+export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
+  const listenHost = options.listenHost ?? '127.0.0.1';
+  const sessions = new SessionStore(options.actor);
+  const hub = new EventHub();
+  const unsubscribe = options.host.onEvent((event, payload) => hub.publish(event, payload));
+  let port = options.port ?? 0;
+
+  const allowedHosts = () =>
+    new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${listenHost}:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A page on another site cannot reach us through a rebound DNS name: the Host must be ours.
+    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN', '主机名不被接受');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const actor = sessions.actorFor(readCookie(req.headers.cookie, SESSION_COOKIE), bearer);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!actor) return refuse(res, 401, 'UNAUTHENTICATED', '未登录或会话已失效：请用启动时打印的完整地址重新打开');
+      if (url.pathname === '/api/events' && req.method === 'GET') return hub.attach(req, res, securityHeaders());
+      if (url.pathname !== '/api/rpc') return refuse(res, 404, 'UNKNOWN_METHOD', `没有这个地址：${url.pathname}`);
+      if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^https?:\/\//, ''))) {
+        return refuse(res, 403, 'FORBIDDEN', '跨站请求被拒绝');
+      }
+      if (req.headers['x-griddesk'] !== '1' && !bearer) return refuse(res, 403, 'FORBIDDEN', '缺少 x-griddesk 请求头');
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON（或超过 16 MB）');
+      }
+      const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
+      return sendJson(res, 200, dispatch(options.host, actor, { mode: 'browser' }, method, input));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');
+    const token = url.searchParams.get('token');
+    if (sessions.isStartToken(token)) {
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        ...securityHeaders(),
+        'set-cookie': sessions.cookieHeader(sessions.open()),
+        location: url.pathname + (url.search || ''),
+      });
+      return void res.end();
+    }
+    if (!actor) {
+      res.writeHead(401, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(
+        '<!doctype html><meta charset="utf-8"><title>GridDesk</title><p>请使用 GridDesk 启动时打印的完整地址（含 token）打开本页面。</p>',
+      );
+    }
+    serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[http] request failed:', err);
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', '内部错误');
+      else res.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, listenHost, () => {
+      port = (server.address() as AddressInfo).port;
+      const shownHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
+      resolve({
+        server,
+        port,
+        url: `http://${shownHost}:${port}/?token=${sessions.startToken}`,
+        sessions,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            hub.closeAll();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,157 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ServiceHost } from '../../../db/host';
+import { startHttpHost, type RunningHttpHost } from '../../../electron/server/http-host';
+import { LOCAL_ACTOR } from '../../../electron/server/local-actor';
+import { insertMiniTerritory, type MiniTerritory } from '../helpers/territory';
+import { tempDir } from '../helpers/tmp';
+
+let host: ServiceHost;
+let running: RunningHttpHost;
+let territory: MiniTerritory;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: running.port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${running.port}`, ...init.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (init.body !== undefined) req.write(init.body);
+    req.end();
+  });
+}
+
+async function login(): Promise<string> {
+  const reply = await send(`/?token=${running.sessions.startToken}`);
+  expect(reply.status).toBe(303);
+  const cookie = String(reply.headers['set-cookie']);
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Strict/);
+  return cookie.split(';')[0]!;
+}
+
+function rpc(cookie: string, method: unknown, input: unknown, extra: Record<string, string> = {}) {
+  return send('/api/rpc', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-griddesk': '1', ...extra },
+    body: JSON.stringify({ method, input }),
+  });
+}
+
+beforeEach(async () => {
+  const dataDir = tempDir();
+  host = ServiceHost.open(dataDir);
+  territory = insertMiniTerritory(host.opened.sqlite, 3);
+  const rendererDir = join(dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GridDesk</title>');
+  running = await startHttpHost({ host, rendererDir, port: 0, actor: LOCAL_ACTOR });
+});
+
+afterEach(async () => {
+  await running.close();
+  host.close();
+});
+
+describe('browser-mode host', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying the start secret', () => {
+    expect(running.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${running.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+  });
+
+  it('refuses the page and the API without the secret or a session', async () => {
+    expect((await send('/')).status).toBe(401);
+    const api = await rpc('', 'system.info', {});
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await send('/?token=wrong-token-of-the-right-length-000000')).status).toBe(401);
+    const forged = await rpc('griddesk_session=forged', 'system.info', {});
+    expect(forged.status).toBe(401);
+  });
+
+  it('turns the secret into an HttpOnly SameSite=Strict session and serves the app with a CSP', async () => {
+    const cookie = await login();
+    const page = await send('/', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const info = JSON.parse((await rpc(cookie, 'system.info', {})).body);
+    expect(info).toMatchObject({ ok: true, result: { mode: 'browser', counts: { buildings: 3 }, street: { code: '370202001000' } } });
+  });
+
+  it('answers unknown methods and bad inputs with a structured error naming the field', async () => {
+    const cookie = await login();
+    expect(JSON.parse((await rpc(cookie, 'system.dropEverything', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', field: 'method' },
+    });
+    const bad = JSON.parse((await rpc(cookie, 'buildings.get', { id: 'not-a-uuid' })).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'id' } });
+    expect(bad.error.message).toMatch(/字段「id」/);
+    const extra = JSON.parse((await rpc(cookie, 'map.layers', { sneaky: 1 })).body);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const missing = JSON.parse((await rpc(cookie, 'buildings.get', { id: '01900000-0000-7000-8000-000000000000' })).body);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const notJson = await send('/api/rpc', { method: 'POST', headers: { cookie, 'x-griddesk': '1' }, body: '{oops' });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('returns a building with its address and heads, phones masked', async () => {
+    const cookie = await login();
+    const reply = JSON.parse((await rpc(cookie, 'buildings.get', { id: territory.buildings[1] })).body);
+    expect(reply.ok).toBe(true);
+    expect(reply.result.address).toBe('中山路街道 永安西里社区 26号院 2号楼');
+    expect(reply.result.recentHistory[0]).toMatchObject({ status: 'controlled', previousStatus: 'normal' });
+  });
+
+  it('refuses foreign Host headers, cross-site origins and requests without the custom header', async () => {
+    const cookie = await login();
+    const rebound = await send('/api/rpc', { method: 'POST', headers: { host: 'evil.example:80', cookie, 'x-griddesk': '1' }, body: '{}' });
+    expect(rebound.status).toBe(421);
+    expect((await rpc(cookie, 'system.info', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const noHeader = await send('/api/rpc', { method: 'POST', headers: { cookie }, body: JSON.stringify({ method: 'system.info', input: {} }) });
+    expect(noHeader.status).toBe(403);
+  });
+
+  it('pushes service events to connected browsers as server-sent events', async () => {
+    const cookie = await login();
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: running.port, path: '/api/events', headers: { host: `127.0.0.1:${running.port}`, cookie } },
+        (res) => {
+          expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            if (buffer.includes(': connected')) host.emit('buildings.statusChanged', { ids: ['a'], status: 'sealed', at: 1 });
+            if (buffer.includes('\n\nevent:') || buffer.includes('event: buildings')) {
+              const frame = buffer.slice(buffer.indexOf('event:'));
+              if (frame.includes('\n\n')) {
+                req.destroy();
+                resolve(frame);
+              }
+            }
+          });
+        },
+      );
+      req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
+      req.end();
+    });
+    expect(received).toContain('event: buildings.statusChanged');
+    expect(received).toContain('"status":"sealed"');
+  });
+});
