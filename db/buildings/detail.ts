@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
+import { authorize } from '../auth/permissions';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
 
 export interface BuildingDetailData {
@@ -64,9 +65,13 @@ interface Row {
 
 const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'grid_worker', 'grid_head', 'zone_head'];
 
-/** What the building panel shows: where it is, who is responsible, its status and latest changes. */
+/**
+ * What the building panel shows: where it is, who is responsible, its status and latest changes.
+ * Phones are always masked here; revealing one is its own audited call.
+ */
 export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailData {
   const { sqlite } = ctx;
+  authorize(ctx.actor, 'buildings.read');
   const row = sqlite
     .prepare(
       `SELECT b.id, b.kind, b.name, b.address, b.floors, b.unit_count, b.households, b.residents,
@@ -84,9 +89,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
     )
     .get(id) as Row | undefined;
   if (!row) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${id}`, 'id');
-  if (ctx.actor.gridIds && !ctx.actor.gridIds.includes(row.grid_id)) {
-    throw new ServiceError('FORBIDDEN', '该楼栋不在您负责的网格内', 'id');
-  }
+  authorize(ctx.actor, 'buildings.read', { gridId: row.grid_id });
   const heads = (
     sqlite
       .prepare(
@@ -108,7 +111,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
     .map((h) => ({
       role: h.role,
       name: h.name,
-      phone: ctx.actor.seesPersonalData ? h.phone : maskPhone(h.phone),
+      phone: maskPhone(h.phone),
       partyMember: h.party_member === 1,
     }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { authorize, gridScope } from '../auth/permissions';
 import type { ControlStatus } from '../schema';
 
 interface AreaRow {
@@ -38,6 +39,8 @@ function area(row: AreaRow) {
 /** Everything the map draws, in one call: communities, grids, and every building's footprint. */
 export function mapLayers(ctx: ServiceContext): MapLayersData {
   const { sqlite } = ctx;
+  authorize(ctx.actor, 'territory.read');
+  const scope = gridScope(ctx.actor);
   const street = sqlite
     .prepare('SELECT name, center_lat, center_lng FROM street_offices WHERE deleted = 0 LIMIT 1')
     .get() as { name: string; center_lat: number; center_lng: number } | undefined;
@@ -54,10 +57,15 @@ export function mapLayers(ctx: ServiceContext): MapLayersData {
       .all() as (AreaRow & { community_id: string })[]
   ).map((row) => ({ ...area(row), communityId: row.community_id }));
 
-  const rows = sqlite
-    .prepare('SELECT id, status, footprint FROM buildings WHERE deleted = 0 ORDER BY id')
-    .raw()
-    .all() as [string, ControlStatus, string][];
+  // A grid worker sees the street's outlines but only the buildings of their own grids.
+  const rows = (
+    scope
+      ? sqlite
+          .prepare(`SELECT id, status, footprint FROM buildings WHERE deleted = 0 AND grid_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+          .raw()
+          .all(JSON.stringify(scope))
+      : sqlite.prepare('SELECT id, status, footprint FROM buildings WHERE deleted = 0 ORDER BY id').raw().all()
+  ) as [string, ControlStatus, string][];
   const ids = new Array<string>(rows.length);
   const statuses = new Array<ControlStatus>(rows.length);
   const footprints = new Array<number[]>(rows.length);

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { authorize } from '../auth/permissions';
 
 export interface SystemInfoData {
   schemaVersion: number;
@@ -8,6 +9,7 @@ export interface SystemInfoData {
 
 export function systemInfo(ctx: ServiceContext): SystemInfoData {
   const { sqlite } = ctx;
+  authorize(ctx.actor, 'territory.read');
   const street =
     (sqlite
       .prepare('SELECT id, name, code, city, district FROM street_offices WHERE deleted = 0 LIMIT 1')

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { emit, median, percentile, ROOT } from './lib';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Browser mode on the large preset: from spawning the server process to the map showing every
+ * building; the page's first paint; frame times while panning programmatically.
+ */
+export async function benchStartup(dataDir: string, expectedBuildings: number): Promise<void> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /GridDesk listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    });
+    const listening = performance.now() - started;
+    await page.goto(url);
+    await page.waitForSelector(`[data-testid="map"][data-ready="true"][data-building-count="${expectedBuildings}"]`, { timeout: 60_000 });
+    const ready = performance.now() - started;
+    emit('startup.listening', listening, 'ms');
+    emit('startup.mapReady', ready, 'ms', { buildings: expectedBuildings, target: 3000, from: 'server process spawn' });
+    const paint = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const mark = performance.getEntriesByName('griddesk:map-ready')[0]?.startTime ?? NaN;
+      return { fcp, mark };
+    });
+    emit('startup.firstContentfulPaint', paint.fcp, 'ms', { from: 'navigation start' });
+    emit('startup.mapDrawn', paint.mark, 'ms', { from: 'navigation start' });
+
+    const deltas = await page.evaluate(async () => {
+      const hook = (window as unknown as { __gridDeskMap: { panBy(dx: number, dy: number): void } }).__gridDeskMap;
+      const out: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        hook.panBy(i % 60 < 30 ? 12 : -12, i % 40 < 20 ? 6 : -6);
+        await new Promise(requestAnimationFrame);
+        const now = performance.now();
+        out.push(now - last);
+        last = now;
+      }
+      return out;
+    });
+    emit('map.pan.frame.median', median(deltas), 'ms', { frames: deltas.length });
+    emit('map.pan.frame.p95', percentile(deltas, 95), 'ms', { frames: deltas.length });
+    const domNodes = await page.evaluate(() => document.querySelectorAll('[data-testid="map"] *').length);
+    emit('map.domNodes', domNodes, 'count', { buildings: expectedBuildings });
+  } finally {
+    child.kill('SIGTERM');
+    await browser.close();
+  }
+}
