@@ -1,0 +1,125 @@
+/**
+ * The demo street office generator: 中山路街道 of 青岛市市南区 with its communities, zones,
+ * grids, compounds, buildings and units on the shipped basemap, the people on duty, and
+ * building statuses with their history. Same preset, seed and `now` ⇒ the same database.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { buildLayout } from '../../maps/layout';
+import { createRandom } from '../../maps/random';
+import { PersonFactory } from './people';
+import { SEED_PRESETS, type SeedPreset } from './presets';
+import { draftTerritory, type CommunityDraft } from './territory';
+import { planStatuses } from './status';
+import { writeDuties } from './duties';
+import { SeedWriter } from './writer';
+import { STREET_OFFICE } from './names';
+
+export type { SeedPreset };
+export { SEED_PRESETS, isSeedPreset } from './presets';
+
+export interface SeedOptions {
+  preset: SeedPreset;
+  seed: number;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** The moment the demo is "now" (ms); statuses and duties date back from it. Default Date.now(). */
+  now?: number;
+}
+
+export interface SeedSummary {
+  preset: SeedPreset;
+  seed: number;
+  communities: number;
+  zones: number;
+  grids: number;
+  compounds: number;
+  buildings: number;
+  units: number;
+  /** Sum of the buildings' resident counts (residents are counted, not listed). */
+  residents: number;
+  /** Rows in `people`: heads, grid workers, cadres. */
+  people: number;
+  ms: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+export function seedDatabase(sqlite: Database.Database, options: SeedOptions): SeedSummary {
+  const started = performance.now();
+  const { preset, seed } = options;
+  const size = SEED_PRESETS[preset];
+  if (!size) throw new Error(`未知的演示数据规模「${String(preset)}」，可选：small、default、large`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`随机种子必须是 0 到 4294967295 之间的整数，收到 ${seed}`);
+  const existing = sqlite.prepare('SELECT name FROM street_offices LIMIT 1').get() as { name: string } | undefined;
+  if (existing) throw new Error(`数据库中已有街道「${existing.name}」的数据，不能再生成演示数据。请使用新的空数据库。`);
+  const now = options.now ?? Date.now();
+  const progress = options.onProgress ?? (() => {});
+  const root = createRandom(seed);
+
+  progress({ phase: '规划社区、网格和楼栋', done: 0, total: 1 });
+  const layout = buildLayout(size, seed);
+  const communities = draftTerritory(layout, size.residents, root.fork('territory'));
+  const people = new PersonFactory(root.fork('people'), now);
+  const operators = Array.from({ length: 4 }, () => people.create({ origin: 'community_staff', party: 0, age: [25, 45] }).name);
+  planStatuses(communities, root.fork('status'), now, operators);
+  progress({ phase: '规划社区、网格和楼栋', done: 1, total: 1 });
+
+  const run = sqlite.transaction(() => {
+    let node = (sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).get() as { value: string } | undefined)?.value;
+    if (!node) {
+      node = Buffer.from(root.fork('node').bytes(8)).toString('hex');
+      sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('node_id', ?)`).run(node);
+    }
+    const setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    setMeta.run('seed.preset', preset);
+    setMeta.run('seed.number', String(seed));
+    const writer = new SeedWriter(sqlite, root.fork('ids'), node, now);
+    const buildingTotal = writeTerritory(communities, writer, layout.center, progress);
+    writeDuties(communities, writer, people, root.fork('duties'), now, (done) => {
+      if (done % 500 === 0 || done === buildingTotal) progress({ phase: '写入人员和职责', done, total: buildingTotal });
+    });
+    return writer.rows;
+  });
+  const rows = run();
+  const drafts = communities.flatMap((c) => c.zones.flatMap((z) => z.grids.flatMap((g) => g.compounds.flatMap((cp) => cp.buildings))));
+  return {
+    preset, seed,
+    communities: rows.communities, zones: rows.zones, grids: rows.grids, compounds: rows.compounds,
+    buildings: rows.buildings, units: rows.units, residents: drafts.reduce((s, b) => s + b.residents, 0), people: rows.people,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function writeTerritory(
+  communities: CommunityDraft[],
+  w: SeedWriter,
+  center: [number, number],
+  progress: NonNullable<SeedOptions['onProgress']>,
+): number {
+  const total = communities.reduce((s, c) => s + c.zones.reduce((t, z) => t + z.grids.reduce((u, g) => u + g.compounds.reduce((v, cp) => v + cp.buildings.length, 0), 0), 0), 0);
+  const { code, name, city, district } = STREET_OFFICE;
+  const streetId = w.insert('street_offices', [code, name, city, district, center[1], center[0]]);
+  let done = 0;
+  for (const c of communities) {
+    c.id = w.insert('communities', [streetId, c.code, c.name, json(c.boundary), c.label[1], c.label[0]]);
+    for (const z of c.zones) {
+      z.id = w.insert('zones', [c.id, z.number, z.name]);
+      for (const g of z.grids) {
+        g.id = w.insert('grids', [z.id, c.id, g.code, g.number, g.name, json(g.boundary), g.label[1], g.label[0]]);
+        for (const cp of g.compounds) {
+          cp.id = w.insert('compounds', [g.id, cp.name, cp.kind, cp.road, cp.hasPropertyMgmt ? 1 : 0, cp.openCompound ? 1 : 0]);
+          for (const b of cp.buildings) {
+            b.id = w.insert('buildings', [
+              cp.id, g.id, c.id, b.kind, b.name, b.address, b.floors, b.units.length, b.households, b.residents,
+              cp.hasPropertyMgmt ? 1 : 0, cp.openCompound ? 1 : 0, json(b.footprint), b.centroid[1], b.centroid[0], b.status, b.statusSince,
+            ]);
+            b.unitIds = b.units.map((households, u) => w.insert('units', [b.id!, u + 1, households]));
+            for (const h of b.history)
+              w.insert('building_status_history', [b.id, h.status, h.previousStatus, h.reason, h.changedBy, h.changedAt, h.effectiveFrom, h.effectiveUntil]);
+            if (++done % 500 === 0 || done === total) progress({ phase: '写入楼栋和单元', done, total });
+          }
+        }
+      }
+    }
+  }
+  return total;
+}
