@@ -1,0 +1,82 @@
+import { Segmented, Skeleton, Tag, Tooltip } from 'antd';
+import { EnvironmentFilled } from '@ant-design/icons';
+import { useSystemInfo } from '../api/queries';
+import { describeError } from '../ui/error-text';
+import { formatNumber } from '../i18n/format';
+import { useLocale, useT, type Locale, type MessageKey } from '../i18n';
+import type { SystemInfo } from '../../electron/api';
+
+const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
+  { key: 'communities', label: 'header.communities' },
+  { key: 'grids', label: 'header.grids' },
+  { key: 'buildings', label: 'header.buildings' },
+  { key: 'residents', label: 'header.residents' },
+];
+
+function LanguageSwitch() {
+  const t = useT();
+  const [locale, setLocale] = useLocale();
+  return (
+    <Segmented<Locale>
+      size="small"
+      aria-label={t('app.language')}
+      data-testid="language-switch"
+      value={locale}
+      onChange={setLocale}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
+    />
+  );
+}
+
+/** Street office name, its size in figures, and the language switch. */
+export function AppHeader() {
+  const t = useT();
+  const info = useSystemInfo();
+  const street = info.data?.street;
+  let title: React.ReactNode;
+  if (info.isPending) title = <Skeleton.Input active size="small" />;
+  else if (info.isError) {
+    title = (
+      <Tooltip title={describeError(info.error, t).message}>
+        <span className="gd-header-error">{t('header.noStreet')}</span>
+      </Tooltip>
+    );
+  } else title = street ? street.name : t('header.noStreet');
+
+  return (
+    <div className="gd-header" data-testid="app-header">
+      <div className="gd-header-street">
+        <EnvironmentFilled className="gd-header-pin" />
+        <span className="gd-header-name" data-testid="street-name">
+          {title}
+        </span>
+        {street ? (
+          <span className="gd-header-region">
+            {street.city} · {street.district}
+          </span>
+        ) : null}
+      </div>
+      <div className="gd-header-counts" data-testid="header-counts">
+        {info.data
+          ? COUNTS.map(({ key, label }) => (
+              <div key={key} className="gd-count" data-testid={`count-${key}`}>
+                <span className="gd-count-value">{formatNumber(info.data.counts[key])}</span>
+                <span className="gd-count-label">{t(label)}</span>
+              </div>
+            ))
+          : null}
+      </div>
+      <div className="gd-header-tools">
+        {info.data ? (
+          <Tag variant="filled" className="gd-mode-tag">
+            {t(info.data.mode === 'browser' ? 'header.mode.browser' : 'header.mode.electron')} v{info.data.version}
+          </Tag>
+        ) : null}
+        <LanguageSwitch />
+      </div>
+    </div>
+  );
+}

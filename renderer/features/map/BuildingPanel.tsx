@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { Button, Divider, Tag } from 'antd';
+import { CloseOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useBuilding } from '../../api/queries';
+import { LoadingState } from '../../ui/LoadingState';
+import { ErrorState } from '../../ui/ErrorState';
+import { useT } from '../../i18n';
+import { BuildingFacts } from './BuildingFacts';
+import { BuildingHeads } from './BuildingHeads';
+import { StatusHistory } from './StatusHistory';
+import './building-panel.css';
+
+/** Re-renders every minute so "for N hours" stays true while the panel is open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** The right-hand panel of a clicked building: `buildings.get` in full. */
+export function BuildingPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const t = useT();
+  const building = useBuilding(id);
+  const now = useNow();
+  const data = building.data;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside className="gd-overlay gd-panel" data-testid="building-panel" data-building-id={id} aria-label={t('building.panel')}>
+      <header className="gd-panel-head">
+        <div className="gd-panel-title">
+          {data ? (
+            <>
+              <h2 data-testid="building-name">{data.name}</h2>
+              <Tag variant="filled" className="gd-kind-tag">
+                {t(data.kind === 'alley' ? 'building.kind.alley' : 'building.kind.building')}
+              </Tag>
+            </>
+          ) : (
+            <h2>{t('building.panel')}</h2>
+          )}
+        </div>
+        <Button type="text" icon={<CloseOutlined />} aria-label={t('building.close')} onClick={onClose} data-testid="building-panel-close" />
+      </header>
+      <div className="gd-panel-body">
+        {building.isPending ? <LoadingState text={t('building.loading')} testId="building-loading" /> : null}
+        {building.isError ? (
+          <ErrorState compact error={building.error} onRetry={() => void building.refetch()} testId="building-error" />
+        ) : null}
+        {data ? (
+          <>
+            <div className="gd-panel-address">
+              <EnvironmentOutlined aria-hidden="true" />
+              <span data-testid="building-address">{data.address}</span>
+            </div>
+            <BuildingFacts building={data} now={now} />
+            <Divider titlePlacement="start" className="gd-panel-divider">
+              {t('building.heads')}
+            </Divider>
+            <BuildingHeads heads={data.heads} />
+            <Divider titlePlacement="start" className="gd-panel-divider">
+              {t('building.history')}
+            </Divider>
+            <StatusHistory history={data.recentHistory} />
+          </>
+        ) : null}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import L from 'leaflet';
+import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
+import type { MapLayers } from '../../../electron/api';
+import { useT } from '../../i18n';
+import { stickyCanvas } from './sticky-canvas';
+import { ensurePanes, PANES, setPaneVisible } from './panes';
+import { loadBasemap } from './basemap-data';
+import { BasemapLayer } from './BasemapLayer';
+import { AreaLayers } from './AreaLayers';
+import { BuildingsLayer } from './BuildingsLayer';
+import { LabelsLayer } from './LabelsLayer';
+
+export interface LayerVisibility {
+  communities: boolean;
+  grids: boolean;
+  buildings: boolean;
+  labels: boolean;
+}
+
+interface Props {
+  layers: MapLayers | undefined;
+  visible: LayerVisibility;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  /** Increments when the user asks to see everything again. */
+  fitRequest: number;
+  children?: ReactNode;
+}
+
+/** Creates our panes before any layer uses them, and marks the container for tests. */
+function Setup({ children }: { children: ReactNode }) {
+  const map = useMap();
+  const [ready] = useState(() => {
+    ensurePanes(map);
+    const el = map.getContainer();
+    el.setAttribute('data-testid', 'map');
+    el.setAttribute('data-ready', 'false');
+    el.setAttribute('role', 'region');
+    return true;
+  });
+  const t = useT();
+  useEffect(() => {
+    map.getContainer().setAttribute('aria-label', t('map.title'));
+  }, [map, t]);
+  return ready ? <>{children}</> : null;
+}
+
+function Visibility({ visible }: { visible: LayerVisibility }) {
+  const map = useMap();
+  useEffect(() => {
+    setPaneVisible(map, PANES.communities.name, visible.communities);
+    setPaneVisible(map, PANES.grids.name, visible.grids);
+    setPaneVisible(map, 'overlayPane', visible.buildings);
+  }, [map, visible.communities, visible.grids, visible.buildings]);
+  return null;
+}
+
+/** Fits the street office into view when its data first arrives, and when asked to. */
+function FitBounds({ bounds, request }: { bounds: MapLayers['bounds'] | undefined; request: number }) {
+  const map = useMap();
+  const fittedFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (!bounds || fittedFor.current === request) return;
+    const b = L.latLngBounds(bounds);
+    if (b.isValid()) map.fitBounds(b, { padding: [24, 24], animate: fittedFor.current !== null });
+    fittedFor.current = request;
+  }, [map, bounds, request]);
+  return null;
+}
+
+const FALLBACK_BOUNDS = L.latLngBounds([36.05, 120.33], [36.1, 120.42]);
+
+/** The Leaflet map: offline basemap, communities, grids, buildings and labels, all on canvas. */
+export function MapCanvas({ layers, visible, selectedId, onSelect, fitRequest, children }: Props) {
+  const [initial] = useState(() => loadBasemap().bounds ?? FALLBACK_BOUNDS);
+  const [renderer] = useState(() => stickyCanvas({ tolerance: 2 }));
+  return (
+    <MapContainer
+      className="gd-map"
+      bounds={initial}
+      preferCanvas
+      renderer={renderer}
+      zoomControl={false}
+      attributionControl={false}
+      minZoom={12}
+      maxZoom={19}
+      zoomSnap={0.5}
+      zoomDelta={0.5}
+      wheelPxPerZoomLevel={90}
+      keyboard
+    >
+      <Setup>
+        <BasemapLayer />
+        <Visibility visible={visible} />
+        <FitBounds bounds={layers?.bounds} request={fitRequest} />
+        {layers ? (
+          <>
+            <AreaLayers communities={layers.communities} grids={layers.grids} />
+            <BuildingsLayer buildings={layers.buildings} selectedId={selectedId} onSelect={onSelect} />
+            <LabelsLayer communities={layers.communities} grids={layers.grids} show={visible} />
+          </>
+        ) : null}
+        <ZoomControl position="bottomright" />
+        <ScaleControl position="bottomright" imperial={false} />
+        {children}
+      </Setup>
+    </MapContainer>
+  );
+}
