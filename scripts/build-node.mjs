@@ -31,6 +31,9 @@ await Promise.all([
   build({
     ...common,
     format: 'cjs',
+    // Shared modules find shipped files through import.meta.url; give CommonJS output one.
+    define: { 'import.meta.url': '__gdImportMetaUrl' },
+    banner: { js: "const __gdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },

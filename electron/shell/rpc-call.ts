@@ -1,0 +1,51 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import type { Actor } from '../../db/auth/roles';
+import type { ServiceHost } from '../../db/host';
+import { contract, isMethodName, type ApiResponse } from '../api';
+import { dispatch } from '../rpc/dispatch';
+import { FORBIDDEN_SENDER, isMethodAllowedForRole, READ_ONLY_WINDOW, validateSender, type SenderInfo } from './sender-policy';
+import type { WindowRegistry } from './window-registry';
+
+/** The part of Electron's invoke event the check reads (a real `IpcMainInvokeEvent` fits). */
+export type RpcEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
+
+export interface RpcBinding {
+  /** The open services, or null while they are not ready yet (first-start seeding). */
+  host: () => ServiceHost | null;
+  actor: () => Actor;
+  windows: WindowRegistry;
+}
+
+const STARTING: ApiResponse<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'GridDesk 正在启动（首次启动时会生成演示数据），请稍候再试' },
+};
+
+export function senderInfo(event: RpcEvent): SenderInfo {
+  const frame = event.senderFrame;
+  if (!frame || frame.isDestroyed() || frame.detached) return { frameUrl: null, isMainFrame: false, webContentsId: event.sender.id };
+  return {
+    frameUrl: frame.url,
+    isMainFrame: frame.parent === null && frame.frameToken === event.sender.mainFrame.frameToken,
+    webContentsId: event.sender.id,
+  };
+}
+
+/** Answers one call; never throws (a throw would reach the page as an unstructured Error). */
+export function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown, input: unknown): ApiResponse<unknown> {
+  try {
+    const check = validateSender(senderInfo(event), binding.windows);
+    if (!check.ok) {
+      console.warn(`[ipc] refused a call of ${String(method).slice(0, 80)}: ${check.reason}`);
+      return FORBIDDEN_SENDER;
+    }
+    const role = binding.windows.roleOf(event.sender.id) ?? 'briefing';
+    if (!isMethodAllowedForRole(role, isMethodName(method) ? contract[method] : undefined)) return READ_ONLY_WINDOW;
+    const host = binding.host();
+    if (!host) return STARTING;
+    return dispatch(host, binding.actor(), { mode: 'electron' }, method, input);
+  } catch (err) {
+    console.error('[ipc] call failed:', err);
+    return { ok: false, error: { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' } };
+  }
+}

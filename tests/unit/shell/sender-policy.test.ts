@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_ACTOR } from '../../../electron/server/local-actor';
+import { ServiceHost } from '../../../db/host';
+import { handleRpc, type RpcEvent } from '../../../electron/shell/rpc-call';
+import { isMethodAllowedForRole, validateSender } from '../../../electron/shell/sender-policy';
+import { WindowRegistry } from '../../../electron/shell/window-registry';
+import { tempDir } from '../helpers/tmp';
+
+const ours = new Set([7]);
+
+describe('validateSender', () => {
+  it('accepts the top frame of our window showing our page', () => {
+    expect(validateSender({ frameUrl: 'app://griddesk/index.html#/map', isMainFrame: true, webContentsId: 7 }, ours)).toEqual({ ok: true });
+  });
+
+  it('refuses a foreign origin', () => {
+    for (const frameUrl of ['https://evil.example/', 'http://127.0.0.1:5170/', 'file:///tmp/x.html', 'data:text/html,x', 'app://evil/index.html', 'about:blank']) {
+      const check = validateSender({ frameUrl, isMainFrame: true, webContentsId: 7 }, ours);
+      expect(check.ok, frameUrl).toBe(false);
+    }
+  });
+
+  it('refuses a subframe, even one of ours', () => {
+    const check = validateSender({ frameUrl: 'app://griddesk/index.html', isMainFrame: false, webContentsId: 7 }, ours);
+    expect(check).toEqual({ ok: false, reason: 'sent from a subframe' });
+  });
+
+  it('refuses a webContents we did not create', () => {
+    const check = validateSender({ frameUrl: 'app://griddesk/index.html', isMainFrame: true, webContentsId: 8 }, ours);
+    expect(check).toEqual({ ok: false, reason: 'unknown webContents 8' });
+  });
+
+  it('refuses a missing frame', () => {
+    expect(validateSender({ frameUrl: null, isMainFrame: true, webContentsId: 7 }, ours).ok).toBe(false);
+    expect(validateSender({ frameUrl: undefined, isMainFrame: true, webContentsId: 7 }, ours).ok).toBe(false);
+  });
+});
+
+describe('isMethodAllowedForRole', () => {
+  it('lets the briefing display read but not change', () => {
+    expect(isMethodAllowedForRole('briefing', { mutates: false })).toBe(true);
+    expect(isMethodAllowedForRole('briefing', { mutates: true })).toBe(false);
+    expect(isMethodAllowedForRole('main', { mutates: true })).toBe(true);
+  });
+});
+
+interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+  frameToken: string;
+  detached: boolean;
+  isDestroyed(): boolean;
+}
+
+function frame(url: string, token: string, parent: FakeFrame | null = null): FakeFrame {
+  return { url, parent, frameToken: token, detached: false, isDestroyed: () => false };
+}
+
+function event(id: number, sender: FakeFrame | null, main: FakeFrame): RpcEvent {
+  return { sender: { id, mainFrame: main }, senderFrame: sender } as unknown as RpcEvent;
+}
+
+describe('handleRpc', () => {
+  beforeEach(() => {
+    // The refusals are logged; keep the test output quiet.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    return () => vi.restoreAllMocks();
+  });
+  const top = frame('app://griddesk/index.html', 'top');
+  const child = frame('app://griddesk/index.html', 'child', top);
+
+  function setup(host: ServiceHost | null) {
+    const windows = new WindowRegistry();
+    windows.add(1, 'main');
+    windows.add(2, 'briefing');
+    return { host: () => host, actor: () => LOCAL_ACTOR, windows };
+  }
+
+  it('answers a call from our main window through dispatch, in electron mode', () => {
+    const host = ServiceHost.open(tempDir());
+    try {
+      const res = handleRpc(setup(host), event(1, top, top), 'system.info', {});
+      expect(res.ok).toBe(true);
+      if (res.ok) expect((res.result as { mode: string }).mode).toBe('electron');
+      // Input still goes through the contract's validation.
+      expect(handleRpc(setup(host), event(1, top, top), 'system.info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(handleRpc(setup(host), event(1, top, top), 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    } finally {
+      host.close();
+    }
+  });
+
+  it('answers FORBIDDEN, without throwing, to untrusted senders', () => {
+    const binding = setup(null);
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
+    expect(handleRpc(binding, event(1, frame('https://evil.example/', 'top'), top), 'system.info', {})).toMatchObject(forbidden);
+    expect(handleRpc(binding, event(1, child, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(handleRpc(binding, event(99, top, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(handleRpc(binding, event(1, null, top), 'system.info', {})).toMatchObject(forbidden);
+    const gone = { ...top, isDestroyed: () => true };
+    expect(handleRpc(binding, event(1, gone, top), 'system.info', {})).toMatchObject(forbidden);
+  });
+
+  it('says the services are starting while the first-run seeding runs', () => {
+    expect(handleRpc(setup(null), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('never throws, even when the host does', () => {
+    const broken = { host: () => { throw new Error('boom'); }, actor: () => LOCAL_ACTOR, windows: setup(null).windows };
+    expect(handleRpc(broken, event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
