@@ -148,6 +148,7 @@ CREATE TABLE `people` (
 	`phone` text NOT NULL,
 	`id_number` text,
 	`party_member` integer DEFAULT false NOT NULL,
+	`source` text NOT NULL,
 	`employer` text
 );
 --> statement-breakpoint
@@ -168,4 +169,72 @@ CREATE TABLE `building_status_history` (
 	FOREIGN KEY (`building_id`) REFERENCES `buildings`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `status_history_building_idx` ON `building_status_history` (`building_id`,`changed_at`);
+CREATE INDEX `status_history_building_idx` ON `building_status_history` (`building_id`,`changed_at`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`at` integer NOT NULL,
+	`actor_id` text NOT NULL,
+	`actor_name` text NOT NULL,
+	`actor_role` text NOT NULL,
+	`action` text NOT NULL,
+	`target` text,
+	`detail` text,
+	`prev_hash` text NOT NULL,
+	`hash` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`seq`);--> statement-breakpoint
+CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `audit_log_target_idx` ON `audit_log` (`target`,`seq`);--> statement-breakpoint
+CREATE TABLE `accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`username` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
+	`grid_ids` text DEFAULT '[]' NOT NULL,
+	`sees_personal_data` integer DEFAULT false NOT NULL,
+	`disabled` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`password_changed_at` integer NOT NULL,
+	`last_login_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_username_unique` ON `accounts` (`username`);--> statement-breakpoint
+-- Added by hand (drizzle-kit does not track triggers): the audit log is append-only in SQL too.
+CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`
+BEGIN
+	SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`
+BEGIN
+	SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+--> statement-breakpoint
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers: refuse it before it gets there.
+CREATE TRIGGER `audit_log_no_replace` BEFORE INSERT ON `audit_log` WHEN EXISTS (SELECT 1 FROM `audit_log` WHERE `seq` = new.`seq`)
+BEGIN
+	SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+--> statement-breakpoint
+-- The anchor of the chain's head (`seq:hash`) may only move forward and never be removed.
+CREATE TRIGGER `audit_head_no_delete` BEFORE DELETE ON `meta` WHEN old.`key` = 'audit.head'
+BEGIN
+	SELECT RAISE(ABORT, 'audit.head cannot be removed');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `audit_head_no_replace` BEFORE INSERT ON `meta` WHEN new.`key` = 'audit.head' AND EXISTS (SELECT 1 FROM `meta` WHERE `key` = 'audit.head')
+BEGIN
+	SELECT RAISE(ABORT, 'audit.head cannot be replaced');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `audit_head_forward_only` BEFORE UPDATE ON `meta` WHEN (old.`key` = 'audit.head' AND (
+	new.`key` IS NOT old.`key`
+	OR CAST(substr(new.`value`, 1, instr(new.`value`, ':') - 1) AS INTEGER)
+		<= CAST(substr(old.`value`, 1, instr(old.`value`, ':') - 1) AS INTEGER)
+)) OR (new.`key` = 'audit.head' AND old.`key` IS NOT 'audit.head')
+BEGIN
+	SELECT RAISE(ABORT, 'audit.head may only move forward');
+END;

@@ -2,3 +2,5 @@ export * from './meta';
 export * from './territory';
 export * from './people';
 export * from './status';
+export * from './audit';
+export * from './accounts';

@@ -18,7 +18,8 @@ export const people = sqliteTable(
     phone: text('phone').notNull(),
     idNumber: text('id_number'),
     partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
-    origin: text('origin', { enum: personOrigins }).notNull(),
+    /** Where the person comes from (the sync column `origin` is the node of the last change). */
+    source: text('source', { enum: personOrigins }).notNull(),
     /** For cadres sent down and registered party members: their work unit. */
     employer: text('employer'),
   },

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import type { Actor, Role } from './roles';
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  gridIds: string[];
+  seesPersonalData: boolean;
+  disabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  passwordChangedAt: number;
+  lastLoginAt: number | null;
+}
+
+interface RawAccount {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  grid_ids: string;
+  sees_personal_data: number;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+  password_changed_at: number;
+  last_login_at: number | null;
+}
+
+const COLUMNS = 'id, username, display_name, role, grid_ids, sees_personal_data, disabled, created_at, updated_at, password_changed_at, last_login_at';
+
+function fromRow(r: RawAccount): AccountRow {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    gridIds: JSON.parse(r.grid_ids) as string[],
+    seesPersonalData: r.sees_personal_data === 1,
+    disabled: r.disabled === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    passwordChangedAt: r.password_changed_at,
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+export const USERNAME_RE = /^[a-z][a-z0-9_.-]{2,31}$/;
+
+/** At least 8 characters, and at least two of: letters, digits, other characters. */
+export function checkPasswordStrength(password: string): string | null {
+  if (password.length < 8) return '密码至少 8 位';
+  if (password.length > 256) return '密码不能超过 256 位';
+  const classes = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
+  if (classes < 2) return '密码须包含字母、数字、符号中的至少两类';
+  return null;
+}
+
+export function accountByUsername(sqlite: Database.Database, username: string): AccountRow | undefined {
+  const row = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE username = ?`).get(username) as RawAccount | undefined;
+  return row && fromRow(row);
+}
+
+export function accountById(sqlite: Database.Database, id: string): AccountRow | undefined {
+  const row = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as RawAccount | undefined;
+  return row && fromRow(row);
+}
+
+export function listAccounts(sqlite: Database.Database): AccountRow[] {
+  return (sqlite.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY created_at`).all() as RawAccount[]).map(fromRow);
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  gridIds?: string[];
+  seesPersonalData?: boolean;
+}
+
+export function insertAccount(sqlite: Database.Database, input: NewAccount, now = Date.now()): AccountRow {
+  if (!USERNAME_RE.test(input.username)) {
+    throw new ServiceError('INVALID_INPUT', '用户名须以小写字母开头，3–32 位，只含小写字母、数字和 _ . -', 'username');
+  }
+  if (accountByUsername(sqlite, input.username)) throw new ServiceError('CONFLICT', `用户名「${input.username}」已被使用`, 'username');
+  if (input.role === 'grid_worker' && !(input.gridIds && input.gridIds.length > 0)) {
+    throw new ServiceError('INVALID_INPUT', '网格员账号须至少指定一个负责的网格', 'gridIds');
+  }
+  const id = uuidv7(now);
+  sqlite
+    .prepare(
+      `INSERT INTO accounts (id, username, display_name, role, grid_ids, sees_personal_data, disabled, created_at, updated_at, password_changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    )
+    .run(id, input.username, input.displayName, input.role, JSON.stringify(input.gridIds ?? []), input.seesPersonalData ? 1 : 0, now, now, now);
+  return accountById(sqlite, id)!;
+}
+
+export function actorOf(account: AccountRow): Actor {
+  return {
+    id: account.id,
+    name: account.displayName,
+    role: account.role,
+    seesPersonalData: account.role === 'admin' || account.seesPersonalData,
+    ...(account.role === 'grid_worker' ? { gridIds: account.gridIds } : {}),
+  };
+}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { ServiceError } from '../errors';
+import { databaseFile, ServiceHost } from '../host';
+import { appendAudit } from '../audit/append';
+import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type AccountRow, type NewAccount } from './accounts';
+import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
+import { LockoutBook } from './lockout';
+import type { Actor } from './roles';
+
+export type VaultState = 'setup-required' | 'locked' | 'open';
+
+export interface VaultOptions {
+  /** scrypt cost; tests lower it, production keeps the default. */
+  kdf?: { N: number; r: number; p: number };
+  now?: () => number;
+}
+
+const ANONYMOUS: Actor = { id: 'anonymous', name: '未登录用户', role: 'leader', seesPersonalData: false };
+
+/**
+ * The encrypted database of one data directory and the key slots that open it. Until someone
+ * signs in, the database key exists nowhere in memory and the file cannot be read.
+ */
+export class Vault {
+  private keyring: Keyring | null;
+  private dbKey: Buffer | null = null;
+  private opened: ServiceHost | null = null;
+  readonly lockout: LockoutBook;
+  private readonly now: () => number;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly options: VaultOptions = {},
+  ) {
+    this.keyring = readKeyring(dataDir);
+    this.now = options.now ?? Date.now;
+    this.lockout = new LockoutBook(dataDir, this.now);
+    const file = databaseFile(dataDir);
+    if (!this.keyring && existsSync(file) && statSync(file).size > 0) {
+      throw new ServiceError('DATABASE', `数据目录 ${dataDir} 有数据库文件但缺少密钥文件 keyring.json，无法解密。请从备份恢复 keyring.json`);
+    }
+  }
+
+  get state(): VaultState {
+    if (!this.keyring) return 'setup-required';
+    return this.opened ? 'open' : 'locked';
+  }
+
+  get host(): ServiceHost | null {
+    return this.opened;
+  }
+
+  /** First run: creates the database key, the administrator and the recovery code (shown once). */
+  setup(admin: { username: string; displayName: string; password: string }): { recoveryCode: string; account: AccountRow } {
+    if (this.keyring) throw new ServiceError('CONFLICT', '已经设置过管理员，不能再次初始化');
+    const weak = checkPasswordStrength(admin.password);
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'password');
+    const dbKey = randomBytes(32);
+    const host = ServiceHost.open(this.dataDir, dbKey);
+    try {
+      const account = host.opened.sqlite.transaction(() => {
+        const row = insertAccount(host.opened.sqlite, { username: admin.username, displayName: admin.displayName, role: 'admin' });
+        appendAudit(host.opened.sqlite, { actor: actorOf(row), action: 'auth.setup', target: row.username });
+        return row;
+      })();
+      const recoveryCode = newRecoveryCode();
+      const keyring = emptyKeyring();
+      keyring.slots.push(makeSlot(dbKey, admin.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf));
+      keyring.slots.push(makeSlot(dbKey, recoveryCode, { kind: 'recovery' }, this.kdf));
+      writeKeyring(this.dataDir, keyring);
+      this.keyring = keyring;
+      this.dbKey = dbKey;
+      this.opened = host;
+      return { recoveryCode, account };
+    } catch (err) {
+      host.close();
+      throw err;
+    }
+  }
+
+  private get kdf() {
+    return this.options.kdf ?? DEFAULT_KDF;
+  }
+
+  private requireKeyring(): Keyring {
+    if (!this.keyring) throw new ServiceError('UNAUTHENTICATED', '尚未设置管理员：请先完成首次设置');
+    return this.keyring;
+  }
+
+  private openWith(key: Buffer): ServiceHost {
+    if (this.opened) return this.opened;
+    this.opened = ServiceHost.open(this.dataDir, key);
+    this.dbKey = key;
+    return this.opened;
+  }
+
+  /** Password sign-in: unwraps the account's key slot (opening the database on the first one). */
+  login(username: string, password: string): { account: AccountRow; actor: Actor } {
+    const keyring = this.requireKeyring();
+    this.lockout.check(username);
+    const slot = keyring.slots.find((s) => s.kind === 'account' && s.username === username);
+    const key = slot ? unwrapSlot(slot, password) : null;
+    if (!key) {
+      const remaining = this.lockout.fail(username);
+      this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username });
+      throw new ServiceError(
+        'UNAUTHENTICATED',
+        remaining > 0 ? `用户名或密码不对（再错 ${remaining} 次将锁定 15 分钟）` : '用户名或密码不对，账号已锁定 15 分钟',
+        'password',
+      );
+    }
+    const host = this.openWith(key);
+    const account = accountByUsername(host.opened.sqlite, username);
+    if (!account || account.disabled) {
+      this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username, detail: { reason: 'disabled' } });
+      throw new ServiceError('UNAUTHENTICATED', `账号「${username}」已停用，请联系管理员`, 'username');
+    }
+    this.lockout.succeed(username);
+    host.opened.sqlite.prepare('UPDATE accounts SET last_login_at = ? WHERE id = ?').run(this.now(), account.id);
+    this.flushPendingAudit();
+    appendAudit(host.opened.sqlite, { actor: actorOf(account), action: 'auth.login', target: username });
+    return { account, actor: actorOf(account) };
+  }
+
+  /** Checks a password without changing any state (unlocking an idle session). */
+  verifyPassword(username: string, password: string): boolean {
+    const slot = this.requireKeyring().slots.find((s) => s.kind === 'account' && s.username === username);
+    return !!slot && !!unwrapSlot(slot, password);
+  }
+
+  /** Adds a key slot for a new account; the caller has already authorised the administrator. */
+  createAccount(actor: Actor, input: NewAccount & { password: string }): AccountRow {
+    const host = this.requireOpen();
+    const weak = checkPasswordStrength(input.password);
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'password');
+    const keyring = this.requireKeyring();
+    const account = host.opened.sqlite.transaction(() => {
+      const row = insertAccount(host.opened.sqlite, input);
+      appendAudit(host.opened.sqlite, { actor, action: 'account.create', target: row.username, detail: { role: row.role, gridIds: row.gridIds } });
+      return row;
+    })();
+    const next = { ...keyring, slots: [...keyring.slots, makeSlot(this.dbKey!, input.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf)] };
+    writeKeyring(this.dataDir, next);
+    this.keyring = next;
+    return account;
+  }
+
+  /** Re-wraps one account's slot with a new password; nothing else changes. */
+  setPassword(actor: Actor, username: string, newPassword: string): void {
+    const host = this.requireOpen();
+    const weak = checkPasswordStrength(newPassword);
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'newPassword');
+    const keyring = this.requireKeyring();
+    const account = accountByUsername(host.opened.sqlite, username);
+    if (!account) throw new ServiceError('NOT_FOUND', `没有账号「${username}」`, 'username');
+    const slot = makeSlot(this.dbKey!, newPassword, { kind: 'account', username, accountId: account.id }, this.kdf);
+    const next = { ...keyring, slots: [...keyring.slots.filter((s) => !(s.kind === 'account' && s.username === username)), slot] };
+    host.opened.sqlite.transaction(() => {
+      host.opened.sqlite.prepare('UPDATE accounts SET password_changed_at = ?, updated_at = ? WHERE id = ?').run(this.now(), this.now(), account.id);
+      appendAudit(host.opened.sqlite, { actor, action: 'account.password', target: username });
+      writeKeyring(this.dataDir, next);
+    })();
+    this.keyring = next;
+    this.lockout.succeed(username);
+  }
+
+  /** The recovery code opens the database and sets a new password for an administrator. */
+  recover(recoveryCode: string, username: string, newPassword: string): { account: AccountRow; actor: Actor } {
+    const keyring = this.requireKeyring();
+    const slot = keyring.slots.find((s) => s.kind === 'recovery');
+    const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(recoveryCode)) : null;
+    if (!key) {
+      this.lockout.fail('__recovery__');
+      throw new ServiceError('UNAUTHENTICATED', '恢复码不对', 'recoveryCode');
+    }
+    const host = this.openWith(key);
+    const account = accountByUsername(host.opened.sqlite, username);
+    if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', '恢复码只能重设管理员账号的密码', 'username');
+    this.setPassword({ ...actorOf(account), name: `${account.displayName}（恢复码）` }, username, newPassword);
+    return { account, actor: actorOf(account) };
+  }
+
+  requireOpen(): ServiceHost {
+    if (!this.opened) throw new ServiceError('UNAUTHENTICATED', '数据库尚未解锁：请先登录');
+    return this.opened;
+  }
+
+  private pending: Parameters<typeof appendAudit>[1][] = [];
+
+  /** Failed sign-ins before the database is open are kept and written at the first open. */
+  private auditLater(entry: Parameters<typeof appendAudit>[1]): void {
+    const stamped = { ...entry, at: this.now() };
+    if (this.opened) appendAudit(this.opened.opened.sqlite, stamped);
+    else this.pending.push(stamped);
+  }
+
+  private flushPendingAudit(): void {
+    if (!this.opened || this.pending.length === 0) return;
+    const sqlite = this.opened.opened.sqlite;
+    sqlite.transaction(() => {
+      for (const entry of this.pending.splice(0)) appendAudit(sqlite, entry);
+    })();
+  }
+
+  close(): void {
+    this.opened?.close();
+    this.opened = null;
+    this.dbKey?.fill(0);
+    this.dbKey = null;
+  }
+}
