@@ -31,17 +31,21 @@ export class ServiceHost {
   readonly clock: HybridClock;
   private readonly listeners = new Set<Listener>();
 
-  constructor(readonly opened: OpenedDatabase) {
+  constructor(
+    readonly opened: OpenedDatabase,
+    private readonly forward?: EventSink,
+  ) {
     this.nodeId = ensureNodeId(opened);
     this.clock = new HybridClock(this.nodeId);
   }
 
-  static open(dataDir: string, key?: Buffer): ServiceHost {
-    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }));
+  static open(dataDir: string, key?: Buffer, forward?: EventSink): ServiceHost {
+    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }), forward);
   }
 
   readonly emit: EventSink = (event, payload) => {
     for (const listener of this.listeners) listener(event, payload);
+    this.forward?.(event, payload);
   };
 
   onEvent(listener: Listener): () => void {

@@ -2,9 +2,9 @@
 // decided without Electron (window options, URL and sender policies, paths, arguments) lives in
 // pure modules under ./shell and is unit-tested under plain Node.
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { ServiceHost } from '../db/host';
 import { DatabaseOpenError } from '../db/errors';
-import { LOCAL_ACTOR } from './server/local-actor';
+import { GridRuntime } from './rpc/runtime';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/run-seed';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { startSeedWorker, type SeedJob } from './shell/first-run-seed';
 import { bindPush, bindRpc } from './shell/ipc-binding';
@@ -19,7 +19,7 @@ const paths = shellPaths(__dirname);
 const args = parseLaunchArgs(process.argv);
 const registry = new WindowRegistry();
 
-let host: ServiceHost | null = null;
+let runtime: GridRuntime | null = null;
 let mainWindow: BrowserWindow | null = null;
 let briefing: BriefingWindow | null = null;
 let seedJob: SeedJob | null = null;
@@ -33,8 +33,8 @@ function shutdown(): void {
   briefing?.close();
   void seedJob?.cancel();
   seedJob = null;
-  host?.close();
-  host = null;
+  runtime?.close();
+  runtime = null;
 }
 
 function fail(title: string, err: unknown, dataDir?: string): void {
@@ -66,6 +66,7 @@ async function seedFirstRun(dataDir: string, win: BrowserWindow): Promise<void> 
     win.setTitle(WINDOW_TITLE);
   }
   console.log(`  完成：${summary.communities} 个社区，${summary.grids} 个网格，${summary.buildings} 栋楼`);
+  console.log(`  演示账号（仅供演示）：${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码 ${DEMO_PASSWORD}`);
 }
 
 async function start(): Promise<void> {
@@ -73,15 +74,15 @@ async function start(): Promise<void> {
   handleAppProtocol(session.defaultSession, paths.rendererDir);
 
   const dataDir = resolveDataDir(args, process.env, app.getPath('userData'));
-  let opened: ServiceHost;
+  let opened: GridRuntime;
   try {
-    opened = ServiceHost.open(dataDir);
+    opened = new GridRuntime(dataDir);
   } catch (err) {
     return fail(err instanceof DatabaseOpenError ? 'GridDesk 无法打开数据库' : 'GridDesk 无法启动', err, dataDir);
   }
 
   const preferences: SecurePreferencesOptions = { preloadPath: paths.preload, devTools: !app.isPackaged };
-  unbind.push(bindRpc({ host: () => host, actor: () => LOCAL_ACTOR, windows: registry }));
+  unbind.push(bindRpc({ runtime: () => runtime, windows: registry }));
   const win = createMainWindow(registry, preferences);
   mainWindow = win;
   // The briefing display is a satellite of the operator's window: closing that one quits.
@@ -90,11 +91,11 @@ async function start(): Promise<void> {
     app.quit();
   });
 
-  if (!opened.hasData() && args.seed) {
+  if (opened.vault.state === 'setup-required' && args.seed) {
     opened.close();
     try {
       await seedFirstRun(dataDir, win);
-      opened = ServiceHost.open(dataDir);
+      opened = new GridRuntime(dataDir);
     } catch (err) {
       return fail('GridDesk 无法生成演示数据', err, dataDir);
     }
@@ -103,7 +104,7 @@ async function start(): Promise<void> {
     opened.close();
     return;
   }
-  host = opened;
+  runtime = opened;
   unbind.push(bindPush(opened, registry));
   loadMainWindow(win);
 

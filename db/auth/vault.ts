@@ -7,6 +7,7 @@ import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type 
 import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
 import { LockoutBook } from './lockout';
 import type { Actor } from './roles';
+import type { EventSink } from '../context';
 
 export type VaultState = 'setup-required' | 'locked' | 'open';
 
@@ -14,6 +15,8 @@ export interface VaultOptions {
   /** scrypt cost; tests lower it, production keeps the default. */
   kdf?: { N: number; r: number; p: number };
   now?: () => number;
+  /** Receives the push events of the services once the database is open. */
+  emit?: EventSink;
 }
 
 const ANONYMOUS: Actor = { id: 'anonymous', name: '未登录用户', role: 'leader', seesPersonalData: false };
@@ -57,7 +60,7 @@ export class Vault {
     const weak = checkPasswordStrength(admin.password);
     if (weak) throw new ServiceError('INVALID_INPUT', weak, 'password');
     const dbKey = randomBytes(32);
-    const host = ServiceHost.open(this.dataDir, dbKey);
+    const host = ServiceHost.open(this.dataDir, dbKey, this.options.emit);
     try {
       const account = host.opened.sqlite.transaction(() => {
         const row = insertAccount(host.opened.sqlite, { username: admin.username, displayName: admin.displayName, role: 'admin' });
@@ -90,7 +93,7 @@ export class Vault {
 
   private openWith(key: Buffer): ServiceHost {
     if (this.opened) return this.opened;
-    this.opened = ServiceHost.open(this.dataDir, key);
+    this.opened = ServiceHost.open(this.dataDir, key, this.options.emit);
     this.dbKey = key;
     return this.opened;
   }

@@ -4,6 +4,8 @@ import type { PushEventName, PushEvents } from './events';
 import { systemMethods } from './system';
 import { mapMethods } from './map';
 import { buildingMethods } from './buildings';
+import { authMethods } from './auth';
+import { auditMethods } from './audit';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -13,6 +15,8 @@ export const contract = {
   ...systemMethods,
   ...mapMethods,
   ...buildingMethods,
+  ...authMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;
@@ -43,3 +47,6 @@ export * from './common';
 export type * from './system';
 export type * from './map';
 export type * from './buildings';
+export type * from './auth';
+export type * from './audit';
+export { PUBLIC_METHODS, roleSchema } from './auth';

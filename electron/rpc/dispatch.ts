@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { DatabaseOpenError, ServiceError } from '../../db/errors';
-import type { Actor } from '../../db/auth/roles';
-import type { ServiceHost } from '../../db/host';
+import { accountById, actorOf } from '../../db/auth/accounts';
+import type { Session } from '../../db/auth/sessions';
+import type { ServiceContext } from '../../db/context';
 import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
-import { handlers, type HandlerEnv } from './handlers';
+import { handlers, type DataMethod, type HandlerEnv } from './handlers';
+import type { GridRuntime } from './runtime';
+import { SESSION_METHODS, sessionHandlers, type SessionMethod } from './session-handlers';
 
 function zodFailure(error: z.ZodError): ApiError {
   const issue = error.issues[0];
@@ -29,18 +32,35 @@ export function toApiError(err: unknown): ApiError {
 
 /**
  * The one entry point both transports (Electron IPC and browser-mode HTTP) call: checks the
- * method exists, validates the input against the contract's schema, runs the service.
+ * method exists, validates the input against the contract's schema, checks the session is
+ * signed in and unlocked (except for the sign-in methods), then runs the service.
  */
-export function dispatch(host: ServiceHost, actor: Actor, env: HandlerEnv, method: unknown, rawInput: unknown): ApiResponse<unknown> {
+export function dispatch(rt: GridRuntime, sessionId: string | undefined, env: HandlerEnv, method: unknown, rawInput: unknown): ApiResponse<unknown> {
   if (!isMethodName(method)) {
     const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${name}」的接口`, field: 'method' } };
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
+  const session = rt.sessions.get(sessionId);
+  if (!session) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '会话不存在或已失效，请重新打开' } };
   try {
-    const handler = handlers[method] as (ctx: ReturnType<ServiceHost['context']>, input: unknown, env: HandlerEnv) => unknown;
-    return { ok: true, result: handler(host.context(actor), parsed.data, env) };
+    if ((SESSION_METHODS as readonly string[]).includes(method)) {
+      const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
+      return { ok: true, result: handler(rt, session, parsed.data) };
+    }
+    const host = rt.vault.host;
+    if (!session.actor || !host) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+    if (session.locked) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '会话已锁定，请输入密码解锁' } };
+    // The account may have changed since sign-in (role, grids, disabled): act as it is now.
+    const account = accountById(host.opened.sqlite, session.accountId!);
+    if (!account || account.disabled) {
+      rt.sessions.signOut(session);
+      return { ok: false, error: { code: 'UNAUTHENTICATED', message: '账号已停用或不存在，请联系管理员' } };
+    }
+    rt.sessions.touch(session);
+    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: HandlerEnv) => unknown;
+    return { ok: true, result: handler(host.context(actorOf(account)), parsed.data, env) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

@@ -4,11 +4,11 @@ import type { SeedProgress, SeedRequest } from './run-seed';
 
 type WorkerMessage =
   | { type: 'progress'; progress: SeedProgress }
-  | { type: 'done'; summary: SeedSummary }
+  | { type: 'done'; summary: SeedSummary & { recoveryCode: string } }
   | { type: 'error'; message: string };
 
 /** Runs the demo-data generator in a worker thread (the bundled `seed-worker.mjs` next to this file). */
-export function seedInWorker(request: SeedRequest, onProgress?: (p: SeedProgress) => void): Promise<SeedSummary> {
+export function seedInWorker(request: SeedRequest, onProgress?: (p: SeedProgress) => void): Promise<SeedSummary & { recoveryCode: string }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData: request });
     worker.on('message', (msg: WorkerMessage) => {

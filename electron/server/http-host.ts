@@ -1,19 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServiceHost } from '../../db/host';
-import type { Actor } from '../../db/auth/roles';
 import { dispatch } from '../rpc/dispatch';
-import { readCookie, SESSION_COOKIE, SessionStore } from './sessions';
+import type { GridRuntime } from '../rpc/runtime';
+import { readCookie, SESSION_COOKIE, sessionCookie, StartToken } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
 
 export interface HttpHostOptions {
-  host: ServiceHost;
+  runtime: GridRuntime;
   rendererDir: string;
   /** Address to listen on; 127.0.0.1 unless the operator asked for more. */
   listenHost?: string;
   port?: number;
-  actor: Actor;
 }
 
 export interface RunningHttpHost {
@@ -21,7 +19,7 @@ export interface RunningHttpHost {
   port: number;
   /** The full address to open, with the start secret. */
   url: string;
-  sessions: SessionStore;
+  token: StartToken;
   close(): Promise<void>;
 }
 
@@ -55,9 +53,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 /** Serves the renderer and the contract over HTTP on one port, for browser mode. */
 export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
   const listenHost = options.listenHost ?? '127.0.0.1';
-  const sessions = new SessionStore(options.actor);
+  const { runtime } = options;
+  const token = new StartToken();
   const hub = new EventHub();
-  const unsubscribe = options.host.onEvent((event, payload) => hub.publish(event, payload));
+  const unsubscribe = runtime.onEvent((event, payload) => hub.publish(event, payload));
   let port = options.port ?? 0;
 
   const allowedHosts = () =>
@@ -67,19 +66,22 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     // A page on another site cannot reach us through a rebound DNS name: the Host must be ours.
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN', '主机名不被接受');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const actor = sessions.actorFor(readCookie(req.headers.cookie, SESSION_COOKIE), bearer);
+    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = runtime.sessions.get(sessionId);
 
     if (url.pathname.startsWith('/api/')) {
-      if (!actor) return refuse(res, 401, 'UNAUTHENTICATED', '未登录或会话已失效：请用启动时打印的完整地址重新打开');
-      if (url.pathname === '/api/events' && req.method === 'GET') return hub.attach(req, res, securityHeaders());
+      if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用启动时打印的完整地址重新打开');
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (!session.actor) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        return hub.attach(req, res, securityHeaders());
+      }
       if (url.pathname !== '/api/rpc') return refuse(res, 404, 'UNKNOWN_METHOD', `没有这个地址：${url.pathname}`);
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^https?:\/\//, ''))) {
         return refuse(res, 403, 'FORBIDDEN', '跨站请求被拒绝');
       }
-      if (req.headers['x-griddesk'] !== '1' && !bearer) return refuse(res, 403, 'FORBIDDEN', '缺少 x-griddesk 请求头');
+      if (req.headers['x-griddesk'] !== '1') return refuse(res, 403, 'FORBIDDEN', '缺少 x-griddesk 请求头');
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
@@ -87,21 +89,20 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
         return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON（或超过 16 MB）');
       }
       const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-      return sendJson(res, 200, dispatch(options.host, actor, { mode: 'browser' }, method, input));
+      return sendJson(res, 200, dispatch(runtime, session.id, { mode: 'browser' }, method, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');
-    const token = url.searchParams.get('token');
-    if (sessions.isStartToken(token)) {
+    if (token.matches(url.searchParams.get('token'))) {
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...securityHeaders(),
-        'set-cookie': sessions.cookieHeader(sessions.open()),
+        'set-cookie': sessionCookie(session && !session.actor ? session.id : runtime.sessions.create().id),
         location: url.pathname + (url.search || ''),
       });
       return void res.end();
     }
-    if (!actor) {
+    if (!session) {
       res.writeHead(401, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' });
       return void res.end(
         '<!doctype html><meta charset="utf-8"><title>GridDesk</title><p>请使用 GridDesk 启动时打印的完整地址（含 token）打开本页面。</p>',
@@ -126,8 +127,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       resolve({
         server,
         port,
-        url: `http://${shownHost}:${port}/?token=${sessions.startToken}`,
-        sessions,
+        url: `http://${shownHost}:${port}/?token=${token.value}`,
+        token,
         close: () =>
           new Promise<void>((done) => {
             unsubscribe();

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ServiceHost } from '../../db/host';
 import { DatabaseOpenError } from '../../db/errors';
 import { defaultDataDir } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
 import { startHttpHost } from './http-host';
-import { LOCAL_ACTOR } from './local-actor';
+import { GridRuntime } from '../rpc/runtime';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run-seed';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'allow-remote': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
+      'idle-minutes': { type: 'string' },
     },
     strict: true,
   });
@@ -29,9 +30,10 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const started = performance.now();
-  let host = ServiceHost.open(dataDir);
-  if (!host.hasData() && !values['no-seed']) {
-    host.close();
+  const idleMinutes = Number(values['idle-minutes'] ?? process.env.GRIDDESK_IDLE_MINUTES ?? 15);
+  if (!(idleMinutes > 0)) throw new Error(`--idle-minutes 须为正数，收到「${values['idle-minutes']}」`);
+  let runtime = new GridRuntime(dataDir, { idleMinutes });
+  if (runtime.vault.state === 'setup-required' && !values['no-seed']) {
     console.log(`首次启动：正在 ${dataDir} 生成演示街道数据（default）…`);
     let lastPhase = '';
     const summary = await seedInWorker({ dataDir, preset: 'default', seed: 1 }, (p) => {
@@ -39,23 +41,24 @@ async function main(): Promise<void> {
       lastPhase = p.phase;
     });
     console.log(`  完成：${summary.communities} 个社区，${summary.grids} 个网格，${summary.buildings} 栋楼`);
-    host = ServiceHost.open(dataDir);
+    console.log(`  演示账号（仅供演示）：${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码 ${DEMO_PASSWORD}`);
+    console.log(`  管理员恢复码（只显示这一次）：${summary.recoveryCode}`);
+    runtime = new GridRuntime(dataDir, { idleMinutes });
   }
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = join(here, '..', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) console.warn(`界面文件缺失（${rendererDir}）：请先运行 npm run build`);
   const running = await startHttpHost({
-    host,
+    runtime,
     rendererDir,
     listenHost: values.host,
     port,
-    actor: LOCAL_ACTOR,
   });
   console.log(`GridDesk listening on ${running.url}`);
   console.log(`  数据目录 ${dataDir}；启动用时 ${Math.round(performance.now() - started)} ms`);
   const stop = () => {
     void running.close().then(() => {
-      host.close();
+      runtime.close();
       process.exit(0);
     });
   };

@@ -1,5 +1,4 @@
 import { ipcMain, webContents } from 'electron';
-import type { ServiceHost } from '../../db/host';
 import { PUSH_CHANNEL, RPC_CHANNEL } from '../api';
 import { handleRpc, type RpcBinding } from './rpc-call';
 import type { WindowRegistry } from './window-registry';
@@ -11,8 +10,8 @@ export function bindRpc(binding: RpcBinding): () => void {
 }
 
 /** Forwards the services' push events to every live window of ours. Returns the unbinding. */
-export function bindPush(host: ServiceHost, windows: WindowRegistry): () => void {
-  return host.onEvent((event, payload) => {
+export function bindPush(source: { onEvent(listener: (event: string, payload: unknown) => void): () => void }, windows: WindowRegistry): () => void {
+  return source.onEvent((event, payload) => {
     for (const id of windows.ids()) {
       const contents = webContents.fromId(id);
       if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);

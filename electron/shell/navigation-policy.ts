@@ -6,29 +6,15 @@ export function isNavigationAllowed(url: string): boolean {
 }
 
 /**
- * Links the operator may open in the system browser: plain https addresses without embedded
- * credentials. Everything else (http, file, javascript:, data:, custom schemes that could start
- * local programs) is dropped.
+ * `window.open`, `target=_blank`, middle clicks: never a new window, for any URL, ours included.
+ *
+ * Nothing is handed to the system browser either (no `shell.openExternal`): GridDesk works
+ * offline and none of its pages links out, so opening another program from a renderer is a
+ * capability it does not need. Should a link out ever be wanted, it belongs in a fixed table of
+ * literal https addresses in the main process, never a URL taken from the page.
  */
-export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
-}
-
-export interface WindowOpenDecision {
-  /** Never a new Electron window. */
-  action: 'deny';
-  /** Hand the link to the system browser instead. */
-  openExternally: boolean;
-}
-
-/** `window.open` and `target=_blank`: no new windows; https links go to the system browser. */
-export function windowOpenDecision(url: string): WindowOpenDecision {
-  return { action: 'deny', openExternally: isExternalLinkAllowed(url) };
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
 }
 
 /**

@@ -1,32 +1,31 @@
-import { app, shell, type Session, type WebContents } from 'electron';
+import { app, type Session, type WebContents } from 'electron';
 import { isNavigationAllowed, isRequestAllowed, windowOpenDecision } from './navigation-policy';
 import { isPermissionGranted } from './permission-policy';
 import { withCsp } from './response-headers';
 
-function openExternally(url: string): void {
-  shell.openExternal(url).catch((err: unknown) => console.warn(`[security] could not open ${url}:`, err));
-}
-
-/** Navigation and window rules for one webContents (every one Electron creates, ours or not). */
+/**
+ * Navigation and window rules for one webContents (every one Electron creates, ours or not):
+ * no new windows, no navigation or redirect away from `app://griddesk/`, no webviews. Nothing
+ * is ever handed to another program (see `windowOpenDecision`).
+ */
 export function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
-    const decision = windowOpenDecision(url);
-    if (decision.openExternally) openExternally(url);
-    else console.warn(`[security] blocked window.open(${url.slice(0, 100)})`);
-    return { action: decision.action };
+    console.warn(`[security] blocked window.open(${url.slice(0, 100)})`);
+    return windowOpenDecision();
   });
   contents.on('will-navigate', (event) => {
     if (isNavigationAllowed(event.url)) return;
     event.preventDefault();
-    // A plain https link clicked in the page opens in the system browser, as with target=_blank.
-    if (event.isMainFrame && windowOpenDecision(event.url).openExternally) openExternally(event.url);
-    else console.warn(`[security] blocked navigation to ${event.url.slice(0, 100)}`);
+    console.warn(`[security] blocked navigation to ${event.url.slice(0, 100)}`);
   });
+  // Subframes too (it also fires for the main frame, which will-navigate already logs).
   contents.on('will-frame-navigate', (event) => {
     if (!isNavigationAllowed(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!isNavigationAllowed(event.url)) event.preventDefault();
+    if (isNavigationAllowed(event.url)) return;
+    event.preventDefault();
+    console.warn(`[security] blocked redirect to ${event.url.slice(0, 100)}`);
   });
   // webviewTag is off in every window; refuse any attempt regardless.
   contents.on('will-attach-webview', (event) => event.preventDefault());

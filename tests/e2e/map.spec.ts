@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { Vault } from '../../db/auth/vault';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS } from './support/paths';
+import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
 import { startServer, type TestServer } from './support/server';
+import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
 let truth: { total: number; byStatus: Record<string, number>; sample: { id: string; address: string; status: string } };
@@ -10,13 +11,15 @@ let truth: { total: number; byStatus: Record<string, number>; sample: { id: stri
 test.beforeAll(async () => {
   server = await startServer();
   // The expected figures come straight from the SQLite file, not from the app.
-  const db = new Database(join(server.dataDir, 'griddesk.db'), { readonly: true });
+  const vault = new Vault(server.dataDir);
+  vault.login('admin', E2E_PASSWORD);
+  const db = vault.requireOpen().opened.sqlite;
   const total = (db.prepare('SELECT count(*) n FROM buildings WHERE deleted = 0').get() as { n: number }).n;
   const byStatus = Object.fromEntries(
     (db.prepare('SELECT status, count(*) n FROM buildings WHERE deleted = 0 GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
   );
   const sample = db.prepare(`SELECT id, address, status FROM buildings WHERE status = 'sealed' ORDER BY id LIMIT 1`).get() as typeof truth.sample;
-  db.close();
+  vault.close();
   truth = { total, byStatus, sample };
 });
 
@@ -32,7 +35,7 @@ function watchErrors(page: Page): string[] {
 }
 
 async function openMap(page: Page): Promise<void> {
-  await page.goto(server.url);
+  await openSignedIn(page, server);
   await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
 }
 

@@ -1,13 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/server/csp';
 import { serveAppRequest } from '../../../electron/shell/app-files';
 import { isSpaRoute, resolveAppPath } from '../../../electron/shell/app-path';
 import { contentTypeFor } from '../../../electron/shell/mime-types';
+import { withCsp } from '../../../electron/shell/response-headers';
 import { tempDir } from '../helpers/tmp';
 
 const root = resolve('/srv/griddesk/dist/renderer');
+/** The desktop policy (tests/unit/shell/csp.test.ts pins it down). */
+const DESKTOP_CSP = String(withCsp(undefined)['Content-Security-Policy']);
 
 describe('resolveAppPath', () => {
   it('maps our URLs to files under the root', () => {
@@ -107,7 +109,7 @@ describe('serveAppRequest', () => {
     const res = await serveAppRequest(dir, new Request('app://griddesk/assets/index-abc.js'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('content-security-policy')).toBe(DESKTOP_CSP);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await res.text()).toBe('console.log(1)');
   });
@@ -119,7 +121,7 @@ describe('serveAppRequest', () => {
     expect(await route.text()).toContain('<title>GridDesk</title>');
     const missing = await serveAppRequest(dir, new Request('app://griddesk/assets/missing.js'));
     expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(missing.headers.get('content-security-policy')).toBe(DESKTOP_CSP);
   });
 
   it('does not serve files outside the build', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/server/csp';
+import { APP_ORIGIN } from '../../../electron/shell/app-url';
 import { appResponseHeaders, withCsp } from '../../../electron/shell/response-headers';
+import viteConfig from '../../../vite.config';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -33,9 +35,30 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
+/** The desktop policy, as withCsp applies it. */
+const DESKTOP_CSP = String(withCsp(undefined)['Content-Security-Policy']);
+
+describe('the desktop Content-Security-Policy', () => {
+  const desktop = directives(DESKTOP_CSP);
+
+  it("is browser mode's policy, directive by directive, except script-src", () => {
+    const shared = directives(CONTENT_SECURITY_POLICY);
+    expect([...desktop.keys()].sort()).toEqual([...shared.keys()].sort());
+    for (const [name, values] of shared) {
+      if (name !== 'script-src') expect(desktop.get(name), name).toEqual(values);
+    }
+  });
+
+  it("runs scripts only from the renderer build's assets folder on app://griddesk", () => {
+    expect(desktop.get('script-src')).toEqual([`${APP_ORIGIN}/assets/`]);
+    // Vite must keep emitting its bundles there (its default assetsDir).
+    expect(viteConfig.build?.assetsDir ?? 'assets').toBe('assets');
+  });
+});
+
 describe('withCsp', () => {
-  it('adds the policy to every response', () => {
-    expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  it('adds the desktop policy to every response', () => {
+    expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': DESKTOP_CSP });
   });
 
   it('replaces any policy the response brought, in any letter case, and keeps other headers', () => {
@@ -44,15 +67,17 @@ describe('withCsp', () => {
       'Content-Security-Policy-Report-Only': ['default-src *'],
       'Content-Type': ['text/html'],
     });
-    expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(out).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': DESKTOP_CSP });
   });
 });
 
 describe('appResponseHeaders', () => {
-  it('carries the CSP and the browser-mode security headers', () => {
+  it('carries the desktop CSP (once) and the browser-mode security headers', () => {
     const headers = appResponseHeaders('text/html; charset=utf-8');
-    expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(headers['Content-Security-Policy']).toBe(DESKTOP_CSP);
+    expect(Object.keys(headers).filter((h) => h.toLowerCase() === 'content-security-policy')).toHaveLength(1);
     expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
     expect(headers['content-type']).toBe('text/html; charset=utf-8');
   });
 });

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOCAL_ACTOR } from '../../../electron/server/local-actor';
-import { ServiceHost } from '../../../db/host';
+import type { GridRuntime } from '../../../electron/rpc/runtime';
 import { handleRpc, type RpcEvent } from '../../../electron/shell/rpc-call';
 import { isMethodAllowedForRole, validateSender } from '../../../electron/shell/sender-policy';
 import { WindowRegistry } from '../../../electron/shell/window-registry';
-import { tempDir } from '../helpers/tmp';
+import { makeRuntime, PASSWORD } from '../helpers/runtime';
 
 const ours = new Set([7]);
 
@@ -70,16 +69,18 @@ describe('handleRpc', () => {
   const top = frame('app://griddesk/index.html', 'top');
   const child = frame('app://griddesk/index.html', 'child', top);
 
-  function setup(host: ServiceHost | null) {
+  function setup(runtime: GridRuntime | null) {
     const windows = new WindowRegistry();
     windows.add(1, 'main');
     windows.add(2, 'briefing');
-    return { host: () => host, actor: () => LOCAL_ACTOR, windows };
+    return { runtime: () => runtime, windows };
   }
 
-  it('answers a call from our main window through dispatch, in electron mode', () => {
-    const host = ServiceHost.open(tempDir());
+  it('answers a call from our main window through dispatch, in electron mode, each window its own session', () => {
+    const { runtime: host } = makeRuntime();
     try {
+      expect(handleRpc(setup(host), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(handleRpc(setup(host), event(1, top, top), 'auth.login', { username: 'admin', password: PASSWORD })).toMatchObject({ ok: true });
       const res = handleRpc(setup(host), event(1, top, top), 'system.info', {});
       expect(res.ok).toBe(true);
       if (res.ok) expect((res.result as { mode: string }).mode).toBe('electron');
@@ -107,7 +108,7 @@ describe('handleRpc', () => {
   });
 
   it('never throws, even when the host does', () => {
-    const broken = { host: () => { throw new Error('boom'); }, actor: () => LOCAL_ACTOR, windows: setup(null).windows };
+    const broken = { runtime: () => { throw new Error('boom'); }, windows: setup(null).windows };
     expect(handleRpc(broken, event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -2,13 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ServiceHost } from '../../../db/host';
+import type { GridRuntime } from '../../../electron/rpc/runtime';
 import { startHttpHost, type RunningHttpHost } from '../../../electron/server/http-host';
-import { LOCAL_ACTOR } from '../../../electron/server/local-actor';
-import { insertMiniTerritory, type MiniTerritory } from '../helpers/territory';
-import { tempDir } from '../helpers/tmp';
+import { makeRuntime, PASSWORD } from '../helpers/runtime';
+import type { MiniTerritory } from '../helpers/territory';
 
-let host: ServiceHost;
+let runtime: GridRuntime;
 let running: RunningHttpHost;
 let territory: MiniTerritory;
 
@@ -35,13 +34,17 @@ function send(path: string, init: { method?: string; headers?: Record<string, st
   });
 }
 
-async function login(): Promise<string> {
-  const reply = await send(`/?token=${running.sessions.startToken}`);
+/** Opens the start URL (session cookie), then signs in over the API. */
+async function login(username = 'admin'): Promise<string> {
+  const reply = await send(`/?token=${running.token.value}`);
   expect(reply.status).toBe(303);
   const cookie = String(reply.headers['set-cookie']);
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
-  return cookie.split(';')[0]!;
+  const session = cookie.split(';')[0]!;
+  const signedIn = JSON.parse((await rpc(session, 'auth.login', { username, password: PASSWORD })).body);
+  expect(signedIn).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+  return session;
 }
 
 function rpc(cookie: string, method: unknown, input: unknown, extra: Record<string, string> = {}) {
@@ -53,18 +56,19 @@ function rpc(cookie: string, method: unknown, input: unknown, extra: Record<stri
 }
 
 beforeEach(async () => {
-  const dataDir = tempDir();
-  host = ServiceHost.open(dataDir);
-  territory = insertMiniTerritory(host.opened.sqlite, 3);
+  const made = makeRuntime();
+  runtime = made.runtime;
+  territory = made.territory;
+  const dataDir = made.dataDir;
   const rendererDir = join(dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GridDesk</title>');
-  running = await startHttpHost({ host, rendererDir, port: 0, actor: LOCAL_ACTOR });
+  running = await startHttpHost({ runtime, rendererDir, port: 0 });
 });
 
 afterEach(async () => {
   await running.close();
-  host.close();
+  runtime.close();
 });
 
 describe('browser-mode host', () => {
@@ -82,13 +86,24 @@ describe('browser-mode host', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('lets a fresh session reach only the sign-in methods, and refuses a wrong password', async () => {
+    const reply = await send(`/?token=${running.token.value}`);
+    const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
+    expect(JSON.parse((await rpc(cookie, 'auth.status', {})).body)).toMatchObject({ ok: true, result: { state: 'signed-out' } });
+    expect(JSON.parse((await rpc(cookie, 'system.info', {})).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const wrong = JSON.parse((await rpc(cookie, 'auth.login', { username: 'admin', password: 'nope-nope-1' })).body);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'password' } });
+    expect(wrong.error.message).toMatch(/再错 4 次/);
+    expect((await send('/api/events', { headers: { cookie } })).status).toBe(401);
+  });
+
   it('turns the secret into an HttpOnly SameSite=Strict session and serves the app with a CSP', async () => {
     const cookie = await login();
     const page = await send('/', { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
     const info = JSON.parse((await rpc(cookie, 'system.info', {})).body);
-    expect(info).toMatchObject({ ok: true, result: { mode: 'browser', counts: { buildings: 3 }, street: { code: '370202001000' } } });
+    expect(info).toMatchObject({ ok: true, result: { mode: 'browser', counts: { buildings: 4 }, street: { code: '370202001000' } } });
   });
 
   it('answers unknown methods and bad inputs with a structured error naming the field', async () => {
@@ -137,7 +152,7 @@ describe('browser-mode host', () => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             buffer += chunk;
-            if (buffer.includes(': connected')) host.emit('buildings.statusChanged', { ids: ['a'], status: 'sealed', at: 1 });
+            if (buffer.includes(': connected')) runtime.emit('buildings.statusChanged', { ids: ['a'], status: 'sealed', at: 1 });
             if (buffer.includes('\n\nevent:') || buffer.includes('event: buildings')) {
               const frame = buffer.slice(buffer.indexOf('event:'));
               if (frame.includes('\n\n')) {

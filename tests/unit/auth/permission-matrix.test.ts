@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../db/auth/roles';
+import { dispatch } from '../../../electron/rpc/dispatch';
+import { makeRuntime, ROLE_USERS, signIn, type TestRuntime } from '../helpers/runtime';
+
+let t: TestRuntime;
+let personInGrid: string;
+let personElsewhere: string;
+
+beforeAll(() => {
+  t = makeRuntime();
+  const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+  const person = sqlite.prepare(
+    `INSERT INTO people (id, hlc, origin, name, gender, phone, id_number, party_member, source) VALUES (?, 'h', 'test', ?, 'female', ?, ?, 1, 'resident')`,
+  );
+  const duty = sqlite.prepare(`INSERT INTO duty_assignments (id, hlc, origin, person_id, role, scope_type, scope_id, since) VALUES (?, 'h', 'test', ?, ?, ?, ?, 0)`);
+  personInGrid = '01900000-0000-7000-8000-0000000000b1';
+  personElsewhere = '01900000-0000-7000-8000-0000000000b2';
+  person.run(personInGrid, '王秀英', '13812345678', '370202198001011237');
+  person.run(personElsewhere, '赵建华', '13987654321', '370202197506063212');
+  duty.run('01900000-0000-7000-8000-0000000000c1', personInGrid, 'building_head', 'building', t.territory.buildings[0]);
+  duty.run('01900000-0000-7000-8000-0000000000c2', personElsewhere, 'building_head', 'building', t.otherGrid.building);
+});
+afterAll(() => t.runtime.close());
+
+type Outcome = 'ok' | 'FORBIDDEN';
+
+/** Every action a role may or may not take, as the services answer it (no UI involved). */
+const ACTIONS: Record<string, { call: () => [string, unknown]; expect: Record<Role, Outcome> }> = {
+  'read the street (system.info)': {
+    call: () => ['system.info', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read the map': {
+    call: () => ['map.layers', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read a building in grid 1': {
+    call: () => ['buildings.get', { id: t.territory.buildings[0] }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read a building in grid 2 (not the grid worker’s)': {
+    call: () => ['buildings.get', { id: t.otherGrid.building }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' },
+  },
+  'reveal a phone of someone in grid 1': {
+    call: () => ['people.reveal', { personId: personInGrid, field: 'phone', reason: '核实联系方式' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' },
+  },
+  'reveal an ID number of someone in grid 2': {
+    call: () => ['people.reveal', { personId: personElsewhere, field: 'idNumber', reason: '核实身份' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'list accounts': {
+    call: () => ['accounts.list', {}],
+    expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'create an account': {
+    call: () => ['accounts.create', { username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: '新用户', role: 'leader', password: 'new-pass-2026' }],
+    expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'read the audit log': {
+    call: () => ['audit.query', { limit: 10 }],
+    expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'verify the audit chain': {
+    call: () => ['audit.verify', {}],
+    expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+};
+
+const cells = Object.entries(ACTIONS).flatMap(([action, spec]) =>
+  (Object.keys(ROLE_USERS) as Role[]).map((role) => [role, action, spec.expect[role]] as const),
+);
+
+describe('role × action matrix, enforced by the services', () => {
+  it.each(cells)('%s: %s → %s', (role, action, outcome) => {
+    const { call } = signIn(t.runtime, ROLE_USERS[role]);
+    const [method, input] = ACTIONS[action]!.call();
+    const reply = call(method, input);
+    if (outcome === 'ok') expect(reply).toMatchObject({ ok: true });
+    else {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      if (!reply.ok) expect(reply.error.message.length).toBeGreaterThan(4);
+    }
+  });
+
+  it('gives a grid worker the map of their own grid only', () => {
+    const { call } = signIn(t.runtime, ROLE_USERS.grid_worker);
+    const reply = call('map.layers');
+    expect(reply.ok).toBe(true);
+    if (reply.ok) {
+      const ids = (reply.result as { buildings: { ids: string[] } }).buildings.ids;
+      expect(new Set(ids)).toEqual(new Set(t.territory.buildings));
+    }
+  });
+
+  it('audits a reveal with who, whom, which field and why, but not the value', () => {
+    const { call } = signIn(t.runtime, ROLE_USERS.staff);
+    expect(call('people.reveal', { personId: personInGrid, field: 'idNumber', reason: '上报区里核验' })).toMatchObject({
+      ok: true,
+      result: { value: '370202198001011237' },
+    });
+    const admin = signIn(t.runtime, 'admin');
+    const log = admin.call('audit.query', { action: 'person.reveal', limit: 1 });
+    expect(log.ok).toBe(true);
+    const entry = (log as { result: { entries: { actorName: string; target: string; detail: unknown }[] } }).result.entries[0]!;
+    expect(entry).toMatchObject({ actorName: 'zhiban 用户', target: personInGrid, detail: { field: 'idNumber', reason: '上报区里核验' } });
+    expect(JSON.stringify(entry)).not.toContain('370202198001011237');
+  });
+
+  it('refuses every data call before sign-in and after sign-out', () => {
+    const session = t.runtime.sessions.create();
+    const { call } = { call: (m: string, i: unknown = {}) => dispatchAs(session.id, m, i) };
+    expect(call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const user = signIn(t.runtime, 'lingdao');
+    expect(user.call('auth.logout')).toMatchObject({ ok: true, result: { state: 'signed-out' } });
+    expect(user.call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('takes effect at once when an administrator disables an account', () => {
+    const leader = signIn(t.runtime, 'lingdao');
+    expect(leader.call('system.info')).toMatchObject({ ok: true });
+    const admin = signIn(t.runtime, 'admin');
+    const accounts = admin.call('accounts.list') as { ok: true; result: { id: string; username: string }[] };
+    const id = accounts.result.find((a) => a.username === 'lingdao')!.id;
+    expect(admin.call('accounts.update', { id, disabled: true })).toMatchObject({ ok: true });
+    expect(leader.call('system.info')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(admin.call('accounts.update', { id, disabled: false })).toMatchObject({ ok: true });
+  });
+});
+
+function dispatchAs(sessionId: string, method: string, input: unknown) {
+  return dispatch(t.runtime, sessionId, { mode: 'browser' }, method, input);
+}
