@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { accountById, actorOf, type AccountRow } from '../../db/auth/accounts';
 import { listAccountsFor, updateAccount } from '../../db/auth/account-admin';
 import { authorize, can, permissions } from '../../db/auth/permissions';
@@ -6,6 +8,7 @@ import { appendAudit } from '../../db/audit/append';
 import { ServiceError } from '../../db/errors';
 import type { AccountInfo, AuthStatus, MethodResult, ParsedInput } from '../api';
 import type { GridRuntime } from './runtime';
+import { DEMO_FILE } from '../seed/run-seed';
 
 export const SESSION_METHODS = [
   'auth.status',
@@ -41,12 +44,10 @@ function info(a: AccountRow): AccountInfo {
 }
 
 export function authStatus(rt: GridRuntime, session: Session): AuthStatus {
-  const base = { idleMinutes: rt.sessions.idleMinutes, demoAccounts: null as AuthStatus['demoAccounts'] };
+  const base = { idleMinutes: rt.sessions.idleMinutes, demoAccounts: demoAccounts(rt.vault.dataDir) };
   if (rt.vault.state === 'setup-required') return { ...base, state: 'setup-required', user: null };
   const host = rt.vault.host;
   if (!host) return { ...base, state: 'signed-out', user: null };
-  const demo = host.opened.sqlite.prepare(`SELECT value FROM meta WHERE key = 'demo.accounts'`).get() as { value: string } | undefined;
-  if (demo) base.demoAccounts = JSON.parse(demo.value) as AuthStatus['demoAccounts'];
   const account = session.accountId ? accountById(host.opened.sqlite, session.accountId) : undefined;
   if (!account || account.disabled || !session.actor) return { ...base, state: 'signed-out', user: null };
   const actor = actorOf(account);
@@ -62,6 +63,16 @@ export function authStatus(rt: GridRuntime, session: Session): AuthStatus {
       gridIds: account.gridIds,
     },
   };
+}
+
+function demoAccounts(dataDir: string): AuthStatus['demoAccounts'] {
+  const file = join(dataDir, DEMO_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { accounts: AuthStatus['demoAccounts'] }).accounts;
+  } catch {
+    return null;
+  }
 }
 
 function signedIn(rt: GridRuntime, session: Session) {

@@ -1,8 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { actorOf } from '../../db/auth/accounts';
 import { Vault } from '../../db/auth/vault';
 import type { Role } from '../../db/auth/roles';
 import { appendAudit } from '../../db/audit/append';
 import { seedDatabase, type SeedPreset, type SeedSummary } from '../../db/seed';
+
+/** Marks a demo data directory and lists its account names for the sign-in page. */
+export const DEMO_FILE = 'demo.json';
 
 /** Password of the demo accounts when none is given. Demo data only: say so wherever it is shown. */
 export const DEMO_PASSWORD = 'griddesk-demo-2026';
@@ -47,7 +52,8 @@ export function runSeed(request: SeedRequest, onProgress?: (p: SeedProgress) => 
     for (const demo of others) {
       vault.createAccount(actorOf(account), { ...demo, password, ...(demo.role === 'grid_worker' ? { gridIds: grids } : {}) });
     }
-    sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('demo.accounts', ?)`).run(JSON.stringify(DEMO_ACCOUNTS.map(({ username, role }) => ({ username, role }))));
+    // Readable before anyone signs in (the database is still locked then): names only, no secrets.
+    writeFileSync(join(request.dataDir, DEMO_FILE), JSON.stringify({ accounts: DEMO_ACCOUNTS.map(({ username, role }) => ({ username, role })) }));
     appendAudit(sqlite, { actor: actorOf(account), action: 'seed.demo', target: request.preset, detail: { seed: request.seed, buildings: summary.buildings } });
     return { ...summary, recoveryCode };
   } finally {

@@ -13,10 +13,10 @@ export interface TestServer {
 }
 
 /** Starts `dist/node/server.mjs` on a free port over a copy of the seeded template. */
-export async function startServer(options: { dataDir?: string; fromTemplate?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; fromTemplate?: boolean; args?: string[] } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(E2E_TMP, 'data-'));
   if (options.fromTemplate !== false && !options.dataDir) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

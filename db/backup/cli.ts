@@ -1,0 +1,217 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { applyKey } from '../client/cipher';
+import { ServiceError } from '../errors';
+import { normalizeRecoveryCode, readKeyring, unwrapSlot } from '../auth/keyring';
+import { listBackups, verifyBackup, withReadOnly } from './list';
+import { backupDir, type BackupInfo, type BackupReason } from './paths';
+import { describeSetAside, restoreBackup } from './restore';
+import { lockHeldByOtherProcess, newestGoodBackup, readLock } from './startup-check';
+
+export const REASON_LABELS: Record<BackupReason, string> = {
+  auto: '自动',
+  manual: '手动',
+  'pre-restore': '恢复前',
+  'pre-migrate': '升级前',
+};
+
+export const BACKUP_USAGE = `用法：
+  griddesk backup list    [--data-dir DIR] [--verify [--user NAME]]
+  griddesk backup restore [--data-dir DIR] [--file FILE] [--user NAME]
+
+  list      列出备份（最新在前）。--verify 逐个校验（需要密码或恢复码）
+  restore   用备份替换当前数据库；不给 --file 时用最新的完好备份。
+            当前数据库移到 set-aside 文件夹（不会删除）。须先关闭 GridDesk。
+            需要管理员密码（--user 管理员用户名），不给 --user 时使用恢复码。
+  --file    备份文件的路径，或 backups 文件夹里的文件名`;
+
+export interface BackupCliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Reads a secret (password, recovery code) without echoing it. */
+  readSecret(prompt: string): Promise<string>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function localTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** One line per backup, for the terminal. */
+export function formatBackupList(backups: BackupInfo[], verdicts?: Map<string, string>): string[] {
+  if (backups.length === 0) return ['（没有备份）'];
+  return backups.map((b) =>
+    [
+      localTime(b.createdAt),
+      REASON_LABELS[b.reason].padEnd(3, '　'),
+      `${(b.size / 1024 / 1024).toFixed(1).padStart(7)} MB`,
+      b.encrypted ? '加密' : '明文',
+      b.name,
+      ...(verdicts?.has(b.file) ? [verdicts.get(b.file)!] : []),
+    ].join('  '),
+  );
+}
+
+export type Credentials = { username: string; password: string } | { recoveryCode: string };
+
+/** The database key, unwrapped from an account's key slot (password) or the recovery slot. */
+export function unlockKey(dataDir: string, credentials: Credentials): Buffer {
+  const keyring = readKeyring(dataDir);
+  if (!keyring) throw new ServiceError('UNAUTHENTICATED', `数据目录 ${dataDir} 没有密钥文件 keyring.json：数据库未加密，或密钥文件丢失`);
+  if ('recoveryCode' in credentials) {
+    const slot = keyring.slots.find((s) => s.kind === 'recovery');
+    const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(credentials.recoveryCode)) : null;
+    if (!key) throw new ServiceError('UNAUTHENTICATED', '恢复码不对', 'recoveryCode');
+    return key;
+  }
+  const slot = keyring.slots.find((s) => s.kind === 'account' && s.username === credentials.username);
+  const key = slot ? unwrapSlot(slot, credentials.password) : null;
+  if (!key) throw new ServiceError('UNAUTHENTICATED', '用户名或密码不对', 'password');
+  return key;
+}
+
+/** Throws FORBIDDEN unless `username` is an enabled administrator in `file` (opened read-only with the key). */
+export function requireAdminIn(file: string, key: Buffer, username: string): void {
+  const row = withReadOnly(file, (sqlite) => {
+    applyKey(sqlite, key);
+    return sqlite.prepare('SELECT role, disabled FROM accounts WHERE username = ?').get(username) as { role: string; disabled: number } | undefined;
+  });
+  if (!row || row.role !== 'admin' || row.disabled) {
+    throw new ServiceError('FORBIDDEN', `「${username}」不是管理员：只有管理员（或恢复码）可以恢复备份`);
+  }
+}
+
+function resolveBackupFile(dataDir: string, file: string): string {
+  if (isAbsolute(file) || existsSync(file)) return resolve(file);
+  const inBackups = join(backupDir(dataDir), file);
+  return existsSync(inBackups) ? inBackups : resolve(file);
+}
+
+/** Asks for the admin's password (`--user`) or the recovery code; undefined for a plain data directory. */
+async function askKey(dataDir: string, io: BackupCliIo, username: string | undefined): Promise<Buffer | undefined> {
+  if (!readKeyring(dataDir)) return undefined;
+  if (username) return unlockKey(dataDir, { username, password: await io.readSecret(`「${username}」的密码：`) });
+  return unlockKey(dataDir, { recoveryCode: await io.readSecret('恢复码：') });
+}
+
+/** `griddesk backup …`; returns the exit code. */
+export async function backupCommand(argv: string[], defaultDataDir: string, io: BackupCliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    io.out(BACKUP_USAGE);
+    return 0;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'data-dir': { type: 'string' },
+      file: { type: 'string' },
+      user: { type: 'string' },
+      verify: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir;
+  try {
+    if (sub === 'list') {
+      const backups = listBackups(dataDir);
+      let verdicts: Map<string, string> | undefined;
+      if (values.verify && backups.length > 0) {
+        const key = await askKey(dataDir, io, values.user);
+        verdicts = new Map(backups.map((b) => [b.file, verifyBackup(b.file, key).ok ? '完好' : '损坏']));
+      }
+      io.out(`数据目录 ${dataDir} 的备份：`);
+      for (const line of formatBackupList(backups, verdicts)) io.out(line);
+      return 0;
+    }
+    if (sub === 'restore') {
+      const lock = readLock(dataDir);
+      if (lockHeldByOtherProcess(lock)) {
+        io.err(`GridDesk 正在使用这个数据目录（进程 ${lock!.pid}）。请先关闭 GridDesk 再恢复。`);
+        return 1;
+      }
+      const file = values.file ? resolveBackupFile(dataDir, values.file) : undefined;
+      if (file && !existsSync(file)) {
+        io.err(`找不到备份文件 ${values.file}`);
+        return 1;
+      }
+      const key = await askKey(dataDir, io, values.user);
+      const chosen = file ?? newestGoodBackup(dataDir, key)?.file;
+      if (!chosen) {
+        io.err('没有可用的完好备份');
+        return 1;
+      }
+      // A password proves an account; restoring is for administrators (as in the backup). The
+      // recovery code is the administrator's by definition.
+      if (key && values.user) {
+        const check = verifyBackup(chosen, key);
+        if (!check.ok) throw new ServiceError('INVALID_INPUT', `不能恢复：${check.message}。数据库未做任何改动`, 'file');
+        requireAdminIn(chosen, key, values.user);
+      }
+      const result = restoreBackup({ dataDir, backupFile: chosen, ...(key ? { key } : {}) });
+      io.out(`已从 ${result.restoredFrom} 恢复（数据库版本 ${result.schemaVersion}）。${describeSetAside(result)}`);
+      return 0;
+    }
+    io.err(`未知的 backup 子命令「${sub}」\n\n${BACKUP_USAGE}`);
+    return 2;
+  } catch (err) {
+    io.err(`griddesk backup ${sub}: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+/** Reads a line from the terminal without echo (raw mode), or a plain line when stdin is piped. */
+export function readSecretFromTerminal(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  if (!stdin.isTTY) {
+    return new Promise((resolveLine) => {
+      const rl = createInterface({ input: stdin, terminal: false });
+      let answered = false;
+      rl.once('line', (line) => {
+        answered = true;
+        rl.close();
+        resolveLine(line);
+      });
+      rl.once('close', () => {
+        if (!answered) resolveLine('');
+      });
+    });
+  }
+  return new Promise((resolveSecret, reject) => {
+    let value = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolveSecret(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          finish();
+          reject(new Error('已取消'));
+          return;
+        }
+        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
+/** The real terminal: stdout, stderr and a no-echo prompt. */
+export function terminalIo(): BackupCliIo {
+  return { out: (line) => console.log(line), err: (line) => console.error(line), readSecret: readSecretFromTerminal };
+}
