@@ -65,8 +65,16 @@ export function accountByUsername(sqlite: Database.Database, username: string): 
   return row && fromRow(row);
 }
 
+const byIdStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** Runs on every call (the account as it is now), so its statement is prepared once per connection. */
 export function accountById(sqlite: Database.Database, id: string): AccountRow | undefined {
-  const row = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as RawAccount | undefined;
+  let statement = byIdStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
+    byIdStatements.set(sqlite, statement);
+  }
+  const row = statement.get(id) as RawAccount | undefined;
   return row && fromRow(row);
 }
 
