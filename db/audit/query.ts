@@ -9,7 +9,7 @@ export interface AuditQuery {
   /** Unix ms, exclusive. */
   to?: number;
   actorId?: string;
-  /** Prefix of the action: `auth` finds `auth.login` and `auth.login_failed`. */
+  /** An action (`auth.login`: exactly that), or a domain or prefix (`auth`, `auth.*`: all of it). */
   action?: string;
   /** Exact target. */
   target?: string;
@@ -125,7 +125,8 @@ export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditP
   const from = integerOption(query.from, 'from', 0);
   const to = integerOption(query.to, 'to', 0);
   const beforeSeq = integerOption(query.beforeSeq, 'beforeSeq', 1);
-  const actions = query.action ? distinctActions(sqlite, query.action) : [undefined];
+  const exact = query.action?.includes('.') && !query.action.endsWith('*');
+  const actions = !query.action ? [undefined] : exact ? [query.action] : distinctActions(sqlite, query.action.replace(/\*$/, ''));
 
   const where: string[] = [];
   const params: (string | number)[] = [];

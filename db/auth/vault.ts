@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append';
 import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type AccountRow, type NewAccount } from './accounts';
 import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
 import { LockoutBook } from './lockout';
+import { BackupKeeper } from '../backup/keeper';
 import type { Actor } from './roles';
 import type { EventSink } from '../context';
 
@@ -30,6 +31,7 @@ export class Vault {
   private dbKey: Buffer | null = null;
   private opened: ServiceHost | null = null;
   readonly lockout: LockoutBook;
+  readonly backups: BackupKeeper;
   private readonly now: () => number;
 
   constructor(
@@ -39,6 +41,7 @@ export class Vault {
     this.keyring = readKeyring(dataDir);
     this.now = options.now ?? Date.now;
     this.lockout = new LockoutBook(dataDir, this.now);
+    this.backups = new BackupKeeper(dataDir);
     const file = databaseFile(dataDir);
     if (!this.keyring && existsSync(file) && statSync(file).size > 0) {
       throw new ServiceError('DATABASE', `数据目录 ${dataDir} 有数据库文件但缺少密钥文件 keyring.json，无法解密。请从备份恢复 keyring.json`);
@@ -75,6 +78,7 @@ export class Vault {
       this.keyring = keyring;
       this.dbKey = dbKey;
       this.opened = host;
+      this.backups.afterOpen(host.opened.sqlite, dbKey);
       return { recoveryCode, account };
     } catch (err) {
       host.close();
@@ -93,8 +97,10 @@ export class Vault {
 
   private openWith(key: Buffer): ServiceHost {
     if (this.opened) return this.opened;
+    this.backups.beforeOpen(key);
     this.opened = ServiceHost.open(this.dataDir, key, this.options.emit);
     this.dbKey = key;
+    this.backups.afterOpen(this.opened.opened.sqlite, key);
     return this.opened;
   }
 
@@ -207,8 +213,11 @@ export class Vault {
   }
 
   close(): void {
+    void this.backups.stop();
+    const wasOpen = !!this.opened;
     this.opened?.close();
     this.opened = null;
+    if (wasOpen) this.backups.markClean();
     this.dbKey?.fill(0);
     this.dbKey = null;
   }

@@ -104,16 +104,22 @@ export async function backupCommand(argv: string[], defaultDataDir: string, io: 
     io.out(BACKUP_USAGE);
     return 0;
   }
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      'data-dir': { type: 'string' },
-      file: { type: 'string' },
-      user: { type: 'string' },
-      verify: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        'data-dir': { type: 'string' },
+        file: { type: 'string' },
+        user: { type: 'string' },
+        verify: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    io.err(`griddesk backup ${sub}: ${(err as Error).message}\n\n${BACKUP_USAGE}`);
+    return 2;
+  }
   const dataDir = values['data-dir'] ?? defaultDataDir;
   try {
     if (sub === 'list') {

@@ -104,6 +104,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // SQLite3MultipleCiphers does not encrypt temporary files: keep sorts and temp tables in memory.
+    sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('foreign_keys = ON');
     let backupFile: string | undefined;
     if (existed && tableCount > 0 && version < migrations.length) backupFile = backupBeforeMigrate(sqlite, file, version);

@@ -5,6 +5,7 @@ import { defaultDataDir } from '../data-dir';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from '../seed/run-seed';
 import { checkAuditChain } from '../../db/audit/service';
 import { unlockForCli } from './unlock';
+import { backupCommand, terminalIo } from '../../db/backup/cli';
 
 const USAGE = `用法：griddesk <命令> [选项]
 
@@ -17,6 +18,7 @@ const USAGE = `用法：griddesk <命令> [选项]
   audit verify   校验审计日志的哈希链，指出第一条被改动或删除的记录
          --data-dir DIR  --user 用户名（需「查看审计日志」权限）
          密码从环境变量 GRIDDESK_PASSWORD 或标准输入读取
+  backup list|create|restore   备份（详见 griddesk backup help）
   help   显示本说明`;
 
 const PRESETS = ['small', 'default', 'large'] as const;
@@ -72,7 +74,7 @@ function auditCommand(args: string[]): number {
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -81,6 +83,8 @@ function main(argv: string[]): number {
         return 0;
       case 'audit':
         return auditCommand(rest);
+      case 'backup':
+        return await backupCommand(rest, defaultDataDir(), terminalIo());
       case undefined:
       case 'help':
       case '--help':
@@ -102,4 +106,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

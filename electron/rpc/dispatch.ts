@@ -47,6 +47,8 @@ export function dispatch(rt: GridRuntime, sessionId: string | undefined, env: Ha
   try {
     if ((SESSION_METHODS as readonly string[]).includes(method)) {
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
+      // Account work is activity too; only a status poll must not keep an idle session alive.
+      if (session.actor && !session.locked && method !== 'auth.status') rt.sessions.touch(session);
       return { ok: true, result: handler(rt, session, parsed.data) };
     }
     const host = rt.vault.host;

@@ -1,8 +1,24 @@
-import { QueryClient } from '@tanstack/react-query';
-import { isPermanent } from './client';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiCallError, isPermanent } from './client';
+
+/** The query key of `auth.status`: the auth gate reads it, logins and logouts write it. */
+export const AUTH_STATUS_KEY = ['auth.status', {}] as const;
+
+/**
+ * A call refused with UNAUTHENTICATED means the session expired, went idle (locked) or was
+ * signed out elsewhere: ask `auth.status` again so the gate shows the login or lock screen.
+ */
+function onUnauthenticated(client: () => QueryClient, error: unknown): void {
+  if (!(error instanceof ApiCallError) || error.code !== 'UNAUTHENTICATED') return;
+  if (error.method === 'auth.status') return; // no loop: the gate shows that error itself
+  void client().invalidateQueries({ queryKey: AUTH_STATUS_KEY, exact: true }, { cancelRefetch: false });
+}
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const get = () => client;
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => onUnauthenticated(get, error) }),
+    mutationCache: new MutationCache({ onError: (error) => onUnauthenticated(get, error) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -10,6 +26,8 @@ export function createQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         retry: (failures, error) => !isPermanent(error) && failures < 2,
       },
+      mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -2,18 +2,24 @@ import { useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
+// Month and weekday names of the date pickers under zh_CN (dayjs comes with antd).
+import 'dayjs/locale/zh-cn';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider, useLocale } from '../i18n';
 import { createQueryClient } from '../api/query-client';
+import { AuthGate } from '../features/auth/AuthGate';
 import { AppLayout } from './AppLayout';
 import { theme } from './theme';
 
 function Themed() {
   const [locale] = useLocale();
+  // No space inserted between two Chinese characters: a button says 登录, as written.
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp className="gd-antd-app">
-        <AppLayout />
+        <AuthGate>
+          <AppLayout />
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,9 +1,11 @@
-import { Segmented, Skeleton, Tag, Tooltip } from 'antd';
+import { Skeleton, Tag, Tooltip } from 'antd';
 import { EnvironmentFilled } from '@ant-design/icons';
 import { useSystemInfo } from '../api/queries';
 import { describeError } from '../ui/error-text';
 import { formatNumber } from '../i18n/format';
-import { useLocale, useT, type Locale, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { UserMenu } from '../features/auth/UserMenu';
 import type { SystemInfo } from '../../electron/api';
 
 const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
@@ -13,25 +15,7 @@ const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
   { key: 'residents', label: 'header.residents' },
 ];
 
-function LanguageSwitch() {
-  const t = useT();
-  const [locale, setLocale] = useLocale();
-  return (
-    <Segmented<Locale>
-      size="small"
-      aria-label={t('app.language')}
-      data-testid="language-switch"
-      value={locale}
-      onChange={setLocale}
-      options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'EN', value: 'en' },
-      ]}
-    />
-  );
-}
-
-/** Street office name, its size in figures, and the language switch. */
+/** Street office name, its size in figures, the language switch and the user menu. */
 export function AppHeader() {
   const t = useT();
   const info = useSystemInfo();
@@ -76,6 +60,7 @@ export function AppHeader() {
           </Tag>
         ) : null}
         <LanguageSwitch />
+        <UserMenu />
       </div>
     </div>
   );

@@ -1,16 +1,38 @@
-import { Layout, Menu } from 'antd';
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { Empty, Layout, Menu } from 'antd';
 import { useT } from '../i18n';
 import { MapPage } from '../features/map/MapPage';
 import { useDataChangedInvalidation } from '../api/events';
+import { hasPermission, useSessionUser } from '../features/auth/session';
+import { LoadingState } from '../ui/LoadingState';
 import { AppHeader } from './AppHeader';
 import { ComingSoon } from './ComingSoon';
-import { DEFAULT_ROUTE, ROUTES, findRoute } from './routes';
+import { DEFAULT_ROUTE, ROUTES, findRoute, type RouteDef } from './routes';
 import { navigate, useHashRoute } from './use-hash-route';
 
-/** Left navigation, header with the street office, and the current page. */
+// Administration pages: only administrators open them, so they load on first use.
+const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+const PAGES: Record<string, ComponentType> = { map: MapPage, accounts: AccountsPage, audit: AuditPage };
+
+function Page({ route }: { route: RouteDef }) {
+  const t = useT();
+  const Component = route.ready ? PAGES[route.key] : undefined;
+  if (!Component) return <ComingSoon key={route.key} route={route} />;
+  return (
+    <Suspense fallback={<LoadingState text={t('app.loading')} testId="page-loading" />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** Left navigation (what the user may use), header with the street office, and the current page. */
 export function AppLayout() {
   const t = useT();
-  const route = findRoute(useHashRoute() || DEFAULT_ROUTE);
+  const user = useSessionUser();
+  const allowed = useMemo(() => ROUTES.filter((r) => hasPermission(user, r.permission)), [user]);
+  const route = findRoute(useHashRoute() || DEFAULT_ROUTE, allowed);
   useDataChangedInvalidation();
 
   return (
@@ -30,9 +52,9 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             data-testid="nav"
-            selectedKeys={[route.key]}
+            selectedKeys={route ? [route.key] : []}
             onClick={({ key }) => navigate(key)}
-            items={ROUTES.map((r) => ({
+            items={allowed.map((r) => ({
               key: r.key,
               icon: r.icon,
               label: <span data-testid={`nav-${r.key}`}>{t(r.label)}</span>,
@@ -45,7 +67,7 @@ export function AppLayout() {
           <AppHeader />
         </Layout.Header>
         <Layout.Content className="gd-content">
-          {route.ready ? <MapPage /> : <ComingSoon key={route.key} route={route} />}
+          {route ? <Page route={route} /> : <Empty className="gd-state" data-testid="no-pages" />}
         </Layout.Content>
       </Layout>
     </Layout>

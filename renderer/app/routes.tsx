@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  AuditOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -15,19 +17,30 @@ export interface RouteDef {
   icon: ReactNode;
   /** Built already; the others show "coming soon". */
   ready: boolean;
+  /** Shown only to users with this permission (or any of these): the service would refuse the rest. */
+  permission: string | readonly string[];
 }
 
 export const ROUTES: readonly RouteDef[] = [
-  { key: 'map', label: 'nav.map', icon: <EnvironmentOutlined />, ready: true },
-  { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: false },
-  { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: false },
-  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false },
-  { key: 'exchange', label: 'nav.exchange', icon: <SwapOutlined />, ready: false },
-  { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: false },
+  { key: 'map', label: 'nav.map', icon: <EnvironmentOutlined />, ready: true, permission: 'territory.read' },
+  { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: false, permission: 'buildings.read' },
+  { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: false, permission: 'people.read' },
+  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
+  {
+    key: 'exchange',
+    label: 'nav.exchange',
+    icon: <SwapOutlined />,
+    ready: false,
+    permission: ['bundles.export', 'bundles.import'],
+  },
+  { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: false, permission: 'briefing.view' },
+  { key: 'accounts', label: 'nav.accounts', icon: <UserOutlined />, ready: true, permission: 'accounts.manage' },
+  { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, ready: true, permission: 'audit.read' },
 ];
 
 export const DEFAULT_ROUTE = 'map';
 
-export function findRoute(key: string): RouteDef {
-  return ROUTES.find((r) => r.key === key) ?? (ROUTES[0] as RouteDef);
+/** The route of `key` among those the user may see; the first of them when it is not one. */
+export function findRoute(key: string, allowed: readonly RouteDef[] = ROUTES): RouteDef | null {
+  return allowed.find((r) => r.key === key) ?? allowed[0] ?? null;
 }

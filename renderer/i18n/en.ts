@@ -1,7 +1,12 @@
 import type { Messages } from './zh-CN';
+import { authEn } from './auth-messages';
+import { adminEn } from './admin-messages';
 
 /** English: the second language. */
 export const en: Messages = {
+  ...authEn,
+  ...adminEn,
+
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',
   'app.loading': 'Loading…',
@@ -30,7 +35,7 @@ export const en: Messages = {
   'error.title': 'The operation did not complete',
   'error.retry': 'Retry',
   'error.network': 'Cannot reach the GridDesk service. Check that it is still running and try again.',
-  'error.unauthenticated': 'Open this page again with the full address (with token) printed at start-up.',
+  'error.unauthenticated': 'Sign in again, then retry.',
   'error.noApi': 'No connection to the services (window.api). Start this page from the desktop app or browser mode.',
   'error.unexpected': 'Unexpected error: {message}. Try again; if it keeps happening, contact your administrator.',
   'error.field': 'Field at fault: {field}',

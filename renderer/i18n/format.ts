@@ -32,3 +32,18 @@ export function elapsed(from: number, now: number): { unit: 'days' | 'hours' | '
   if (minutes >= 60) return { unit: 'hours', n: Math.floor(minutes / 60) };
   return { unit: 'minutes', n: minutes };
 }
+
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** 2024/03/01 08:30:05: for logs, where the second matters. */
+export function formatDateTimeSeconds(ms: number): string {
+  return DATE_TIME_SECONDS.format(new Date(ms));
+}

@@ -1,5 +1,11 @@
+import { authZhCN } from './auth-messages';
+import { adminZhCN } from './admin-messages';
+
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
+  ...authZhCN,
+  ...adminZhCN,
+
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',
   'app.loading': '正在加载…',
@@ -28,7 +34,7 @@ export const zhCN = {
   'error.title': '操作未完成',
   'error.retry': '重试',
   'error.network': '无法连接到网格指挥台服务：请确认服务仍在运行、网络正常，然后重试。',
-  'error.unauthenticated': '请使用启动时打印的完整地址（含 token）重新打开本页。',
+  'error.unauthenticated': '请重新登录后再试。',
   'error.noApi': '未找到与后台服务的连接（window.api）。请从桌面应用或浏览器模式启动本页面。',
   'error.unexpected': '出现意外错误：{message}。请重试；若反复出现，请联系管理员。',
   'error.field': '出错的字段：{field}',

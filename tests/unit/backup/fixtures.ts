@@ -46,7 +46,7 @@ export function sqliteCli(file: string, sql: string): string {
   try {
     return execFileSync('/usr/bin/sqlite3', ['-readonly', file, sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
-    throw new Error(String((err as { stderr?: string }).stderr ?? err));
+    throw new Error(String((err as { stderr?: string }).stderr ?? err), { cause: err });
   }
 }
 

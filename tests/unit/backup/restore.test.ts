@@ -1,5 +1,5 @@
-import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '../../../db/backup/create';
 import { listBackups } from '../../../db/backup/list';
@@ -128,5 +128,25 @@ describe('restoreBackup', () => {
     expect(second.setAsideAs).not.toBe(first.setAsideAs);
     expect(existsSync(first.setAsideAs!)).toBe(true);
     expect(existsSync(second.setAsideAs!)).toBe(true);
+  });
+
+  it('restores the copy openDatabase makes before a migration (a WAL-mode file) without leaving -wal/-shm about', async () => {
+    const { dataDir, opened } = dataDirWithDatabase();
+    insertPerson(opened.sqlite);
+    opened.close(); // checkpointed: the file alone holds everything, its header still says WAL
+    const legacy = join(dataDir, 'backups', 'griddesk-before-v2-2026-04-01T00-00-00-000Z.db');
+    mkdirSync(join(dataDir, 'backups'));
+    copyFileSync(opened.file, legacy);
+    const later = openDatabase({ file: opened.file, key: KEY });
+    insertPerson(later.sqlite, '李四', '370202199002022345');
+    later.close();
+
+    expect(listBackups(dataDir)).toMatchObject([{ file: legacy, reason: 'pre-migrate', encrypted: true }]);
+    restoreBackup({ dataDir, backupFile: legacy, key: KEY, now: LATER });
+    expect(readdirSync(join(dataDir, 'backups'))).toEqual([basename(legacy)]);
+    expect(readdirSync(dataDir).sort()).toEqual(['backups', 'griddesk.db', 'set-aside']);
+    const restored = openDatabase({ file: opened.file, key: KEY });
+    expect(peopleNames(restored.sqlite)).toEqual([NAME]);
+    restored.close();
   });
 });

@@ -1,0 +1,22 @@
+import type { MessageKey, Translate } from '../../i18n';
+
+/** Known audit actions in Chinese (English); any other action is shown as written. */
+const ACTION_LABELS: Record<string, MessageKey> = {
+  'auth.login': 'audit.action.auth.login',
+  'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.logout': 'audit.action.auth.logout',
+  'auth.setup': 'audit.action.auth.setup',
+  'account.create': 'audit.action.account.create',
+  'account.update': 'audit.action.account.update',
+  'account.password': 'audit.action.account.password',
+  'person.reveal': 'audit.action.person.reveal',
+};
+
+export function actionLabel(action: string, t: Translate): string {
+  const key = ACTION_LABELS[action];
+  return key ? t(key) : action;
+}
+
+export function isKnownAction(action: string): boolean {
+  return action in ACTION_LABELS;
+}
