@@ -7,6 +7,10 @@ import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type 
 import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
 import { LockoutBook } from './lockout';
 import { BackupKeeper } from '../backup/keeper';
+import { createBackup } from '../backup/create';
+import { restoreBackup } from '../backup/restore';
+import { backupToRestore, manualBackup, type BackupEntryData } from '../backup/vault-ops';
+import { authorize } from './permissions';
 import type { Actor } from './roles';
 import type { EventSink } from '../context';
 
@@ -188,6 +192,39 @@ export class Vault {
     if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', '恢复码只能重设管理员账号的密码', 'username');
     this.setPassword({ ...actorOf(account), name: `${account.displayName}（恢复码）` }, username, newPassword);
     return { account, actor: actorOf(account) };
+  }
+
+  /** Makes a backup now, audited. */
+  backupNow(actor: Actor): Promise<BackupEntryData> {
+    const host = this.requireOpen();
+    return manualBackup(actor, host.opened.sqlite, this.dataDir, this.dbKey!);
+  }
+
+  /**
+   * Replaces the database with a backup: verifies it, backs up the current state, closes,
+   * restores (the current file is set aside, never deleted), reopens with the same key (the
+   * key slots stay valid: a backup is never re-keyed) and audits it in the restored log.
+   */
+  async restoreFrom(actor: Actor, name: string): Promise<{ restoredFrom: string; setAsideAs: string | null }> {
+    authorize(actor, 'backups.manage');
+    const host = this.requireOpen();
+    const key = this.dbKey!;
+    const file = backupToRestore(this.dataDir, name, key);
+    await createBackup(host.opened.sqlite, { dataDir: this.dataDir, key, reason: 'pre-restore' });
+    appendAudit(host.opened.sqlite, { actor, action: 'backup.restore', target: name, detail: { phase: 'before' } });
+    await this.backups.stop();
+    host.close();
+    this.opened = null;
+    let result: ReturnType<typeof restoreBackup> | undefined;
+    try {
+      result = restoreBackup({ dataDir: this.dataDir, backupFile: file, key });
+    } finally {
+      this.opened = ServiceHost.open(this.dataDir, key, this.options.emit);
+      this.backups.afterOpen(this.opened.opened.sqlite, key);
+    }
+    appendAudit(this.opened.opened.sqlite, { actor, action: 'backup.restore', target: name, detail: { setAsideAs: result.setAsideAs } });
+    this.options.emit?.('data.changed', { domains: ['*'] });
+    return { restoredFrom: name, setAsideAs: result.setAsideAs };
   }
 
   requireOpen(): ServiceHost {

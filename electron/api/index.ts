@@ -6,6 +6,7 @@ import { mapMethods } from './map';
 import { buildingMethods } from './buildings';
 import { authMethods } from './auth';
 import { auditMethods } from './audit';
+import { backupMethods } from './backups';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -17,6 +18,7 @@ export const contract = {
   ...buildingMethods,
   ...authMethods,
   ...auditMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;
@@ -49,4 +51,5 @@ export type * from './map';
 export type * from './buildings';
 export type * from './auth';
 export type * from './audit';
+export type * from './backups';
 export { PUBLIC_METHODS, roleSchema } from './auth';

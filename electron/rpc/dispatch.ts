@@ -35,7 +35,13 @@ export function toApiError(err: unknown): ApiError {
  * method exists, validates the input against the contract's schema, checks the session is
  * signed in and unlocked (except for the sign-in methods), then runs the service.
  */
-export function dispatch(rt: GridRuntime, sessionId: string | undefined, env: HandlerEnv, method: unknown, rawInput: unknown): ApiResponse<unknown> {
+export async function dispatch(
+  rt: GridRuntime,
+  sessionId: string | undefined,
+  env: HandlerEnv,
+  method: unknown,
+  rawInput: unknown,
+): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
     const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${name}」的接口`, field: 'method' } };
@@ -49,7 +55,7 @@ export function dispatch(rt: GridRuntime, sessionId: string | undefined, env: Ha
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
       // Account work is activity too; only a status poll must not keep an idle session alive.
       if (session.actor && !session.locked && method !== 'auth.status') rt.sessions.touch(session);
-      return { ok: true, result: handler(rt, session, parsed.data) };
+      return { ok: true, result: await handler(rt, session, parsed.data) };
     }
     const host = rt.vault.host;
     if (!session.actor || !host) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
@@ -62,7 +68,7 @@ export function dispatch(rt: GridRuntime, sessionId: string | undefined, env: Ha
     }
     rt.sessions.touch(session);
     const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: HandlerEnv) => unknown;
-    return { ok: true, result: handler(host.context(actorOf(account)), parsed.data, env) };
+    return { ok: true, result: await handler(host.context(actorOf(account)), parsed.data, env) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

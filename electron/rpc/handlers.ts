@@ -15,7 +15,7 @@ export interface HandlerEnv {
 export type DataMethod = Exclude<MethodName, SessionMethod>;
 
 type Handlers = {
-  [M in DataMethod]: (ctx: ServiceContext, input: ParsedInput<M>, env: HandlerEnv) => MethodResult<M>;
+  [M in DataMethod]: (ctx: ServiceContext, input: ParsedInput<M>, env: HandlerEnv) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 /**

@@ -5,6 +5,7 @@ import { listAccountsFor, updateAccount } from '../../db/auth/account-admin';
 import { authorize, can, permissions } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import { appendAudit } from '../../db/audit/append';
+import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
 import type { AccountInfo, AuthStatus, MethodResult, ParsedInput } from '../api';
 import type { GridRuntime } from './runtime';
@@ -22,11 +23,14 @@ export const SESSION_METHODS = [
   'accounts.create',
   'accounts.update',
   'accounts.resetPassword',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
 ] as const;
 export type SessionMethod = (typeof SESSION_METHODS)[number];
 
 type SessionHandlers = {
-  [M in SessionMethod]: (rt: GridRuntime, session: Session, input: ParsedInput<M>) => MethodResult<M>;
+  [M in SessionMethod]: (rt: GridRuntime, session: Session, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 function info(a: AccountRow): AccountInfo {
@@ -147,4 +151,11 @@ export const sessionHandlers: SessionHandlers = {
     if (account.id !== actor.id) rt.sessions.signOutAccount(account.id);
     return { changed: true };
   },
+  'backups.list': (rt, session) => listBackupsFor(signedIn(rt, session).actor, rt.vault.dataDir),
+  'backups.create': (rt, session) => {
+    const { actor } = signedIn(rt, session);
+    authorize(actor, 'backups.manage');
+    return rt.vault.backupNow(actor);
+  },
+  'backups.restore': (rt, session, input) => rt.vault.restoreFrom(signedIn(rt, session).actor, input.name),
 };

@@ -89,7 +89,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
         return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON（或超过 16 MB）');
       }
       const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-      return sendJson(res, 200, dispatch(runtime, session.id, { mode: 'browser' }, method, input));
+      return sendJson(res, 200, await dispatch(runtime, session.id, { mode: 'browser' }, method, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');

@@ -30,7 +30,7 @@ export function senderInfo(event: RpcEvent): SenderInfo {
 }
 
 /** Answers one call; never throws (a throw would reach the page as an unstructured Error). */
-export function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown, input: unknown): ApiResponse<unknown> {
+export async function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown, input: unknown): Promise<ApiResponse<unknown>> {
   try {
     const check = validateSender(senderInfo(event), binding.windows);
     if (!check.ok) {
@@ -46,7 +46,7 @@ export function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown,
     // One session per window: each window signs in (and locks when idle) on its own.
     const sessionId = `window-${event.sender.id}`;
     if (!runtime.sessions.get(sessionId)) runtime.sessions.create(sessionId);
-    return dispatch(runtime, sessionId, { mode: 'electron' }, method, input);
+    return await dispatch(runtime, sessionId, { mode: 'electron' }, method, input);
   } catch (err) {
     console.error('[ipc] call failed:', err);
     return { ok: false, error: { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' } };

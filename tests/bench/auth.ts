@@ -10,11 +10,11 @@ import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
 import { emit, freshDir, median } from './lib';
 
-function timed(fn: () => void, runs: number): number[] {
+async function timed(fn: () => unknown, runs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    fn();
+    await fn();
     out.push(performance.now() - t);
   }
   return out;
@@ -25,12 +25,12 @@ function timed(fn: () => void, runs: number): number[] {
  * database), what the session and permission checks add to a list call, and opening the
  * encrypted file against the same data unencrypted.
  */
-export function benchAuth(largeDir: string): void {
+export async function benchAuth(largeDir: string): Promise<void> {
   // Sign-in on a process that has not opened the database yet, five times.
-  const logins = timed(() => {
+  const logins = await timed(async () => {
     const rt = new GridRuntime(largeDir);
     const session = rt.sessions.create();
-    const reply = dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'zhiban', password: DEMO_PASSWORD });
+    const reply = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'zhiban', password: DEMO_PASSWORD });
     if (!reply.ok) throw new Error(reply.error.message);
     rt.close();
   }, 5);
@@ -40,7 +40,7 @@ export function benchAuth(largeDir: string): void {
   // now, permission — against the same call with input validation and the query only.
   const rt = new GridRuntime(largeDir);
   const session = rt.sessions.create();
-  dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
+  await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
   const sqlite = rt.vault.requireOpen().opened.sqlite;
   // A log of some weeks' use to page through.
   const actor = { id: 'bench', name: '值班员', role: 'staff' as const, seesPersonalData: false };
@@ -52,8 +52,8 @@ export function benchAuth(largeDir: string): void {
   const bare: number[] = [];
   const checked: number[] = [];
   for (let round = 0; round < 20; round++) {
-    bare.push(median(timed(() => queryAudit(sqlite, schema.parse(input)), 100)));
-    checked.push(median(timed(() => dispatch(rt, session.id, { mode: 'browser' }, 'audit.query', input), 100)));
+    bare.push(median(await timed(() => queryAudit(sqlite, schema.parse(input)), 100)));
+    checked.push(median(await timed(() => dispatch(rt, session.id, { mode: 'browser' }, 'audit.query', input), 100)));
   }
   const ratio = median(checked) / median(bare);
   emit('auth.check.overhead', (ratio - 1) * 100, '%', {
@@ -80,12 +80,12 @@ export function benchAuth(largeDir: string): void {
   };
   const encFile = join(largeDir, 'griddesk.db');
   const plainFile = join(plainDir, 'griddesk.db');
-  const enc = timed(open(encFile, key), 15);
-  const pl = timed(open(plainFile), 15);
+  const enc = await timed(open(encFile, key), 15);
+  const pl = await timed(open(plainFile), 15);
   emit('db.open.encrypted', median(enc), 'ms', { runs: 15 });
   emit('db.open.plain', median(pl), 'ms', { runs: 15 });
   emit('db.open.ratio', median(enc) / median(pl), 'x', { target: 1.3 });
-  const encScan = timed(open(encFile, key, true), 9);
-  const plScan = timed(open(plainFile, undefined, true), 9);
+  const encScan = await timed(open(encFile, key, true), 9);
+  const plScan = await timed(open(plainFile, undefined, true), 9);
   emit('db.openAndScan.ratio', median(encScan) / median(plScan), 'x', { encryptedMs: median(encScan), plainMs: median(plScan), scan: 'buildings, 10,000 rows' });
 }

@@ -9,7 +9,7 @@ export async function benchMapData(dataDir: string): Promise<number> {
   const runtime = new GridRuntime(dataDir);
   const session = runtime.sessions.create();
   const t0 = performance.now();
-  const login = dispatch(runtime, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
+  const login = await dispatch(runtime, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
   emit('auth.login.first', performance.now() - t0, 'ms', { target: 1000, includes: 'scrypt + key unwrap + open encrypted db' });
   if (!login.ok) throw new Error(login.error.message);
   const runs = 15;
@@ -18,7 +18,7 @@ export async function benchMapData(dataDir: string): Promise<number> {
   let buildings = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const reply = dispatch(runtime, session.id, { mode: 'browser' }, 'map.layers', {});
+    const reply = await dispatch(runtime, session.id, { mode: 'browser' }, 'map.layers', {});
     const json = JSON.stringify(reply);
     service.push(performance.now() - t);
     bytes = Buffer.byteLength(json);

@@ -7,7 +7,7 @@ import { benchAuth } from './auth';
 async function main(): Promise<void> {
   const { largeDir } = benchSeed();
   const buildings = await benchMapData(largeDir);
-  benchAuth(largeDir);
+  await benchAuth(largeDir);
   await benchStartup(largeDir, buildings);
 }
 

@@ -74,10 +74,10 @@ const cells = Object.entries(ACTIONS).flatMap(([action, spec]) =>
 );
 
 describe('role × action matrix, enforced by the services', () => {
-  it.each(cells)('%s: %s → %s', (role, action, outcome) => {
-    const { call } = signIn(t.runtime, ROLE_USERS[role]);
+  it.each(cells)('%s: %s → %s', async (role, action, outcome) => {
+    const { call } = await signIn(t.runtime, ROLE_USERS[role]);
     const [method, input] = ACTIONS[action]!.call();
-    const reply = call(method, input);
+    const reply = await call(method, input);
     if (outcome === 'ok') expect(reply).toMatchObject({ ok: true });
     else {
       expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -85,9 +85,9 @@ describe('role × action matrix, enforced by the services', () => {
     }
   });
 
-  it('gives a grid worker the map of their own grid only', () => {
-    const { call } = signIn(t.runtime, ROLE_USERS.grid_worker);
-    const reply = call('map.layers');
+  it('gives a grid worker the map of their own grid only', async () => {
+    const { call } = await signIn(t.runtime, ROLE_USERS.grid_worker);
+    const reply = await call('map.layers');
     expect(reply.ok).toBe(true);
     if (reply.ok) {
       const ids = (reply.result as { buildings: { ids: string[] } }).buildings.ids;
@@ -95,38 +95,38 @@ describe('role × action matrix, enforced by the services', () => {
     }
   });
 
-  it('audits a reveal with who, whom, which field and why, but not the value', () => {
-    const { call } = signIn(t.runtime, ROLE_USERS.staff);
-    expect(call('people.reveal', { personId: personInGrid, field: 'idNumber', reason: '上报区里核验' })).toMatchObject({
+  it('audits a reveal with who, whom, which field and why, but not the value', async () => {
+    const { call } = await signIn(t.runtime, ROLE_USERS.staff);
+    expect(await call('people.reveal', { personId: personInGrid, field: 'idNumber', reason: '上报区里核验' })).toMatchObject({
       ok: true,
       result: { value: '370202198001011237' },
     });
-    const admin = signIn(t.runtime, 'admin');
-    const log = admin.call('audit.query', { action: 'person.reveal', limit: 1 });
+    const admin = await signIn(t.runtime, 'admin');
+    const log = await admin.call('audit.query', { action: 'person.reveal', limit: 1 });
     expect(log.ok).toBe(true);
     const entry = (log as { result: { entries: { actorName: string; target: string; detail: unknown }[] } }).result.entries[0]!;
     expect(entry).toMatchObject({ actorName: 'zhiban 用户', target: personInGrid, detail: { field: 'idNumber', reason: '上报区里核验' } });
     expect(JSON.stringify(entry)).not.toContain('370202198001011237');
   });
 
-  it('refuses every data call before sign-in and after sign-out', () => {
+  it('refuses every data call before sign-in and after sign-out', async () => {
     const session = t.runtime.sessions.create();
-    const { call } = { call: (m: string, i: unknown = {}) => dispatchAs(session.id, m, i) };
-    expect(call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const user = signIn(t.runtime, 'lingdao');
-    expect(user.call('auth.logout')).toMatchObject({ ok: true, result: { state: 'signed-out' } });
-    expect(user.call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const call = (m: string, i: unknown = {}) => dispatchAs(session.id, m, i);
+    expect(await call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const user = await signIn(t.runtime, 'lingdao');
+    expect(await user.call('auth.logout')).toMatchObject({ ok: true, result: { state: 'signed-out' } });
+    expect(await user.call('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('takes effect at once when an administrator disables an account', () => {
-    const leader = signIn(t.runtime, 'lingdao');
-    expect(leader.call('system.info')).toMatchObject({ ok: true });
-    const admin = signIn(t.runtime, 'admin');
-    const accounts = admin.call('accounts.list') as { ok: true; result: { id: string; username: string }[] };
+  it('takes effect at once when an administrator disables an account', async () => {
+    const leader = await signIn(t.runtime, 'lingdao');
+    expect(await leader.call('system.info')).toMatchObject({ ok: true });
+    const admin = await signIn(t.runtime, 'admin');
+    const accounts = (await admin.call('accounts.list')) as { ok: true; result: { id: string; username: string }[] };
     const id = accounts.result.find((a) => a.username === 'lingdao')!.id;
-    expect(admin.call('accounts.update', { id, disabled: true })).toMatchObject({ ok: true });
-    expect(leader.call('system.info')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(admin.call('accounts.update', { id, disabled: false })).toMatchObject({ ok: true });
+    expect(await admin.call('accounts.update', { id, disabled: true })).toMatchObject({ ok: true });
+    expect(await leader.call('system.info')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await admin.call('accounts.update', { id, disabled: false })).toMatchObject({ ok: true });
   });
 });
 

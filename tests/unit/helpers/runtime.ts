@@ -70,9 +70,9 @@ function addSecondGrid(sqlite: Database.Database, t: MiniTerritory) {
 }
 
 /** A session signed in as the given user; returns a caller bound to it. */
-export function signIn(rt: GridRuntime, username: string, password = PASSWORD) {
+export async function signIn(rt: GridRuntime, username: string, password = PASSWORD) {
   const session = rt.sessions.create();
-  const login = dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username, password });
+  const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username, password });
   if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.error.message}`);
   return {
     session,

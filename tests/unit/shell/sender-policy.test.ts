@@ -8,35 +8,35 @@ import { makeRuntime, PASSWORD } from '../helpers/runtime';
 const ours = new Set([7]);
 
 describe('validateSender', () => {
-  it('accepts the top frame of our window showing our page', () => {
+  it('accepts the top frame of our window showing our page', async () => {
     expect(validateSender({ frameUrl: 'app://griddesk/index.html#/map', isMainFrame: true, webContentsId: 7 }, ours)).toEqual({ ok: true });
   });
 
-  it('refuses a foreign origin', () => {
+  it('refuses a foreign origin', async () => {
     for (const frameUrl of ['https://evil.example/', 'http://127.0.0.1:5170/', 'file:///tmp/x.html', 'data:text/html,x', 'app://evil/index.html', 'about:blank']) {
       const check = validateSender({ frameUrl, isMainFrame: true, webContentsId: 7 }, ours);
       expect(check.ok, frameUrl).toBe(false);
     }
   });
 
-  it('refuses a subframe, even one of ours', () => {
+  it('refuses a subframe, even one of ours', async () => {
     const check = validateSender({ frameUrl: 'app://griddesk/index.html', isMainFrame: false, webContentsId: 7 }, ours);
     expect(check).toEqual({ ok: false, reason: 'sent from a subframe' });
   });
 
-  it('refuses a webContents we did not create', () => {
+  it('refuses a webContents we did not create', async () => {
     const check = validateSender({ frameUrl: 'app://griddesk/index.html', isMainFrame: true, webContentsId: 8 }, ours);
     expect(check).toEqual({ ok: false, reason: 'unknown webContents 8' });
   });
 
-  it('refuses a missing frame', () => {
+  it('refuses a missing frame', async () => {
     expect(validateSender({ frameUrl: null, isMainFrame: true, webContentsId: 7 }, ours).ok).toBe(false);
     expect(validateSender({ frameUrl: undefined, isMainFrame: true, webContentsId: 7 }, ours).ok).toBe(false);
   });
 });
 
 describe('isMethodAllowedForRole', () => {
-  it('lets the briefing display read but not change', () => {
+  it('lets the briefing display read but not change', async () => {
     expect(isMethodAllowedForRole('briefing', { mutates: false })).toBe(true);
     expect(isMethodAllowedForRole('briefing', { mutates: true })).toBe(false);
     expect(isMethodAllowedForRole('main', { mutates: true })).toBe(true);
@@ -76,39 +76,39 @@ describe('handleRpc', () => {
     return { runtime: () => runtime, windows };
   }
 
-  it('answers a call from our main window through dispatch, in electron mode, each window its own session', () => {
+  it('answers a call from our main window through dispatch, in electron mode, each window its own session', async () => {
     const { runtime: host } = makeRuntime();
     try {
-      expect(handleRpc(setup(host), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-      expect(handleRpc(setup(host), event(1, top, top), 'auth.login', { username: 'admin', password: PASSWORD })).toMatchObject({ ok: true });
-      const res = handleRpc(setup(host), event(1, top, top), 'system.info', {});
+      expect(await handleRpc(setup(host), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(await handleRpc(setup(host), event(1, top, top), 'auth.login', { username: 'admin', password: PASSWORD })).toMatchObject({ ok: true });
+      const res = await handleRpc(setup(host), event(1, top, top), 'system.info', {});
       expect(res.ok).toBe(true);
       if (res.ok) expect((res.result as { mode: string }).mode).toBe('electron');
       // Input still goes through the contract's validation.
-      expect(handleRpc(setup(host), event(1, top, top), 'system.info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(handleRpc(setup(host), event(1, top, top), 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(await handleRpc(setup(host), event(1, top, top), 'system.info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await handleRpc(setup(host), event(1, top, top), 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     } finally {
       host.close();
     }
   });
 
-  it('answers FORBIDDEN, without throwing, to untrusted senders', () => {
+  it('answers FORBIDDEN, without throwing, to untrusted senders', async () => {
     const binding = setup(null);
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
-    expect(handleRpc(binding, event(1, frame('https://evil.example/', 'top'), top), 'system.info', {})).toMatchObject(forbidden);
-    expect(handleRpc(binding, event(1, child, top), 'system.info', {})).toMatchObject(forbidden);
-    expect(handleRpc(binding, event(99, top, top), 'system.info', {})).toMatchObject(forbidden);
-    expect(handleRpc(binding, event(1, null, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(await handleRpc(binding, event(1, frame('https://evil.example/', 'top'), top), 'system.info', {})).toMatchObject(forbidden);
+    expect(await handleRpc(binding, event(1, child, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(await handleRpc(binding, event(99, top, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(await handleRpc(binding, event(1, null, top), 'system.info', {})).toMatchObject(forbidden);
     const gone = { ...top, isDestroyed: () => true };
-    expect(handleRpc(binding, event(1, gone, top), 'system.info', {})).toMatchObject(forbidden);
+    expect(await handleRpc(binding, event(1, gone, top), 'system.info', {})).toMatchObject(forbidden);
   });
 
-  it('says the services are starting while the first-run seeding runs', () => {
-    expect(handleRpc(setup(null), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  it('says the services are starting while the first-run seeding runs', async () => {
+    expect(await handleRpc(setup(null), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
-  it('never throws, even when the host does', () => {
+  it('never throws, even when the host does', async () => {
     const broken = { runtime: () => { throw new Error('boom'); }, windows: setup(null).windows };
-    expect(handleRpc(broken, event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await handleRpc(broken, event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

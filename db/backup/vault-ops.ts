@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { Actor } from '../auth/roles';
+import { ServiceError } from '../errors';
+import { createBackup } from './create';
+import { listBackups, verifyBackup } from './list';
+import { backupDir, type BackupInfo } from './paths';
+
+export type BackupEntryData = Pick<BackupInfo, 'name' | 'createdAt' | 'size' | 'reason' | 'encrypted'>;
+
+export function entry(b: BackupInfo): BackupEntryData {
+  return { name: b.name, createdAt: b.createdAt, size: b.size, reason: b.reason, encrypted: b.encrypted };
+}
+
+export function listBackupsFor(actor: Actor, dataDir: string): BackupEntryData[] {
+  authorize(actor, 'backups.manage');
+  return listBackups(dataDir).map(entry);
+}
+
+/** A backup file named by the user, resolved inside the backups folder only, and verified. */
+export function backupToRestore(dataDir: string, name: string, key: Buffer): string {
+  const file = join(backupDir(dataDir), basename(name));
+  if (!existsSync(file)) throw new ServiceError('NOT_FOUND', `没有备份 ${name}`, 'name');
+  const check = verifyBackup(file, key);
+  if (!check.ok) throw new ServiceError('INVALID_INPUT', `备份 ${name} 无法使用：${check.message}。当前数据未改动`, 'name');
+  return file;
+}
+
+export async function manualBackup(actor: Actor, sqlite: Database.Database, dataDir: string, key: Buffer) {
+  authorize(actor, 'backups.manage');
+  const info = await createBackup(sqlite, { dataDir, key, reason: 'manual' });
+  appendAudit(sqlite, { actor, action: 'backup.create', target: info.name });
+  return entry(info);
+}
