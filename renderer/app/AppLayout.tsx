@@ -13,8 +13,9 @@ import { navigate, useHashRoute } from './use-hash-route';
 // Administration pages: only administrators open them, so they load on first use.
 const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 
-const PAGES: Record<string, ComponentType> = { map: MapPage, accounts: AccountsPage, audit: AuditPage };
+const PAGES: Record<string, ComponentType> = { map: MapPage, accounts: AccountsPage, audit: AuditPage, backups: BackupsPage };
 
 function Page({ route }: { route: RouteDef }) {
   const t = useT();

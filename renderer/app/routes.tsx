@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudServerOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   ScheduleOutlined,
@@ -36,6 +37,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: false, permission: 'briefing.view' },
   { key: 'accounts', label: 'nav.accounts', icon: <UserOutlined />, ready: true, permission: 'accounts.manage' },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, ready: true, permission: 'audit.read' },
+  { key: 'backups', label: 'nav.backups', icon: <CloudServerOutlined />, ready: true, permission: 'backups.manage' },
 ];
 
 export const DEFAULT_ROUTE = 'map';

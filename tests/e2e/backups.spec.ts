@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
+import { startServer, type TestServer } from './support/server';
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => server?.stop());
+
+async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+test('an administrator backs up, changes data, restores the backup, and the change is rolled back', async ({ page }) => {
+  await page.goto(server.url);
+  await signInWithForm(page, 'admin', E2E_PASSWORD);
+  await page.getByTestId('nav-backups').click();
+  const backups = page.getByTestId('backups-page');
+  await expect(backups).toBeVisible();
+
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith('/api/rpc') && r.request().postDataJSON()?.method === 'backups.create',
+  );
+  await page.getByTestId('backup-create').click();
+  const reply = (await (await created).json()) as { ok: boolean; result: { name: string; reason: string } };
+  expect(reply).toMatchObject({ ok: true, result: { reason: 'manual' } });
+  const name = reply.result.name;
+  const row = page.getByTestId(`backup-row-${name}`);
+  await expect(row).toContainText('手动');
+  await expect(row).toContainText('已加密');
+  await expect(row).toContainText('MB');
+
+  // The data changes after the backup.
+  const made = await page.request.post(`${server.origin}/api/rpc`, {
+    headers: { 'x-griddesk': '1' },
+    data: {
+      method: 'accounts.create',
+      input: { username: 'afterbackup', displayName: '备份后新建', role: 'leader', password: 'after-pass-2026' },
+    },
+  });
+  expect(await made.json()).toMatchObject({ ok: true });
+
+  await page.getByTestId(`backup-restore-${name}`).click();
+  const dialog = page.getByTestId('backup-restore-dialog');
+  await expect(dialog).toContainText('先把当前数据库备份');
+  await expect(dialog).toContainText('不会被删除');
+  await expect(dialog).toContainText('重新载入');
+  await page.screenshot({ path: join(ARTIFACTS, 'backups-confirm.png') });
+  await page.getByTestId('backup-restore-confirm').click();
+  const result = page.getByTestId('backup-restore-result');
+  await expect(result).toContainText(name);
+  await expect(result).toContainText('set-aside');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.ant-modal-mask')).toHaveCount(0);
+  // The current state was backed up before the restore.
+  await expect(backups.getByRole('row').filter({ hasText: '恢复前' }).first()).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'backups.png') });
+
+  await page.getByTestId('nav-accounts').click();
+  const accounts = page.getByTestId('accounts-page');
+  await expect(accounts).toContainText('wangge');
+  await expect(accounts).not.toContainText('afterbackup');
+});
