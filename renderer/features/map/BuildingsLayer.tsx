@@ -15,12 +15,12 @@ interface Props {
 
 let firstPaintMarked = false;
 
-/** Marks the container once the canvas has painted: data-ready, count, performance mark. */
-function reportDrawn(map: L.Map, count: number): void {
+/** Marks the container once the buildings have painted: data-ready, count, performance mark. */
+function reportDrawn(map: L.Map, layer: BuildingLayer): void {
   const el = map.getContainer();
   el.setAttribute('data-ready', 'false');
-  // Leaflet paints its canvas in the next animation frame; ours runs right after it.
-  requestAnimationFrame(() => {
+  const count = layer.count;
+  layer.whenPainted(() => {
     el.setAttribute('data-building-count', String(count));
     el.setAttribute('data-ready', 'true');
     if (!firstPaintMarked) {
@@ -30,30 +30,28 @@ function reportDrawn(map: L.Map, count: number): void {
   });
 }
 
-/** All buildings, coloured by status, on the map's canvas; the selected one outlined. */
+/** All buildings, coloured by status, on their own canvas; the selected one outlined. */
 export function BuildingsLayer({ buildings, selectedId, onSelect }: Props) {
   const map = useMap();
   const latestSelect = useRef(onSelect);
   useEffect(() => {
     latestSelect.current = onSelect;
   });
-  const [layer] = useState(
-    () => new BuildingLayer(map.options.renderer ?? L.canvas(), (id) => latestSelect.current(id)),
-  );
+  const [layer] = useState(() => new BuildingLayer((id) => latestSelect.current(id)));
   const highlightRenderer = useMemo(() => stickyCanvas({ pane: PANES.highlight.name }), []);
 
   useEffect(() => {
-    layer.group.addTo(map);
+    layer.layer.addTo(map);
     const uninstall = installMapTestHook(map, layer);
     return () => {
       uninstall();
-      layer.group.remove();
+      layer.layer.remove();
     };
   }, [map, layer]);
 
   useEffect(() => {
     const { rebuilt } = layer.setData(buildings);
-    if (rebuilt) reportDrawn(map, layer.count);
+    if (rebuilt) reportDrawn(map, layer);
   }, [map, layer, buildings]);
 
   useEffect(() => {

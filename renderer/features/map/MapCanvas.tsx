@@ -3,7 +3,6 @@ import L from 'leaflet';
 import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
 import type { MapLayers } from '../../../electron/api';
 import { useT } from '../../i18n';
-import { stickyCanvas } from './sticky-canvas';
 import { ensurePanes, PANES, setPaneVisible } from './panes';
 import { loadBasemap } from './basemap-data';
 import { BasemapLayer } from './BasemapLayer';
@@ -74,13 +73,11 @@ const FALLBACK_BOUNDS = L.latLngBounds([36.05, 120.33], [36.1, 120.42]);
 /** The Leaflet map: offline basemap, communities, grids, buildings and labels, all on canvas. */
 export function MapCanvas({ layers, visible, selectedId, onSelect, fitRequest, children }: Props) {
   const [initial] = useState(() => loadBasemap().bounds ?? FALLBACK_BOUNDS);
-  const [renderer] = useState(() => stickyCanvas({ tolerance: 2 }));
   return (
     <MapContainer
       className="gd-map"
       bounds={initial}
       preferCanvas
-      renderer={renderer}
       zoomControl={false}
       attributionControl={false}
       minZoom={12}

@@ -1,18 +1,16 @@
 import L from 'leaflet';
 import type { ControlStatus, MapBuildings } from '../../../electron/api';
 import { statusColor } from '../../../maps/status';
+import { BuildingCanvas } from './building-canvas';
+import { prepareFootprints } from './building-data';
+import type { StatusPaint } from './building-paint';
 import { footprintLatLngs, interiorPoint, shade, type LatLngPair } from './geometry';
 
-function styleFor(status: ControlStatus, hovered = false): L.PathOptions {
-  const fill = statusColor(status);
-  return {
-    fillColor: fill,
-    fillOpacity: hovered ? 1 : 0.82,
-    color: hovered ? '#0b2447' : shade(fill, -0.35),
-    weight: hovered ? 2 : 0.6,
-    opacity: 1,
-  };
-}
+/** Paint order: the more severe on top where footprints touch. */
+const PAINT_ORDER: readonly ControlStatus[] = ['normal', 'precaution', 'controlled', 'sealed'];
+const CODE = new Map<string, number>(PAINT_ORDER.map((s, i) => [s, i]));
+const PALETTE: readonly StatusPaint[] = PAINT_ORDER.map((s) => ({ fill: statusColor(s), stroke: shade(statusColor(s), -0.35) }));
+const codeOf = (status: ControlStatus | undefined): number => CODE.get(status ?? 'normal') ?? 0;
 
 function sameColumns(a: MapBuildings, b: MapBuildings): boolean {
   if (a.ids === b.ids && a.footprints === b.footprints) return true;
@@ -28,33 +26,25 @@ function sameColumns(a: MapBuildings, b: MapBuildings): boolean {
 }
 
 /**
- * Every building as one Leaflet polygon on the map's canvas renderer, all in one feature
- * group: no DOM node and no React component per building. Status changes restyle in place.
+ * Every building, coloured by status, drawn by one canvas layer (no Leaflet layer, DOM node
+ * or React component per building). Status changes repaint only around the changed ones.
  */
 export class BuildingLayer {
-  readonly group: L.FeatureGroup;
+  readonly layer: BuildingCanvas;
   private data: MapBuildings | null = null;
-  private polygons: L.Polygon[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly ofPolygon = new WeakMap<L.Layer, number>();
-  private hovered: L.Polygon | null = null;
+  private status: Uint8Array = new Uint8Array(0);
+  /** Id to position, built when first asked (selection, tests), not before the first paint. */
+  private index: Map<string, number> | null = null;
 
-  constructor(
-    private readonly renderer: L.Renderer,
-    onSelect: (id: string) => void,
-  ) {
-    this.group = L.featureGroup();
-    this.group.on('click', (e) => {
-      const i = this.ofPolygon.get((e as L.LeafletMouseEvent & { propagatedFrom: L.Layer }).propagatedFrom);
-      const id = i === undefined ? undefined : this.data?.ids[i];
+  constructor(onSelect: (id: string) => void) {
+    this.layer = new BuildingCanvas(PALETTE, (i) => {
+      const id = this.data?.ids[i];
       if (id) onSelect(id);
     });
-    this.group.on('mouseover', (e) => this.hover((e as L.LeafletEvent & { propagatedFrom: L.Layer }).propagatedFrom));
-    this.group.on('mouseout', () => this.hover(null));
   }
 
   get count(): number {
-    return this.polygons.length;
+    return this.data?.ids.length ?? 0;
   }
 
   ids(): string[] {
@@ -65,45 +55,48 @@ export class BuildingLayer {
   setData(next: MapBuildings): { rebuilt: boolean; recoloured: number } {
     const prev = this.data;
     if (prev && sameColumns(prev, next)) {
-      let recoloured = 0;
+      const changed: number[] = [];
       for (let i = 0; i < next.statuses.length; i++) {
-        const status = next.statuses[i] as ControlStatus;
-        if (status !== prev.statuses[i]) {
-          this.polygons[i]?.setStyle(styleFor(status, this.polygons[i] === this.hovered));
-          recoloured++;
+        const code = codeOf(next.statuses[i]);
+        if (code !== this.status[i]) {
+          this.status[i] = code;
+          changed.push(i);
         }
       }
       this.data = next;
-      return { rebuilt: false, recoloured };
+      this.layer.restyle(changed);
+      return { rebuilt: false, recoloured: changed.length };
     }
-    this.group.clearLayers();
-    this.index.clear();
-    this.hovered = null;
-    const polygons: L.Polygon[] = new Array(next.ids.length);
-    for (let i = 0; i < next.ids.length; i++) {
-      const polygon = L.polygon(footprintLatLngs(next.footprints[i] ?? []), {
-        renderer: this.renderer,
-        smoothFactor: 0.5,
-        bubblingMouseEvents: false,
-        ...styleFor(next.statuses[i] ?? 'normal'),
-      });
-      polygons[i] = polygon;
-      this.index.set(next.ids[i] as string, i);
-      this.ofPolygon.set(polygon, i);
-      this.group.addLayer(polygon);
-    }
-    this.polygons = polygons;
+    const n = next.ids.length;
+    this.index = null;
+    this.status = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.status[i] = codeOf(next.statuses[i]);
     this.data = next;
+    this.layer.setBuildings(prepareFootprints(next.footprints, n), this.status);
     return { rebuilt: true, recoloured: 0 };
   }
 
+  /** Calls `done` right after the buildings have next been painted in full. */
+  whenPainted(done: () => void): void {
+    this.layer.whenPainted(done);
+  }
+
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.position(id) !== undefined;
+  }
+
+  private position(id: string): number | undefined {
+    if (!this.index) {
+      const ids = this.data?.ids ?? [];
+      this.index = new Map();
+      for (let i = 0; i < ids.length; i++) this.index.set(ids[i] as string, i);
+    }
+    return this.index.get(id);
   }
 
   /** The footprint of one building as [lat, lng] pairs. */
   ring(id: string): LatLngPair[] | null {
-    const i = this.index.get(id);
+    const i = this.position(id);
     if (i === undefined || !this.data) return null;
     return footprintLatLngs(this.data.footprints[i] ?? []);
   }
@@ -116,22 +109,7 @@ export class BuildingLayer {
   }
 
   bounds(id: string): L.LatLngBounds | null {
-    const i = this.index.get(id);
-    return i === undefined ? null : (this.polygons[i]?.getBounds() ?? null);
-  }
-
-  private hover(layer: L.Layer | null): void {
-    if (this.hovered && this.data) {
-      const i = this.ofPolygon.get(this.hovered);
-      if (i !== undefined) this.hovered.setStyle(styleFor(this.data.statuses[i] ?? 'normal'));
-    }
-    this.hovered = null;
-    const i = layer ? this.ofPolygon.get(layer) : undefined;
-    if (i === undefined || !this.data) return;
-    const polygon = this.polygons[i];
-    if (!polygon) return;
-    polygon.setStyle(styleFor(this.data.statuses[i] ?? 'normal', true));
-    polygon.bringToFront();
-    this.hovered = polygon;
+    const ring = this.ring(id);
+    return ring && ring.length > 0 ? L.latLngBounds(ring) : null;
   }
 }

@@ -119,18 +119,23 @@ export class LabelCanvas {
     this.drawn = { bounds: L.bounds(origin, origin.add(size)), zoom: map.getZoom(), origin: map.getPixelOrigin() };
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.canvas;
-    canvas.width = Math.round(size.x * ratio);
-    canvas.height = Math.round(size.y * ratio);
-    canvas.style.width = `${size.x}px`;
-    canvas.style.height = `${size.y}px`;
+    const width = Math.round(size.x * ratio), height = Math.round(size.y * ratio);
+    // Resizing reallocates the bitmap (slow at this size): only when the size changed.
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = `${size.x}px`;
+      canvas.style.height = `${size.y}px`;
+    }
     L.DomUtil.setPosition(canvas, origin);
     canvas.style.visibility = '';
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
     // Canvas pixel (0, 0) is layer point `origin`.
     ctx.setTransform(ratio, 0, 0, ratio, -origin.x * ratio, -origin.y * ratio);
     const area = L.bounds(origin, origin.add(size));
-    ctx.clearRect(0, 0, size.x, size.y);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';

@@ -1,7 +1,7 @@
 import type { Map as LeafletMap } from 'leaflet';
 
 /**
- * Our map panes, bottom to top. Buildings use the map's own canvas in Leaflet's overlay pane
+ * Our map panes, bottom to top. Buildings draw on their own canvas in Leaflet's overlay pane
  * (z 400); everything drawn above them lets clicks through to the buildings.
  */
 export const PANES = {
