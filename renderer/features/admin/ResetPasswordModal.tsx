@@ -1,10 +1,10 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import type { AccountInfo } from '../../../electron/api';
 import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { errorField, showFieldError } from '../../ui/form-errors';
-import { confirmPasswordRules, newPasswordRules } from '../auth/password-rule';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 
 interface Values {
   newPassword: string;
@@ -49,17 +49,7 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountInfo;
           <Alert className="gd-admin-alert" type="error" showIcon data-testid="reset-password-error" title={describeError(reset.error, t).message} />
         ) : null}
         <Form<Values> form={form} name="reset-password" layout="vertical" requiredMark={false} onFinish={submit}>
-          <Form.Item label={t('user.changePassword.new')} name="newPassword" extra={t('password.rule')} rules={newPasswordRules(t)}>
-            <Input.Password autoComplete="new-password" data-testid="reset-password-new" />
-          </Form.Item>
-          <Form.Item
-            label={t('user.changePassword.confirm')}
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={confirmPasswordRules(t, 'newPassword')}
-          >
-            <Input.Password autoComplete="new-password" data-testid="reset-password-confirm" />
-          </Form.Item>
+          <NewPasswordFields testIdPrefix="reset-password" />
         </Form>
       </div>
     </Modal>

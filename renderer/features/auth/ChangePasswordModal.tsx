@@ -3,7 +3,7 @@ import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { errorField, showFieldError } from '../../ui/form-errors';
-import { confirmPasswordRules, newPasswordRules } from './password-rule';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   oldPassword: string;
@@ -57,17 +57,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           <Form.Item label={t('user.changePassword.old')} name="oldPassword" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" data-testid="change-password-old" />
           </Form.Item>
-          <Form.Item label={t('user.changePassword.new')} name="newPassword" extra={t('password.rule')} rules={newPasswordRules(t)}>
-            <Input.Password autoComplete="new-password" data-testid="change-password-new" />
-          </Form.Item>
-          <Form.Item
-            label={t('user.changePassword.confirm')}
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={confirmPasswordRules(t, 'newPassword')}
-          >
-            <Input.Password autoComplete="new-password" data-testid="change-password-confirm" />
-          </Form.Item>
+          <NewPasswordFields testIdPrefix="change-password" />
         </Form>
       </div>
     </Modal>
