@@ -6,6 +6,9 @@ export const permissions = [
   'territory.read',
   'buildings.read',
   'buildings.edit',
+  'statuses.configure',
+  'screening.run',
+  'screening.visit',
   'people.read',
   'personal.reveal',
   'stats.read',
@@ -27,10 +30,10 @@ const READ: Permission[] = ['territory.read', 'buildings.read', 'people.read', '
  */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  staff: new Set([...READ, 'buildings.edit', 'personal.reveal']),
+  staff: new Set([...READ, 'buildings.edit', 'screening.run', 'screening.visit', 'personal.reveal']),
   leader: new Set(READ),
   analyst: new Set(['territory.read', 'buildings.read', 'stats.read', 'briefing.view', 'bundles.export', 'bundles.import']),
-  grid_worker: new Set(['territory.read', 'buildings.read', 'buildings.edit', 'people.read', 'personal.reveal']),
+  grid_worker: new Set(['territory.read', 'buildings.read', 'buildings.edit', 'screening.visit', 'people.read', 'personal.reveal']),
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -45,6 +48,9 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'territory.read': '查看辖区',
   'buildings.read': '查看楼栋',
   'buildings.edit': '修改楼栋',
+  'statuses.configure': '配置管控状态',
+  'screening.run': '发起和结束入户摸排',
+  'screening.visit': '登记入户摸排结果',
   'people.read': '查看人员',
   'personal.reveal': '查看完整身份证号和电话',
   'stats.read': '查看统计',

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
 import { authorize } from '../auth/permissions';
-import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
+import type { BuildingKind, CompoundKind, ControlStatus, DutyRole, NeedKind, ResidentTagKind } from '../schema';
 
 export interface BuildingDetailData {
   id: string;
@@ -21,8 +21,37 @@ export interface BuildingDetailData {
   openCompound: boolean;
   status: ControlStatus;
   statusSince: number;
+  statusUntil: number | null;
+  safeCompound: { grantedAt: number; criteria: string[] } | null;
   centroid: [number, number];
   heads: { role: DutyRole; name: string; phone: string; partyMember: boolean }[];
+  groups: {
+    households: number;
+    residents: number;
+    registered: number;
+    floating: number;
+    tags: Record<ResidentTagKind, number>;
+  };
+  openNeeds: {
+    id: string;
+    kind: NeedKind;
+    detail: string;
+    requestedBy: string;
+    requestedAt: number;
+    assignee: string | null;
+    doneAt: number | null;
+    doneBy: string | null;
+  }[];
+  incidents: {
+    id: string;
+    title: string;
+    detail: string | null;
+    reportedBy: string;
+    reportedAt: number;
+    handler: string | null;
+    fixedAt: number | null;
+    fixNote: string | null;
+  }[];
   recentHistory: {
     id: string;
     status: ControlStatus;
@@ -32,6 +61,7 @@ export interface BuildingDetailData {
     changedAt: number;
     effectiveFrom: number;
     effectiveUntil: number | null;
+    batchId: string | null;
   }[];
 }
 
@@ -48,6 +78,7 @@ interface Row {
   open_compound: number;
   status: ControlStatus;
   status_since: number;
+  status_until: number | null;
   centroid_lat: number;
   centroid_lng: number;
   compound_id: string;
@@ -75,7 +106,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
   const row = sqlite
     .prepare(
       `SELECT b.id, b.kind, b.name, b.address, b.floors, b.unit_count, b.households, b.residents,
-              b.has_property_mgmt, b.open_compound, b.status, b.status_since, b.centroid_lat, b.centroid_lng,
+              b.has_property_mgmt, b.open_compound, b.status, b.status_since, b.status_until, b.centroid_lat, b.centroid_lng,
               c.id AS compound_id, c.name AS compound_name, c.kind AS compound_kind,
               g.id AS grid_id, g.name AS grid_name, g.code AS grid_code,
               z.id AS zone_id, z.name AS zone_name,
@@ -118,7 +149,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
   const recentHistory = (
     sqlite
       .prepare(
-        `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until
+        `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
            FROM building_status_history WHERE building_id = ? AND deleted = 0
           ORDER BY changed_at DESC, hlc DESC LIMIT 10`,
       )
@@ -131,6 +162,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
       changed_at: number;
       effective_from: number;
       effective_until: number | null;
+      batch_id: string | null;
     }[]
   ).map((h) => ({
     id: h.id,
@@ -141,6 +173,7 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
     changedAt: h.changed_at,
     effectiveFrom: h.effective_from,
     effectiveUntil: h.effective_until,
+    batchId: h.batch_id,
   }));
   return {
     id: row.id,
@@ -159,8 +192,19 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
     openCompound: row.open_compound === 1,
     status: row.status,
     statusSince: row.status_since,
+    statusUntil: row.status_until,
+    safeCompound: null,
     centroid: [row.centroid_lat, row.centroid_lng],
     heads,
+    groups: {
+      households: row.households,
+      residents: row.residents,
+      registered: 0,
+      floating: 0,
+      tags: { home_observation: 0, isolation: 0, elderly_alone: 0, disabled: 0, returnee: 0 },
+    },
+    openNeeds: [],
+    incidents: [],
     recentHistory,
   };
 }

@@ -78,8 +78,11 @@ export const compounds = sqliteTable(
 export const buildingKinds = ['building', 'alley'] as const;
 export type BuildingKind = (typeof buildingKinds)[number];
 
+/** The built-in control statuses; the list in use is `status_definitions` (cities name them differently). */
 export const controlStatuses = ['sealed', 'controlled', 'precaution', 'normal'] as const;
-export type ControlStatus = (typeof controlStatuses)[number];
+export type BuiltInStatus = (typeof controlStatuses)[number];
+/** A key of `status_definitions`: one of the built-in four or one a city added. */
+export type ControlStatus = string;
 
 /** 楼栋 / 弄巷: a building (or an alley of bungalow yards) with its footprint. */
 export const buildings = sqliteTable(
@@ -102,8 +105,12 @@ export const buildings = sqliteTable(
     footprint: text('footprint', { mode: 'json' }).$type<number[][]>().notNull(),
     centroidLat: real('centroid_lat').notNull(),
     centroidLng: real('centroid_lng').notNull(),
-    status: text('status', { enum: controlStatuses }).notNull().default('normal'),
+    status: text('status').notNull().default('normal'),
     statusSince: integer('status_since').notNull(),
+    /** When the current status is due to end (a reminder is raised before), or null. */
+    statusUntil: integer('status_until'),
+    /** Pinyin initials of the address (中山路12号 → zsl12h), for search. */
+    addressInitials: text('address_initials').notNull().default(''),
   },
   (t) => [
     index('buildings_compound_idx').on(t.compoundId),

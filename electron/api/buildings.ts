@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { query } from './define';
-import { idSchema, type ControlStatus } from './common';
+import { mutation, query } from './define';
+import { controlStatusSchema, idSchema, instantSchema, type ControlStatus, type PagedResult } from './common';
 
 export interface DutyHolder {
   role: 'zone_head' | 'grid_head' | 'grid_worker' | 'building_head' | 'alley_head' | 'unit_head';
@@ -19,6 +19,48 @@ export interface StatusChange {
   changedAt: number;
   effectiveFrom: number;
   effectiveUntil: number | null;
+  /** The bulk change this entry belongs to, or null. */
+  batchId: string | null;
+}
+
+export const residentTagKinds = ['home_observation', 'isolation', 'elderly_alone', 'disabled', 'returnee'] as const;
+export type ResidentTag = (typeof residentTagKinds)[number];
+export const residentTagSchema = z.enum(residentTagKinds);
+
+/** Residents of a building (or of a selection), by group. */
+export interface GroupCounts {
+  households: number;
+  residents: number;
+  registered: number;
+  floating: number;
+  /** Residents currently in each special group (居家观察/隔离 only while between start and end). */
+  tags: Record<ResidentTag, number>;
+}
+
+export const needKinds = ['shopping', 'medicine', 'other'] as const;
+export type NeedKind = (typeof needKinds)[number];
+
+export interface BuildingNeed {
+  id: string;
+  kind: NeedKind;
+  detail: string;
+  /** Who asked: name and room. */
+  requestedBy: string;
+  requestedAt: number;
+  assignee: string | null;
+  doneAt: number | null;
+  doneBy: string | null;
+}
+
+export interface BuildingIncident {
+  id: string;
+  title: string;
+  detail: string | null;
+  reportedBy: string;
+  reportedAt: number;
+  handler: string | null;
+  fixedAt: number | null;
+  fixNote: string | null;
 }
 
 export interface BuildingDetail {
@@ -38,11 +80,134 @@ export interface BuildingDetail {
   openCompound: boolean;
   status: ControlStatus;
   statusSince: number;
+  statusUntil: number | null;
+  /** The compound's 放心楼院 designation, if it holds one. */
+  safeCompound: { grantedAt: number; criteria: string[] } | null;
   centroid: [number, number];
   heads: DutyHolder[];
+  groups: GroupCounts;
+  /** Needs not yet done, oldest first. */
+  openNeeds: BuildingNeed[];
+  /** Incidents not yet fixed first, then the latest fixed ones. */
+  incidents: BuildingIncident[];
   recentHistory: StatusChange[];
 }
 
+export interface ResidentRow {
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthYear: number;
+  /** Masked unless revealed through `people.reveal`. */
+  idNumber: string | null;
+  phone: string | null;
+  relation: 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'tenant' | 'other';
+  registration: 'registered' | 'floating';
+  tags: { tag: ResidentTag; startsOn: number | null; endsOn: number | null }[];
+}
+
+export interface HouseholdRow {
+  id: string;
+  unitNumber: number | null;
+  room: string;
+  registration: 'registered' | 'floating';
+  residents: ResidentRow[];
+}
+
+/** One row of the buildings table. */
+export interface BuildingRow {
+  id: string;
+  address: string;
+  name: string;
+  compoundName: string;
+  communityName: string;
+  gridName: string;
+  status: ControlStatus;
+  statusSince: number;
+  statusUntil: number | null;
+  safeCompound: boolean;
+  households: number;
+  residents: number;
+  floating: number;
+  /** Residents currently in each special group. */
+  tags: Record<ResidentTag, number>;
+  openNeeds: number;
+  openIncidents: number;
+}
+
+export const buildingSortKeys = ['address', 'status', 'statusSince', 'households', 'residents', 'floating', 'openNeeds', ...residentTagKinds] as const;
+
+export const buildingFilterSchema = z
+  .object({
+    statuses: z.array(controlStatusSchema).max(20).optional(),
+    /** Buildings with at least one resident currently in this group. */
+    tag: residentTagSchema.optional(),
+    communityId: idSchema.optional(),
+    gridIds: z.array(idSchema).max(500).optional(),
+    /** Part of the address, or its pinyin initials (中山路 ⇐ zsl). */
+    search: z.string().trim().max(40).optional(),
+    safeCompound: z.boolean().optional(),
+    hasOpenNeeds: z.boolean().optional(),
+  })
+  .strict();
+export type BuildingFilter = z.infer<typeof buildingFilterSchema>;
+
+const sortSchema = z
+  .object({ key: z.enum(buildingSortKeys), order: z.enum(['asc', 'desc']).default('asc') })
+  .strict()
+  .default({ key: 'address', order: 'asc' });
+
 export const buildingMethods = {
   'buildings.get': query<BuildingDetail>()(z.object({ id: idSchema }).strict()),
+  'buildings.list': query<PagedResult<BuildingRow>>()(
+    z
+      .object({
+        filter: buildingFilterSchema.default({}),
+        sort: sortSchema,
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(10).max(200).default(50),
+      })
+      .strict(),
+  ),
+  /** The filtered rows as an .xlsx workbook with Chinese headers. */
+  'buildings.export': mutation<{ fileName: string; rows: number; base64: string }>()(
+    z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
+  ),
+  'buildings.households': query<HouseholdRow[]>()(z.object({ id: idSchema }).strict()),
+  'buildings.addNeed': mutation<BuildingNeed>()(
+    z
+      .object({
+        buildingId: idSchema,
+        householdId: idSchema.optional(),
+        kind: z.enum(needKinds),
+        detail: z.string().trim().min(2, '请写明需要什么（至少 2 个字）').max(200),
+        requestedBy: z.string().trim().min(1, '请填写求助人').max(40),
+        assignee: z.string().trim().max(40).optional(),
+      })
+      .strict(),
+  ),
+  'buildings.updateNeed': mutation<BuildingNeed>()(
+    z.object({ id: idSchema, assignee: z.string().trim().max(40).optional(), done: z.boolean().optional() }).strict(),
+  ),
+  'buildings.addIncident': mutation<BuildingIncident>()(
+    z
+      .object({
+        buildingId: idSchema,
+        title: z.string().trim().min(2, '请填写事件（至少 2 个字）').max(60),
+        detail: z.string().trim().max(500).optional(),
+        handler: z.string().trim().max(40).optional(),
+        reportedAt: instantSchema.optional(),
+      })
+      .strict(),
+  ),
+  'buildings.updateIncident': mutation<BuildingIncident>()(
+    z
+      .object({
+        id: idSchema,
+        handler: z.string().trim().max(40).optional(),
+        fixedAt: instantSchema.nullable().optional(),
+        fixNote: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+  ),
 };

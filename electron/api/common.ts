@@ -1,9 +1,24 @@
 import { z } from 'zod';
 
-export const controlStatusSchema = z.enum(['sealed', 'controlled', 'precaution', 'normal']);
-export type ControlStatus = z.infer<typeof controlStatusSchema>;
+/** A key of the configured status list: the built-in sealed/controlled/precaution/normal or one a city added. */
+export const controlStatusSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,31}$/, '状态代码只能由小写字母、数字和下划线组成（2–32 位，字母开头）');
+export type ControlStatus = string;
 
 export const idSchema = z.string().uuid({ message: '不是有效的编号（UUID）' });
 
+/** A moment in ms since the epoch. */
+export const instantSchema = z.number().int().min(0, '时间不能早于 1970 年').max(8_640_000_000_000_000);
+
+/** A reason written by a person: trimmed, 2–200 characters. */
+export const reasonSchema = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
+
 /** [lng, lat] pairs, WGS-84. */
 export type Ring = [number, number][];
+
+/** One page of a list, and how many rows match in all. */
+export interface PagedResult<T> {
+  rows: T[];
+  total: number;
+}

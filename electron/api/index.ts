@@ -4,6 +4,8 @@ import type { PushEventName, PushEvents } from './events';
 import { systemMethods } from './system';
 import { mapMethods } from './map';
 import { buildingMethods } from './buildings';
+import { statusMethods } from './status';
+import { screeningMethods } from './screening';
 import { authMethods } from './auth';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
@@ -16,6 +18,8 @@ export const contract = {
   ...systemMethods,
   ...mapMethods,
   ...buildingMethods,
+  ...statusMethods,
+  ...screeningMethods,
   ...authMethods,
   ...auditMethods,
   ...backupMethods,
@@ -49,6 +53,10 @@ export * from './common';
 export type * from './system';
 export type * from './map';
 export type * from './buildings';
+export type * from './status';
+export type * from './screening';
+export { residentTagKinds, needKinds, buildingSortKeys } from './buildings';
+export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
 export type * from './backups';

@@ -1,11 +1,17 @@
 import type { Messages } from './zh-CN';
 import { authEn } from './auth-messages';
 import { adminEn } from './admin-messages';
+import { mapStatusEn } from './map-status-messages';
+import { buildingsEn } from './buildings-messages';
+import { screeningEn } from './screening-messages';
 
 /** English: the second language. */
 export const en: Messages = {
   ...authEn,
   ...adminEn,
+  ...mapStatusEn,
+  ...buildingsEn,
+  ...screeningEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -1,10 +1,16 @@
 import { authZhCN } from './auth-messages';
 import { adminZhCN } from './admin-messages';
+import { mapStatusZhCN } from './map-status-messages';
+import { buildingsZhCN } from './buildings-messages';
+import { screeningZhCN } from './screening-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
   ...authZhCN,
   ...adminZhCN,
+  ...mapStatusZhCN,
+  ...buildingsZhCN,
+  ...screeningZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -1,0 +1,110 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
+import { buildings, units } from './territory';
+import { genders } from './people';
+
+/** 户籍 (registered here) or 流动 (floating: living here, registered elsewhere). */
+export const registrations = ['registered', 'floating'] as const;
+export type Registration = (typeof registrations)[number];
+
+/** 户: a household living in one room of a building. */
+export const households = sqliteTable(
+  'households',
+  {
+    ...syncColumns(),
+    buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    unitId: text('unit_id').references(() => units.id, { onDelete: 'set null' }),
+    /** Room as written on the door: 「2单元301」, 「东院3号」. */
+    room: text('room').notNull(),
+    registration: text('registration', { enum: registrations }).notNull(),
+  },
+  (t) => [index('households_building_idx').on(t.buildingId), index('households_unit_idx').on(t.unitId)],
+);
+
+export const relations = ['head', 'spouse', 'child', 'parent', 'grandchild', 'tenant', 'other'] as const;
+export type Relation = (typeof relations)[number];
+
+/** 居民: a person living in a household. */
+export const residents = sqliteTable(
+  'residents',
+  {
+    ...syncColumns(),
+    householdId: text('household_id').notNull().references(() => households.id, { onDelete: 'cascade' }),
+    /** Copied from the household, so counts by building need no join. */
+    buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: genders }).notNull(),
+    birthYear: integer('birth_year').notNull(),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    relation: text('relation', { enum: relations }).notNull(),
+    registration: text('registration', { enum: registrations }).notNull(),
+  },
+  (t) => [
+    index('residents_household_idx').on(t.householdId),
+    index('residents_building_idx').on(t.buildingId),
+    index('residents_name_idx').on(t.name),
+  ],
+);
+
+/** Special groups the command center watches. */
+export const residentTagKinds = ['home_observation', 'isolation', 'elderly_alone', 'disabled', 'returnee'] as const;
+export type ResidentTagKind = (typeof residentTagKinds)[number];
+
+/** A resident's membership of a special group; 居家观察 and 隔离 carry start and end dates. */
+export const residentTags = sqliteTable(
+  'resident_tags',
+  {
+    ...syncColumns(),
+    residentId: text('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+    buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    tag: text('tag', { enum: residentTagKinds }).notNull(),
+    startsOn: integer('starts_on'),
+    endsOn: integer('ends_on'),
+    note: text('note'),
+  },
+  (t) => [
+    index('resident_tags_resident_idx').on(t.residentId),
+    index('resident_tags_building_idx').on(t.buildingId, t.tag),
+    index('resident_tags_tag_idx').on(t.tag, t.buildingId),
+  ],
+);
+
+/** 代购 (shopping) and 送药 (medicine delivery), mostly for isolated and elderly residents. */
+export const needKinds = ['shopping', 'medicine', 'other'] as const;
+export type NeedKind = (typeof needKinds)[number];
+
+/** A resident's request for help: who asked, who delivers, when it was done. */
+export const buildingNeeds = sqliteTable(
+  'building_needs',
+  {
+    ...syncColumns(),
+    buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    householdId: text('household_id').references(() => households.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: needKinds }).notNull(),
+    detail: text('detail').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    assignee: text('assignee'),
+    doneAt: integer('done_at'),
+    doneBy: text('done_by'),
+  },
+  (t) => [index('building_needs_building_idx').on(t.buildingId, t.doneAt)],
+);
+
+/** An incident at a building (a roof's waterproof layer blown off): who handles it, when fixed. */
+export const buildingIncidents = sqliteTable(
+  'building_incidents',
+  {
+    ...syncColumns(),
+    buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    reportedBy: text('reported_by').notNull(),
+    reportedAt: integer('reported_at').notNull(),
+    handler: text('handler'),
+    fixedAt: integer('fixed_at'),
+    fixNote: text('fix_note'),
+  },
+  (t) => [index('building_incidents_building_idx').on(t.buildingId, t.fixedAt)],
+);

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { mutation, query } from './define';
+import { idSchema, type PagedResult } from './common';
+
+export const visitResults = ['pending', 'visited', 'nobody_home', 'refused'] as const;
+export type VisitResult = (typeof visitResults)[number];
+
+export interface ScreeningRound {
+  id: string;
+  number: number;
+  name: string;
+  scope: { type: 'street' | 'communities' | 'grids'; ids: string[]; label: string };
+  startedAt: number;
+  startedBy: string;
+  closedAt: number | null;
+  households: number;
+  visited: number;
+  nobodyHome: number;
+  refused: number;
+}
+
+/** Counts of one area (or of the whole round). `done` = visited + refused; nobody_home is queued again. */
+export interface ScreeningTally {
+  households: number;
+  visited: number;
+  nobodyHome: number;
+  refused: number;
+  pending: number;
+  returnees: number;
+  symptoms: number;
+}
+
+export interface ScreeningProgress {
+  round: ScreeningRound;
+  total: ScreeningTally;
+  byGrid: (ScreeningTally & { gridId: string; gridName: string; communityName: string })[];
+  /**
+   * Per building, aligned with `map.layers` buildings.ids: the share of households done
+   * (visited or refused), 0–1, or null when the building is outside the round.
+   */
+  buildingShare: (number | null)[];
+}
+
+export interface ScreeningHousehold {
+  householdId: string;
+  buildingId: string;
+  address: string;
+  room: string;
+  /** The household's head, name only. */
+  headName: string;
+  members: number;
+  result: VisitResult;
+  attempts: number;
+  visitedAt: number | null;
+  visitedBy: string | null;
+  returnee: boolean;
+  symptoms: boolean;
+  needs: string | null;
+  note: string | null;
+}
+
+const scopeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('street') }).strict(),
+  z.object({ type: z.literal('communities'), ids: z.array(idSchema).min(1, '请至少选择一个社区').max(100) }).strict(),
+  z.object({ type: z.literal('grids'), ids: z.array(idSchema).min(1, '请至少选择一个网格').max(1000) }).strict(),
+]);
+
+export const screeningMethods = {
+  'screening.rounds': query<ScreeningRound[]>()(z.object({}).strict()),
+  'screening.start': mutation<ScreeningRound>()(
+    z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
+  ),
+  'screening.close': mutation<ScreeningRound>()(z.object({ roundId: idSchema }).strict()),
+  'screening.progress': query<ScreeningProgress>()(z.object({ roundId: idSchema }).strict()),
+  /** The households of a round to visit or revisit, filtered by grid or building and result. */
+  'screening.households': query<PagedResult<ScreeningHousehold>>()(
+    z
+      .object({
+        roundId: idSchema,
+        gridId: idSchema.optional(),
+        buildingId: idSchema.optional(),
+        results: z.array(z.enum(visitResults)).max(4).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(10).max(200).default(50),
+      })
+      .strict(),
+  ),
+  'screening.visit': mutation<ScreeningHousehold>()(
+    z
+      .object({
+        roundId: idSchema,
+        householdId: idSchema,
+        result: z.enum(['visited', 'nobody_home', 'refused']),
+        findings: z
+          .object({
+            returnee: z.boolean().default(false),
+            symptoms: z.boolean().default(false),
+            needs: z.string().trim().max(200).optional(),
+          })
+          .strict()
+          .optional(),
+        note: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+  ),
+};

@@ -1,0 +1,18 @@
+import type { ServiceContext } from '../../db/context';
+import type { MethodName, MethodResult, ParsedInput } from '../api';
+import type { SessionMethod } from './session-handlers';
+
+export interface HandlerEnv {
+  mode: 'electron' | 'browser';
+}
+
+export type DataMethod = Exclude<MethodName, SessionMethod>;
+
+export type Handler<M extends DataMethod> = (
+  ctx: ServiceContext,
+  input: ParsedInput<M>,
+  env: HandlerEnv,
+) => MethodResult<M> | Promise<MethodResult<M>>;
+
+/** Handlers of some of the contract's data methods: one map per domain, merged in `handlers.ts`. */
+export type HandlerMap<K extends DataMethod> = { [M in K]: Handler<M> };
