@@ -17,22 +17,49 @@ const PERSON_GRIDS = `
  * serving in their grids) and a reason; the audit entry names who, whom, which field and why —
  * never the value itself, which would then be in the log for ever.
  */
+interface Holder {
+  id: string;
+  phone: string | null;
+  id_number: string | null;
+  /** The grids whose grid worker may see it. */
+  grids: string[];
+  kind: 'person' | 'resident';
+}
+
+/** A person serving in the territory, or a resident of a building (ids are unique across both). */
+function findHolder(ctx: ServiceContext, id: string): Holder | null {
+  const person = ctx.sqlite.prepare('SELECT id, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(id) as
+    | { id: string; phone: string; id_number: string | null }
+    | undefined;
+  if (person) {
+    const grids = (ctx.sqlite.prepare(PERSON_GRIDS).all({ person: person.id }) as { grid_id: string }[]).map((r) => r.grid_id);
+    return { ...person, grids, kind: 'person' };
+  }
+  const resident = ctx.sqlite
+    .prepare(
+      `SELECT r.id, r.phone, r.id_number, b.grid_id FROM residents r JOIN buildings b ON b.id = r.building_id
+        WHERE r.id = ? AND r.deleted = 0`,
+    )
+    .get(id) as { id: string; phone: string | null; id_number: string | null; grid_id: string } | undefined;
+  return resident ? { id: resident.id, phone: resident.phone, id_number: resident.id_number, grids: [resident.grid_id], kind: 'resident' } : null;
+}
+
+/**
+ * Shows one unmasked phone or ID number of a person on duty or a resident. Needs the permission
+ * (a grid worker: for people of their grids) and a reason; the audit entry names who, whom, which
+ * field and why — never the value itself, which would then be in the log for ever.
+ */
 export function revealPersonalData(ctx: ServiceContext, input: { personId: string; field: 'phone' | 'idNumber'; reason: string }): { value: string } {
   authorize(ctx.actor, 'personal.reveal');
-  const person = ctx.sqlite.prepare('SELECT id, name, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(input.personId) as
-    | { id: string; name: string; phone: string; id_number: string | null }
-    | undefined;
-  if (!person) throw new ServiceError('NOT_FOUND', '找不到该人员', 'personId');
-  if (ctx.actor.role === 'grid_worker') {
-    const grids = (ctx.sqlite.prepare(PERSON_GRIDS).all({ person: person.id }) as { grid_id: string }[]).map((r) => r.grid_id);
-    authorize(ctx.actor, 'personal.reveal', { gridId: grids.length > 0 ? grids : ['(none)'] });
-  }
-  const value = input.field === 'phone' ? person.phone : person.id_number;
-  if (!value) throw new ServiceError('NOT_FOUND', '该人员没有登记身份证号', 'field');
+  const holder = findHolder(ctx, input.personId);
+  if (!holder) throw new ServiceError('NOT_FOUND', '找不到该人员', 'personId');
+  if (ctx.actor.role === 'grid_worker') authorize(ctx.actor, 'personal.reveal', { gridId: holder.grids.length > 0 ? holder.grids : ['(none)'] });
+  const value = input.field === 'phone' ? holder.phone : holder.id_number;
+  if (!value) throw new ServiceError('NOT_FOUND', input.field === 'phone' ? '该人员没有登记电话' : '该人员没有登记身份证号', 'field');
   appendAudit(ctx.sqlite, {
     actor: ctx.actor,
-    action: 'person.reveal',
-    target: person.id,
+    action: holder.kind === 'person' ? 'person.reveal' : 'resident.reveal',
+    target: holder.id,
     detail: { field: input.field, reason: input.reason },
   });
   return { value };

@@ -84,6 +84,7 @@ export const adminZhCN = {
   'audit.action.backup.restore': '从备份恢复',
   'audit.action.seed.demo': '生成演示数据',
   'audit.action.person.reveal': '查看个人信息',
+  'audit.action.resident.reveal': '查看居民个人信息',
 
   'nav.backups': '备份',
   'backups.title': '备份与恢复',
@@ -200,6 +201,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'audit.action.backup.restore': 'Restored from backup',
   'audit.action.seed.demo': 'Demo data created',
   'audit.action.person.reveal': 'Personal data viewed',
+  'audit.action.resident.reveal': 'Resident personal data viewed',
 
   'nav.backups': 'Backups',
   'backups.title': 'Backups and restore',

@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'account.update': 'audit.action.account.update',
   'account.password': 'audit.action.account.password',
   'person.reveal': 'audit.action.person.reveal',
+  'resident.reveal': 'audit.action.resident.reveal',
   'backup.create': 'audit.action.backup.create',
   'backup.restore': 'audit.action.backup.restore',
   'seed.demo': 'audit.action.seed.demo',
