@@ -2,7 +2,10 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
 import { authorize } from '../auth/permissions';
-import type { BuildingKind, CompoundKind, ControlStatus, DutyRole, NeedKind, ResidentTagKind } from '../schema';
+import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
+import { buildingGroups, type GroupCountsData } from './groups';
+import { INCIDENT_COLUMNS, incidentOf, type IncidentData, type IncidentRow } from './incidents';
+import { NEED_COLUMNS, needOf, type NeedData, type NeedRow } from './needs';
 
 export interface BuildingDetailData {
   id: string;
@@ -25,33 +28,9 @@ export interface BuildingDetailData {
   safeCompound: { grantedAt: number; criteria: string[] } | null;
   centroid: [number, number];
   heads: { role: DutyRole; name: string; phone: string; partyMember: boolean }[];
-  groups: {
-    households: number;
-    residents: number;
-    registered: number;
-    floating: number;
-    tags: Record<ResidentTagKind, number>;
-  };
-  openNeeds: {
-    id: string;
-    kind: NeedKind;
-    detail: string;
-    requestedBy: string;
-    requestedAt: number;
-    assignee: string | null;
-    doneAt: number | null;
-    doneBy: string | null;
-  }[];
-  incidents: {
-    id: string;
-    title: string;
-    detail: string | null;
-    reportedBy: string;
-    reportedAt: number;
-    handler: string | null;
-    fixedAt: number | null;
-    fixNote: string | null;
-  }[];
+  groups: GroupCountsData;
+  openNeeds: NeedData[];
+  incidents: IncidentData[];
   recentHistory: {
     id: string;
     status: ControlStatus;
@@ -100,7 +79,7 @@ const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'gri
  * What the building panel shows: where it is, who is responsible, its status and latest changes.
  * Phones are always masked here; revealing one is its own audited call.
  */
-export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailData {
+export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetailData {
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const row = sqlite
@@ -193,18 +172,50 @@ export function buildingDetail(ctx: ServiceContext, id: string): BuildingDetailD
     status: row.status,
     statusSince: row.status_since,
     statusUntil: row.status_until,
-    safeCompound: null,
+    safeCompound: safeCompoundOf(ctx, row.compound_id),
     centroid: [row.centroid_lat, row.centroid_lng],
     heads,
-    groups: {
-      households: row.households,
-      residents: row.residents,
-      registered: 0,
-      floating: 0,
-      tags: { home_observation: 0, isolation: 0, elderly_alone: 0, disabled: 0, returnee: 0 },
-    },
-    openNeeds: [],
-    incidents: [],
+    groups: buildingGroups(sqlite, row.id, now),
+    openNeeds: (
+      sqlite
+        .prepare(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
+        .all(row.id) as NeedRow[]
+    ).map(needOf),
+    incidents: incidentsOf(ctx, row.id),
     recentHistory,
   };
+}
+
+/** The compound's current 放心楼院 designation (not revoked), the latest if several. */
+function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetailData['safeCompound'] {
+  const row = ctx.sqlite
+    .prepare(
+      `SELECT granted_at, criteria FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0
+        ORDER BY granted_at DESC LIMIT 1`,
+    )
+    .get(compoundId) as { granted_at: number; criteria: string } | undefined;
+  if (!row) return null;
+  let criteria: unknown;
+  try {
+    criteria = JSON.parse(row.criteria);
+  } catch {
+    criteria = [];
+  }
+  return { grantedAt: row.granted_at, criteria: Array.isArray(criteria) ? criteria.map(String) : [] };
+}
+
+const LATEST_FIXED = 5;
+
+/** Open incidents (latest reported first), then the latest fixed ones. */
+function incidentsOf(ctx: ServiceContext, buildingId: string): IncidentData[] {
+  const open = ctx.sqlite
+    .prepare(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
+    .all(buildingId) as IncidentRow[];
+  const fixed = ctx.sqlite
+    .prepare(
+      `SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NOT NULL AND deleted = 0
+        ORDER BY fixed_at DESC, id LIMIT ${LATEST_FIXED}`,
+    )
+    .all(buildingId) as IncidentRow[];
+  return [...open, ...fixed].map(incidentOf);
 }

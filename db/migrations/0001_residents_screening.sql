@@ -137,6 +137,7 @@ CREATE TABLE `residents` (
 CREATE INDEX `residents_household_idx` ON `residents` (`household_id`);--> statement-breakpoint
 CREATE INDEX `residents_building_idx` ON `residents` (`building_id`);--> statement-breakpoint
 CREATE INDEX `residents_name_idx` ON `residents` (`name`);--> statement-breakpoint
+CREATE INDEX `residents_floating_idx` ON `residents` (`building_id`) WHERE registration = 'floating' AND deleted = 0;--> statement-breakpoint
 CREATE TABLE `screening_rounds` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hlc` text NOT NULL,
@@ -179,6 +180,7 @@ CREATE TABLE `screening_visits` (
 CREATE UNIQUE INDEX `screening_visits_household_uq` ON `screening_visits` (`round_id`,`household_id`);--> statement-breakpoint
 CREATE INDEX `screening_visits_grid_idx` ON `screening_visits` (`round_id`,`grid_id`,`result`);--> statement-breakpoint
 CREATE INDEX `screening_visits_building_idx` ON `screening_visits` (`round_id`,`building_id`,`result`);--> statement-breakpoint
+CREATE INDEX `screening_visits_findings_idx` ON `screening_visits` (`round_id`,`building_id`,`returnee`,`symptoms`) WHERE returnee = 1 OR symptoms = 1;--> statement-breakpoint
 ALTER TABLE `buildings` ADD `status_until` integer;--> statement-breakpoint
 ALTER TABLE `buildings` ADD `address_initials` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `building_status_history` ADD `batch_id` text;--> statement-breakpoint

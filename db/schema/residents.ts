@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncColumns } from './sync-columns';
 import { buildings, units } from './territory';
@@ -44,6 +45,8 @@ export const residents = sqliteTable(
     index('residents_household_idx').on(t.householdId),
     index('residents_building_idx').on(t.buildingId),
     index('residents_name_idx').on(t.name),
+    /** Floating residents per building, for sorting the buildings table by them. */
+    index('residents_floating_idx').on(t.buildingId).where(sql`registration = 'floating' AND deleted = 0`),
   ],
 );
 

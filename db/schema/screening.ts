@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { syncColumns } from './sync-columns';
 import { buildings, grids } from './territory';
@@ -51,5 +52,9 @@ export const screeningVisits = sqliteTable(
     uniqueIndex('screening_visits_household_uq').on(t.roundId, t.householdId),
     index('screening_visits_grid_idx').on(t.roundId, t.gridId, t.result),
     index('screening_visits_building_idx').on(t.roundId, t.buildingId, t.result),
+    /** The few visits with findings, so progress counts returnees and symptoms without reading every row. */
+    index('screening_visits_findings_idx')
+      .on(t.roundId, t.buildingId, t.returnee, t.symptoms)
+      .where(sql`returnee = 1 OR symptoms = 1`),
   ],
 );

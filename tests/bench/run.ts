@@ -2,6 +2,10 @@ import { benchSeed } from './seed';
 import { benchMapData } from './map-data';
 import { benchStartup } from './startup';
 import { benchAuth } from './auth';
+import { benchStatus } from './status';
+import { benchBuildings } from './buildings';
+import { benchScreening } from './screening';
+import { benchMapLive } from './map-live';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -9,6 +13,10 @@ async function main(): Promise<void> {
   const buildings = await benchMapData(largeDir);
   await benchAuth(largeDir);
   await benchStartup(largeDir, buildings);
+  await benchStatus(largeDir);
+  await benchBuildings(largeDir);
+  await benchScreening(largeDir);
+  await benchMapLive(largeDir);
 }
 
 main().catch((err: unknown) => {

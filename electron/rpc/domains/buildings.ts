@@ -1,19 +1,19 @@
-import { ServiceError } from '../../../db/errors';
 import { buildingDetail } from '../../../db/buildings/detail';
+import { exportBuildings } from '../../../db/buildings/export';
+import { buildingHouseholds } from '../../../db/buildings/households';
+import { addIncident, updateIncident } from '../../../db/buildings/incidents';
+import { listBuildings } from '../../../db/buildings/list';
+import { addNeed, updateNeed } from '../../../db/buildings/needs';
 import type { buildingMethods } from '../../api/buildings';
 import type { HandlerMap } from '../handler-types';
 
-const todo = (): never => {
-  throw new ServiceError('INTERNAL', '尚未实现');
-};
-
 export const buildingHandlers: HandlerMap<keyof typeof buildingMethods> = {
   'buildings.get': (ctx, input) => buildingDetail(ctx, input.id),
-  'buildings.list': todo,
-  'buildings.export': todo,
-  'buildings.households': todo,
-  'buildings.addNeed': todo,
-  'buildings.updateNeed': todo,
-  'buildings.addIncident': todo,
-  'buildings.updateIncident': todo,
+  'buildings.list': (ctx, input) => listBuildings(ctx, input),
+  'buildings.export': (ctx, input) => exportBuildings(ctx, input),
+  'buildings.households': (ctx, input) => buildingHouseholds(ctx, input.id),
+  'buildings.addNeed': (ctx, input) => addNeed(ctx, input),
+  'buildings.updateNeed': (ctx, input) => updateNeed(ctx, input),
+  'buildings.addIncident': (ctx, input) => addIncident(ctx, input),
+  'buildings.updateIncident': (ctx, input) => updateIncident(ctx, input),
 };

@@ -1,16 +1,17 @@
-import { ServiceError } from '../../../db/errors';
+import { closeRound } from '../../../db/screening/close';
+import { screeningQueue } from '../../../db/screening/households';
+import { screeningProgress } from '../../../db/screening/progress';
+import { listRounds } from '../../../db/screening/rounds';
+import { startRound } from '../../../db/screening/start';
+import { recordVisit } from '../../../db/screening/visit';
 import type { screeningMethods } from '../../api/screening';
 import type { HandlerMap } from '../handler-types';
 
-const todo = (): never => {
-  throw new ServiceError('INTERNAL', '尚未实现');
-};
-
 export const screeningHandlers: HandlerMap<keyof typeof screeningMethods> = {
-  'screening.rounds': todo,
-  'screening.start': todo,
-  'screening.close': todo,
-  'screening.progress': todo,
-  'screening.households': todo,
-  'screening.visit': todo,
+  'screening.rounds': (ctx) => listRounds(ctx),
+  'screening.start': (ctx, input) => startRound(ctx, input),
+  'screening.close': (ctx, input) => closeRound(ctx, input),
+  'screening.progress': (ctx, input) => screeningProgress(ctx, input),
+  'screening.households': (ctx, input) => screeningQueue(ctx, input),
+  'screening.visit': (ctx, input) => recordVisit(ctx, input),
 };

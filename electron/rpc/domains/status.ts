@@ -1,22 +1,29 @@
-import { ServiceError } from '../../../db/errors';
+import { bulkSetStatus } from '../../../db/buildings/status/bulk';
+import { lastBatch } from '../../../db/buildings/status/batches';
+import { buildingHistory } from '../../../db/buildings/status/history';
+import { statusReminders } from '../../../db/buildings/status/reminders';
+import { setBuildingStatus } from '../../../db/buildings/status/set';
+import { statusAsOf } from '../../../db/buildings/status/as-of';
+import { undoBatch } from '../../../db/buildings/status/undo';
+import { designateSafeCompound } from '../../../db/compounds/safe-designate';
+import { listSafeCompounds } from '../../../db/compounds/safe-list';
+import { revokeSafeCompound } from '../../../db/compounds/safe-revoke';
+import { listStatuses } from '../../../db/statuses/definitions';
+import { saveStatus } from '../../../db/statuses/save';
 import type { statusMethods } from '../../api/status';
 import type { HandlerMap } from '../handler-types';
 
-const todo = (): never => {
-  throw new ServiceError('INTERNAL', '尚未实现');
-};
-
 export const statusHandlers: HandlerMap<keyof typeof statusMethods> = {
-  'statuses.list': todo,
-  'statuses.save': todo,
-  'buildings.setStatus': todo,
-  'buildings.bulkSetStatus': todo,
-  'buildings.lastBatch': todo,
-  'buildings.undoBatch': todo,
-  'buildings.reminders': todo,
-  'buildings.history': todo,
-  'map.statusAsOf': todo,
-  'compounds.safeList': todo,
-  'compounds.designateSafe': todo,
-  'compounds.revokeSafe': todo,
+  'statuses.list': (ctx) => listStatuses(ctx),
+  'statuses.save': (ctx, input) => saveStatus(ctx, input),
+  'buildings.setStatus': (ctx, input) => setBuildingStatus(ctx, input),
+  'buildings.bulkSetStatus': (ctx, input) => bulkSetStatus(ctx, input),
+  'buildings.lastBatch': (ctx) => lastBatch(ctx),
+  'buildings.undoBatch': (ctx, input) => undoBatch(ctx, input),
+  'buildings.reminders': (ctx, input) => statusReminders(ctx, input),
+  'buildings.history': (ctx, input) => buildingHistory(ctx, input),
+  'map.statusAsOf': (ctx, input) => statusAsOf(ctx, input),
+  'compounds.safeList': (ctx) => listSafeCompounds(ctx),
+  'compounds.designateSafe': (ctx, input) => designateSafeCompound(ctx, input),
+  'compounds.revokeSafe': (ctx, input) => revokeSafeCompound(ctx, input),
 };

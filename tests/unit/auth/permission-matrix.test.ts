@@ -43,6 +43,34 @@ const ACTIONS: Record<string, { call: () => [string, unknown]; expect: Record<Ro
     call: () => ['buildings.get', { id: t.otherGrid.building }],
     expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' },
   },
+  'list the buildings table': {
+    call: () => ['buildings.list', { filter: { search: 'zsl' } }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'list the buildings of grid 2 (not the grid worker’s)': {
+    call: () => ['buildings.list', { filter: { gridIds: [t.otherGrid.grid] } }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' },
+  },
+  'export the buildings table': {
+    call: () => ['buildings.export', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read the households of a building in grid 1': {
+    call: () => ['buildings.households', { id: t.territory.buildings[0] }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'FORBIDDEN', grid_worker: 'ok' },
+  },
+  'read the households of a building in grid 2': {
+    call: () => ['buildings.households', { id: t.otherGrid.building }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'add a need in grid 1': {
+    call: () => ['buildings.addNeed', { buildingId: t.territory.buildings[0], kind: 'medicine', detail: '降压药两盒', requestedBy: '张大爷' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' },
+  },
+  'add an incident in grid 2': {
+    call: () => ['buildings.addIncident', { buildingId: t.otherGrid.building, title: '楼顶防水层被风掀开' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
   'reveal a phone of someone in grid 1': {
     call: () => ['people.reveal', { personId: personInGrid, field: 'phone', reason: '核实联系方式' }],
     expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' },
@@ -66,6 +94,100 @@ const ACTIONS: Record<string, { call: () => [string, unknown]; expect: Record<Ro
   'verify the audit chain': {
     call: () => ['audit.verify', {}],
     expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'start a screening round over the street': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      const household = sqlite.prepare(`INSERT OR IGNORE INTO households (id, hlc, origin, building_id, room, registration) VALUES (?, 'h', 'test', ?, '1单元101', 'registered')`);
+      household.run('01900000-0000-7000-8000-0000000000f1', t.territory.buildings[0]);
+      household.run('01900000-0000-7000-8000-0000000000f2', t.otherGrid.building);
+      return ['screening.start', { scope: { type: 'street' } }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'list screening rounds': {
+    call: () => ['screening.rounds', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read a screening round’s progress': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      return ['screening.progress', { roundId: sqlite.prepare('SELECT id FROM screening_rounds ORDER BY number DESC LIMIT 1').pluck().get() }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read the screening queue of grid 2': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      const roundId = sqlite.prepare('SELECT id FROM screening_rounds ORDER BY number DESC LIMIT 1').pluck().get();
+      return ['screening.households', { roundId, gridId: t.otherGrid.grid }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' },
+  },
+  'record a screening visit in grid 1': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      const roundId = sqlite.prepare('SELECT id FROM screening_rounds ORDER BY number DESC LIMIT 1').pluck().get();
+      return ['screening.visit', { roundId, householdId: '01900000-0000-7000-8000-0000000000f1', result: 'nobody_home' }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' },
+  },
+  'record a screening visit in grid 2': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      const roundId = sqlite.prepare('SELECT id FROM screening_rounds ORDER BY number DESC LIMIT 1').pluck().get();
+      return ['screening.visit', { roundId, householdId: '01900000-0000-7000-8000-0000000000f2', result: 'refused' }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'list the control statuses': {
+    call: () => ['statuses.list', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'configure a control status': {
+    call: () => ['statuses.save', { key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677ff', rank: 5 }],
+    expect: { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'set the status of a building in grid 1': {
+    call: () => ['buildings.setStatus', { id: t.territory.buildings[0], status: 'precaution', reason: '周边出现病例' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' },
+  },
+  'set the status of a building in grid 2': {
+    call: () => ['buildings.setStatus', { id: t.otherGrid.building, status: 'precaution', reason: '周边出现病例' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'bulk-set the statuses of grid 2': {
+    call: () => ['buildings.bulkSetStatus', { selection: { kind: 'grid', id: t.otherGrid.grid }, status: 'controlled', reason: '全网格管控' }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
+  },
+  'read the status history of a building in grid 2': {
+    call: () => ['buildings.history', { id: t.otherGrid.building }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' },
+  },
+  'read status reminders': {
+    call: () => ['buildings.reminders', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'read the map as of a date': {
+    call: () => ['map.statusAsOf', { at: Date.now() }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'see one’s last status change': {
+    call: () => ['buildings.lastBatch', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'list the safe compounds': {
+    call: () => ['compounds.safeList', {}],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
+  'designate a safe compound in grid 2': {
+    call: () => {
+      const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
+      sqlite.prepare('UPDATE safe_compounds SET revoked_at = 1 WHERE revoked_at IS NULL').run();
+      const compoundId = sqlite.prepare('SELECT compound_id FROM buildings WHERE id = ?').pluck().get(t.otherGrid.building);
+      return ['compounds.designateSafe', { compoundId, grantedAt: Date.now() - 60_000, criteria: ['无疫情发生'] }];
+    },
+    expect: { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' },
   },
 };
 

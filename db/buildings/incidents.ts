@@ -1,0 +1,112 @@
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import { buildingGridOf } from './scope';
+
+export interface IncidentData {
+  id: string;
+  title: string;
+  detail: string | null;
+  reportedBy: string;
+  reportedAt: number;
+  handler: string | null;
+  fixedAt: number | null;
+  fixNote: string | null;
+}
+
+export const INCIDENT_COLUMNS = 'id, title, detail, reported_by, reported_at, handler, fixed_at, fix_note';
+
+export interface IncidentRow {
+  id: string;
+  title: string;
+  detail: string | null;
+  reported_by: string;
+  reported_at: number;
+  handler: string | null;
+  fixed_at: number | null;
+  fix_note: string | null;
+}
+
+export function incidentOf(r: IncidentRow): IncidentData {
+  return {
+    id: r.id,
+    title: r.title,
+    detail: r.detail,
+    reportedBy: r.reported_by,
+    reportedAt: r.reported_at,
+    handler: r.handler,
+    fixedAt: r.fixed_at,
+    fixNote: r.fix_note,
+  };
+}
+
+/** A client clock a little ahead of ours is not "the future". */
+const CLOCK_SLACK_MS = 60_000;
+
+function readIncident(ctx: ServiceContext, id: string): IncidentRow & { building_id: string } {
+  const row = ctx.sqlite.prepare(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id) as
+    | (IncidentRow & { building_id: string })
+    | undefined;
+  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条事件，可能已被删除，请刷新后再试', 'id');
+  return row;
+}
+
+export interface AddIncidentInput {
+  buildingId: string;
+  title: string;
+  detail?: string;
+  handler?: string;
+  reportedAt?: number;
+}
+
+/** Records an incident at a building, reported by the caller (now, or earlier when given). */
+export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = Date.now()): IncidentData {
+  authorize(ctx.actor, 'buildings.edit');
+  const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
+  authorize(ctx.actor, 'buildings.edit', { gridId });
+  const reportedAt = input.reportedAt ?? now;
+  if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '上报时间不能晚于现在，请检查日期和时间', 'reportedAt');
+  const id = uuidv7();
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO building_incidents (id, hlc, origin, deleted, building_id, title, detail, reported_by, reported_at, handler)
+         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, ctx.clock.tick(), ctx.nodeId, input.buildingId, input.title, input.detail || null, ctx.actor.name, reportedAt, input.handler || null);
+  })();
+  ctx.emit('data.changed', { domains: ['buildings'] });
+  return incidentOf(readIncident(ctx, id));
+}
+
+export interface UpdateIncidentInput {
+  id: string;
+  handler?: string;
+  fixedAt?: number | null;
+  fixNote?: string;
+}
+
+/** Sets who handles an incident, or when it was fixed and how (null reopens it). */
+export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): IncidentData {
+  authorize(ctx.actor, 'buildings.edit');
+  if (input.handler === undefined && input.fixedAt === undefined && input.fixNote === undefined) {
+    throw new ServiceError('INVALID_INPUT', '请填写处理人、修复时间或处理说明中的至少一项', 'handler');
+  }
+  const incident = readIncident(ctx, input.id);
+  authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, incident.building_id, 'id') });
+  if (input.fixedAt != null) {
+    if (input.fixedAt < incident.reported_at) throw new ServiceError('INVALID_INPUT', '修复时间不能早于上报时间，请检查日期', 'fixedAt');
+    if (input.fixedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '修复时间不能晚于现在，请检查日期和时间', 'fixedAt');
+  }
+  const handler = input.handler === undefined ? incident.handler : input.handler || null;
+  const fixedAt = input.fixedAt === undefined ? incident.fixed_at : input.fixedAt;
+  const fixNote = input.fixNote === undefined ? incident.fix_note : input.fixNote || null;
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare('UPDATE building_incidents SET handler = ?, fixed_at = ?, fix_note = ?, hlc = ?, origin = ? WHERE id = ?')
+      .run(handler, fixedAt, fixNote, ctx.clock.tick(), ctx.nodeId, incident.id);
+  })();
+  ctx.emit('data.changed', { domains: ['buildings'] });
+  return incidentOf(readIncident(ctx, incident.id));
+}

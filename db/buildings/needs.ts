@@ -1,0 +1,106 @@
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import type { NeedKind } from '../schema';
+import { uuidv7 } from '../sync/ids';
+import { buildingGridOf } from './scope';
+
+export interface NeedData {
+  id: string;
+  kind: NeedKind;
+  detail: string;
+  requestedBy: string;
+  requestedAt: number;
+  assignee: string | null;
+  doneAt: number | null;
+  doneBy: string | null;
+}
+
+export const NEED_COLUMNS = 'id, kind, detail, requested_by, requested_at, assignee, done_at, done_by';
+
+export interface NeedRow {
+  id: string;
+  kind: NeedKind;
+  detail: string;
+  requested_by: string;
+  requested_at: number;
+  assignee: string | null;
+  done_at: number | null;
+  done_by: string | null;
+}
+
+export function needOf(r: NeedRow): NeedData {
+  return {
+    id: r.id,
+    kind: r.kind,
+    detail: r.detail,
+    requestedBy: r.requested_by,
+    requestedAt: r.requested_at,
+    assignee: r.assignee,
+    doneAt: r.done_at,
+    doneBy: r.done_by,
+  };
+}
+
+function readNeed(ctx: ServiceContext, id: string): NeedRow & { building_id: string } {
+  const row = ctx.sqlite.prepare(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id) as
+    | (NeedRow & { building_id: string })
+    | undefined;
+  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条需求，可能已被删除，请刷新后再试', 'id');
+  return row;
+}
+
+export interface AddNeedInput {
+  buildingId: string;
+  householdId?: string;
+  kind: NeedKind;
+  detail: string;
+  requestedBy: string;
+  assignee?: string;
+}
+
+/** Records a resident's request (代购, 送药, other) on a building; requested now. */
+export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now()): NeedData {
+  authorize(ctx.actor, 'buildings.edit');
+  const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
+  authorize(ctx.actor, 'buildings.edit', { gridId });
+  if (input.householdId !== undefined) {
+    const household = ctx.sqlite.prepare('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId) as
+      | { building_id: string }
+      | undefined;
+    if (!household) throw new ServiceError('INVALID_INPUT', '找不到所选的住户，请刷新住户列表后重新选择', 'householdId');
+    if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', '所选住户不住在这栋楼，请在本楼住户中选择', 'householdId');
+  }
+  const id = uuidv7();
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO building_needs (id, hlc, origin, deleted, building_id, household_id, kind, detail, requested_by, requested_at, assignee)
+         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, ctx.clock.tick(), ctx.nodeId, input.buildingId, input.householdId ?? null, input.kind, input.detail, input.requestedBy, now, input.assignee || null);
+  })();
+  ctx.emit('data.changed', { domains: ['buildings'] });
+  return needOf(readNeed(ctx, id));
+}
+
+/** Assigns someone to a need, or marks it done (by the caller, now); done twice is a conflict. */
+export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): NeedData {
+  authorize(ctx.actor, 'buildings.edit');
+  if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', '请填写负责人或标记完成', 'assignee');
+  const need = readNeed(ctx, input.id);
+  authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, need.building_id, 'id') });
+  if (input.done === true && need.done_at !== null) {
+    throw new ServiceError('CONFLICT', `这条需求已由「${need.done_by ?? ''}」标记完成，无需重复操作`, 'done');
+  }
+  const assignee = input.assignee === undefined ? need.assignee : input.assignee || null;
+  const doneAt = input.done === undefined ? need.done_at : input.done ? now : null;
+  const doneBy = input.done === undefined ? need.done_by : input.done ? ctx.actor.name : null;
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare('UPDATE building_needs SET assignee = ?, done_at = ?, done_by = ?, hlc = ?, origin = ? WHERE id = ?')
+      .run(assignee, doneAt, doneBy, ctx.clock.tick(), ctx.nodeId, need.id);
+  })();
+  ctx.emit('data.changed', { domains: ['buildings'] });
+  return needOf(readNeed(ctx, need.id));
+}

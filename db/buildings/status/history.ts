@@ -1,0 +1,53 @@
+import { authorize } from '../../auth/permissions';
+import type { ServiceContext } from '../../context';
+import { ServiceError } from '../../errors';
+
+export interface StatusChangeEntry {
+  id: string;
+  status: string;
+  previousStatus: string | null;
+  reason: string;
+  changedBy: string;
+  changedAt: number;
+  effectiveFrom: number;
+  effectiveUntil: number | null;
+  batchId: string | null;
+}
+
+interface Row {
+  id: string;
+  status: string;
+  previous_status: string | null;
+  reason: string;
+  changed_by: string;
+  changed_at: number;
+  effective_from: number;
+  effective_until: number | null;
+  batch_id: string | null;
+}
+
+/** `buildings.history`: every status change of one building, newest first, with the batch each belongs to. */
+export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChangeEntry[] {
+  authorize(ctx.actor, 'buildings.read');
+  const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
+  if (gridId === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  authorize(ctx.actor, 'buildings.read', { gridId });
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
+         FROM building_status_history WHERE building_id = ? AND deleted = 0
+        ORDER BY changed_at DESC, hlc DESC`,
+    )
+    .all(input.id) as Row[];
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    previousStatus: r.previous_status,
+    reason: r.reason,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+    effectiveFrom: r.effective_from,
+    effectiveUntil: r.effective_until,
+    batchId: r.batch_id,
+  }));
+}

@@ -1,0 +1,21 @@
+import { authorize } from '../../auth/permissions';
+import type { ServiceContext } from '../../context';
+import { ServiceError } from '../../errors';
+import { applyStatusChange, type StatusChangeData } from './apply';
+
+export interface SetStatusInput {
+  id: string;
+  status: string;
+  reason: string;
+  effectiveFrom?: number | undefined;
+  effectiveUntil?: number | null | undefined;
+}
+
+/** `buildings.setStatus`: one building's status, recorded as a batch of one so it can be undone like a bulk change. */
+export function setBuildingStatus(ctx: ServiceContext, input: SetStatusInput, now = Date.now()): StatusChangeData {
+  authorize(ctx.actor, 'buildings.edit');
+  const address = ctx.sqlite.prepare('SELECT address FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
+  if (address === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  const { id, ...change } = input;
+  return applyStatusChange(ctx, { ...change, selection: { kind: 'buildings', ids: [id] }, selectionLabel: address }, 'buildings.status.set', now);
+}

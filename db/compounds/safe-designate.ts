@@ -1,0 +1,52 @@
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import { requireNotFuture } from '../buildings/status/times';
+import { readSafeCompound, type SafeCompoundData } from './safe-list';
+
+export interface DesignateInput {
+  compoundId: string;
+  grantedAt: number;
+  criteria: string[];
+  note?: string | undefined;
+}
+
+/** `compounds.designateSafe`: awards a compound the 放心楼院 red flag, with the criteria it meets. */
+export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompoundData {
+  authorize(ctx.actor, 'buildings.edit');
+  const { sqlite } = ctx;
+  const compound = sqlite.prepare('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId) as
+    | { name: string; grid_id: string }
+    | undefined;
+  if (!compound) throw new ServiceError('NOT_FOUND', `找不到楼院 ${input.compoundId}，可能已被删除，请刷新后再试`, 'compoundId');
+  authorize(ctx.actor, 'buildings.edit', { gridId: compound.grid_id });
+  requireNotFuture(input.grantedAt, now, 'grantedAt', '授予时间');
+  const criteria = [...new Set(input.criteria.map((c) => c.trim()).filter((c) => c.length > 0))];
+  if (criteria.length === 0) throw new ServiceError('INVALID_INPUT', '请至少勾选一项达标条件', 'criteria');
+  const id = uuidv7();
+  sqlite
+    .transaction(() => {
+      const current = sqlite
+        .prepare('SELECT granted_at, granted_by FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0 LIMIT 1')
+        .get(input.compoundId) as { granted_at: number; granted_by: string } | undefined;
+      if (current) {
+        throw new ServiceError('CONFLICT', `「${compound.name}」已是放心楼院（${current.granted_by} 授予），无需重复授予`, 'compoundId');
+      }
+      sqlite
+        .prepare(
+          `INSERT INTO safe_compounds (id, hlc, origin, deleted, compound_id, granted_at, criteria, note, granted_by) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, ctx.clock.tick(), ctx.nodeId, input.compoundId, input.grantedAt, JSON.stringify(criteria), input.note || null, ctx.actor.name);
+      appendAudit(sqlite, {
+        actor: ctx.actor,
+        action: 'compounds.safe.designate',
+        target: input.compoundId,
+        detail: { id, grantedAt: input.grantedAt, criteria },
+      });
+    })
+    .immediate();
+  ctx.emit('data.changed', { domains: ['compounds'] });
+  return readSafeCompound(ctx, id)!;
+}

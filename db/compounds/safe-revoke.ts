@@ -1,0 +1,27 @@
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+
+/** `compounds.revokeSafe`: takes the red flag back; the designation row stays, marked revoked, with who and why. */
+export function revokeSafeCompound(ctx: ServiceContext, input: { id: string; reason: string }, now = Date.now()): { id: string } {
+  authorize(ctx.actor, 'buildings.edit');
+  const { sqlite } = ctx;
+  const row = sqlite
+    .prepare(
+      `SELECT s.compound_id, s.revoked_at, s.revoked_by, c.name, c.grid_id FROM safe_compounds s JOIN compounds c ON c.id = s.compound_id
+        WHERE s.id = ? AND s.deleted = 0`,
+    )
+    .get(input.id) as { compound_id: string; revoked_at: number | null; revoked_by: string | null; name: string; grid_id: string } | undefined;
+  if (!row) throw new ServiceError('NOT_FOUND', `找不到这项放心楼院授予记录（${input.id}），请刷新后再试`, 'id');
+  authorize(ctx.actor, 'buildings.edit', { gridId: row.grid_id });
+  if (row.revoked_at !== null) throw new ServiceError('CONFLICT', `「${row.name}」的放心楼院称号已由 ${row.revoked_by ?? ''} 撤销`, 'id');
+  sqlite.transaction(() => {
+    sqlite
+      .prepare('UPDATE safe_compounds SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, hlc = ?, origin = ? WHERE id = ?')
+      .run(now, ctx.actor.name, input.reason, ctx.clock.tick(), ctx.nodeId, input.id);
+    appendAudit(sqlite, { actor: ctx.actor, action: 'compounds.safe.revoke', target: row.compound_id, detail: { id: input.id, reason: input.reason } });
+  })();
+  ctx.emit('data.changed', { domains: ['compounds'] });
+  return { id: input.id };
+}

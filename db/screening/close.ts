@@ -1,0 +1,23 @@
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { requireRound, roundWithCounts } from './rounds';
+import type { ScreeningRoundData } from './types';
+
+/** Ends a round: no more visits can be recorded. Ending it twice is a conflict. */
+export function closeRound(ctx: ServiceContext, input: { roundId: string }): ScreeningRoundData {
+  authorize(ctx.actor, 'screening.run');
+  const { sqlite } = ctx;
+  const now = Date.now();
+  const row = sqlite.transaction(() => {
+    const round = requireRound(sqlite, input.roundId);
+    if (round.closed_at !== null) throw new ServiceError('CONFLICT', `「${round.name}」已经结束，无需再次结束`, 'roundId');
+    const hlc = ctx.clock.tick();
+    sqlite.prepare('UPDATE screening_rounds SET closed_at = ?, hlc = ?, origin = ? WHERE id = ?').run(now, hlc, ctx.nodeId, round.id);
+    appendAudit(sqlite, { actor: ctx.actor, action: 'screening.close', target: round.id, detail: { number: round.number, name: round.name }, at: now });
+    return { ...round, hlc, closed_at: now };
+  })();
+  ctx.emit('data.changed', { domains: ['screening'] });
+  return roundWithCounts(ctx, row);
+}

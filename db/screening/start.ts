@@ -1,0 +1,92 @@
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import { toRound, type RoundRow } from './rounds';
+import type { ScopeInput, ScreeningRoundData } from './types';
+
+const SCOPE_NAMES = { communities: '社区', grids: '网格' } as const;
+
+/** The scope's ids, de-duplicated; every one must be a community (or grid) that exists. */
+function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
+  if (scope.type === 'street') return [];
+  const ids = [...new Set(scope.ids)];
+  const table = scope.type === 'communities' ? 'communities' : 'grids';
+  const found = new Set(
+    ctx.sqlite.prepare(`SELECT t.id FROM json_each(?) j JOIN ${table} t ON t.id = j.value WHERE t.deleted = 0`).pluck().all(JSON.stringify(ids)) as string[],
+  );
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new ServiceError('NOT_FOUND', `找不到所选的 ${missing.length} 个${SCOPE_NAMES[scope.type]}（可能已被删除），请重新选择范围`, 'scope.ids');
+  }
+  return ids;
+}
+
+/** Households of the scope with their building and grid, in building order. */
+function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: string[]) {
+  const filter = type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
+  const stmt = ctx.sqlite
+    .prepare(
+      `SELECT h.id, h.building_id, b.grid_id FROM households h JOIN buildings b ON b.id = h.building_id
+        WHERE h.deleted = 0 AND b.deleted = 0 ${filter} ORDER BY h.id`,
+    )
+    .raw();
+  return (type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids))) as [string, string, string][];
+}
+
+/**
+ * Starts a round of door-to-door screening: one pending visit per household of the scope, all
+ * written in one transaction with the round and its audit entry. Rounds over overlapping
+ * scopes may run at the same time.
+ */
+export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): ScreeningRoundData {
+  authorize(ctx.actor, 'screening.run');
+  const { sqlite } = ctx;
+  const ids = checkedIds(ctx, input.scope);
+  const households = householdsInScope(ctx, input.scope.type, ids);
+  if (households.length === 0) {
+    throw new ServiceError('INVALID_INPUT', '所选范围内还没有登记任何住户，无法发起摸排；请先登记住户或换一个范围', 'scope');
+  }
+  const now = Date.now();
+  const insertVisit = sqlite.prepare(
+    `INSERT INTO screening_visits (id, hlc, origin, round_id, household_id, building_id, grid_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const row = sqlite.transaction((): RoundRow => {
+    const number = ((sqlite.prepare('SELECT max(number) FROM screening_rounds').pluck().get() as number | null) ?? 0) + 1;
+    const name = input.name?.trim() || `第${number}轮入户摸排`;
+    const clash = sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
+    if (clash) throw new ServiceError('CONFLICT', `已有一轮名为「${name}」的摸排正在进行，请换一个名称或先结束那一轮`, 'name');
+    const round: RoundRow = {
+      id: uuidv7(now),
+      hlc: ctx.clock.tick(),
+      number,
+      name,
+      scope_type: input.scope.type,
+      scope_ids: JSON.stringify(ids),
+      started_at: now,
+      started_by: ctx.actor.name,
+      closed_at: null,
+      household_count: households.length,
+    };
+    sqlite
+      .prepare(
+        `INSERT INTO screening_rounds (id, hlc, origin, number, name, scope_type, scope_ids, started_at, started_by, household_count)
+         VALUES (@id, @hlc, @origin, @number, @name, @scope_type, @scope_ids, @started_at, @started_by, @household_count)`,
+      )
+      .run({ ...round, origin: ctx.nodeId });
+    for (const [household, building, grid] of households) {
+      insertVisit.run(uuidv7(), ctx.clock.tick(), ctx.nodeId, round.id, household, building, grid);
+    }
+    appendAudit(sqlite, {
+      actor: ctx.actor,
+      action: 'screening.start',
+      target: round.id,
+      detail: { number, name, scope: input.scope.type, ids, households: households.length },
+      at: now,
+    });
+    return round;
+  })();
+  ctx.emit('data.changed', { domains: ['screening'] });
+  return toRound(sqlite, row, { households: households.length, visited: 0, nobodyHome: 0, refused: 0 });
+}

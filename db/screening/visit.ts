@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import { queueLine } from './households';
+import { requireRound } from './rounds';
+import type { ScreeningHouseholdData } from './types';
+
+export interface VisitInput {
+  roundId: string;
+  householdId: string;
+  result: 'visited' | 'nobody_home' | 'refused';
+  findings?: { returnee: boolean; symptoms: boolean; needs?: string | undefined } | undefined;
+  note?: string | undefined;
+}
+
+interface VisitRow {
+  id: string;
+  building_id: string;
+  grid_id: string;
+  needs: string | null;
+}
+
+interface Head {
+  id: string;
+  name: string;
+  room: string;
+}
+
+function headOf(sqlite: Database.Database, householdId: string): Head | undefined {
+  return sqlite
+    .prepare(
+      `SELECT r.id, r.name, h.room FROM households h JOIN residents r ON r.household_id = h.id AND r.deleted = 0
+        WHERE h.id = ? ORDER BY r.relation = 'head' DESC, r.id LIMIT 1`,
+    )
+    .get(householdId) as Head | undefined;
+}
+
+/** A need found at the door goes to the building's open needs, asked for by the household. */
+function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, detail: string, now: number): void {
+  const head = headOf(ctx.sqlite, householdId);
+  const room = (ctx.sqlite.prepare('SELECT room FROM households WHERE id = ?').pluck().get(householdId) as string | undefined) ?? '';
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO building_needs (id, hlc, origin, building_id, household_id, kind, detail, requested_by, requested_at)
+       VALUES (?, ?, ?, ?, ?, 'other', ?, ?, ?)`,
+    )
+    .run(uuidv7(now), ctx.clock.tick(), ctx.nodeId, visit.building_id, householdId, detail, head ? `${head.name}（${room}）` : room, now);
+}
+
+/** A returnee found at the door: the head of the household joins the 返乡人员 group from today, once. */
+function tagReturnee(ctx: ServiceContext, visit: VisitRow, householdId: string, roundName: string, now: number): void {
+  const head = headOf(ctx.sqlite, householdId);
+  if (!head) return;
+  const current = ctx.sqlite
+    .prepare(`SELECT 1 FROM resident_tags WHERE resident_id = ? AND tag = 'returnee' AND deleted = 0 AND (ends_on IS NULL OR ends_on > ?)`)
+    .get(head.id, now);
+  if (current) return;
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO resident_tags (id, hlc, origin, resident_id, building_id, tag, starts_on, note) VALUES (?, ?, ?, ?, ?, 'returnee', ?, ?)`,
+    )
+    .run(uuidv7(now), ctx.clock.tick(), ctx.nodeId, head.id, visit.building_id, now, `${roundName}入户发现`);
+}
+
+/**
+ * Records one visit to a household of an open round. Every visit counts as an attempt; a later
+ * visit replaces the result and findings (a correction). Findings are only recorded with
+ * 已走访: a need becomes an open need of the building, a returnee tags the head of household.
+ */
+export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHouseholdData {
+  authorize(ctx.actor, 'screening.visit');
+  const { sqlite } = ctx;
+  const returnee = input.findings?.returnee ?? false;
+  const symptoms = input.findings?.symptoms ?? false;
+  const needs = input.findings?.needs?.trim() || null;
+  const now = Date.now();
+  sqlite.transaction(() => {
+    const round = requireRound(sqlite, input.roundId);
+    if (round.closed_at !== null) throw new ServiceError('CONFLICT', `本轮摸排已结束（「${round.name}」），不能再登记走访结果`, 'roundId');
+    const visit = sqlite
+      .prepare('SELECT id, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
+      .get(round.id, input.householdId) as VisitRow | undefined;
+    if (!visit) throw new ServiceError('INVALID_INPUT', '该户不在本轮摸排范围内，请从本轮的住户名单中选择', 'householdId');
+    authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
+    if (input.result !== 'visited' && (returnee || symptoms || needs)) {
+      throw new ServiceError('INVALID_INPUT', '只有「已走访」才能登记返乡、症状或诉求；无人在家或拒绝入户请写在备注里', 'findings');
+    }
+    sqlite
+      .prepare(
+        `UPDATE screening_visits SET result = ?, attempts = attempts + 1, visited_at = ?, visited_by = ?, returnee = ?, symptoms = ?,
+           needs = ?, note = ?, hlc = ?, origin = ? WHERE id = ?`,
+      )
+      .run(input.result, now, ctx.actor.name, returnee ? 1 : 0, symptoms ? 1 : 0, needs, input.note?.trim() || null, ctx.clock.tick(), ctx.nodeId, visit.id);
+    if (needs && needs !== visit.needs) addNeed(ctx, visit, input.householdId, needs, now);
+    if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);
+  })();
+  ctx.emit('data.changed', { domains: ['screening', 'buildings'] });
+  return queueLine(sqlite, input.roundId, input.householdId)!;
+}

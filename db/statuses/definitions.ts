@@ -1,0 +1,67 @@
+import type { ServiceContext } from '../context';
+import { authorize } from '../auth/permissions';
+import { ServiceError } from '../errors';
+import type { ControlStatus } from '../schema';
+
+export interface StatusDefinitionData {
+  key: ControlStatus;
+  label: string;
+  labelEn: string;
+  color: string;
+  rank: number;
+  retired: boolean;
+}
+
+interface DefinitionRow {
+  key: string;
+  label: string;
+  label_en: string;
+  color: string;
+  rank: number;
+  retired: number;
+}
+
+const COLUMNS = 'key, label, label_en, color, rank, retired';
+
+function definitionOf(r: DefinitionRow): StatusDefinitionData {
+  return { key: r.key, label: r.label, labelEn: r.label_en, color: r.color, rank: r.rank, retired: r.retired === 1 };
+}
+
+/** Every configured status, strictest first. */
+export function readDefinitions(ctx: Pick<ServiceContext, 'sqlite'>): StatusDefinitionData[] {
+  return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE deleted = 0 ORDER BY rank DESC, key`).all() as DefinitionRow[]).map(
+    definitionOf,
+  );
+}
+
+export function definitionByKey(ctx: Pick<ServiceContext, 'sqlite'>, key: string): StatusDefinitionData | null {
+  const row = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE key = ? AND deleted = 0`).get(key) as DefinitionRow | undefined;
+  return row ? definitionOf(row) : null;
+}
+
+/** `statuses.list`: the configured status list, strictest first. */
+export function listStatuses(ctx: ServiceContext): StatusDefinitionData[] {
+  authorize(ctx.actor, 'buildings.read');
+  return readDefinitions(ctx);
+}
+
+/** The key of the baseline status (rank 0, 正常). */
+export function baselineStatus(ctx: Pick<ServiceContext, 'sqlite'>): ControlStatus {
+  const key = ctx.sqlite.prepare('SELECT key FROM status_definitions WHERE rank = 0 AND deleted = 0 ORDER BY key LIMIT 1').pluck().get() as
+    | string
+    | undefined;
+  return key ?? 'normal';
+}
+
+/** The status a change may set: configured and not retired; otherwise INVALID_INPUT listing the valid ones. */
+export function requireSettable(ctx: Pick<ServiceContext, 'sqlite'>, key: string, field = 'status'): StatusDefinitionData {
+  const all = readDefinitions(ctx);
+  const found = all.find((d) => d.key === key);
+  if (found && !found.retired) return found;
+  const valid = all
+    .filter((d) => !d.retired)
+    .map((d) => `${d.label}（${d.key}）`)
+    .join('、');
+  const problem = found ? `状态「${found.label}」（${key}）已停用，不能再设置` : `没有名为「${key}」的管控状态`;
+  throw new ServiceError('INVALID_INPUT', `${problem}。可选的状态：${valid}`, field);
+}

@@ -1,0 +1,63 @@
+import { appendAudit } from '../audit/append';
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { uuidv7 } from '../sync/ids';
+import { definitionByKey, type StatusDefinitionData } from './definitions';
+
+export interface SaveStatusInput {
+  key: string;
+  label: string;
+  labelEn: string;
+  color: string;
+  rank: number;
+  retired: boolean;
+}
+
+/**
+ * `statuses.save`: creates a status or changes its label, colour, rank or retirement (administrators).
+ * The baseline (rank 0) stays the baseline and cannot be retired; a status some building still has
+ * cannot be retired either.
+ */
+export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinitionData {
+  authorize(ctx.actor, 'statuses.configure');
+  const { sqlite } = ctx;
+  const existing = definitionByKey(ctx, input.key);
+  const color = input.color.toLowerCase();
+  const clash = sqlite.prepare('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key) as
+    | string
+    | undefined;
+  if (clash) throw new ServiceError('CONFLICT', `状态名称「${input.label}」已被状态 ${clash} 使用，请换一个名称`, 'label');
+  const isBaseline = existing?.rank === 0;
+  if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', `「${existing.label}」是基准状态，等级须保持为 0`, 'rank');
+  if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', '等级 0 留给基准状态（正常），请填写 1–100', 'rank');
+  if (isBaseline && input.retired) throw new ServiceError('CONFLICT', `「${existing.label}」是基准状态，不能停用`, 'retired');
+  if (input.retired && existing && !existing.retired) {
+    const inUse = sqlite.prepare('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key) as number;
+    if (inUse > 0) {
+      throw new ServiceError('CONFLICT', `还有 ${inUse} 栋楼处于「${existing.label}」状态，请先把它们改为其他状态再停用`, 'retired');
+    }
+  }
+  sqlite.transaction(() => {
+    const hlc = ctx.clock.tick();
+    if (existing) {
+      sqlite
+        .prepare('UPDATE status_definitions SET label = ?, label_en = ?, color = ?, rank = ?, retired = ?, hlc = ?, origin = ? WHERE key = ? AND deleted = 0')
+        .run(input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0, hlc, ctx.nodeId, input.key);
+    } else {
+      sqlite
+        .prepare(
+          `INSERT INTO status_definitions (id, hlc, origin, deleted, key, label, label_en, color, rank, retired) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(uuidv7(), hlc, ctx.nodeId, input.key, input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0);
+    }
+    appendAudit(sqlite, {
+      actor: ctx.actor,
+      action: existing ? 'statuses.update' : 'statuses.create',
+      target: input.key,
+      detail: { label: input.label, labelEn: input.labelEn, color, rank: input.rank, retired: input.retired },
+    });
+  })();
+  ctx.emit('data.changed', { domains: ['statuses', 'buildings'] });
+  return definitionByKey(ctx, input.key)!;
+}

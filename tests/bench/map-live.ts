@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
+import { emit, freshDir, median, ROOT } from './lib';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BATCH = 1000;
+const RUNS = 5;
+
+interface Rpc {
+  call<T>(method: string, input: unknown): Promise<T>;
+}
+
+/** A second session over plain HTTP (another operator's window): start secret → cookie → sign-in. */
+async function httpSession(url: string, password: string): Promise<Rpc> {
+  const origin = new URL(url).origin;
+  const opened = await fetch(url, { redirect: 'manual' });
+  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const headers = { cookie, 'x-griddesk': '1', 'content-type': 'application/json' };
+  const rpc: Rpc = {
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const reply = await fetch(`${origin}/api/rpc`, { method: 'POST', headers, body: JSON.stringify({ method, input }) });
+      const body = (await reply.json()) as { ok: boolean; result: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+      return body.result;
+    },
+  };
+  await rpc.call('auth.login', { username: 'admin', password });
+  return rpc;
+}
+
+/**
+ * Live status on the large preset: the map open in headless Chromium, a bulk change of 1,000
+ * buildings made from a second session over HTTP, and the time from sending it until the map's
+ * legend shows the new count and the next frame (the canvas recolour) has run.
+ */
+export async function benchMapLive(largeDir: string, password = process.env.GRIDDESK_BENCH_PASSWORD ?? DEMO_PASSWORD): Promise<void> {
+  const dataDir = freshDir('map-live');
+  cpSync(largeDir, dataDir, { recursive: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /GridDesk listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await page.goto(url);
+    const login = await page.request.post(`${new URL(url).origin}/api/rpc`, {
+      headers: { 'x-griddesk': '1' },
+      data: { method: 'auth.login', input: { username: 'admin', password } },
+    });
+    if (!((await login.json()) as { ok: boolean }).ok) throw new Error('bench sign-in failed');
+    await page.reload();
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
+
+    const other = await httpSession(url, password);
+    const layers = await other.call<{ buildings: { ids: string[]; statuses: string[] } }>('map.layers', {});
+    const { ids } = layers.buildings;
+    const statuses = layers.buildings.statuses.slice();
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const target = run % 2 === 0 ? 'sealed' : 'normal';
+      const chosen: string[] = [];
+      for (let i = 0; i < ids.length && chosen.length < BATCH; i++) if (statuses[i] !== target) chosen.push(ids[i]!);
+      const before = Number(await page.getByTestId(`legend-${target}`).getAttribute('data-count'));
+      const expected = before + chosen.length;
+      // The page notes (wall clock) when the legend shows the new count, after the next frame.
+      const seen = page.evaluate(
+        ({ target, expected }) =>
+          new Promise<number>((resolve) => {
+            const row = () => document.querySelector(`[data-testid="legend-${target}"]`);
+            const check = () => {
+              if (Number(row()?.getAttribute('data-count')) !== expected) return false;
+              requestAnimationFrame(() => resolve(Date.now()));
+              return true;
+            };
+            if (check()) return;
+            const observer = new MutationObserver(() => {
+              if (check()) observer.disconnect();
+            });
+            observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-count'], childList: true });
+          }),
+        { target, expected },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const sent = Date.now();
+      const result = await other.call<{ changed: number }>('buildings.bulkSetStatus', {
+        selection: { kind: 'buildings', ids: chosen },
+        selectionLabel: `bench ${run}`,
+        status: target,
+        reason: `基准测试第 ${run + 1} 轮`,
+      });
+      if (result.changed !== chosen.length) throw new Error(`expected ${chosen.length} changed, got ${result.changed}`);
+      const shown = await Promise.race([seen, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('the map never showed the change')), 30_000))]);
+      times.push(shown - sent);
+      const wanted = new Set(chosen);
+      for (let i = 0; i < ids.length; i++) if (wanted.has(ids[i]!)) statuses[i] = target;
+      // Let the refetches that follow the change settle before the next run.
+      await page.waitForTimeout(1500);
+    }
+    emit('status.bulk_1000.visible_in_map', median(times), 'ms', { runs: RUNS, buildings: ids.length, target: 1000, all: times });
+  } finally {
+    child.kill('SIGTERM');
+    await browser.close();
+  }
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHlc } from '../../../db/sync/hlc';
+import { UUID_RE } from '../../../db/sync/ids';
+import { ROLE_USERS } from '../helpers/runtime';
+import { caller, fingerprint, makeScreeningFixture, type ScreeningFixture } from './fixture';
+
+interface Round {
+  id: string;
+  number: number;
+  name: string;
+  scope: { type: string; ids: string[]; label: string };
+  households: number;
+  visited: number;
+  closedAt: number | null;
+  startedBy: string;
+}
+
+let f: ScreeningFixture;
+beforeAll(() => {
+  f = makeScreeningFixture();
+});
+afterAll(() => f.runtime.close());
+
+const visitsOf = (round: string) =>
+  f.sqlite.prepare('SELECT id, hlc, origin, household_id, building_id, grid_id, result, attempts FROM screening_visits WHERE round_id = ?').all(round) as {
+    id: string;
+    hlc: string;
+    origin: string;
+    household_id: string;
+    building_id: string;
+    grid_id: string;
+    result: string;
+    attempts: number;
+  }[];
+
+describe('starting a screening round', () => {
+  it('over the whole street: one pending visit per household, numbered, named, audited, announced', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    f.events.length = 0;
+    const round = await staff.ok<Round>('screening.start', { scope: { type: 'street' } });
+    expect(round).toMatchObject({ number: 1, name: '第1轮入户摸排', households: 11, visited: 0, closedAt: null, startedBy: 'zhiban 用户' });
+    expect(round.scope).toEqual({ type: 'street', ids: [], label: '中山路街道全街道' });
+    const visits = visitsOf(round.id);
+    expect(visits).toHaveLength(11);
+    expect(new Set(visits.map((v) => v.household_id))).toEqual(new Set([...f.households.values()].flat()));
+    for (const v of visits) {
+      expect(v.id).toMatch(UUID_RE);
+      expect(v).toMatchObject({ result: 'pending', attempts: 0 });
+      expect(() => parseHlc(v.hlc)).not.toThrow();
+      // building and grid are copied from the household's building
+      const b = f.sqlite.prepare('SELECT h.building_id, b.grid_id FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = ?').get(v.household_id);
+      expect(b).toEqual({ building_id: v.building_id, grid_id: v.grid_id });
+    }
+    expect(new Set(visits.map((v) => v.hlc)).size).toBe(11);
+    expect(f.sqlite.prepare('SELECT household_count FROM screening_rounds WHERE id = ?').pluck().get(round.id)).toBe(11);
+    expect(f.events).toContainEqual({ event: 'data.changed', payload: { domains: ['screening'] } });
+    const admin = await caller(f, 'admin');
+    const log = await admin.ok<{ entries: { target: string; detail: unknown; actorName: string }[] }>('audit.query', { action: 'screening.start', limit: 5 });
+    expect(log.entries[0]).toMatchObject({ target: round.id, actorName: 'zhiban 用户', detail: { scope: 'street', households: 11, number: 1 } });
+  });
+
+  it('over communities and over grids: only their households, and the next number', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const byCommunity = await staff.ok<Round>('screening.start', { name: '观海社区复查', scope: { type: 'communities', ids: [f.community2] } });
+    expect(byCommunity).toMatchObject({ number: 2, name: '观海社区复查', households: 2, scope: { type: 'communities', ids: [f.community2], label: '观海社区' } });
+    expect(new Set(visitsOf(byCommunity.id).map((v) => v.household_id))).toEqual(new Set(f.households.get(f.building3)));
+
+    const byGrid = await staff.ok<Round>('screening.start', { scope: { type: 'grids', ids: [f.territory.grid, f.territory.grid] } });
+    expect(byGrid).toMatchObject({ number: 3, name: '第3轮入户摸排', households: 7, scope: { ids: [f.territory.grid], label: '永安西里社区第1网格' } });
+    expect(new Set(visitsOf(byGrid.id).map((v) => v.grid_id))).toEqual(new Set([f.territory.grid]));
+  });
+
+  it('refuses unknown ids and scopes without households, writing nothing', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const before = fingerprint(f.sqlite);
+    const unknown = '01900000-0000-7000-8000-00000000ffff';
+    expect(await staff.call('screening.start', { scope: { type: 'communities', ids: [f.community2, unknown] } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'scope.ids', message: expect.stringContaining('1 个社区') },
+    });
+    expect(await staff.call('screening.start', { scope: { type: 'grids', ids: [unknown] } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'scope.ids', message: expect.stringContaining('网格') },
+    });
+    expect(await staff.call('screening.start', { scope: { type: 'grids', ids: [f.emptyGrid] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'scope', message: expect.stringContaining('没有登记任何住户') },
+    });
+    expect(await staff.call('screening.start', { scope: { type: 'grids', ids: [] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await staff.call('screening.start', { scope: { type: 'street', ids: [f.territory.grid] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(fingerprint(f.sqlite)).toBe(before);
+  });
+
+  it('refuses a name already used by an open round, and allows it once that round has ended', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const before = fingerprint(f.sqlite);
+    expect(await staff.call('screening.start', { name: ' 观海社区复查 ', scope: { type: 'street' } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'name' },
+    });
+    expect(fingerprint(f.sqlite)).toBe(before);
+    const rounds = await staff.ok<Round[]>('screening.rounds');
+    const open = rounds.find((r) => r.name === '观海社区复查')!;
+    await staff.ok('screening.close', { roundId: open.id });
+    const again = await staff.ok<Round>('screening.start', { name: '观海社区复查', scope: { type: 'grids', ids: [f.grid3] } });
+    expect(again).toMatchObject({ number: 4, households: 2 });
+  });
+
+  it('lets only administrators and staff start or end a round', async () => {
+    for (const role of ['leader', 'analyst', 'grid_worker'] as const) {
+      const user = await caller(f, ROLE_USERS[role]);
+      const before = fingerprint(f.sqlite);
+      expect(await user.call('screening.start', { scope: { type: 'street' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const [round] = await user.ok<Round[]>('screening.rounds');
+      expect(await user.call('screening.close', { roundId: round!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(fingerprint(f.sqlite)).toBe(before);
+    }
+    const admin = await caller(f, 'admin');
+    expect(await admin.ok<Round>('screening.start', { scope: { type: 'grids', ids: [f.otherGrid.grid] } })).toMatchObject({ households: 2 });
+  });
+});

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_USERS } from '../helpers/runtime';
+import { caller, fingerprint, makeScreeningFixture, type ScreeningFixture } from './fixture';
+
+interface Line {
+  householdId: string;
+  buildingId: string;
+  room: string;
+  headName: string;
+  members: number;
+  result: string;
+  attempts: number;
+  visitedAt: number | null;
+  visitedBy: string | null;
+  returnee: boolean;
+  symptoms: boolean;
+  needs: string | null;
+  note: string | null;
+}
+
+let f: ScreeningFixture;
+let round: string;
+let b1: string;
+let mine: string[];
+beforeAll(async () => {
+  f = makeScreeningFixture();
+  const staff = await caller(f, ROLE_USERS.staff);
+  round = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'street' } })).id;
+  b1 = f.territory.buildings[0]!;
+  mine = f.households.get(b1)!;
+});
+afterAll(() => f.runtime.close());
+
+const visitRow = (household: string) =>
+  f.sqlite.prepare('SELECT result, attempts, visited_by, returnee, symptoms, needs, note, hlc FROM screening_visits WHERE round_id = ? AND household_id = ?').get(round, household) as {
+    result: string;
+    attempts: number;
+    visited_by: string;
+    returnee: number;
+    symptoms: number;
+    needs: string | null;
+    note: string | null;
+    hlc: string;
+  };
+const needsOf = (household: string) =>
+  f.sqlite.prepare('SELECT building_id, kind, detail, requested_by, done_at, deleted FROM building_needs WHERE household_id = ?').all(household);
+const returneeTags = (resident: string) => f.sqlite.prepare(`SELECT tag, starts_on, building_id FROM resident_tags WHERE resident_id = ? AND tag = 'returnee'`).all(resident);
+
+describe('recording visits', () => {
+  it('records a visit with findings: a need on the building panel and the head tagged as returnee', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const household = mine[0]!; // 1单元301, head 刘国庆
+    const hlcBefore = visitRow(household).hlc;
+    f.events.length = 0;
+    const t0 = Date.now();
+    const line = await staff.ok<Line>('screening.visit', {
+      roundId: round,
+      householdId: household,
+      result: 'visited',
+      findings: { returnee: true, symptoms: true, needs: '需要代购降压药' },
+      note: '老人独居，子女在外地',
+    });
+    expect(line).toMatchObject({
+      householdId: household,
+      buildingId: b1,
+      room: '1单元301',
+      headName: '刘国庆',
+      members: 3,
+      result: 'visited',
+      attempts: 1,
+      visitedBy: 'zhiban 用户',
+      returnee: true,
+      symptoms: true,
+      needs: '需要代购降压药',
+      note: '老人独居，子女在外地',
+    });
+    expect(line.visitedAt).toBeGreaterThanOrEqual(t0);
+    expect(visitRow(household).hlc > hlcBefore).toBe(true);
+    expect(needsOf(household)).toEqual([
+      { building_id: b1, kind: 'other', detail: '需要代购降压药', requested_by: '刘国庆（1单元301）', done_at: null, deleted: 0 },
+    ]);
+    expect(returneeTags(f.heads.get(household)!)).toEqual([{ tag: 'returnee', starts_on: line.visitedAt, building_id: b1 }]);
+    expect(f.events).toContainEqual({ event: 'data.changed', payload: { domains: ['screening', 'buildings'] } });
+
+    // The need shows on the building's panel.
+    const detail = await staff.ok<{ openNeeds: { detail: string }[] }>('buildings.get', { id: b1 });
+    expect(detail.openNeeds.map((n) => n.detail)).toContain('需要代购降压药');
+  });
+
+  it('keeps counting attempts when a visit is corrected, without duplicating the need or the tag', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const household = mine[0]!;
+    const line = await staff.ok<Line>('screening.visit', {
+      roundId: round,
+      householdId: household,
+      result: 'visited',
+      findings: { returnee: true, symptoms: false, needs: '需要代购降压药' },
+    });
+    expect(line).toMatchObject({ attempts: 2, returnee: true, symptoms: false, needs: '需要代购降压药', note: null });
+    expect(needsOf(household)).toHaveLength(1);
+    expect(returneeTags(f.heads.get(household)!)).toHaveLength(1);
+    const changed = await staff.ok<Line>('screening.visit', {
+      roundId: round,
+      householdId: household,
+      result: 'visited',
+      findings: { returnee: false, symptoms: false, needs: '需要送药上门' },
+    });
+    expect(changed).toMatchObject({ attempts: 3, returnee: false, needs: '需要送药上门' });
+    expect(needsOf(household)).toHaveLength(2);
+  });
+
+  it('queues a household nobody answered again, and takes a refusal as done', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const [, away, refusing] = mine;
+    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', note: '敲门无人' })).toMatchObject({
+      result: 'nobody_home',
+      attempts: 1,
+      returnee: false,
+      needs: null,
+    });
+    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', findings: { returnee: false, symptoms: false } })).toMatchObject({
+      attempts: 2,
+    });
+    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: refusing, result: 'refused' })).toMatchObject({ result: 'refused', attempts: 1 });
+    const queue = await staff.ok<{ rows: Line[]; total: number }>('screening.households', {
+      roundId: round,
+      buildingId: b1,
+      results: ['pending', 'nobody_home'],
+    });
+    expect(queue.rows.map((r) => r.householdId)).toEqual([away, mine[3]]); // 1单元101 nobody home, 1单元201 pending
+    expect(queue.total).toBe(2);
+    expect(needsOf(away!)).toEqual([]);
+  });
+
+  it('refuses findings with a result other than visited, writing nothing', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const before = fingerprint(f.sqlite);
+    expect(
+      await staff.call('screening.visit', { roundId: round, householdId: mine[3], result: 'refused', findings: { returnee: false, symptoms: false, needs: '要米面' } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'findings' } });
+    expect(fingerprint(f.sqlite)).toBe(before);
+  });
+
+  it('refuses a household outside the round and an unknown round, writing nothing', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const grid3Round = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'grids', ids: [f.grid3] } })).id;
+    const before = fingerprint(f.sqlite);
+    expect(
+      await staff.call('screening.visit', { roundId: grid3Round, householdId: mine[1], result: 'visited', findings: { returnee: true, symptoms: false, needs: '买菜' } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'householdId', message: expect.stringContaining('该户不在本轮摸排范围内') } });
+    expect(
+      await staff.call('screening.visit', { roundId: '01900000-0000-7000-8000-00000000fffe', householdId: mine[1], result: 'visited' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'roundId' } });
+    expect(fingerprint(f.sqlite)).toBe(before);
+  });
+
+  it('refuses visits to a closed round, and closing twice', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const r = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'grids', ids: [f.grid3] }, name: '观海复查' })).id;
+    const closed = await staff.ok<{ closedAt: number | null; households: number }>('screening.close', { roundId: r });
+    expect(closed.closedAt).toBeGreaterThan(0);
+    expect(closed.households).toBe(2);
+    const before = fingerprint(f.sqlite);
+    expect(await staff.call('screening.visit', { roundId: r, householdId: f.households.get(f.building3)![0], result: 'visited' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('本轮摸排已结束') },
+    });
+    expect(await staff.call('screening.close', { roundId: r })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await staff.call('screening.close', { roundId: '01900000-0000-7000-8000-00000000fffe' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(fingerprint(f.sqlite)).toBe(before);
+  });
+
+  it('lets a grid worker record visits in their grids only, and the leader none', async () => {
+    const worker = await caller(f, ROLE_USERS.grid_worker);
+    expect(await worker.ok<Line>('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({
+      visitedBy: 'wangge 用户',
+      attempts: 1,
+    });
+    const leader = await caller(f, ROLE_USERS.leader);
+    const before = fingerprint(f.sqlite);
+    const elsewhere = f.households.get(f.otherGrid.building)![0];
+    expect(await worker.call('screening.visit', { roundId: round, householdId: elsewhere, result: 'visited' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await leader.call('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fingerprint(f.sqlite)).toBe(before);
+  });
+});

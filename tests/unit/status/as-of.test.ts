@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusAsOf } from '../../../db/buildings/status/as-of';
+import { setBuildingStatus } from '../../../db/buildings/status/set';
+import { mapLayers } from '../../../db/map/layers';
+import { formatHlc } from '../../../db/sync/hlc';
+import { uuidv7 } from '../../../db/sync/ids';
+import { DAY, HOUR, LEADER, NOW, openStreet, type Street } from './fixture';
+
+let s: Street;
+let serial = 0;
+
+/** One hand-made history entry. */
+function entry(sqlite: Database.Database, building: string, status: string, effectiveFrom: number, changedAt: number, until: number | null = null) {
+  serial += 1;
+  sqlite
+    .prepare(
+      `INSERT INTO building_status_history (id, hlc, origin, building_id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until)
+       VALUES (?, ?, 'test', ?, ?, NULL, '手工历史', '测试', ?, ?, ?)`,
+    )
+    .run(uuidv7(changedAt), formatHlc({ wall: changedAt, counter: serial, node: 'test' }), building, status, changedAt, effectiveFrom, until);
+}
+
+const T = NOW - 30 * DAY;
+
+beforeAll(() => {
+  s = openStreet();
+  const [x, y, z] = s.other.buildings as [string, string, string];
+  // x: precaution from T, sealed from T+2d until T+5d (expiry alone changes nothing), normal from T+10d.
+  entry(s.sqlite, x, 'precaution', T, T);
+  entry(s.sqlite, x, 'sealed', T + 2 * DAY, T + 2 * DAY, T + 5 * DAY);
+  entry(s.sqlite, x, 'normal', T + 10 * DAY, T + 10 * DAY);
+  // y: controlled from T+1d, but only recorded at T+4d (a decision written down later).
+  entry(s.sqlite, y, 'controlled', T + DAY, T + 4 * DAY);
+  // y: two entries with the same effective time: the one recorded later wins.
+  entry(s.sqlite, y, 'sealed', T + 6 * DAY, T + 6 * DAY);
+  entry(s.sqlite, y, 'precaution', T + 6 * DAY, T + 6 * DAY + HOUR);
+  // z has no history: baseline throughout.
+  void z;
+});
+afterAll(() => s.close());
+
+function statusesOf(at: number) {
+  const { statuses } = statusAsOf(s.ctx(LEADER), { at });
+  const { buildings } = mapLayers(s.ctx(LEADER));
+  expect(statuses).toHaveLength(buildings.ids.length);
+  return Object.fromEntries(buildings.ids.map((id, i) => [id, statuses[i]]));
+}
+
+describe('map.statusAsOf', () => {
+  it('gives each building the status of its latest entry in effect and recorded by then', () => {
+    const [x, y, z] = s.other.buildings as [string, string, string];
+    const at = (t: number) => {
+      const m = statusesOf(t);
+      return [m[x], m[y], m[z]];
+    };
+    expect(at(T - DAY)).toEqual(['normal', 'normal', 'normal']);
+    expect(at(T + DAY + HOUR)).toEqual(['precaution', 'normal', 'normal']);
+    expect(at(T + 3 * DAY)).toEqual(['sealed', 'normal', 'normal']);
+    expect(at(T + 4 * DAY)).toEqual(['sealed', 'controlled', 'normal']);
+    expect(at(T + 7 * DAY)).toEqual(['sealed', 'precaution', 'normal']);
+    expect(at(T + 6 * DAY + 30 * 60_000)).toEqual(['sealed', 'sealed', 'normal']);
+    expect(at(T + 11 * DAY)).toEqual(['normal', 'precaution', 'normal']);
+  });
+
+  it('is aligned with map.layers, and the mini territory’s buildings follow their own history', () => {
+    const now = statusesOf(NOW);
+    for (const id of s.t.buildings) expect(now[id]).toBe('controlled');
+    expect(statusesOf(1_600_000_000_000)[s.t.buildings[0]!]).toBe('normal');
+    expect(statusAsOf(s.ctx(LEADER), { at: NOW }).at).toBe(NOW);
+  });
+
+  it('follows changes made through the service, and a decision recorded later only from when it was recorded', () => {
+    const id = s.t.buildings[0]!;
+    setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '补录昨日决定', effectiveFrom: NOW - DAY }, NOW);
+    expect(statusesOf(NOW - HOUR)[id]).toBe('controlled');
+    expect(statusesOf(NOW)[id]).toBe('sealed');
+  });
+
+  it('limits a grid worker to their grids, in the same order as their map', () => {
+    const mine = statusAsOf(s.ctx(s.worker), { at: NOW });
+    const layers = mapLayers(s.ctx(s.worker));
+    expect(mine.statuses).toHaveLength(layers.buildings.ids.length);
+    expect(layers.buildings.ids).toEqual([...s.t.buildings].sort());
+    expect(mine.statuses[layers.buildings.ids.indexOf(s.t.buildings[0]!)]).toBe('sealed');
+  });
+});
