@@ -14,6 +14,16 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'backup.create': 'audit.action.backup.create',
   'backup.restore': 'audit.action.backup.restore',
   'seed.demo': 'audit.action.seed.demo',
+  'buildings.status.set': 'audit.action.buildings.status.set',
+  'buildings.status.bulk': 'audit.action.buildings.status.bulk',
+  'buildings.status.undo': 'audit.action.buildings.status.undo',
+  'buildings.export': 'audit.action.buildings.export',
+  'statuses.create': 'audit.action.statuses.create',
+  'statuses.update': 'audit.action.statuses.update',
+  'compounds.safe.designate': 'audit.action.compounds.safe.designate',
+  'compounds.safe.revoke': 'audit.action.compounds.safe.revoke',
+  'screening.start': 'audit.action.screening.start',
+  'screening.close': 'audit.action.screening.close',
 };
 
 export function actionLabel(action: string, t: Translate): string {
