@@ -15,7 +15,17 @@ const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m
 const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 
-const PAGES: Record<string, ComponentType> = { map: MapPage, accounts: AccountsPage, audit: AuditPage, backups: BackupsPage };
+const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
+const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+
+const PAGES: Record<string, ComponentType> = {
+  map: MapPage,
+  buildings: BuildingsPage,
+  screening: ScreeningPage,
+  accounts: AccountsPage,
+  audit: AuditPage,
+  backups: BackupsPage,
+};
 
 function Page({ route }: { route: RouteDef }) {
   const t = useT();

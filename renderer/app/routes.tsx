@@ -5,6 +5,7 @@ import {
   CloudServerOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -24,7 +25,14 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { key: 'map', label: 'nav.map', icon: <EnvironmentOutlined />, ready: true, permission: 'territory.read' },
-  { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: false, permission: 'buildings.read' },
+  { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: true, permission: 'buildings.read' },
+  {
+    key: 'screening',
+    label: 'nav.screening',
+    icon: <FileSearchOutlined />,
+    ready: true,
+    permission: ['screening.run', 'screening.visit', 'buildings.read'],
+  },
   { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: false, permission: 'people.read' },
   { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
   {

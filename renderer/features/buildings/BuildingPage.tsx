@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiEvent } from '../../api/events';
+import { useBuilding } from '../../api/queries';
+import { useT } from '../../i18n';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
+import { useCan } from '../auth/session';
+import { BuildingHeader } from './BuildingHeader';
+import { BuildingHistory } from './BuildingHistory';
+import { BuildingSummary } from './BuildingSummary';
+import { HeadsList } from './HeadsList';
+import { HouseholdsSection } from './HouseholdsSection';
+import { IncidentsSection } from './IncidentsSection';
+import { NeedsSection } from './NeedsSection';
+
+/** One building: status and history, heads, households by unit, needs and incidents. */
+export function BuildingPage({ id }: { id: string }) {
+  const t = useT();
+  const can = useCan();
+  const client = useQueryClient();
+  const building = useBuilding(id);
+
+  const refetch = () => {
+    void client.invalidateQueries({
+      predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('buildings.') && (q.queryKey[1] as { id?: string })?.id === id,
+    });
+  };
+  useApiEvent('buildings.statusChanged', ({ ids }) => {
+    if (ids.includes(id)) refetch();
+  });
+  useApiEvent('data.changed', ({ domains }) => {
+    if (domains.includes('buildings') || domains.includes('*')) refetch();
+  });
+
+  if (building.isPending) return <LoadingState text={t('building.loading')} testId="building-page-loading" />;
+  if (building.isError) return <ErrorState error={building.error} onRetry={() => void building.refetch()} testId="building-page-error" />;
+  const data = building.data;
+  const canEdit = can('buildings.edit');
+
+  return (
+    <div className="gd-bp" data-testid="building-page" data-building-id={id}>
+      <BuildingHeader building={data} canEdit={canEdit} />
+      <div className="gd-bp-body">
+        <div className="gd-bp-main">
+          <NeedsSection buildingId={id} needs={data.openNeeds} canEdit={canEdit} />
+          <IncidentsSection buildingId={id} incidents={data.incidents} canEdit={canEdit} />
+          <section className="gd-bp-card">
+            <div className="gd-bp-card-head">
+              <h2>{t('buildings.households.title')}</h2>
+            </div>
+            <HouseholdsSection id={id} />
+          </section>
+        </div>
+        <aside className="gd-bp-side">
+          <section className="gd-bp-card">
+            <div className="gd-bp-card-head">
+              <h2>{t('buildings.summary.title')}</h2>
+            </div>
+            <BuildingSummary detail={data} />
+          </section>
+          <section className="gd-bp-card">
+            <div className="gd-bp-card-head">
+              <h2>{t('building.heads')}</h2>
+            </div>
+            <HeadsList heads={data.heads} />
+          </section>
+          <section className="gd-bp-card">
+            <div className="gd-bp-card-head">
+              <h2>{t('buildings.history.title')}</h2>
+            </div>
+            <BuildingHistory id={id} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,228 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { pinyin } from 'pinyin-pro';
+import { Vault } from '../../db/auth/vault';
+import { ARTIFACTS, E2E_PASSWORD, E2E_TMP } from './support/paths';
+import { startServer, type TestServer } from './support/server';
+import { openSignedIn } from './support/sign-in';
+
+let server: TestServer;
+/** Chosen from the SQLite file: a (status, community) pair with several buildings, and how many. */
+let pick: { status: string; statusLabel: string; communityId: string; communityName: string; count: number };
+
+test.beforeAll(async () => {
+  server = await startServer();
+  const vault = new Vault(server.dataDir);
+  vault.login('admin', E2E_PASSWORD);
+  const db = vault.requireOpen().opened.sqlite;
+  pick = db
+    .prepare(
+      `SELECT b.status status, s.label statusLabel, c.id communityId, c.name communityName, count(*) count
+         FROM buildings b JOIN communities c ON c.id = b.community_id JOIN status_definitions s ON s.key = b.status
+        WHERE b.deleted = 0 AND b.status <> 'normal'
+        GROUP BY b.status, c.id HAVING count(*) BETWEEN 2 AND 50 ORDER BY count(*) DESC LIMIT 1`,
+    )
+    .get() as typeof pick;
+  vault.close();
+  expect(pick, 'the seed has controlled buildings in some community').toBeTruthy();
+});
+
+test.afterAll(async () => server?.stop());
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('buildings-table').locator('.ant-spin-spinning')).toHaveCount(0);
+}
+
+async function numbers(page: Page, testId: string): Promise<number[]> {
+  const texts = await page.getByTestId('buildings-table').getByTestId(testId).allTextContents();
+  return texts.map((s) => Number(s.replace(/,/g, '')));
+}
+
+function initials(text: string): string {
+  return pinyin(text.replace(/[^\u4e00-\u9fa5]/g, ''), { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+}
+
+test('the buildings table filters by status and community, searches by pinyin initials, sorts, keeps it in the URL, and exports the same rows', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openSignedIn(page, server, 'zhiban');
+  await page.getByTestId('nav-buildings').click();
+  await expect(page.getByTestId('buildings-page')).toBeVisible();
+  await expect(page.getByTestId('buildings-total')).toContainText(/共 [\d,]+ 栋/);
+  await settled(page);
+
+  const all = Number(((await page.getByTestId('buildings-total').textContent()) ?? '').replace(/\D/g, ''));
+
+  // Search by the pinyin initials of a community's name (单县路社区 ⇐ sxl…).
+  const name = pick.communityName.replace(/社区$/, '');
+  const query = initials(name);
+  expect(query.length).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('filter-search').fill(query);
+  await expect(page).toHaveURL(new RegExp(`q=${query}`));
+  await expect(page.getByTestId('buildings-total')).not.toHaveText(`共 ${all} 栋`);
+  await settled(page);
+  const found = await page.getByTestId('cell-address').allTextContents();
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.some((a) => a.includes(name))).toBe(true);
+  for (const address of found) expect(initials(address)).toContain(query);
+  await page.getByTestId('filter-reset').click();
+  await expect(page).not.toHaveURL(/q=/);
+
+  // Status and community.
+  await chooseOption(page, page.getByTestId('filter-status'), pick.statusLabel);
+  await page.keyboard.press('Escape');
+  await chooseOption(page, page.getByTestId('filter-community'), pick.communityName);
+  await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${pick.count} 栋`);
+  await settled(page);
+  const statuses = page.getByTestId('buildings-table').getByTestId('cell-status');
+  await expect(statuses).toHaveCount(pick.count);
+  for (const tag of await statuses.all()) await expect(tag).toHaveAttribute('data-status', pick.status);
+  await expect(page).toHaveURL(new RegExp(`status=${pick.status}`));
+
+  // Sort by households, ascending then descending.
+  const householdsHeader = page.locator('.ant-table-thead th').filter({ hasText: /^户数$/ });
+  await householdsHeader.click();
+  await expect(page).toHaveURL(/sort=households&order=asc/);
+  await settled(page);
+  const up = await numbers(page, 'cell-households');
+  expect(up).toEqual([...up].sort((a, b) => a - b));
+  await householdsHeader.click();
+  await expect(page).toHaveURL(/sort=households&order=desc/);
+  await settled(page);
+  const down = await numbers(page, 'cell-households');
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  expect(down[0]).toBeGreaterThanOrEqual(down[down.length - 1]!);
+
+  // A reload keeps filters and sort.
+  await page.reload();
+  await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${pick.count} 栋`);
+  await settled(page);
+  expect(await numbers(page, 'cell-households')).toEqual(down);
+  await expect(page.getByTestId('filter-community')).toContainText(pick.communityName);
+  await page.screenshot({ path: join(ARTIFACTS, 'buildings-table.png') });
+
+  // Export: the same rows, in the same order, with Chinese headers.
+  const shown = await page.getByTestId('buildings-table').getByTestId('cell-address').allTextContents();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('buildings-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = join(E2E_TMP, `export-${Date.now()}.xlsx`);
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0]!;
+  let headerRow = 0;
+  let addressCol = 0;
+  sheet.eachRow((row, n) => {
+    if (headerRow) return;
+    row.eachCell((cell, col) => {
+      if (String(cell.value).trim() === '地址') {
+        headerRow = n;
+        addressCol = col;
+      }
+    });
+  });
+  expect(headerRow, 'a header row with 地址').toBeGreaterThan(0);
+  const header = (sheet.getRow(headerRow).values as unknown[]).filter((v) => v !== undefined && v !== null).map(String);
+  expect(header.every((h) => /[\u4e00-\u9fa5]/.test(h))).toBe(true);
+  const addresses: string[] = [];
+  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
+    const value = sheet.getRow(n).getCell(addressCol).value;
+    if (value !== null && value !== undefined && String(value).trim() !== '') addresses.push(String(value));
+  }
+  expect(addresses.length).toBe(pick.count);
+  expect(addresses.slice(0, 5)).toEqual(shown.slice(0, 5));
+  expect(errors).toEqual([]);
+});
+
+test('a building page: add a need and mark it done, add an incident and mark it fixed, change the status', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openSignedIn(page, server, 'zhiban');
+  await page.goto(`${server.origin}/#/buildings?status=${pick.status}&community=${pick.communityId}`);
+  await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${pick.count} 栋`);
+  await settled(page);
+  const address = (await page.getByTestId('cell-address').first().textContent()) ?? '';
+  await page.getByTestId('cell-address').first().click();
+  const building = page.getByTestId('building-page');
+  await expect(building).toBeVisible();
+  await expect(page).toHaveURL(/#\/buildings\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('building-page-address')).toHaveText(address);
+  await expect(page.getByTestId('building-page-status-tag')).toHaveAttribute('data-status', pick.status);
+  await expect(page.getByTestId('building-breadcrumb')).toContainText(pick.communityName);
+  await expect(page.getByTestId('building-summary')).toBeVisible();
+  await expect(page.getByTestId('building-page-history')).toBeVisible();
+  await expect(page.getByTestId('building-households')).toBeVisible();
+
+  // A need: the form refuses an empty detail first.
+  const needsBefore = Number(await page.getByTestId('summary-needs-count').textContent());
+  await page.getByTestId('need-add').click();
+  await page.getByTestId('need-submit').click();
+  await expect(page.getByTestId('need-form')).toContainText('请写明需要什么');
+  const detail = `降压药 2 盒（${Date.now() % 100000}）`;
+  await page.getByTestId('need-detail').fill(detail);
+  await page.getByTestId('need-requested-by').fill('王秀英 3-201');
+  await page.getByTestId('need-assignee').fill('志愿者 李明');
+  await page.getByTestId('need-submit').click();
+  await expect(page.getByTestId('need-form')).toHaveCount(0);
+  const needRow = page.getByTestId('building-needs').locator('tr').filter({ hasText: detail });
+  await expect(needRow).toContainText('志愿者 李明');
+  await expect(page.getByTestId('summary-needs-count')).toHaveText(String(needsBefore + 1));
+  await needRow.getByRole('button', { name: '办结' }).click();
+  await page.getByTestId('need-done-confirm').click();
+  await expect(needRow).toHaveCount(0);
+  await expect(page.getByTestId('summary-needs-count')).toHaveText(String(needsBefore));
+
+  // An incident, then fixed with a note.
+  const title = `屋顶防水层被大风掀开 ${Date.now() % 100000}`;
+  await page.getByTestId('incident-add').click();
+  await page.getByTestId('incident-title').fill(title);
+  await page.getByTestId('incident-handler').fill('物业 张师傅');
+  await page.getByTestId('incident-submit').click();
+  await expect(page.getByTestId('incident-form')).toHaveCount(0);
+  const incidentRow = page.getByTestId('building-incidents').locator('tr').filter({ hasText: title });
+  await expect(incidentRow).toContainText('未处理');
+  await expect(incidentRow).toContainText('物业 张师傅');
+  await page.screenshot({ path: join(ARTIFACTS, 'building-page.png'), fullPage: false });
+  await incidentRow.getByRole('button', { name: '标记已修复' }).click();
+  await page.getByTestId('incident-fix-submit').click();
+  await expect(page.getByTestId('incident-fix-form')).toContainText('请填写处理说明');
+  await page.getByTestId('incident-fix-note').fill('已重新铺设防水层');
+  await page.getByTestId('incident-fix-submit').click();
+  await expect(incidentRow).toContainText('已修复');
+  await expect(incidentRow).toContainText('已重新铺设防水层');
+
+  // A status change shows in the header and on top of the history.
+  await page.getByTestId('building-page-change-status').click();
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-form')).toContainText('请填写原因');
+  await chooseOption(page, page.getByTestId('status-select'), pick.status === 'sealed' ? '管控' : '封控');
+  const reason = `楼内出现密接人员 ${Date.now() % 100000}`;
+  await page.getByTestId('status-reason').fill(reason);
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-form')).toHaveCount(0);
+  const now = pick.status === 'sealed' ? 'controlled' : 'sealed';
+  await expect(page.getByTestId('building-page-status-tag')).toHaveAttribute('data-status', now);
+  await expect(page.getByTestId('building-page-history').locator('.ant-timeline-item').first()).toContainText(reason);
+
+  // The map link carries the building.
+  const id = await building.getAttribute('data-building-id');
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenHashes: string[] }).seenHashes = seen;
+    window.addEventListener('hashchange', () => seen.push(window.location.hash));
+  });
+  await page.getByTestId('building-page-map').click();
+  await expect(page.getByTestId('nav-map').locator('xpath=ancestor::li')).toHaveClass(/ant-menu-item-selected/);
+  expect(await page.evaluate(() => (window as unknown as { seenHashes: string[] }).seenHashes[0])).toBe(`#/map?building=${id}`);
+  expect(errors).toEqual([]);
+});
