@@ -19,9 +19,9 @@ export function writeDuties(
   now: number,
   progress: (done: number) => void,
 ): void {
-  const addPerson = (spec: PersonSpec): string => {
+  const addPerson = (spec: PersonSpec): { id: string; name: string } => {
     const p: PersonDraft = people.create(spec);
-    return writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer]);
+    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer]), name: p.name };
   };
   const assign = (personId: string, role: DutyRole, scopeType: ScopeType, scopeId: string, since: number) =>
     writer.insert('duty_assignments', [personId, role, scopeType, scopeId, since]);
@@ -32,20 +32,23 @@ export function writeDuties(
     for (const zone of community.zones) {
       const cadre = rng.chance(0.7);
       const head = addPerson(cadre ? { origin: 'cadre', party: 0.95, age: [28, 55] } : { origin: 'community_staff', party: 0.75, age: [30, 58] });
-      assign(head, 'zone_head', 'zone', zone.id!, cadre ? now - rng.int(20, 75) * DAY : longAgo());
+      assign(head.id, 'zone_head', 'zone', zone.id!, cadre ? now - rng.int(20, 75) * DAY : longAgo());
       for (const grid of zone.grids) {
-        assign(addPerson({ origin: 'community_staff', party: 0.75, age: [28, 56] }), 'grid_head', 'grid', grid.id!, longAgo());
+        assign(addPerson({ origin: 'community_staff', party: 0.75, age: [28, 56] }).id, 'grid_head', 'grid', grid.id!, longAgo());
         const workers = rng.chance(0.45) ? 2 : 1;
+        grid.workers = [];
         for (let w = 0; w < workers; w++) {
           const origin = rng.chance(0.75) ? 'community_staff' : 'resident';
-          assign(addPerson({ origin, party: 0.5, age: [23, 50], female: 0.6 }), 'grid_worker', 'grid', grid.id!, longAgo());
+          const worker = addPerson({ origin, party: 0.5, age: [23, 50], female: 0.6 });
+          grid.workers.push(worker.name);
+          assign(worker.id, 'grid_worker', 'grid', grid.id!, longAgo());
         }
         for (const compound of grid.compounds) {
-          let previous: string | null = null;
+          let previous: { id: string; name: string } | null = null;
           for (const building of compound.buildings) {
             const alley = building.kind === 'alley';
             // One alley head often looks after two neighbouring alleys.
-            let head: string | null = alley && previous && rng.chance(0.35) ? previous : null;
+            let head: { id: string; name: string } | null = alley && previous && rng.chance(0.35) ? previous : null;
             if (!head) {
               const roll = rng.next();
               const spec: PersonSpec =
@@ -55,10 +58,11 @@ export function writeDuties(
               head = addPerson(spec);
             }
             previous = head;
-            assign(head, alley ? 'alley_head' : 'building_head', 'building', building.id!, longAgo());
+            building.headName = head.name;
+            assign(head.id, alley ? 'alley_head' : 'building_head', 'building', building.id!, longAgo());
             if (building.units.length > 1)
               building.unitIds!.forEach((unitId) => {
-                if (rng.chance(0.5)) assign(addPerson({ origin: 'resident', party: 0.5, age: [30, 75] }), 'unit_head', 'unit', unitId, longAgo());
+                if (rng.chance(0.5)) assign(addPerson({ origin: 'resident', party: 0.5, age: [30, 75] }).id, 'unit_head', 'unit', unitId, longAgo());
               });
             progress(++done);
           }

@@ -1,18 +1,26 @@
 /**
  * The demo street office generator: 中山路街道 of 青岛市市南区 with its communities, zones,
- * grids, compounds, buildings and units on the shipped basemap, the people on duty, and
- * building statuses with their history. Same preset, seed and `now` ⇒ the same database.
+ * grids, compounds, buildings and units on the shipped basemap, the people on duty, building
+ * statuses with their history, every household and resident with their special groups and
+ * requests, incidents, 放心楼院 and 入户摸排 rounds. Same preset, seed and `now` ⇒ the same database.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { buildLayout } from '../../maps/layout';
 import { createRandom } from '../../maps/random';
-import { PersonFactory } from './people';
+import { givenName, PersonFactory, pickSurname } from './people';
 import { SEED_PRESETS, type SeedPreset } from './presets';
 import { draftTerritory, type CommunityDraft } from './territory';
 import { planStatuses } from './status';
 import { writeDuties } from './duties';
-import { SeedWriter } from './writer';
+import { SeedWriter, withIndexesDeferred } from './writer';
 import { STREET_OFFICE } from './names';
+import { planHouseholds } from './household-plan';
+import { writeResidents } from './residents';
+import { writeIncidents } from './incidents';
+import { writeSafeCompounds } from './safe-compounds';
+import { writeScreening } from './screening';
+import { cachedAddressInitials } from '../buildings/initials';
+import type { Random } from '../../maps/random';
 
 export type { SeedPreset };
 export { SEED_PRESETS, isSeedPreset } from './presets';
@@ -21,7 +29,7 @@ export interface SeedOptions {
   preset: SeedPreset;
   seed: number;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
-  /** The moment the demo is "now" (ms); statuses and duties date back from it. Default Date.now(). */
+  /** The moment the demo is "now" (ms); statuses, duties, groups, needs and screening date back from it. Default Date.now(). */
   now?: number;
 }
 
@@ -34,11 +42,36 @@ export interface SeedSummary {
   compounds: number;
   buildings: number;
   units: number;
-  /** Sum of the buildings' resident counts (residents are counted, not listed). */
+  /** Rows in `residents`, equal to the sum of the buildings' resident counts. */
   residents: number;
   /** Rows in `people`: heads, grid workers, cadres. */
   people: number;
+  households: number;
+  /** Rows in `resident_tags`. */
+  tags: number;
+  needs: number;
+  incidents: number;
+  safeCompounds: number;
+  screeningRounds: number;
+  screeningVisits: number;
   ms: number;
+}
+
+/** Page cache while seeding, in KiB (negative: a size, not a page count). */
+const SEED_CACHE_KIB = -262_144;
+
+/** Tables filled with many rows: their indexes are built once, after the rows are in. */
+const BULK_TABLES = ['households', 'residents', 'resident_tags', 'building_needs', 'screening_visits'] as const;
+
+/** Screening rounds of each preset: the large street has run five. */
+const SCREENING_ROUNDS: Record<SeedPreset, number> = { small: 2, default: 2, large: 5 };
+
+function names(rng: Random, count: number): string[] {
+  return Array.from({ length: count }, () => {
+    const gender = rng.chance(0.55) ? 'female' : 'male';
+    const given = givenName(rng, gender);
+    return pickSurname(rng) + given;
+  });
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -61,8 +94,12 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
   const people = new PersonFactory(root.fork('people'), now);
   const operators = Array.from({ length: 4 }, () => people.create({ origin: 'community_staff', party: 0, age: [25, 45] }).name);
   planStatuses(communities, root.fork('status'), now, operators);
+  planHouseholds(communities, root.fork('households'));
   progress({ phase: '规划社区、网格和楼栋', done: 1, total: 1 });
 
+  // A bigger page cache while the rows go in: the transaction then rarely spills to the WAL.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = ${SEED_CACHE_KIB}`);
   const run = sqlite.transaction(() => {
     let node = (sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).get() as { value: string } | undefined)?.value;
     if (!node) {
@@ -77,14 +114,35 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
     writeDuties(communities, writer, people, root.fork('duties'), now, (done) => {
       if (done % 500 === 0 || done === buildingTotal) progress({ phase: '写入人员和职责', done, total: buildingTotal });
     });
+    withIndexesDeferred(sqlite, BULK_TABLES, () => progress({ phase: '建立索引', done: 0, total: 1 }), () => {
+      const helpers = root.fork('helpers');
+      const volunteers = names(helpers, 60);
+      const handlers = names(helpers, 12);
+      const { index } = writeResidents(communities, writer, root.fork('residents'), now, { ids: people.ids, phones: people.phones, volunteers }, (done, total) => {
+        if (done % 500 === 0 || done === total) progress({ phase: '写入住户、居民和重点人群', done, total });
+      });
+      progress({ phase: '写入突发事件和放心楼院', done: 0, total: 1 });
+      writeIncidents(communities, writer, root.fork('incidents'), now, handlers);
+      writeSafeCompounds(communities, writer, root.fork('safe-compounds'), now, operators);
+      progress({ phase: '写入突发事件和放心楼院', done: 1, total: 1 });
+      writeScreening(index, writer, root.fork('screening'), now, SCREENING_ROUNDS[preset], operators, (done, total) =>
+        progress({ phase: '写入入户摸排', done, total }),
+      );
+    });
     return writer.rows;
   });
-  const rows = run();
-  const drafts = communities.flatMap((c) => c.zones.flatMap((z) => z.grids.flatMap((g) => g.compounds.flatMap((cp) => cp.buildings))));
+  let rows: SeedWriter['rows'];
+  try {
+    rows = run();
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
   return {
     preset, seed,
     communities: rows.communities, zones: rows.zones, grids: rows.grids, compounds: rows.compounds,
-    buildings: rows.buildings, units: rows.units, residents: drafts.reduce((s, b) => s + b.residents, 0), people: rows.people,
+    buildings: rows.buildings, units: rows.units, residents: rows.residents, people: rows.people,
+    households: rows.households, tags: rows.resident_tags, needs: rows.building_needs, incidents: rows.building_incidents,
+    safeCompounds: rows.safe_compounds, screeningRounds: rows.screening_rounds, screeningVisits: rows.screening_visits,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -97,6 +155,7 @@ function writeTerritory(
 ): number {
   const total = communities.reduce((s, c) => s + c.zones.reduce((t, z) => t + z.grids.reduce((u, g) => u + g.compounds.reduce((v, cp) => v + cp.buildings.length, 0), 0), 0), 0);
   const { code, name, city, district } = STREET_OFFICE;
+  const initials = cachedAddressInitials();
   const streetId = w.insert('street_offices', [code, name, city, district, center[1], center[0]]);
   let done = 0;
   for (const c of communities) {
@@ -111,6 +170,7 @@ function writeTerritory(
             b.id = w.insert('buildings', [
               cp.id, g.id, c.id, b.kind, b.name, b.address, b.floors, b.units.length, b.households, b.residents,
               cp.hasPropertyMgmt ? 1 : 0, cp.openCompound ? 1 : 0, json(b.footprint), b.centroid[1], b.centroid[0], b.status, b.statusSince,
+              b.history.at(-1)?.effectiveUntil ?? null, initials(b.address),
             ]);
             b.unitIds = b.units.map((households, u) => w.insert('units', [b.id!, u + 1, households]));
             for (const h of b.history)

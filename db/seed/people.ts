@@ -26,11 +26,35 @@ export interface PersonSpec {
 const DAY = 86_400_000;
 const REGION = '370202';
 
+const SURNAME_LIST = SURNAMES.map(([s]) => s);
+const SURNAME_WEIGHTS = SURNAMES.map(([, w]) => w);
+
+/** A surname, drawn by frequency. */
+export function pickSurname(rng: Random): string {
+  return rng.weighted(SURNAME_LIST, SURNAME_WEIGHTS);
+}
+
+/** A one- or two-character given name for a man or a woman. */
+export function givenName(rng: Random, gender: Gender): string {
+  const chars = gender === 'male' ? MALE_CHARS : FEMALE_CHARS;
+  return rng.chance(0.3) ? rng.pick(chars) : rng.pick(chars) + rng.pick(chars);
+}
+
+/** A unique mobile number, remembered in `taken`. */
+export function uniquePhone(rng: Random, taken: Set<string>): string {
+  for (;;) {
+    const phone = rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
+    if (!taken.has(phone)) {
+      taken.add(phone);
+      return phone;
+    }
+  }
+}
+
 export class PersonFactory {
-  private readonly phones = new Set<string>();
-  private readonly ids = new Set<string>();
-  private readonly surnames = SURNAMES.map(([s]) => s);
-  private readonly weights = SURNAMES.map(([, w]) => w);
+  /** Mobile and ID numbers handed out so far (residents draw from the same pools, so all stay unique). */
+  readonly phones = new Set<string>();
+  readonly ids = new Set<string>();
 
   constructor(
     private readonly rng: Random,
@@ -40,22 +64,15 @@ export class PersonFactory {
   create(spec: PersonSpec): PersonDraft {
     const { rng } = this;
     const gender: Gender = rng.chance(spec.female ?? 0.5) ? 'female' : 'male';
-    const chars = gender === 'male' ? MALE_CHARS : FEMALE_CHARS;
-    const given = rng.chance(0.3) ? rng.pick(chars) : rng.pick(chars) + rng.pick(chars);
-    const name = rng.weighted(this.surnames, this.weights) + given;
+    const given = givenName(rng, gender);
+    const name = pickSurname(rng) + given;
     const partyMember = spec.origin === 'party_member' || rng.chance(spec.party);
     const employer = spec.origin === 'cadre' || spec.origin === 'party_member' ? rng.pick(EMPLOYERS) : null;
     return { name, gender, phone: this.phone(), idNumber: this.idNumber(gender, spec.age), partyMember, origin: spec.origin, employer };
   }
 
   private phone(): string {
-    for (;;) {
-      const phone = this.rng.pick(MOBILE_PREFIXES) + String(this.rng.int(0, 99_999_999)).padStart(8, '0');
-      if (!this.phones.has(phone)) {
-        this.phones.add(phone);
-        return phone;
-      }
-    }
+    return uniquePhone(this.rng, this.phones);
   }
 
   private idNumber(gender: Gender, [minAge, maxAge]: [number, number]): string {

@@ -34,6 +34,10 @@ export interface BuildingDraft {
   statusSince: number;
   history: HistoryDraft[];
   unitIds?: string[];
+  /** One byte per household, in room order: size (1–6) in the low bits, FLOATING_HOUSEHOLD when floating. */
+  householdPlan?: Uint8Array;
+  /** Name of the 楼栋长 / 弄巷长, once duties are written. */
+  headName?: string;
 }
 
 export interface CompoundDraft {
@@ -54,6 +58,8 @@ export interface GridDraft {
   boundary: Position[][];
   label: Position;
   compounds: CompoundDraft[];
+  /** Names of the grid's 网格员, once duties are written. */
+  workers?: string[];
 }
 
 export interface ZoneDraft {

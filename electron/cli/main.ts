@@ -49,7 +49,8 @@ function seedCommand(args: string[]): void {
   });
   console.log(
     `已生成 ${databaseFile(dataDir)}：${summary.communities} 个社区，${summary.zones} 个片区，${summary.grids} 个网格，` +
-      `${summary.compounds} 个楼院，${summary.buildings} 栋楼，${summary.residents} 名居民（${summary.ms} ms）`,
+      `${summary.compounds} 个楼院，${summary.buildings} 栋楼，${summary.households} 户 ${summary.residents} 名居民，` +
+      `${summary.screeningRounds} 轮入户摸排共 ${summary.screeningVisits} 条记录（${summary.ms} ms）`,
   );
   console.log(`演示账号（仅供演示）：${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码 ${values.password ? '（--password 所给）' : password}`);
   console.log(`管理员恢复码（只显示这一次，请抄写保存）：${summary.recoveryCode}`);

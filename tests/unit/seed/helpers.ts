@@ -19,7 +19,8 @@ export function tempDatabase(): OpenedDatabase & { dispose(): void } {
 
 export const SEEDED_TABLES = [
   'street_offices', 'communities', 'zones', 'grids', 'compounds', 'buildings', 'units', 'people', 'duty_assignments',
-  'building_status_history',
+  'building_status_history', 'households', 'residents', 'resident_tags', 'building_needs', 'building_incidents', 'safe_compounds',
+  'screening_rounds', 'screening_visits',
 ] as const;
 
 /** SHA-256 over every row of every seeded table (ordered by id) and the meta table. */

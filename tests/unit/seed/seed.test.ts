@@ -170,6 +170,7 @@ describe('seedDatabase determinism', () => {
       const phases = new Set<string>();
       seedDatabase(db.sqlite, { preset: 'small', seed: 1, now: NOW, onProgress: (p) => phases.add(p.phase) });
       expect(phases.size).toBeGreaterThanOrEqual(2);
+      for (const phase of ['写入住户、居民和重点人群', '写入突发事件和放心楼院', '写入入户摸排', '建立索引']) expect(phases).toContain(phase);
       expect(db.sqlite.prepare(`SELECT DISTINCT origin FROM buildings`).all()).toEqual([{ origin: 'abcdef0123456789' }]);
     } finally {
       db.dispose();
