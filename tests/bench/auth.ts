@@ -8,17 +8,7 @@ import { contract } from '../../electron/api';
 import { dispatch } from '../../electron/rpc/dispatch';
 import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, freshDir, median } from './lib';
-
-async function timed(fn: () => unknown, runs: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
+import { emit, freshDir, median, timed } from './lib';
 
 /**
  * Accounts and encryption on the large preset: sign-in (scrypt + key unwrap + opening the

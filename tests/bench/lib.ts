@@ -26,3 +26,14 @@ export function freshDir(name: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Runs `fn` `runs` times in a row; the wall time of each run in ms. */
+export async function timed(fn: () => unknown, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
