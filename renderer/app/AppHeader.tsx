@@ -6,6 +6,8 @@ import { formatNumber } from '../i18n/format';
 import { useT, type MessageKey } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { UserMenu } from '../features/auth/UserMenu';
+import { useCan } from '../features/auth/session';
+import { ReminderBell } from '../features/map/ReminderBell';
 import type { SystemInfo } from '../../electron/api';
 
 const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
@@ -19,6 +21,7 @@ const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
 export function AppHeader() {
   const t = useT();
   const info = useSystemInfo();
+  const canRead = useCan()('buildings.read');
   const street = info.data?.street;
   let title: React.ReactNode;
   if (info.isPending) title = <Skeleton.Input active size="small" />;
@@ -59,6 +62,7 @@ export function AppHeader() {
             {t(info.data.mode === 'browser' ? 'header.mode.browser' : 'header.mode.electron')} v{info.data.version}
           </Tag>
         ) : null}
+        {canRead ? <ReminderBell /> : null}
         <LanguageSwitch />
         <UserMenu />
       </div>

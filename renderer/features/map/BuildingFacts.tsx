@@ -1,19 +1,18 @@
 import { Descriptions, Tag } from 'antd';
+import { FlagFilled } from '@ant-design/icons';
+import { SAFE_COMPOUND_FLAG_COLOR } from '../../../maps/status';
 import type { BuildingDetail } from '../../../electron/api';
-import { elapsed, formatDateTime, formatNumber } from '../../i18n/format';
+import { elapsed, formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { StatusTag } from './StatusTag';
 
-/** Where the building is, its status since when, and its size in figures. */
+/** An end date this close (or past) is highlighted. */
+const SOON = 48 * 3_600_000;
+
+/** Where the building is, its status since and until when, its 放心楼院 flag, and its size in figures. */
 export function BuildingFacts({ building, now }: { building: BuildingDetail; now: number }) {
   const t = useT();
   const since = elapsed(building.statusSince, now);
-  const figures: { key: string; label: string; value: string }[] = [
-    { key: 'floors', label: t('building.floors'), value: formatNumber(building.floors) },
-    { key: 'units', label: t('building.units'), value: formatNumber(building.unitCount) },
-    { key: 'households', label: t('building.households'), value: formatNumber(building.households) },
-    { key: 'residents', label: t('building.residents'), value: formatNumber(building.residents) },
-  ];
   return (
     <>
       <div className="gd-panel-status" data-testid="building-status">
@@ -23,15 +22,30 @@ export function BuildingFacts({ building, now }: { building: BuildingDetail; now
           {' · '}
           {t('building.duration', { duration: t(`duration.${since.unit}`, { n: since.n }) })}
         </span>
+        {building.statusUntil !== null ? (
+          <span
+            className={building.statusUntil - now <= SOON ? 'gd-panel-until gd-until-soon' : 'gd-panel-until'}
+            data-testid="building-status-until"
+            data-soon={building.statusUntil - now <= SOON}
+          >
+            {t(building.statusUntil < now ? 'building.untilOverdue' : 'building.until', { date: formatDateTime(building.statusUntil) })}
+          </span>
+        ) : null}
       </div>
-      <div className="gd-figures" data-testid="building-figures">
-        {figures.map((f) => (
-          <div key={f.key} className="gd-figure" data-testid={`building-${f.key}`}>
-            <div className="gd-figure-value">{f.value}</div>
-            <div className="gd-figure-label">{f.label}</div>
+      {building.safeCompound ? (
+        <div className="gd-safe" data-testid="building-safe">
+          <FlagFilled style={{ color: SAFE_COMPOUND_FLAG_COLOR }} aria-hidden="true" />
+          <span className="gd-safe-title">{t('map.safe.title')}</span>
+          <span className="gd-safe-since">{t('map.safe.granted', { date: formatDate(building.safeCompound.grantedAt) })}</span>
+          <div className="gd-safe-criteria">
+            {building.safeCompound.criteria.map((c) => (
+              <Tag key={c} variant="outlined" color="red">
+                {c}
+              </Tag>
+            ))}
           </div>
-        ))}
-      </div>
+        </div>
+      ) : null}
       <Descriptions
         size="small"
         column={1}
@@ -56,6 +70,15 @@ export function BuildingFacts({ building, now }: { building: BuildingDetail; now
               <span data-testid="building-grid">
                 {building.grid.name}
                 <span className="gd-code">{building.grid.code}</span>
+              </span>
+            ),
+          },
+          {
+            key: 'size',
+            label: t('building.size'),
+            children: (
+              <span data-testid="building-size">
+                {t('unit.floor', { n: formatNumber(building.floors) })} · {t('building.unitCount', { n: formatNumber(building.unitCount) })}
               </span>
             ),
           },

@@ -7,7 +7,10 @@ import { ErrorState } from '../../ui/ErrorState';
 import { useT } from '../../i18n';
 import { BuildingFacts } from './BuildingFacts';
 import { BuildingHeads } from './BuildingHeads';
-import { StatusHistory } from './StatusHistory';
+import { BuildingSummary } from '../buildings/BuildingSummary';
+import type { BuildingDetail } from '../../../electron/api';
+import { BuildingActions, type AreaKind } from './BuildingActions';
+import { BuildingHistory } from './BuildingHistory';
 import './building-panel.css';
 
 /** Re-renders every minute so "for N hours" stays true while the panel is open. */
@@ -20,20 +23,22 @@ function useNow(): number {
   return now;
 }
 
-/** The right-hand panel of a clicked building: `buildings.get` in full. */
-export function BuildingPanel({ id, onClose }: { id: string; onClose(): void }) {
+interface Props {
+  id: string;
+  onClose(): void;
+  canEdit: boolean;
+  past: boolean;
+  onChangeStatus(building: BuildingDetail): void;
+  onSelectArea(kind: AreaKind, building: BuildingDetail): void;
+}
+
+/** The right-hand panel of a clicked building: `buildings.get` in full, its history, and what can be done. */
+export function BuildingPanel({ id, onClose, canEdit, past, onChangeStatus, onSelectArea }: Props) {
   const t = useT();
   const building = useBuilding(id);
   const now = useNow();
   const data = building.data;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   return (
     <aside className="gd-overlay gd-panel" data-testid="building-panel" data-building-id={id} aria-label={t('building.panel')}>
@@ -64,14 +69,22 @@ export function BuildingPanel({ id, onClose }: { id: string; onClose(): void }) 
               <span data-testid="building-address">{data.address}</span>
             </div>
             <BuildingFacts building={data} now={now} />
+            <BuildingActions
+              building={data}
+              canEdit={canEdit}
+              past={past}
+              onChangeStatus={() => onChangeStatus(data)}
+              onSelectArea={(kind) => onSelectArea(kind, data)}
+            />
+            <BuildingSummary detail={data} />
             <Divider titlePlacement="start" className="gd-panel-divider">
               {t('building.heads')}
             </Divider>
             <BuildingHeads heads={data.heads} />
             <Divider titlePlacement="start" className="gd-panel-divider">
-              {t('building.history')}
+              {t('building.timeline')}
             </Divider>
-            <StatusHistory history={data.recentHistory} />
+            <BuildingHistory id={data.id} />
           </>
         ) : null}
       </div>

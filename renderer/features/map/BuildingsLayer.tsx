@@ -3,14 +3,19 @@ import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { MapBuildings } from '../../../electron/api';
 import { BuildingLayer } from './building-layer';
+import type { Colouring } from './colouring';
 import { installMapTestHook } from './test-hook';
 import { stickyCanvas } from './sticky-canvas';
 import { PANES } from './panes';
 
 interface Props {
   buildings: MapBuildings;
+  colouring: Colouring;
   selectedId: string | null;
+  /** Buildings picked with the selection tools, outlined on the canvas. */
+  picked: ReadonlySet<string>;
   onSelect(id: string): void;
+  onLayer(layer: BuildingLayer | null): void;
 }
 
 let firstPaintMarked = false;
@@ -30,8 +35,8 @@ function reportDrawn(map: L.Map, layer: BuildingLayer): void {
   });
 }
 
-/** All buildings, coloured by status, on their own canvas; the selected one outlined. */
-export function BuildingsLayer({ buildings, selectedId, onSelect }: Props) {
+/** All buildings, coloured by status (or another colouring), on their own canvas; the open one outlined. */
+export function BuildingsLayer({ buildings, colouring, selectedId, picked, onSelect, onLayer }: Props) {
   const map = useMap();
   const latestSelect = useRef(onSelect);
   useEffect(() => {
@@ -43,16 +48,23 @@ export function BuildingsLayer({ buildings, selectedId, onSelect }: Props) {
   useEffect(() => {
     layer.layer.addTo(map);
     const uninstall = installMapTestHook(map, layer);
+    onLayer(layer);
     return () => {
+      onLayer(null);
       uninstall();
       layer.layer.remove();
     };
-  }, [map, layer]);
+  }, [map, layer, onLayer]);
 
   useEffect(() => {
-    const { rebuilt } = layer.setData(buildings);
+    const { rebuilt } = layer.setData(buildings, colouring);
     if (rebuilt) reportDrawn(map, layer);
-  }, [map, layer, buildings]);
+    map.getContainer().setAttribute('data-painted-at', String(Date.now()));
+  }, [map, layer, buildings, colouring]);
+
+  useEffect(() => {
+    layer.setSelected(picked);
+  }, [layer, picked, buildings]);
 
   useEffect(() => {
     const ring = selectedId ? layer.ring(selectedId) : null;

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Tooltip } from 'antd';
+import { Button, Checkbox, Select, Tooltip } from 'antd';
 import { ExpandOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n';
+import { useApiQuery } from '../../api/queries';
 import type { LayerVisibility } from './MapCanvas';
 
 const TOGGLES: { key: keyof LayerVisibility; label: MessageKey }[] = [
@@ -9,6 +10,7 @@ const TOGGLES: { key: keyof LayerVisibility; label: MessageKey }[] = [
   { key: 'grids', label: 'map.layer.grids' },
   { key: 'buildings', label: 'map.layer.buildings' },
   { key: 'labels', label: 'map.layer.labels' },
+  { key: 'safe', label: 'map.layer.safe' },
 ];
 
 interface Props {
@@ -16,11 +18,16 @@ interface Props {
   visible: LayerVisibility;
   onChange(next: LayerVisibility): void;
   onFit(): void;
+  /** The screening round whose progress colours the buildings, or null for statuses. */
+  screeningRound: string | null;
+  onScreeningRound(id: string | null): void;
 }
 
-/** The map's title card: which layers are shown, and a button to see everything. */
-export function LayerToggles({ title, visible, onChange, onFit }: Props) {
+/** The map's title card: which layers are shown, the 摸排进度 colouring, and a button to see everything. */
+export function LayerToggles({ title, visible, onChange, onFit, screeningRound, onScreeningRound }: Props) {
   const t = useT();
+  const rounds = useApiQuery('screening.rounds', {}, { staleTime: 60_000, retry: false });
+  const list = [...(rounds.data ?? [])].sort((a, b) => b.number - a.number);
   return (
     <section className="gd-overlay gd-layers" data-testid="map-layers" aria-label={t('map.layers')}>
       <div className="gd-layers-head">
@@ -40,6 +47,28 @@ export function LayerToggles({ title, visible, onChange, onFit }: Props) {
             {t(label)}
           </Checkbox>
         ))}
+      </div>
+      <div className="gd-layers-screening">
+        <Checkbox
+          checked={screeningRound !== null}
+          disabled={list.length === 0}
+          data-testid="toggle-screening"
+          onChange={(e) => onScreeningRound(e.target.checked ? (list[0]?.id ?? null) : null)}
+        >
+          {t('map.layer.screening')}
+        </Checkbox>
+        {screeningRound !== null ? (
+          <Select
+            size="small"
+            className="gd-round-select"
+            value={screeningRound}
+            onChange={(id: string) => onScreeningRound(id)}
+            data-testid="screening-round"
+            aria-label={t('map.screening.round')}
+            popupMatchSelectWidth={false}
+            options={list.map((r) => ({ value: r.id, label: `${r.name}${r.closedAt === null ? '' : t('map.screening.closed')}` }))}
+          />
+        ) : null}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
-import type { MapLayers } from '../../../electron/api';
+import type { MapLayers, SafeCompound } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { ensurePanes, PANES, setPaneVisible } from './panes';
 import { loadBasemap } from './basemap-data';
@@ -9,19 +9,34 @@ import { BasemapLayer } from './BasemapLayer';
 import { AreaLayers } from './AreaLayers';
 import { BuildingsLayer } from './BuildingsLayer';
 import { LabelsLayer } from './LabelsLayer';
+import type { BuildingLayer } from './building-layer';
+import type { Colouring } from './colouring';
+import { SafeCompoundsLayer } from './SafeCompoundsLayer';
+import { SelectionTool, type SelectMode } from './SelectionTool';
 
 export interface LayerVisibility {
   communities: boolean;
   grids: boolean;
   buildings: boolean;
   labels: boolean;
+  /** 放心楼院 flags. */
+  safe: boolean;
 }
 
 interface Props {
   layers: MapLayers | undefined;
+  /** How the buildings are painted (statuses now, as of a date, or screening progress). */
+  colouring: Colouring | null;
   visible: LayerVisibility;
   selectedId: string | null;
+  picked: ReadonlySet<string>;
   onSelect(id: string): void;
+  onLayer(layer: BuildingLayer | null): void;
+  /** The buildings layer once drawn (for the selection tools). */
+  layer: BuildingLayer | null;
+  mode: SelectMode;
+  onPicked(ids: string[], add: boolean): void;
+  safeCompounds: SafeCompound[] | undefined;
   /** Increments when the user asks to see everything again. */
   fitRequest: number;
   children?: ReactNode;
@@ -71,7 +86,8 @@ function FitBounds({ bounds, request }: { bounds: MapLayers['bounds'] | undefine
 const FALLBACK_BOUNDS = L.latLngBounds([36.05, 120.33], [36.1, 120.42]);
 
 /** The Leaflet map: offline basemap, communities, grids, buildings and labels, all on canvas. */
-export function MapCanvas({ layers, visible, selectedId, onSelect, fitRequest, children }: Props) {
+export function MapCanvas(props: Props) {
+  const { layers, colouring, visible, selectedId, picked, onSelect, onLayer, mode, onPicked, safeCompounds, fitRequest, children } = props;
   const [initial] = useState(() => loadBasemap().bounds ?? FALLBACK_BOUNDS);
   return (
     <MapContainer
@@ -94,10 +110,21 @@ export function MapCanvas({ layers, visible, selectedId, onSelect, fitRequest, c
         {layers ? (
           <>
             <AreaLayers communities={layers.communities} grids={layers.grids} />
-            <BuildingsLayer buildings={layers.buildings} selectedId={selectedId} onSelect={onSelect} />
+            {colouring ? (
+              <BuildingsLayer
+                buildings={layers.buildings}
+                colouring={colouring}
+                selectedId={selectedId}
+                picked={picked}
+                onSelect={onSelect}
+                onLayer={onLayer}
+              />
+            ) : null}
             <LabelsLayer communities={layers.communities} grids={layers.grids} show={visible} />
           </>
         ) : null}
+        <SelectionTool mode={mode} layer={props.layer} onPicked={onPicked} />
+        {visible.safe && safeCompounds ? <SafeCompoundsLayer compounds={safeCompounds} /> : null}
         <ZoomControl position="bottomright" />
         <ScaleControl position="bottomright" imperial={false} />
         {children}

@@ -1,33 +1,46 @@
 import { useMemo } from 'react';
 import type { ControlStatus } from '../../../electron/api';
-import { STATUS_ORDER, statusColor, statusLabel } from '../../../maps/status';
+import { UNKNOWN_STATUS_COLOR } from '../../../maps/status';
 import { formatNumber } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { useStatusStyles } from './use-status-styles';
 
-/** Status colours with how many buildings have each, most severe first. */
-export function MapLegend({ statuses }: { statuses: readonly ControlStatus[] | undefined }) {
+interface Props {
+  statuses: readonly ControlStatus[] | undefined;
+  /** Shown under the title when the legend counts a past moment. */
+  note?: string | null;
+}
+
+/** Status colours with how many buildings have each, strictest first; unknown keys in grey. */
+export function MapLegend({ statuses, note }: Props) {
   const t = useT();
-  const [locale] = useLocale();
+  const styles = useStatusStyles();
   const counts = useMemo(() => {
-    const c: Record<ControlStatus, number> = { sealed: 0, controlled: 0, precaution: 0, normal: 0 };
-    for (const s of statuses ?? []) c[s]++;
+    const c = new Map<string, number>();
+    for (const s of statuses ?? []) c.set(s, (c.get(s) ?? 0) + 1);
     return c;
   }, [statuses]);
   const total = statuses?.length ?? 0;
+  const rows = styles.list
+    .filter((s) => !s.retired || (counts.get(s.key) ?? 0) > 0)
+    .map((s) => ({ key: s.key, label: s.label, color: s.color, n: counts.get(s.key) ?? 0 }));
+  const known = new Set(styles.list.map((s) => s.key));
+  const unknown = [...counts].filter(([key]) => !known.has(key)).reduce((sum, [, n]) => sum + n, 0);
+  if (unknown > 0) rows.push({ key: 'unknown', label: t('map.legend.unknown'), color: UNKNOWN_STATUS_COLOR, n: unknown });
 
   return (
     <section className="gd-overlay gd-legend" data-testid="map-legend" aria-label={t('map.legend')}>
       <div className="gd-overlay-title">{t('map.legend')}</div>
+      {note ? <div className="gd-legend-note" data-testid="legend-note">{note}</div> : null}
       <ul className="gd-legend-list">
-        {STATUS_ORDER.map((status) => {
-          const n = counts[status];
+        {rows.map(({ key, label, color, n }) => {
           const share = total > 0 ? (n / total) * 100 : 0;
           return (
-            <li key={status} className="gd-legend-row" data-testid={`legend-${status}`} data-count={n}>
-              <span className="gd-legend-swatch" style={{ background: statusColor(status) }} aria-hidden="true" />
-              <span className="gd-legend-label">{statusLabel(status, locale)}</span>
+            <li key={key} className="gd-legend-row" data-testid={`legend-${key}`} data-count={n}>
+              <span className="gd-legend-swatch" style={{ background: color }} aria-hidden="true" />
+              <span className="gd-legend-label">{label}</span>
               <span className="gd-legend-bar" aria-hidden="true">
-                <span style={{ width: `${share}%`, background: statusColor(status) }} />
+                <span style={{ width: `${share}%`, background: color }} />
               </span>
               <span className="gd-legend-count">
                 {formatNumber(n)}

@@ -1,14 +1,15 @@
-import { Empty, Timeline } from 'antd';
+import { Empty, Tag, Timeline } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
 import type { StatusChange } from '../../../electron/api';
-import { statusColor, statusLabel } from '../../../maps/status';
 import { formatDateTime } from '../../i18n/format';
-import { useLocale, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { StatusTag } from './StatusTag';
+import { useStatusStyles } from './use-status-styles';
 
-/** The latest status changes of one building, newest first. */
+/** Status changes of one building, newest first: previous → new, why, who, when, from/until. */
 export function StatusHistory({ history }: { history: StatusChange[] }) {
   const t = useT();
-  const [locale] = useLocale();
+  const styles = useStatusStyles();
   if (history.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('building.history.none')} data-testid="building-history-empty" />;
   }
@@ -18,22 +19,30 @@ export function StatusHistory({ history }: { history: StatusChange[] }) {
       data-testid="building-history"
       items={history.map((change) => ({
         key: change.id,
-        color: statusColor(change.status),
+        color: styles.look(change.status).color,
         content: (
-          <div className="gd-history-item">
+          <div className="gd-history-item" data-testid="history-entry" data-batch={change.batchId ?? ''}>
             <div className="gd-history-head">
+              {change.previousStatus ? (
+                <>
+                  <StatusTag status={change.previousStatus} />
+                  <ArrowRightOutlined className="gd-history-arrow" aria-label={t('building.history.to')} />
+                </>
+              ) : null}
               <StatusTag status={change.status} />
-              <span className="gd-history-date">{formatDateTime(change.effectiveFrom)}</span>
-              {change.effectiveUntil !== null ? (
-                <span className="gd-history-date">{t('building.history.until', { date: formatDateTime(change.effectiveUntil) })}</span>
+              {change.batchId ? (
+                <Tag color="blue" variant="outlined" className="gd-history-batch" data-testid="history-batch">
+                  {t('building.history.batch')}
+                </Tag>
               ) : null}
             </div>
             {change.reason ? <div className="gd-history-reason">{change.reason}</div> : null}
             <div className="gd-history-meta">
-              {change.previousStatus
-                ? `${t('building.history.from', { from: statusLabel(change.previousStatus, locale) })} · `
-                : ''}
-              {t('building.history.by', { who: change.changedBy })}
+              {t('building.history.effective', { from: formatDateTime(change.effectiveFrom) })}
+              {change.effectiveUntil !== null ? ` · ${t('building.history.until', { date: formatDateTime(change.effectiveUntil) })}` : ''}
+            </div>
+            <div className="gd-history-meta">
+              {t('building.history.by', { who: change.changedBy })} · {formatDateTime(change.changedAt)}
             </div>
           </div>
         ),

@@ -1,19 +1,18 @@
 import { Tag } from 'antd';
 import type { ControlStatus } from '../../../electron/api';
-import { statusColor, statusLabel, statusTextColor } from '../../../maps/status';
-import { useLocale } from '../../i18n';
+import { useStatusStyles } from './use-status-styles';
 
-/** A status as a solid tag in the map's colours. */
+/** A status as a solid tag in its configured colour (grey for an unknown key). */
 export function StatusTag({ status, testId }: { status: ControlStatus; testId?: string }) {
-  const [locale] = useLocale();
+  const look = useStatusStyles().look(status);
   return (
     <Tag
       variant="filled"
       data-testid={testId}
       data-status={status}
-      style={{ background: statusColor(status), color: statusTextColor(status), marginInlineEnd: 0 }}
+      style={{ background: look.color, color: look.textColor, marginInlineEnd: 0 }}
     >
-      {statusLabel(status, locale)}
+      {look.label}
     </Tag>
   );
 }

@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { hitTest, type Footprints } from './building-data';
 import { HoverCanvas } from './building-hover';
-import { paintBuildings, pixelBox, union, type PaintView, type PixelRect, type StatusPaint } from './building-paint';
+import { paintBuildings, paintSelected, pixelBox, union, type PaintView, type PixelRect, type StatusPaint } from './building-paint';
 import { animatingZoom, canvasRatio, crsScale, dragging, layerCanvas, newPixelOrigin } from './leaflet-canvas';
 import { viewInside } from './sticky-canvas';
 
@@ -32,6 +32,7 @@ export class BuildingCanvas extends L.Layer {
   private readonly hover = new HoverCanvas();
   private geometry: Footprints | null = null;
   private status: Uint8Array = new Uint8Array(0);
+  private selected: Uint8Array | null = null;
   private scratch: Uint32Array = new Uint32Array(0);
   private drawn: Drawn | null = null;
   private hovered = -1;
@@ -42,7 +43,7 @@ export class BuildingCanvas extends L.Layer {
   private readonly onLeave = () => this.setHover(-1);
 
   constructor(
-    private readonly palette: readonly StatusPaint[],
+    private palette: readonly StatusPaint[],
     private readonly onPick: (i: number) => void,
   ) {
     super();
@@ -70,6 +71,38 @@ export class BuildingCanvas extends L.Layer {
     }
     if (changed.includes(this.hovered)) this.paintHover();
     if (rect) this.schedule(rect);
+  }
+
+  /** The map this layer is on, if any. */
+  get onMap(): L.Map | null {
+    return this._map ?? null;
+  }
+
+  /** New colours for the codes (and possibly new codes): everything is painted again. */
+  setPalette(palette: readonly StatusPaint[], status: Uint8Array): void {
+    this.palette = palette;
+    this.status = status;
+    this.schedule(null);
+    this.paintHover();
+  }
+
+  /** Buildings outlined as selected (1 = selected), or null for none. */
+  setSelected(flags: Uint8Array | null): void {
+    this.selected = flags;
+    this.schedule(null);
+  }
+
+  /** The colour painted at container point (x, y), as #rrggbb, or null off the canvas. */
+  pixel(map: L.Map, x: number, y: number): string | null {
+    const d = this.drawn, ctx = this.canvas.getContext('2d');
+    if (!d || !ctx) return null;
+    const layer = map.containerPointToLayerPoint([x, y]).subtract(d.min);
+    const ratio = canvasRatio();
+    const px = Math.round(layer.x * ratio), py = Math.round(layer.y * ratio);
+    if (px < 0 || py < 0 || px >= this.canvas.width || py >= this.canvas.height) return null;
+    const [r = 0, g = 0, b = 0, a = 0] = ctx.getImageData(px, py, 1, 1).data;
+    if (a === 0) return null;
+    return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
   }
 
   /** Calls `done` once, right after the next full paint. */
@@ -143,7 +176,11 @@ export class BuildingCanvas extends L.Layer {
     if (ctx) {
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      if (this.geometry) paintBuildings(ctx, this.geometry, this.status, this.palette, d.view, { x0: 0, y0: 0, x1: size.x, y1: size.y }, this.scratch);
+      if (this.geometry) {
+        const area = { x0: 0, y0: 0, x1: size.x, y1: size.y };
+        const n = paintBuildings(ctx, this.geometry, this.status, this.palette, d.view, area, this.scratch);
+        if (this.selected) paintSelected(ctx, this.geometry, this.selected, d.view, this.scratch, n);
+      }
     }
     this.paintHover();
     const done = this.afterPaint;
@@ -164,7 +201,8 @@ export class BuildingCanvas extends L.Layer {
     ctx.rect(x0, y0, x1 - x0, y1 - y0);
     ctx.clip();
     ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
-    paintBuildings(ctx, f, this.status, this.palette, d.view, { x0, y0, x1, y1 }, this.scratch);
+    const n = paintBuildings(ctx, f, this.status, this.palette, d.view, { x0, y0, x1, y1 }, this.scratch);
+    if (this.selected) paintSelected(ctx, f, this.selected, d.view, this.scratch, n);
     ctx.restore();
   }
 
@@ -229,7 +267,8 @@ export class BuildingCanvas extends L.Layer {
 
   private paintHover(): void {
     const map = this._map, f = this.geometry, i = this.hovered;
-    if (map && f && i >= 0 && i < f.count) this.hover.show(map, f, i, this.palette[this.status[i] as number] as StatusPaint);
+    const paint = this.palette[this.status[i] as number];
+    if (map && f && paint && i >= 0 && i < f.count) this.hover.show(map, f, i, paint);
     else this.hover.hide();
   }
 }

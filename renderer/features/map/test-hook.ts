@@ -5,12 +5,26 @@ import type { BuildingLayer } from './building-layer';
 export interface GridDeskMapTestHook {
   /** Page coordinates of a point inside the building's footprint, after panning it into view. */
   buildingScreenPoint(id: string): { x: number; y: number } | null;
+  /** Page coordinates of the middle of every building now in view (no panning). */
+  visibleCentres(): { id: string; x: number; y: number }[];
   buildingIds(): string[];
+  /** Buildings selected with the selection tools. */
+  selectedIds(): string[];
+  /** The colour painted on the buildings canvas at a page point (#rrggbb), or null. */
+  pixelAt(x: number, y: number): string | null;
   panBy(dx: number, dy: number): void;
+  zoom(): number;
 }
 
 /** Below this zoom a footprint is a few pixels: zoom in before pointing at one. */
 const CLICKABLE_ZOOM = 17;
+
+let selection: () => string[] = () => [];
+
+/** The map page tells the hook what is selected. */
+export function setTestSelection(read: () => string[]): void {
+  selection = read;
+}
 
 /** The part of the map not covered by the building panel. */
 function freeArea(map: L.Map): { width: number; height: number; rightInset: number } {
@@ -22,6 +36,10 @@ function freeArea(map: L.Map): { width: number; height: number; rightInset: numb
 }
 
 export function installMapTestHook(map: L.Map, layer: BuildingLayer): () => void {
+  const toPage = (p: L.Point) => {
+    const rect = map.getContainer().getBoundingClientRect();
+    return { x: Math.round(rect.left + p.x + window.scrollX), y: Math.round(rect.top + p.y + window.scrollY) };
+  };
   const hook: GridDeskMapTestHook = {
     buildingScreenPoint(id) {
       const target = layer.insidePoint(id);
@@ -36,16 +54,31 @@ export function installMapTestHook(map: L.Map, layer: BuildingLayer): () => void
         if (free.rightInset > 0) map.panBy([free.rightInset / 2, 0], { animate: false });
         p = map.latLngToContainerPoint(target);
       }
-      const rect = map.getContainer().getBoundingClientRect();
-      return { x: Math.round(rect.left + p.x + window.scrollX), y: Math.round(rect.top + p.y + window.scrollY) };
+      return toPage(p);
+    },
+    visibleCentres() {
+      const size = map.getSize();
+      const out: { id: string; x: number; y: number }[] = [];
+      for (const id of layer.ids()) {
+        const p = layer.centrePoint(map, id);
+        if (p && p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) out.push({ id, ...toPage(p) });
+      }
+      return out;
     },
     buildingIds: () => layer.ids(),
+    selectedIds: () => selection(),
+    pixelAt(x, y) {
+      const rect = map.getContainer().getBoundingClientRect();
+      return layer.layer.pixel(map, x - rect.left - window.scrollX, y - rect.top - window.scrollY);
+    },
     panBy(dx, dy) {
       map.panBy([dx, dy], { animate: false });
     },
+    zoom: () => map.getZoom(),
   };
   window.__gridDeskMap = hook;
   return () => {
     if (window.__gridDeskMap === hook) delete window.__gridDeskMap;
   };
 }
+

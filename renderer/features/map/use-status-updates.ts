@@ -4,19 +4,21 @@ import type { MapLayers } from '../../../electron/api';
 import { useApiEvent } from '../../api/events';
 import { queryKey } from '../../api/queries';
 import { useT } from '../../i18n';
-
-/** Beyond this many, drop every cached building detail instead of naming each one. */
-const MANY = 50;
+import { isOwnChange } from './own-changes';
+import { useStatusRefresh } from './use-status-refresh';
 
 /**
  * `buildings.statusChanged` recolours the buildings in the cached map data (the map layer
- * then restyles only those polygons) and refreshes their details; nothing else is refetched.
+ * then restyles only those polygons, the legend recounts) and refreshes what shows statuses:
+ * the open panel and its history, the undo button, the reminders. `data.changed` is handled
+ * app-wide (it refetches `map.layers` and `buildings.*`).
  */
 export function useStatusUpdates(): void {
   const client = useQueryClient();
   const { message } = App.useApp();
   const t = useT();
-  useApiEvent('buildings.statusChanged', ({ ids, status }) => {
+  const refresh = useStatusRefresh();
+  useApiEvent('buildings.statusChanged', ({ ids, status, at }) => {
     const wanted = new Set(ids);
     let changed = 0;
     client.setQueryData<MapLayers>(queryKey('map.layers', {}), (old) => {
@@ -31,8 +33,7 @@ export function useStatusUpdates(): void {
       }
       return changed > 0 ? { ...old, buildings: { ...old.buildings, statuses: next } } : old;
     });
-    if (ids.length > MANY) void client.invalidateQueries({ queryKey: ['buildings.get'] });
-    else for (const id of ids) void client.invalidateQueries({ queryKey: queryKey('buildings.get', { id }) });
-    if (changed > 0) void message.info({ content: t('map.updated', { count: changed }), key: 'status-updates' });
+    refresh();
+    if (changed > 0 && !isOwnChange(at)) void message.info({ content: t('map.updated', { count: changed }), key: 'status-updates' });
   });
 }

@@ -3,8 +3,12 @@ declare global {
     /** The map page's test hook (renderer/features/map/test-hook.ts). */
     __gridDeskMap?: {
       buildingScreenPoint(id: string): { x: number; y: number } | null;
+      visibleCentres(): { id: string; x: number; y: number }[];
       buildingIds(): string[];
+      selectedIds(): string[];
+      pixelAt(x: number, y: number): string | null;
       panBy(dx: number, dy: number): void;
+      zoom(): number;
     };
   }
 }

@@ -1,0 +1,41 @@
+import { Button, Popconfirm, type ButtonProps } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { useApiQuery } from '../../api/queries';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useT } from '../../i18n';
+import { useStatusStyles } from './use-status-styles';
+import { useUndoBatch } from './use-undo-batch';
+
+/** 「撤销上次批量变更」: the caller's latest bulk change that can still be undone. */
+export function UndoLastBatch({ disabled }: { disabled?: boolean }) {
+  const t = useT();
+  const styles = useStatusStyles();
+  const last = useApiQuery('buildings.lastBatch', {}, { staleTime: 30_000 });
+  const undo = useUndoBatch();
+  const batch = last.data;
+  if (!batch) return null;
+  return (
+    <Popconfirm
+      title={t('map.undo.confirmTitle')}
+      description={
+        <div className="gd-undo-desc" data-testid="undo-last-desc">
+          {t('map.undo.describe', {
+            selection: batch.selection,
+            count: formatNumber(batch.buildingCount),
+            status: styles.look(batch.status).label,
+            at: formatDateTime(batch.changedAt),
+          })}
+          <div className="gd-muted">{batch.reason}</div>
+        </div>
+      }
+      okText={t('map.undo.ok')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'undo-last-ok' } as ButtonProps}
+      onConfirm={() => undo.mutateAsync({ batchId: batch.id }).catch(() => undefined)}
+    >
+      <Button size="small" icon={<UndoOutlined />} loading={undo.isPending} disabled={disabled} data-testid="undo-last" data-batch-id={batch.id}>
+        {t('map.undo.last')}
+      </Button>
+    </Popconfirm>
+  );
+}
