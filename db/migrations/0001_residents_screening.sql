@@ -25,6 +25,7 @@ CREATE TABLE `status_batches` (
 	`selection` text NOT NULL,
 	`building_count` integer NOT NULL,
 	`changed_by` text NOT NULL,
+	`changed_by_id` text NOT NULL,
 	`changed_at` integer NOT NULL,
 	`effective_from` integer NOT NULL,
 	`effective_until` integer,
@@ -33,6 +34,7 @@ CREATE TABLE `status_batches` (
 );
 --> statement-breakpoint
 CREATE INDEX `status_batches_changed_idx` ON `status_batches` (`changed_at`);--> statement-breakpoint
+CREATE INDEX `status_batches_account_idx` ON `status_batches` (`changed_by_id`,`changed_at`);--> statement-breakpoint
 CREATE TABLE `status_definitions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hlc` text NOT NULL,

@@ -33,6 +33,8 @@ export const statusBatches = sqliteTable(
     selection: text('selection').notNull(),
     buildingCount: integer('building_count').notNull(),
     changedBy: text('changed_by').notNull(),
+    /** The account that made the change: only they may undo it. */
+    changedById: text('changed_by_id').notNull(),
     changedAt: integer('changed_at').notNull(),
     effectiveFrom: integer('effective_from').notNull(),
     effectiveUntil: integer('effective_until'),
@@ -41,7 +43,7 @@ export const statusBatches = sqliteTable(
     /** Set on a batch once it has been undone: the undo batch. */
     undoneByBatchId: text('undone_by_batch_id'),
   },
-  (t) => [index('status_batches_changed_idx').on(t.changedAt)],
+  (t) => [index('status_batches_changed_idx').on(t.changedAt), index('status_batches_account_idx').on(t.changedById, t.changedAt)],
 );
 
 /** Every change of a building's control status: who, when, why, from when, until when. */

@@ -55,10 +55,10 @@ export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, actio
     const label = req.selectionLabel || selected.label;
     sqlite
       .prepare(
-        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_at, effective_from, effective_until)
-         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_by_id, changed_at,
+           effective_from, effective_until) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(batchId, tick(), ctx.nodeId, status, req.reason, label, changedIds.length, ctx.actor.name, at, from, until);
+      .run(batchId, tick(), ctx.nodeId, status, req.reason, label, changedIds.length, ctx.actor.name, ctx.actor.id, at, from, until);
     appendAudit(sqlite, {
       actor: ctx.actor,
       action,

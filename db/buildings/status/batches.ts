@@ -33,9 +33,6 @@ export interface BatchRow {
 const COLUMNS = `s.id, s.hlc, s.status, s.reason, s.selection, s.building_count, s.changed_by, s.changed_at, s.effective_from, s.effective_until,
   s.undoes_batch_id, s.undone_by_batch_id`;
 
-/** The audit actions of changes a caller may undo (their own, found by account id through the audit log). */
-export const UNDOABLE_ACTIONS = ['buildings.status.set', 'buildings.status.bulk'] as const;
-
 export function batchOf(r: BatchRow): StatusBatchData {
   return {
     id: r.id,
@@ -61,11 +58,10 @@ export function latestOwnBatch(ctx: ServiceContext): BatchRow | null {
   const row = ctx.sqlite
     .prepare(
       `SELECT ${COLUMNS} FROM status_batches s
-        WHERE s.id IN (SELECT target FROM audit_log WHERE actor_id = ? AND action IN (SELECT value FROM json_each(?)))
-          AND s.deleted = 0 AND s.undoes_batch_id IS NULL AND s.building_count > 0
+        WHERE s.changed_by_id = ? AND s.deleted = 0 AND s.undoes_batch_id IS NULL AND s.building_count > 0
         ORDER BY s.changed_at DESC, s.hlc DESC LIMIT 1`,
     )
-    .get(ctx.actor.id, JSON.stringify(UNDOABLE_ACTIONS)) as BatchRow | undefined;
+    .get(ctx.actor.id) as BatchRow | undefined;
   return row ?? null;
 }
 

@@ -124,11 +124,11 @@ export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now =
     }
     sqlite
       .prepare(
-        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_at,
-           effective_from, effective_until, undoes_batch_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_by_id, changed_at,
+           effective_from, effective_until, undoes_batch_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
       )
       .run(undoId, tick(), ctx.nodeId, mostCommon(restores.map((r) => r.status), batch.status), reason, `撤销「${batch.selection}」`.slice(0, 120),
-        restores.length, ctx.actor.name, at, batch.effective_from, batch.id);
+        restores.length, ctx.actor.name, ctx.actor.id, at, batch.effective_from, batch.id);
     sqlite.prepare('UPDATE status_batches SET undone_by_batch_id = ?, hlc = ?, origin = ? WHERE id = ?').run(undoId, tick(), ctx.nodeId, batch.id);
     appendAudit(sqlite, {
       actor: ctx.actor,
