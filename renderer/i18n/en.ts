@@ -90,7 +90,6 @@ export const en: Messages = {
   'building.history.none': 'No status changes recorded',
   'building.history.by': 'by {who}',
   'building.history.until': 'until {date}',
-  'building.history.from': 'was {from}',
 
   'compound.gated': 'Gated compound',
   'compound.open': 'Open compound',

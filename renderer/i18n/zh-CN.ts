@@ -89,7 +89,6 @@ export const zhCN = {
   'building.history.none': '暂无状态变化记录',
   'building.history.by': '{who} 操作',
   'building.history.until': '至 {date}',
-  'building.history.from': '由「{from}」变更',
 
   'compound.gated': '封闭式小区',
   'compound.open': '开放式楼院',

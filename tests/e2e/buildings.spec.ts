@@ -1,9 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pinyin } from 'pinyin-pro';
-import { Vault } from '../../db/auth/vault';
-import { ARTIFACTS, E2E_PASSWORD, E2E_TMP } from './support/paths';
+import { chooseOption } from './support/antd';
+import { readDb } from './support/db';
+import { watchErrors } from './support/page-errors';
+import { ARTIFACTS, E2E_TMP } from './support/paths';
 import { startServer, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
@@ -13,33 +15,19 @@ let pick: { status: string; statusLabel: string; communityId: string; communityN
 
 test.beforeAll(async () => {
   server = await startServer();
-  const vault = new Vault(server.dataDir);
-  vault.login('admin', E2E_PASSWORD);
-  const db = vault.requireOpen().opened.sqlite;
-  pick = db
-    .prepare(
+  pick = readDb(server, (db) =>
+    db.prepare(
       `SELECT b.status status, s.label statusLabel, c.id communityId, c.name communityName, count(*) count
          FROM buildings b JOIN communities c ON c.id = b.community_id JOIN status_definitions s ON s.key = b.status
         WHERE b.deleted = 0 AND b.status <> 'normal'
         GROUP BY b.status, c.id HAVING count(*) BETWEEN 2 AND 50 ORDER BY count(*) DESC LIMIT 1`,
     )
-    .get() as typeof pick;
-  vault.close();
+    .get(),
+  ) as typeof pick;
   expect(pick, 'the seed has controlled buildings in some community').toBeTruthy();
 });
 
 test.afterAll(async () => server?.stop());
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('buildings-table').locator('.ant-spin-spinning')).toHaveCount(0);
@@ -55,7 +43,7 @@ function initials(text: string): string {
 }
 
 test('the buildings table filters by status and community, searches by pinyin initials, sorts, keeps it in the URL, and exports the same rows', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { console: false });
   await openSignedIn(page, server, 'zhiban');
   await page.getByTestId('nav-buildings').click();
   await expect(page.getByTestId('buildings-page')).toBeVisible();
@@ -146,7 +134,7 @@ test('the buildings table filters by status and community, searches by pinyin in
 });
 
 test('a building page: add a need and mark it done, add an incident and mark it fixed, change the status', async ({ page }) => {
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, { console: false });
   await openSignedIn(page, server, 'zhiban');
   await page.goto(`${server.origin}/#/buildings?status=${pick.status}&community=${pick.communityId}`);
   await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${pick.count} 栋`);
@@ -160,7 +148,7 @@ test('a building page: add a need and mark it done, add an incident and mark it 
   await expect(page.getByTestId('building-page-status-tag')).toHaveAttribute('data-status', pick.status);
   await expect(page.getByTestId('building-breadcrumb')).toContainText(pick.communityName);
   await expect(page.getByTestId('building-summary')).toBeVisible();
-  await expect(page.getByTestId('building-page-history')).toBeVisible();
+  await expect(page.getByTestId('building-history')).toBeVisible();
   await expect(page.getByTestId('building-households')).toBeVisible();
 
   // A need: the form refuses an empty detail first.
@@ -201,18 +189,26 @@ test('a building page: add a need and mark it done, add an incident and mark it 
   await expect(incidentRow).toContainText('已修复');
   await expect(incidentRow).toContainText('已重新铺设防水层');
 
-  // A status change shows in the header and on top of the history.
+  // A status change (the map's dialog) shows in the header and on top of the history, and can be undone.
   await page.getByTestId('building-page-change-status').click();
-  await page.getByTestId('status-submit').click();
-  await expect(page.getByTestId('status-form')).toContainText('请填写原因');
-  await chooseOption(page, page.getByTestId('status-select'), pick.status === 'sealed' ? '管控' : '封控');
+  const dialog = page.getByTestId('bulk-modal');
+  await expect(dialog.getByTestId(`bulk-breakdown-${pick.status}`)).toHaveAttribute('data-count', '1');
+  await page.getByTestId('bulk-confirm').click();
+  await expect(dialog).toContainText('请填写变更原因');
+  await chooseOption(page, page.getByTestId('bulk-status'), pick.status === 'sealed' ? '管控' : '封控');
   const reason = `楼内出现密接人员 ${Date.now() % 100000}`;
-  await page.getByTestId('status-reason').fill(reason);
-  await page.getByTestId('status-submit').click();
-  await expect(page.getByTestId('status-form')).toHaveCount(0);
+  await page.getByTestId('bulk-reason').fill(reason);
+  await page.getByTestId('bulk-confirm').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('bulk-done')).toBeVisible();
   const now = pick.status === 'sealed' ? 'controlled' : 'sealed';
   await expect(page.getByTestId('building-page-status-tag')).toHaveAttribute('data-status', now);
-  await expect(page.getByTestId('building-page-history').locator('.ant-timeline-item').first()).toContainText(reason);
+  const latest = page.getByTestId('building-history').getByTestId('history-entry').first();
+  await expect(latest).toContainText(reason);
+  await expect(latest.locator(`[data-status="${pick.status}"]`)).toBeVisible();
+  await page.getByTestId('bulk-done-undo').click();
+  await expect(page.getByTestId('building-page-status-tag')).toHaveAttribute('data-status', pick.status);
+  await expect(page.getByTestId('building-history').getByTestId('history-entry').first().locator(`[data-status="${now}"]`)).toBeVisible();
 
   // The map link carries the building.
   const id = await building.getAttribute('data-building-id');

@@ -5,7 +5,9 @@ import { readKeyring, unwrapSlot } from '../../db/auth/keyring';
 import { applyKey } from '../../db/client/cipher';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
 import { startServer, type TestServer } from './support/server';
-import { openSignedIn } from './support/sign-in';
+import { chooseOption } from './support/antd';
+import { openMap } from './support/map';
+import { watchErrors } from './support/page-errors';
 
 const SEALED = '#cf1322';
 const NORMAL = '#389e0d';
@@ -52,24 +54,10 @@ const buildingWith = (status: string, skip = 0): string =>
       (db.prepare(`SELECT id FROM buildings WHERE deleted = 0 AND status = ? ORDER BY id LIMIT 1 OFFSET ?`).get(status, skip) as { id: string }).id,
   );
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-async function openMap(page: Page, user: string): Promise<void> {
-  await openSignedIn(page, server, user);
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
-}
-
 async function newWindow(browser: Browser, user: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await openMap(page, user);
+  await openMap(page, server, user);
   return page;
 }
 
@@ -103,14 +91,9 @@ async function drawLasso(page: Page, points: { x: number; y: number }[]): Promis
   await page.mouse.up();
 }
 
-async function chooseStatus(page: Page, label: string): Promise<void> {
-  await page.getByTestId('bulk-modal').locator('.ant-select').first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
-}
-
 test('lasso a few buildings, seal them in one bulk change, see it in another window, then undo it', async ({ page, browser }) => {
   const errors = watchErrors(page);
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const other = await newWindow(browser, 'admin');
 
   const anchor = buildingWith('normal', 3);
@@ -150,11 +133,14 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
   await expect(page.getByTestId('bulk-count')).toHaveAttribute('data-count', String(chosen.length));
   await expect(page.getByTestId('bulk-breakdown-normal')).toBeVisible();
   // The form refuses a missing reason before anything is sent.
-  await chooseStatus(page, '封控');
+  await chooseOption(page, page.getByTestId('bulk-status'), '封控');
   await page.getByTestId('bulk-confirm').click();
   await expect(modal).toContainText('请填写变更原因');
   const reason = `套索封控测试 ${Date.now()}`;
   await page.getByTestId('bulk-reason').fill(reason);
+  // Typing the reason clears the complaint under it.
+  await expect(modal.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  await expect(modal).not.toContainText('请填写变更原因');
   await page.screenshot({ path: join(ARTIFACTS, 'map-bulk.png') });
   await page.getByTestId('bulk-confirm').click();
   await expect(page.getByTestId('bulk-done')).toBeVisible();
@@ -197,7 +183,7 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
 });
 
 test('rectangle selection picks the buildings inside the box; Esc clears it; the form checks the dates', async ({ page }) => {
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const centre = (await page.evaluate((id) => window.__gridDeskMap!.buildingScreenPoint(id), buildingWith('normal', 5)))!;
   await page.getByTestId('tool-rect').click();
   const box = { x0: centre.x - 90, y0: centre.y - 60, x1: centre.x + 90, y1: centre.y + 60 };
@@ -219,7 +205,7 @@ test('rectangle selection picks the buildings inside the box; Esc clears it; the
   // Until must come after from: the form says so and sends nothing.
   const before = statusesOf(chosen);
   await page.getByTestId('bulk-open').click();
-  await chooseStatus(page, '管控');
+  await chooseOption(page, page.getByTestId('bulk-status'), '管控');
   await page.getByTestId('bulk-reason').fill('核酸检测异常，临时管控');
   const until = page.getByTestId('bulk-modal').locator('.gd-bulk-date').nth(1).locator('input');
   await until.fill('2020-01-01 08:00');
@@ -236,7 +222,7 @@ test('rectangle selection picks the buildings inside the box; Esc clears it; the
 });
 
 test('the as-of view shows the colours from before a change, and the way back to now', async ({ page }) => {
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const id = buildingWith('normal', 8);
   const hourAgo = Date.now() - 3_600_000;
   await rpc(page, 'buildings.setStatus', { id, status: 'sealed', reason: '补记一小时前的封控决定', effectiveFrom: hourAgo });
@@ -272,7 +258,7 @@ test('the as-of view shows the colours from before a change, and the way back to
 });
 
 test('a status ending soon rings the bell; its reminder opens the building on the map', async ({ page }) => {
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const id = buildingWith('normal', 11);
   const address = withDb((db) => (db.prepare('SELECT address FROM buildings WHERE id = ?').get(id) as { address: string }).address);
   await rpc(page, 'buildings.setStatus', { id, status: 'controlled', reason: '密接所在楼栋，管控至明日', effectiveUntil: Date.now() + 5 * 3_600_000 });
@@ -290,7 +276,7 @@ test('a status ending soon rings the bell; its reminder opens the building on th
 });
 
 test('safe-compound flags and the screening-progress colours', async ({ page }) => {
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const safe = withDb((db) => (db.prepare('SELECT count(*) n FROM safe_compounds WHERE deleted = 0').get() as { n: number }).n);
   await page.getByTestId('toggle-safe').click();
   if (safe > 0) {
@@ -322,7 +308,7 @@ test('safe-compound flags and the screening-progress colours', async ({ page }) 
 });
 
 test('the panel selects a whole grid; the bulk form counts its buildings', async ({ page }) => {
-  await openMap(page, 'zhiban');
+  await openMap(page, server, 'zhiban');
   const id = buildingWith('normal', 2);
   const grid = withDb((db) => db.prepare('SELECT g.id, g.name, (SELECT count(*) FROM buildings b2 WHERE b2.grid_id = g.id AND b2.deleted = 0) n FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.id = ?').get(id) as { id: string; name: string; n: number });
   const point = (await page.evaluate((b) => window.__gridDeskMap!.buildingScreenPoint(b), id))!;
@@ -340,7 +326,7 @@ test('the panel selects a whole grid; the bulk form counts its buildings', async
 });
 
 test('a leader sees the statuses and the history but no editing tools', async ({ page }) => {
-  await openMap(page, 'lingdao');
+  await openMap(page, server, 'lingdao');
   await expect(page.getByTestId('map-toolbar')).toBeVisible();
   await expect(page.getByTestId('select-mode')).toHaveCount(0);
   await expect(page.getByTestId('undo-last')).toHaveCount(0);

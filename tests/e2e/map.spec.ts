@@ -1,9 +1,10 @@
-import { Vault } from '../../db/auth/vault';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
+import { readDb } from './support/db';
+import { openMap } from './support/map';
+import { watchErrors } from './support/page-errors';
+import { ARTIFACTS } from './support/paths';
 import { startServer, type TestServer } from './support/server';
-import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
 let truth: { total: number; byStatus: Record<string, number>; sample: { id: string; address: string; status: string } };
@@ -11,33 +12,16 @@ let truth: { total: number; byStatus: Record<string, number>; sample: { id: stri
 test.beforeAll(async () => {
   server = await startServer();
   // The expected figures come straight from the SQLite file, not from the app.
-  const vault = new Vault(server.dataDir);
-  vault.login('admin', E2E_PASSWORD);
-  const db = vault.requireOpen().opened.sqlite;
-  const total = (db.prepare('SELECT count(*) n FROM buildings WHERE deleted = 0').get() as { n: number }).n;
-  const byStatus = Object.fromEntries(
-    (db.prepare('SELECT status, count(*) n FROM buildings WHERE deleted = 0 GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-  );
-  const sample = db.prepare(`SELECT id, address, status FROM buildings WHERE status = 'sealed' ORDER BY id LIMIT 1`).get() as typeof truth.sample;
-  vault.close();
-  truth = { total, byStatus, sample };
+  truth = readDb(server, (db) => ({
+    total: (db.prepare('SELECT count(*) n FROM buildings WHERE deleted = 0').get() as { n: number }).n,
+    byStatus: Object.fromEntries(
+      (db.prepare('SELECT status, count(*) n FROM buildings WHERE deleted = 0 GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    ),
+    sample: db.prepare(`SELECT id, address, status FROM buildings WHERE status = 'sealed' ORDER BY id LIMIT 1`).get() as typeof truth.sample,
+  }));
 });
 
 test.afterAll(async () => server?.stop());
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
-async function openMap(page: Page): Promise<void> {
-  await openSignedIn(page, server);
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
-}
 
 /** The colour under a page point, read from a screenshot of that one pixel's neighbourhood. */
 async function pixelAt(page: Page, x: number, y: number): Promise<string> {
@@ -47,7 +31,7 @@ async function pixelAt(page: Page, x: number, y: number): Promise<string> {
 
 test('the map draws every building, the legend counts them by status, and nothing logs an error', async ({ page }) => {
   const errors = watchErrors(page);
-  await openMap(page);
+  await openMap(page, server);
   await expect(page.getByTestId('map')).toHaveAttribute('data-building-count', String(truth.total));
   await expect(page.getByTestId('street-name')).toContainText('街道');
   const legend = page.getByTestId('map-legend');
@@ -63,7 +47,7 @@ test('the map draws every building, the legend counts them by status, and nothin
 
 test('clicking a building opens its panel with the right address and status', async ({ page }) => {
   const errors = watchErrors(page);
-  await openMap(page);
+  await openMap(page, server);
   const point = await page.evaluate((id) => window.__gridDeskMap!.buildingScreenPoint(id), truth.sample.id);
   expect(point).not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
@@ -80,7 +64,7 @@ test('clicking a building opens its panel with the right address and status', as
 });
 
 test('the buildings toggle hides and shows the drawn buildings', async ({ page }) => {
-  await openMap(page);
+  await openMap(page, server);
   const point = (await page.evaluate((id) => window.__gridDeskMap!.buildingScreenPoint(id), truth.sample.id))!;
   await page.mouse.move(5, 5);
   const shown = await pixelAt(page, point.x, point.y);

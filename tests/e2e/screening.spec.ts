@@ -1,7 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { Vault } from '../../db/auth/vault';
-import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
+import { readDb } from './support/db';
+import { watchErrors } from './support/page-errors';
+import { ARTIFACTS } from './support/paths';
 import { startServer, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
@@ -9,23 +10,25 @@ let server: TestServer;
 /** From the SQLite file: a grid with households and how many; the grid worker's grids. */
 let grid: { id: string; label: string; households: number };
 let wanggeGrids: string[];
+/** The seeded rounds, by number. */
+let rounds: Map<number, { id: string; name: string }>;
 
 test.beforeAll(async () => {
   server = await startServer();
-  const vault = new Vault(server.dataDir);
-  vault.login('admin', E2E_PASSWORD);
-  const db = vault.requireOpen().opened.sqlite;
-  grid = db
-    .prepare(
-      `SELECT g.id id, c.name || ' ' || g.name label, count(h.id) households
-         FROM grids g JOIN communities c ON c.id = g.community_id
-         JOIN buildings b ON b.grid_id = g.id AND b.deleted = 0
-         JOIN households h ON h.building_id = b.id AND h.deleted = 0
-        WHERE g.deleted = 0 GROUP BY g.id ORDER BY g.code LIMIT 1`,
-    )
-    .get() as typeof grid;
-  wanggeGrids = JSON.parse(db.prepare(`SELECT grid_ids FROM accounts WHERE username = 'wangge'`).pluck().get() as string) as string[];
-  vault.close();
+  readDb(server, (db) => {
+    grid = db
+      .prepare(
+        `SELECT g.id id, c.name || ' ' || g.name label, count(h.id) households
+           FROM grids g JOIN communities c ON c.id = g.community_id
+           JOIN buildings b ON b.grid_id = g.id AND b.deleted = 0
+           JOIN households h ON h.building_id = b.id AND h.deleted = 0
+          WHERE g.deleted = 0 GROUP BY g.id ORDER BY g.code LIMIT 1`,
+      )
+      .get() as typeof grid;
+    wanggeGrids = JSON.parse(db.prepare(`SELECT grid_ids FROM accounts WHERE username = 'wangge'`).pluck().get() as string) as string[];
+    const all = db.prepare('SELECT id, name, number FROM screening_rounds WHERE deleted = 0').all() as { id: string; name: string; number: number }[];
+    rounds = new Map(all.map((r) => [r.number, r]));
+  });
   expect(grid.households).toBeGreaterThan(0);
   expect(wanggeGrids.length).toBeGreaterThan(0);
 });
@@ -63,8 +66,7 @@ async function openRound(page: Page, username: string): Promise<void> {
 }
 
 test('a visit and a nobody-home are recorded, the progress moves by one each, and a new round over one grid counts its households', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = watchErrors(page, { console: false });
   await openRound(page, 'zhiban');
   await expect(page.getByTestId('rounds-table').locator('tr[data-testid^="round-row-"]')).toHaveCount(2);
   // The round in progress (round 2) is opened by default.
@@ -135,4 +137,29 @@ test('a grid worker sees only their own grids and cannot start a round', async (
   // The queue's grid filter offers the same grids only.
   await page.getByTestId('queue-grid').click();
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveCount(ids.length);
+});
+
+test('「在地图上看进度」 opens the map coloured by the progress of the round on show', async ({ page }) => {
+  const errors = watchErrors(page, { console: false });
+  await openRound(page, 'zhiban');
+  // The first (closed) round, not the default one.
+  const round = rounds.get(1)!;
+  expect(round).toBeTruthy();
+  await page.getByTestId('round-row-1').click();
+  await expect(page.getByTestId('round-detail')).toHaveAttribute('data-round-number', '1');
+  await page.getByTestId('screening-map').click();
+  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
+  const legend = page.getByTestId('screening-legend');
+  await expect(legend).toHaveAttribute('data-round-id', round.id);
+  await expect(legend).toContainText(round.name);
+  await expect(page.getByTestId('screening-total')).toBeVisible();
+  await expect(page.getByTestId('map-legend')).toHaveCount(0);
+  await expect(page.getByTestId('toggle-screening')).toBeChecked();
+  await expect(page.getByTestId('screening-round')).toContainText(round.name);
+  await expect(page).toHaveURL(/#\/map$/);
+  await page.screenshot({ path: join(ARTIFACTS, 'screening-map.png') });
+  // Back to the statuses with the same switch.
+  await page.getByTestId('toggle-screening').click();
+  await expect(page.getByTestId('map-legend')).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -7,7 +7,8 @@ import { useT } from '../../i18n';
 import { useSessionUser } from '../auth/session';
 import { communityOptions, gridLimitOf, gridOptionsOf } from './area-options';
 import { GROUPS } from './group-labels';
-import { useStatusLook, useStatuses } from './use-statuses';
+import { statusOptions } from '../statuses/status-options';
+import { useStatusStyles } from '../statuses/use-status-styles';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -15,8 +16,7 @@ const SEARCH_DELAY_MS = 300;
 export function BuildingFilters({ filter, onChange }: { filter: BuildingFilter; onChange(filter: BuildingFilter): void }) {
   const t = useT();
   const layers = useMapLayers();
-  const statuses = useStatuses();
-  const look = useStatusLook();
+  const styles = useStatusStyles();
   const limit = gridLimitOf(useSessionUser());
   const [search, setSearch] = useState(filter.search ?? '');
 
@@ -39,15 +39,7 @@ export function BuildingFilters({ filter, onChange }: { filter: BuildingFilter; 
         value={filter.statuses ?? []}
         onChange={(statuses: string[]) => onChange({ ...filter, statuses })}
         maxTagCount="responsive"
-        options={statuses.data.filter((s) => !s.retired).map((s) => ({
-          value: s.key,
-          label: (
-            <span className="gd-bld-status-option">
-              <span className="gd-bld-dot" style={{ background: s.color }} />
-              {look(s.key).label}
-            </span>
-          ),
-        }))}
+        options={statusOptions(styles.choosable)}
       />
       <Select
         allowClear

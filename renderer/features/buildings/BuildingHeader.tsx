@@ -5,14 +5,16 @@ import type { BuildingDetail } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { hashHref, navigate } from '../../app/use-hash-route';
-import { ChangeStatusModal } from './ChangeStatusModal';
-import { StatusBadge } from './StatusBadge';
+import { StatusChangeModal } from '../statuses/StatusChangeModal';
+import { useStatusDoneNotice } from '../statuses/use-done-notice';
+import { StatusTag } from '../statuses/StatusTag';
 import { lastTableQuery } from './table-return';
 
 /** Where the building is, its status since (and until) when, the red flag, and the way to the map. */
 export function BuildingHeader({ building, canEdit }: { building: BuildingDetail; canEdit: boolean }) {
   const t = useT();
   const [changing, setChanging] = useState(false);
+  const notice = useStatusDoneNotice();
   const back = hashHref('buildings', [], lastTableQuery());
   return (
     <header className="gd-bp-head" data-testid="building-page-head">
@@ -33,7 +35,7 @@ export function BuildingHeader({ building, canEdit }: { building: BuildingDetail
           </Tag>
         </h1>
         <div className="gd-bp-status" data-testid="building-page-status">
-          <StatusBadge status={building.status} testId="building-page-status-tag" />
+          <StatusTag status={building.status} testId="building-page-status-tag" />
           <span className="gd-bp-since">
             {t('buildings.since', { date: formatDateTime(building.statusSince) })}
             {building.statusUntil !== null ? ` · ${t('buildings.until', { date: formatDateTime(building.statusUntil) })}` : ''}
@@ -65,7 +67,17 @@ export function BuildingHeader({ building, canEdit }: { building: BuildingDetail
           {t('buildings.showOnMap')}
         </Button>
       </div>
-      {canEdit ? <ChangeStatusModal building={building} open={changing} onClose={() => setChanging(false)} /> : null}
+      {canEdit && changing ? (
+        <StatusChangeModal
+          target={{ kind: 'single', id: building.id, label: building.address }}
+          statusOf={() => building.status}
+          onClose={() => setChanging(false)}
+          onDone={(result) => {
+            setChanging(false);
+            notice(result);
+          }}
+        />
+      ) : null}
     </header>
   );
 }

@@ -6,9 +6,9 @@ import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
 import { useCan } from '../auth/session';
 import { BuildingHeader } from './BuildingHeader';
-import { BuildingHistory } from './BuildingHistory';
+import { BuildingHistory } from '../statuses/BuildingHistory';
 import { BuildingSummary } from './BuildingSummary';
-import { HeadsList } from './HeadsList';
+import { BuildingHeads } from './BuildingHeads';
 import { HouseholdsSection } from './HouseholdsSection';
 import { IncidentsSection } from './IncidentsSection';
 import { NeedsSection } from './NeedsSection';
@@ -62,13 +62,15 @@ export function BuildingPage({ id }: { id: string }) {
             <div className="gd-bp-card-head">
               <h2>{t('building.heads')}</h2>
             </div>
-            <HeadsList heads={data.heads} />
+            <BuildingHeads heads={data.heads} />
           </section>
           <section className="gd-bp-card">
             <div className="gd-bp-card-head">
               <h2>{t('buildings.history.title')}</h2>
             </div>
-            <BuildingHistory id={id} />
+            <div className="gd-bp-history">
+              <BuildingHistory id={id} />
+            </div>
           </section>
         </aside>
       </div>

@@ -5,7 +5,7 @@ import type { BuildingRow } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { GROUPS } from './group-labels';
-import { StatusBadge } from './StatusBadge';
+import { StatusTag } from '../statuses/StatusTag';
 import { PAGE_SIZE, type SortKey, type TableState } from './table-state';
 
 interface Props {
@@ -70,7 +70,7 @@ export function BuildingsTable({ rows, total, loading, state, onSortPage, onOpen
       dataIndex: 'status',
       ...sortable('status'),
       width: 76,
-      render: (status: string) => <StatusBadge status={status} testId="cell-status" />,
+      render: (status: string) => <StatusTag status={status} testId="cell-status" />,
     },
     {
       title: t('buildings.col.since'),

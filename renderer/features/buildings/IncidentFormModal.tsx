@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../i18n';
-import { describeError } from '../../ui/error-text';
-import { showFieldError } from '../../ui/form-errors';
+import { FormModal } from '../../ui/FormModal';
+import { useFormSubmit } from '../../ui/use-form-submit';
 import { useBuildingEdit } from './use-building-edit';
 
 interface Values {
@@ -18,14 +17,11 @@ const FIELDS = ['title', 'detail', 'handler', 'reportedAt'] as const;
 /** 登记事件: what happened (屋顶防水层被掀开), when, and who handles it. */
 export function IncidentFormModal({ buildingId, open, onClose }: { buildingId: string; open: boolean; onClose(): void }) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
+  const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const add = useBuildingEdit('buildings.addIncident');
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    try {
+  const save = () =>
+    submit(async (values) => {
       await add.mutateAsync({
         buildingId,
         title: values.title.trim(),
@@ -35,57 +31,51 @@ export function IncidentFormModal({ buildingId, open, onClose }: { buildingId: s
       });
       form.resetFields();
       onClose();
-    } catch (e) {
-      if (!showFieldError(form, e, FIELDS)) setError(e);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
+      testId="incident"
       open={open}
       title={t('buildings.incident.addTitle')}
       okText={t('buildings.save')}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={add.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'incident-submit' }}
+      onOk={save}
+      onClose={onClose}
+      pending={add.isPending}
+      error={error}
     >
-      <div data-testid="incident-form">
-        <Form<Values> form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="title"
-            label={t('buildings.incident.titleField')}
-            rules={[
-              { required: true, whitespace: true, message: t('buildings.incident.titleRequired') },
-              { min: 2, message: t('buildings.incident.titleShort') },
-              { max: 60, message: t('buildings.incident.titleLong') },
-            ]}
-          >
-            <Input maxLength={60} placeholder={t('buildings.incident.titlePlaceholder')} data-testid="incident-title" />
-          </Form.Item>
-          <Form.Item name="detail" label={t('buildings.incident.detail')} rules={[{ max: 500, message: t('buildings.incident.detailLong') }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount data-testid="incident-detail" />
-          </Form.Item>
-          <Form.Item name="handler" label={t('buildings.incident.handler')} rules={[{ max: 40, message: t('buildings.field.max40') }]}>
-            <Input maxLength={40} placeholder={t('buildings.incident.handlerPlaceholder')} data-testid="incident-handler" />
-          </Form.Item>
-          <Form.Item
-            name="reportedAt"
-            label={t('buildings.incident.reportedAt')}
-            extra={t('buildings.incident.reportedAtHint')}
-            rules={[
-              {
-                validator: (_, value: Dayjs | null | undefined) =>
-                  value && value.isAfter(dayjs()) ? Promise.reject(new Error(t('buildings.incident.reportedAtFuture'))) : Promise.resolve(),
-              },
-            ]}
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY/MM/DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="incident-reported-at" />
-          </Form.Item>
-        </Form>
-        {error ? <Alert type="error" showIcon title={describeError(error, t).message} data-testid="incident-error" /> : null}
-      </div>
-    </Modal>
+      <Form<Values> form={form} layout="vertical" preserve={false}>
+        <Form.Item
+          name="title"
+          label={t('buildings.incident.titleField')}
+          rules={[
+            { required: true, whitespace: true, message: t('buildings.incident.titleRequired') },
+            { min: 2, message: t('buildings.incident.titleShort') },
+            { max: 60, message: t('buildings.incident.titleLong') },
+          ]}
+        >
+          <Input maxLength={60} placeholder={t('buildings.incident.titlePlaceholder')} data-testid="incident-title" />
+        </Form.Item>
+        <Form.Item name="detail" label={t('buildings.incident.detail')} rules={[{ max: 500, message: t('buildings.incident.detailLong') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount data-testid="incident-detail" />
+        </Form.Item>
+        <Form.Item name="handler" label={t('buildings.incident.handler')} rules={[{ max: 40, message: t('buildings.field.max40') }]}>
+          <Input maxLength={40} placeholder={t('buildings.incident.handlerPlaceholder')} data-testid="incident-handler" />
+        </Form.Item>
+        <Form.Item
+          name="reportedAt"
+          label={t('buildings.incident.reportedAt')}
+          extra={t('buildings.incident.reportedAtHint')}
+          rules={[
+            {
+              validator: (_, value: Dayjs | null | undefined) =>
+                value && value.isAfter(dayjs()) ? Promise.reject(new Error(t('buildings.incident.reportedAtFuture'))) : Promise.resolve(),
+            },
+          ]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY/MM/DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="incident-reported-at" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

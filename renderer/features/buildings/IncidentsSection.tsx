@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined, ToolOutlined } from '@ant-design/icons';
+import { Button, Tag, type TableColumnsType } from 'antd';
+import { ToolOutlined } from '@ant-design/icons';
 import type { BuildingIncident } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { FixIncidentModal } from './FixIncidentModal';
 import { IncidentFormModal } from './IncidentFormModal';
+import { RecordsCard } from './RecordsCard';
 
 /** Incidents of the building (open ones first): add, mark fixed with a note. */
 export function IncidentsSection({ buildingId, incidents, canEdit }: { buildingId: string; incidents: BuildingIncident[]; canEdit: boolean }) {
@@ -74,38 +75,22 @@ export function IncidentsSection({ buildingId, incidents, canEdit }: { buildingI
       : []),
   ];
   return (
-    <section className="gd-bp-card" data-testid="building-incidents">
-      <div className="gd-bp-card-head">
-        <h2>{t('buildings.incident.title', { n: open })}</h2>
-        {canEdit ? (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="incident-add">
-            {t('buildings.incident.add')}
-          </Button>
-        ) : null}
-      </div>
-      {incidents.length === 0 ? (
-        <div className="gd-bp-empty" data-testid="incidents-empty">
-          {t('buildings.incident.none')}
-        </div>
-      ) : (
-        <Table<BuildingIncident>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={incidents}
-          pagination={false}
-          onRow={(i) => {
-            const attrs: Record<string, string> = { 'data-testid': `incident-row-${i.id}` };
-            return attrs;
-          }}
-        />
-      )}
+    <RecordsCard<BuildingIncident>
+      testId="building-incidents"
+      rowTestId="incident"
+      title={t('buildings.incident.title', { n: open })}
+      addLabel={canEdit ? t('buildings.incident.add') : null}
+      onAdd={() => setAdding(true)}
+      empty={t('buildings.incident.none')}
+      rows={incidents}
+      columns={columns}
+    >
       {canEdit ? (
         <>
           <IncidentFormModal buildingId={buildingId} open={adding} onClose={() => setAdding(false)} />
           <FixIncidentModal incident={fixing} onClose={() => setFixing(null)} />
         </>
       ) : null}
-    </section>
+    </RecordsCard>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { needKinds, type NeedKind } from '../../../electron/api';
 import { useT } from '../../i18n';
-import { describeError } from '../../ui/error-text';
-import { showFieldError } from '../../ui/form-errors';
+import { FormModal } from '../../ui/FormModal';
+import { useFormSubmit } from '../../ui/use-form-submit';
 import { useBuildingEdit } from './use-building-edit';
 
 interface Values {
@@ -18,14 +17,11 @@ const FIELDS = ['kind', 'detail', 'requestedBy', 'assignee'] as const;
 /** 登记需求: what is needed (代购/送药/其他), who asked, who delivers. */
 export function NeedFormModal({ buildingId, open, onClose }: { buildingId: string; open: boolean; onClose(): void }) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
+  const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const add = useBuildingEdit('buildings.addNeed');
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    try {
+  const save = () =>
+    submit(async (values) => {
       await add.mutateAsync({
         buildingId,
         kind: values.kind,
@@ -35,58 +31,52 @@ export function NeedFormModal({ buildingId, open, onClose }: { buildingId: strin
       });
       form.resetFields();
       onClose();
-    } catch (e) {
-      if (!showFieldError(form, e, FIELDS)) setError(e);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
+      testId="need"
       open={open}
       title={t('buildings.need.addTitle')}
       okText={t('buildings.save')}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={add.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'need-submit' }}
+      onOk={save}
+      onClose={onClose}
+      pending={add.isPending}
+      error={error}
     >
-      <div data-testid="need-form">
-        <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'shopping' }} preserve={false}>
-          <Form.Item name="kind" label={t('buildings.need.kind')} rules={[{ required: true, message: t('buildings.need.kindRequired') }]}>
-            <Radio.Group
-              data-testid="need-kind"
-              optionType="button"
-              options={needKinds.map((k) => ({ value: k, label: t(`buildings.needKind.${k}`) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="detail"
-            label={t('buildings.need.detail')}
-            rules={[
-              { required: true, whitespace: true, message: t('buildings.need.detailRequired') },
-              { min: 2, message: t('buildings.need.detailShort') },
-              { max: 200, message: t('buildings.need.detailLong') },
-            ]}
-          >
-            <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('buildings.need.detailPlaceholder')} data-testid="need-detail" />
-          </Form.Item>
-          <Form.Item
-            name="requestedBy"
-            label={t('buildings.need.requestedBy')}
-            rules={[
-              { required: true, whitespace: true, message: t('buildings.need.requestedByRequired') },
-              { max: 40, message: t('buildings.field.max40') },
-            ]}
-          >
-            <Input maxLength={40} placeholder={t('buildings.need.requestedByPlaceholder')} data-testid="need-requested-by" />
-          </Form.Item>
-          <Form.Item name="assignee" label={t('buildings.need.assignee')} rules={[{ max: 40, message: t('buildings.field.max40') }]}>
-            <Input maxLength={40} placeholder={t('buildings.need.assigneePlaceholder')} data-testid="need-assignee" />
-          </Form.Item>
-        </Form>
-        {error ? <Alert type="error" showIcon title={describeError(error, t).message} data-testid="need-error" /> : null}
-      </div>
-    </Modal>
+      <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'shopping' }} preserve={false}>
+        <Form.Item name="kind" label={t('buildings.need.kind')} rules={[{ required: true, message: t('buildings.need.kindRequired') }]}>
+          <Radio.Group
+            data-testid="need-kind"
+            optionType="button"
+            options={needKinds.map((k) => ({ value: k, label: t(`buildings.needKind.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="detail"
+          label={t('buildings.need.detail')}
+          rules={[
+            { required: true, whitespace: true, message: t('buildings.need.detailRequired') },
+            { min: 2, message: t('buildings.need.detailShort') },
+            { max: 200, message: t('buildings.need.detailLong') },
+          ]}
+        >
+          <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('buildings.need.detailPlaceholder')} data-testid="need-detail" />
+        </Form.Item>
+        <Form.Item
+          name="requestedBy"
+          label={t('buildings.need.requestedBy')}
+          rules={[
+            { required: true, whitespace: true, message: t('buildings.need.requestedByRequired') },
+            { max: 40, message: t('buildings.field.max40') },
+          ]}
+        >
+          <Input maxLength={40} placeholder={t('buildings.need.requestedByPlaceholder')} data-testid="need-requested-by" />
+        </Form.Item>
+        <Form.Item name="assignee" label={t('buildings.need.assignee')} rules={[{ max: 40, message: t('buildings.field.max40') }]}>
+          <Input maxLength={40} placeholder={t('buildings.need.assigneePlaceholder')} data-testid="need-assignee" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Popover, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { CheckOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Input, Popconfirm, Popover, Space, Tag, type TableColumnsType } from 'antd';
+import { CheckOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { BuildingNeed } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { describeError } from '../../ui/error-text';
 import { NeedFormModal } from './NeedFormModal';
+import { RecordsCard } from './RecordsCard';
 import { needKindColor } from './need-kinds';
 import { useBuildingEdit } from './use-building-edit';
 
@@ -119,33 +120,17 @@ export function NeedsSection({ buildingId, needs, canEdit }: { buildingId: strin
       : []),
   ];
   return (
-    <section className="gd-bp-card" data-testid="building-needs">
-      <div className="gd-bp-card-head">
-        <h2>{t('buildings.need.title', { n: needs.length })}</h2>
-        {canEdit ? (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="need-add">
-            {t('buildings.need.add')}
-          </Button>
-        ) : null}
-      </div>
-      {needs.length === 0 ? (
-        <div className="gd-bp-empty" data-testid="needs-empty">
-          {t('buildings.need.none')}
-        </div>
-      ) : (
-        <Table<BuildingNeed>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={needs}
-          pagination={false}
-          onRow={(need) => {
-            const attrs: Record<string, string> = { 'data-testid': `need-row-${need.id}` };
-            return attrs;
-          }}
-        />
-      )}
+    <RecordsCard<BuildingNeed>
+      testId="building-needs"
+      rowTestId="need"
+      title={t('buildings.need.title', { n: needs.length })}
+      addLabel={canEdit ? t('buildings.need.add') : null}
+      onAdd={() => setAdding(true)}
+      empty={t('buildings.need.none')}
+      rows={needs}
+      columns={columns}
+    >
       {canEdit ? <NeedFormModal buildingId={buildingId} open={adding} onClose={() => setAdding(false)} /> : null}
-    </section>
+    </RecordsCard>
   );
 }

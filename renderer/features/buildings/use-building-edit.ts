@@ -10,9 +10,3 @@ export function useBuildingEdit<M extends EditMethod>(method: M) {
   const client = useQueryClient();
   return useApiMutation(method, { onSuccess: () => invalidateDomains(client, ['buildings']) });
 }
-
-/** 变更状态 of one building; the map, the table and the page follow through `buildings.statusChanged` as well. */
-export function useBuildingStatusEdit() {
-  const client = useQueryClient();
-  return useApiMutation('buildings.setStatus', { onSuccess: () => invalidateDomains(client, ['buildings']) });
-}

@@ -4,7 +4,7 @@ import { SAFE_COMPOUND_FLAG_COLOR } from '../../../maps/status';
 import type { BuildingDetail } from '../../../electron/api';
 import { elapsed, formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
-import { StatusTag } from './StatusTag';
+import { StatusTag } from '../statuses/StatusTag';
 
 /** An end date this close (or past) is highlighted. */
 const SOON = 48 * 3_600_000;

@@ -6,11 +6,11 @@ import { LoadingState } from '../../ui/LoadingState';
 import { ErrorState } from '../../ui/ErrorState';
 import { useT } from '../../i18n';
 import { BuildingFacts } from './BuildingFacts';
-import { BuildingHeads } from './BuildingHeads';
+import { BuildingHeads } from '../buildings/BuildingHeads';
 import { BuildingSummary } from '../buildings/BuildingSummary';
 import type { BuildingDetail } from '../../../electron/api';
 import { BuildingActions, type AreaKind } from './BuildingActions';
-import { BuildingHistory } from './BuildingHistory';
+import { BuildingHistory } from '../statuses/BuildingHistory';
 import './building-panel.css';
 
 /** Re-renders every minute so "for N hours" stays true while the panel is open. */

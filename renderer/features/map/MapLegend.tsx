@@ -3,7 +3,7 @@ import type { ControlStatus } from '../../../electron/api';
 import { UNKNOWN_STATUS_COLOR } from '../../../maps/status';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
-import { useStatusStyles } from './use-status-styles';
+import { useStatusStyles } from '../statuses/use-status-styles';
 
 interface Props {
   statuses: readonly ControlStatus[] | undefined;

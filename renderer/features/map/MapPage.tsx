@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button } from 'antd';
-import type { BuildingDetail, StatusChangeResult } from '../../../electron/api';
+import { useCallback, useState } from 'react';
+import type { StatusChangeResult } from '../../../electron/api';
 import { useApiQuery, useMapLayers } from '../../api/queries';
-import { replaceHash, useHashLocation } from '../../app/use-hash-route';
 import { useCan } from '../auth/session';
 import { LoadingState } from '../../ui/LoadingState';
 import { ErrorState } from '../../ui/ErrorState';
+import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n';
+import { StatusChangeModal } from '../statuses/StatusChangeModal';
+import { targetIds, type StatusTarget } from '../statuses/status-target';
+import { useStatusDoneNotice } from '../statuses/use-done-notice';
 import { MapCanvas, type LayerVisibility } from './MapCanvas';
 import { LayerToggles } from './LayerToggles';
 import { MapLegend } from './MapLegend';
@@ -14,176 +16,67 @@ import { ScreeningLegend } from './ScreeningLegend';
 import { BuildingPanel } from './BuildingPanel';
 import { MapToolbar } from './MapToolbar';
 import { AsOfBanner } from './AsOfControl';
-import { StatusChangeModal } from './StatusChangeModal';
-import type { AreaKind } from './BuildingActions';
 import type { BuildingLayer } from './building-layer';
-import type { SelectMode } from './SelectionTool';
-import { screeningColouring, statusColouring } from './colouring';
-import { targetIds, type StatusTarget } from './status-target';
-import { setTestSelection } from './test-hook';
-import { useStatusStyles } from './use-status-styles';
+import { useCurrentStatus, useMapColouring } from './use-map-colouring';
+import { useMapLinks } from './use-map-links';
+import { useMapSelection } from './use-map-selection';
 import { useStatusUpdates } from './use-status-updates';
-import { useStatusRefresh } from './use-status-refresh';
-import { useUndoBatch } from './use-undo-batch';
-import { formatDateTime } from '../../i18n/format';
 import './map.css';
 
 const ALL_VISIBLE: LayerVisibility = { communities: true, grids: true, buildings: true, labels: true, safe: false };
-type Selected = Exclude<StatusTarget, { kind: 'single' }>;
-const NONE: ReadonlySet<string> = new Set();
 
 /** The street map: every building by status, selection and bulk changes, history, flags and screening progress. */
 export function MapPage() {
   const t = useT();
-  const { message } = App.useApp();
   const canEdit = useCan()('buildings.edit');
   const layers = useMapLayers();
-  const styles = useStatusStyles();
-  const refresh = useStatusRefresh();
-  const undo = useUndoBatch();
+  const notice = useStatusDoneNotice();
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [fitRequest, setFitRequest] = useState(0);
-  const [mode, setMode] = useState<SelectMode>('click');
-  const [selection, setSelection] = useState<Selected | null>(null);
-  const [editing, setEditing] = useState<StatusTarget | null>(null);
   const [asOf, setAsOfState] = useState<number | null>(null);
   const [roundId, setRoundId] = useState<string | null>(null);
   const [layer, setLayer] = useState<BuildingLayer | null>(null);
   const close = useCallback(() => setSelectedId(null), []);
   useStatusUpdates();
 
-  const asOfQuery = useApiQuery('map.statusAsOf', { at: asOf ?? 0 }, { enabled: asOf !== null });
-  const progress = useApiQuery('screening.progress', { roundId: roundId ?? '' }, { enabled: roundId !== null });
-  const safe = useApiQuery('compounds.safeList', {}, { enabled: visible.safe, staleTime: 60_000 });
-
   const buildings = layers.data?.buildings;
-  const count = buildings?.ids.length ?? 0;
-  const pastStatuses = asOf !== null && asOfQuery.data?.statuses.length === count ? asOfQuery.data.statuses : null;
-  const shownStatuses = pastStatuses ?? buildings?.statuses;
-  const shares = roundId !== null && progress.data?.buildingShare.length === count ? progress.data.buildingShare : null;
-  const colouring = useMemo(() => {
-    if (!shownStatuses) return null;
-    return shares ? screeningColouring(shares, count) : statusColouring(shownStatuses, styles.list);
-  }, [shownStatuses, shares, count, styles.list]);
-
-  const indexOf = useMemo(() => new Map((buildings?.ids ?? []).map((id, i) => [id, i])), [buildings?.ids]);
-  const currentStatuses = buildings?.statuses;
-  const statusOf = useCallback((id: string) => {
-    const i = indexOf.get(id);
-    return i === undefined ? undefined : currentStatuses?.[i];
-  }, [indexOf, currentStatuses]);
-
-  const picked = useMemo(() => {
-    const ids = selection ? targetIds(selection) : null;
-    return ids ? new Set(ids) : NONE;
-  }, [selection]);
-  const pickedRef = useRef(picked);
-  useEffect(() => {
-    pickedRef.current = picked;
-  }, [picked]);
-  useEffect(() => setTestSelection(() => [...pickedRef.current]), []);
+  const { colouring, shownStatuses, pastStatuses, asOfQuery, progress } = useMapColouring(buildings, asOf, roundId);
+  const statusOf = useCurrentStatus(buildings);
+  const sel = useMapSelection(layer, layers.data, close);
+  const safe = useApiQuery('compounds.safeList', {}, { enabled: visible.safe, staleTime: 60_000 });
+  useMapLinks({ layer, ready: buildings !== undefined, openBuilding: setSelectedId, showScreeningRound: setRoundId });
 
   const setAsOf = (at: number | null) => {
     setAsOfState(at);
-    if (at !== null) {
-      setSelection(null);
-      setMode('click');
-      setEditing(null);
-    }
-  };
-
-  const onPicked = useCallback(
-    (ids: string[], add: boolean) => {
-      setSelection((prev) => {
-        const merged = add && prev?.kind === 'buildings' ? [...new Set([...prev.ids, ...ids])] : ids;
-        if (merged.length === 0) return null;
-        return { kind: 'buildings', ids: merged, label: t(mode === 'rect' ? 'map.selection.rect' : 'map.selection.lasso') };
-      });
-    },
-    [mode, t],
-  );
-
-  const onSelectArea = (kind: AreaKind, b: BuildingDetail) => {
-    const data = layers.data;
-    let ids: string[] | null = null;
-    if (layer && data && kind !== 'compound') {
-      const area = kind === 'grid' ? data.grids.find((g) => g.id === b.grid.id) : data.communities.find((c) => c.id === b.community.id);
-      const ring = area?.boundary[0];
-      if (ring) ids = layer.idsInRing(ring);
-    }
-    const id = kind === 'grid' ? b.grid.id : kind === 'compound' ? b.compound.id : b.community.id;
-    const name = kind === 'grid' ? b.grid.name : kind === 'compound' ? b.compound.name : b.community.name;
-    setSelection({ kind, id, ids, label: t(`map.selection.${kind}`, { name }) });
+    if (at !== null) sel.reset();
   };
 
   const onDone = (result: StatusChangeResult, target: StatusTarget) => {
-    setEditing(null);
-    if (target.kind !== 'single') {
-      setSelection(null);
-      setMode('click');
-    }
-    refresh();
-    void message.success({
-      key: 'status-done',
-      duration: 8,
-      content: (
-        <span data-testid="bulk-done">
-          {t(result.unchanged > 0 ? 'map.bulk.doneUnchanged' : 'map.bulk.done', { changed: result.changed, unchanged: result.unchanged })}
-          <Button
-            size="small"
-            type="link"
-            data-testid="bulk-done-undo"
-            onClick={() => {
-              message.destroy('status-done');
-              void undo.mutateAsync({ batchId: result.batchId }).catch(() => undefined);
-            }}
-          >
-            {t('map.undo.short')}
-          </Button>
-        </span>
-      ),
-    });
+    if (target.kind === 'single') sel.setEditing(null);
+    else sel.reset();
+    notice(result);
   };
 
-  // A link to a building (reminders): open its panel and bring it into view.
-  const wanted = useHashLocation().query.get('building');
-  useEffect(() => {
-    if (!wanted || !layer || !buildings) return;
-    setSelectedId(wanted);
-    layer.focus(wanted);
-    replaceHash('map');
-  }, [wanted, layer, buildings]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || editing) return;
-      setSelection(null);
-      setSelectedId(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
-
   const street = layers.data?.street.name;
-  const empty = layers.data !== undefined && count === 0 && layers.data.communities.length === 0;
-  const chip = selection ? { label: selection.label, count: targetIds(selection)?.length ?? null } : null;
+  const empty = layers.data !== undefined && (buildings?.ids.length ?? 0) === 0 && layers.data.communities.length === 0;
+  const chip = sel.selection ? { label: sel.selection.label, count: targetIds(sel.selection)?.length ?? null } : null;
 
   return (
-    <div className={selectedId ? 'gd-map-page gd-has-panel' : 'gd-map-page'} data-testid="page-map" data-mode={mode} data-asof={asOf ?? ''}>
+    <div className={selectedId ? 'gd-map-page gd-has-panel' : 'gd-map-page'} data-testid="page-map" data-mode={sel.mode} data-asof={asOf ?? ''}>
       <MapCanvas
         layers={layers.data}
         colouring={colouring}
         visible={visible}
         selectedId={selectedId}
-        picked={picked}
+        picked={sel.picked}
         onSelect={(id) => {
-          if (mode === 'click') setSelectedId(id);
+          if (sel.mode === 'click') setSelectedId(id);
         }}
         onLayer={setLayer}
         layer={layer}
-        mode={mode}
-        onPicked={onPicked}
+        mode={sel.mode}
+        onPicked={sel.onPicked}
         safeCompounds={safe.data}
         fitRequest={fitRequest}
       />
@@ -198,11 +91,11 @@ export function MapPage() {
         />
         <MapToolbar
           canEdit={canEdit}
-          mode={mode}
-          onMode={setMode}
+          mode={sel.mode}
+          onMode={sel.setMode}
           selection={chip}
-          onClear={() => setSelection(null)}
-          onBulk={() => selection && setEditing(selection)}
+          onClear={() => sel.setSelection(null)}
+          onBulk={() => sel.selection && sel.setEditing(sel.selection)}
           asOf={asOf}
           onAsOf={setAsOf}
         />
@@ -235,11 +128,11 @@ export function MapPage() {
           onClose={close}
           canEdit={canEdit}
           past={asOf !== null}
-          onChangeStatus={(b) => setEditing({ kind: 'single', id: b.id, label: b.address })}
-          onSelectArea={onSelectArea}
+          onChangeStatus={(b) => sel.setEditing({ kind: 'single', id: b.id, label: b.address })}
+          onSelectArea={sel.selectArea}
         />
       ) : null}
-      {editing ? <StatusChangeModal target={editing} statusOf={statusOf} onClose={() => setEditing(null)} onDone={onDone} /> : null}
+      {sel.editing ? <StatusChangeModal target={sel.editing} statusOf={statusOf} onClose={() => sel.setEditing(null)} onDone={onDone} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { navigate } from '../../app/use-hash-route';
 import { describeError } from '../../ui/error-text';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n';
-import { StatusTag } from './StatusTag';
+import { StatusTag } from '../statuses/StatusTag';
 import './reminders.css';
 
 /** Statuses that end within 48 hours or are overdue: a bell in the header, a list under it. */

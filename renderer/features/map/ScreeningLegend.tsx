@@ -9,7 +9,12 @@ export function ScreeningLegend({ progress }: { progress: ScreeningProgress | un
   const total = progress?.total;
   const done = total ? total.visited + total.refused : 0;
   return (
-    <section className="gd-overlay gd-legend" data-testid="screening-legend" aria-label={t('map.screening.legend')}>
+    <section
+      className="gd-overlay gd-legend"
+      data-testid="screening-legend"
+      data-round-id={progress?.round.id ?? ''}
+      aria-label={t('map.screening.legend')}
+    >
       <div className="gd-overlay-title">{t('map.screening.legend')}</div>
       {progress ? <div className="gd-legend-note">{progress.round.name}</div> : null}
       <div className="gd-scale" aria-hidden="true">

@@ -3,8 +3,8 @@ import { UndoOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
-import { useStatusStyles } from './use-status-styles';
-import { useUndoBatch } from './use-undo-batch';
+import { useStatusStyles } from '../statuses/use-status-styles';
+import { useUndoBatch } from '../statuses/use-undo-batch';
 
 /** 「撤销上次批量变更」: the caller's latest bulk change that can still be undone. */
 export function UndoLastBatch({ disabled }: { disabled?: boolean }) {

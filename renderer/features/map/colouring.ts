@@ -1,7 +1,7 @@
 import { SCREENING_NONE_COLOR, SCREENING_STEPS, UNKNOWN_STATUS_COLOR, screeningStep } from '../../../maps/status';
 import type { StatusPaint } from './building-paint';
 import { shade } from './geometry';
-import type { StatusLook } from './use-status-styles';
+import type { StatusLook } from '../statuses/use-status-styles';
 
 /** What each building is painted with: a code per building indexing a palette (last on top). */
 export interface Colouring {

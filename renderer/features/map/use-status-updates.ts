@@ -4,8 +4,8 @@ import type { MapLayers } from '../../../electron/api';
 import { useApiEvent } from '../../api/events';
 import { queryKey } from '../../api/queries';
 import { useT } from '../../i18n';
-import { isOwnChange } from './own-changes';
-import { useStatusRefresh } from './use-status-refresh';
+import { isOwnChange } from '../statuses/own-changes';
+import { useStatusRefresh } from '../statuses/use-status-refresh';
 
 /**
  * `buildings.statusChanged` recolours the buildings in the cached map data (the map layer

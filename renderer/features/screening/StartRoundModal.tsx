@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import type { ScreeningRound } from '../../../electron/api';
 import { useMapLayers } from '../../api/queries';
 import { useT } from '../../i18n';
-import { describeError } from '../../ui/error-text';
-import { showFieldError } from '../../ui/form-errors';
+import { FormModal } from '../../ui/FormModal';
+import { useFormSubmit } from '../../ui/use-form-submit';
 import { communityOptions, gridOptionsOf } from '../buildings/area-options';
 import { useScreeningEdit } from './use-screening-edit';
 
@@ -16,83 +15,76 @@ interface Values {
   ids?: string[];
 }
 
+const FIELDS = ['name'] as const;
+
 /** 发起新一轮: a name and what it covers (the whole street, some communities or some grids). */
 export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; onClose(): void; onStarted(round: ScreeningRound): void }) {
   const t = useT();
   const layers = useMapLayers();
-  const [form] = Form.useForm<Values>();
+  const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const type = Form.useWatch('type', form) ?? 'street';
-  const [error, setError] = useState<unknown>(null);
   const start = useScreeningEdit('screening.start');
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    const name = values.name?.trim() ? { name: values.name.trim() } : {};
-    const scope = values.type === 'street' ? { type: 'street' as const } : { type: values.type, ids: values.ids ?? [] };
-    try {
+  const save = () =>
+    submit(async (values) => {
+      const name = values.name?.trim() ? { name: values.name.trim() } : {};
+      const scope = values.type === 'street' ? { type: 'street' as const } : { type: values.type, ids: values.ids ?? [] };
       const round = await start.mutateAsync({ ...name, scope });
       form.resetFields();
       onStarted(round);
-    } catch (e) {
-      if (!showFieldError(form, e, ['name'])) setError(e);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
+      testId="round-start"
       open={open}
       title={t('screening.start.title')}
       okText={t('screening.start.ok')}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={start.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'round-start-submit' }}
+      onOk={save}
+      onClose={onClose}
+      pending={start.isPending}
+      error={error}
     >
-      <div data-testid="round-start-form">
-        <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ type: 'street' }}>
-          <Form.Item name="name" label={t('screening.start.name')} extra={t('screening.start.nameHint')} rules={[{ max: 40, message: t('screening.start.nameLong') }]}>
-            <Input maxLength={40} data-testid="round-start-name" />
-          </Form.Item>
-          <Form.Item name="type" label={t('screening.start.scope')}>
-            <Radio.Group
-              optionType="button"
-              data-testid="round-start-scope"
-              onChange={() => form.setFieldValue('ids', [])}
-              options={[
-                { value: 'street', label: t('screening.scope.street') },
-                { value: 'communities', label: t('screening.scope.communities') },
-                { value: 'grids', label: t('screening.scope.grids') },
-              ]}
+      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ type: 'street' }}>
+        <Form.Item name="name" label={t('screening.start.name')} extra={t('screening.start.nameHint')} rules={[{ max: 40, message: t('screening.start.nameLong') }]}>
+          <Input maxLength={40} data-testid="round-start-name" />
+        </Form.Item>
+        <Form.Item name="type" label={t('screening.start.scope')}>
+          <Radio.Group
+            optionType="button"
+            data-testid="round-start-scope"
+            onChange={() => form.setFieldValue('ids', [])}
+            options={[
+              { value: 'street', label: t('screening.scope.street') },
+              { value: 'communities', label: t('screening.scope.communities') },
+              { value: 'grids', label: t('screening.scope.grids') },
+            ]}
+          />
+        </Form.Item>
+        {type !== 'street' ? (
+          <Form.Item
+            name="ids"
+            label={type === 'communities' ? t('screening.scope.pickCommunities') : t('screening.scope.pickGrids')}
+            rules={[
+              {
+                required: true,
+                type: 'array',
+                min: 1,
+                message: type === 'communities' ? t('screening.scope.communitiesRequired') : t('screening.scope.gridsRequired'),
+              },
+            ]}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="round-start-ids"
+              placeholder={t('screening.scope.pick')}
+              options={type === 'communities' ? communityOptions(layers.data) : gridOptionsOf(layers.data, undefined)}
             />
           </Form.Item>
-          {type !== 'street' ? (
-            <Form.Item
-              name="ids"
-              label={type === 'communities' ? t('screening.scope.pickCommunities') : t('screening.scope.pickGrids')}
-              rules={[
-                {
-                  required: true,
-                  type: 'array',
-                  min: 1,
-                  message: type === 'communities' ? t('screening.scope.communitiesRequired') : t('screening.scope.gridsRequired'),
-                },
-              ]}
-            >
-              <Select
-                mode="multiple"
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                data-testid="round-start-ids"
-                placeholder={t('screening.scope.pick')}
-                options={type === 'communities' ? communityOptions(layers.data) : gridOptionsOf(layers.data, undefined)}
-              />
-            </Form.Item>
-          ) : null}
-        </Form>
-        {error ? <Alert type="error" showIcon title={describeError(error, t).message} data-testid="round-start-error" /> : null}
-      </div>
-    </Modal>
+        ) : null}
+      </Form>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio } from 'antd';
 import type { ScreeningHousehold } from '../../../electron/api';
 import { useT } from '../../i18n';
-import { describeError } from '../../ui/error-text';
-import { showFieldError } from '../../ui/form-errors';
+import { FormModal } from '../../ui/FormModal';
+import { useFormSubmit } from '../../ui/use-form-submit';
 import { useScreeningEdit } from './use-screening-edit';
 
 interface Values {
@@ -14,19 +13,18 @@ interface Values {
   note?: string;
 }
 
+const FIELDS = ['result', 'note'] as const;
+
 /** 登记: the result of a visit, with findings when someone answered. */
 export function VisitModal({ roundId, household, onClose }: { roundId: string; household: ScreeningHousehold | null; onClose(): void }) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
+  const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const result = Form.useWatch('result', form);
-  const [error, setError] = useState<unknown>(null);
   const visit = useScreeningEdit('screening.visit');
 
-  const submit = async () => {
-    if (!household) return;
-    const values = await form.validateFields();
-    setError(null);
-    try {
+  const save = () =>
+    submit(async (values) => {
+      if (!household) return;
       await visit.mutateAsync({
         roundId,
         householdId: household.householdId,
@@ -43,75 +41,69 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
         ...(values.note?.trim() ? { note: values.note.trim() } : {}),
       });
       onClose();
-    } catch (e) {
-      if (!showFieldError(form, e, ['result', 'note'])) setError(e);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <FormModal
+      testId="visit"
       open={household !== null}
       title={household ? t('screening.visit.title', { address: household.address, room: household.room }) : ''}
       okText={t('screening.visit.ok')}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={visit.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'visit-submit' }}
+      onOk={save}
+      onClose={onClose}
+      pending={visit.isPending}
+      error={error}
     >
-      <div data-testid="visit-form">
-        {household ? (
-          <div className="gd-scr-visit-who">
-            {t('screening.visit.head', { name: household.headName, n: household.members })}
-            {household.attempts > 0 ? ` · ${t('screening.visit.attempts', { n: household.attempts })}` : ''}
-          </div>
-        ) : null}
-        <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ result: 'visited' }}>
-          <Form.Item name="result" label={t('screening.visit.result')} rules={[{ required: true, message: t('screening.visit.resultRequired') }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              data-testid="visit-result"
-              options={[
-                { value: 'visited', label: <span data-testid="visit-result-visited">{t('screening.result.visited')}</span> },
-                { value: 'nobody_home', label: <span data-testid="visit-result-nobody_home">{t('screening.result.nobody_home')}</span> },
-                { value: 'refused', label: <span data-testid="visit-result-refused">{t('screening.result.refused')}</span> },
-              ]}
-            />
-          </Form.Item>
-          {result === 'visited' || result === undefined ? (
-            <>
-              <Form.Item label={t('screening.visit.findings')} className="gd-scr-findings">
-                <Form.Item name="returnee" valuePropName="checked" noStyle>
-                  <Checkbox data-testid="visit-returnee">{t('screening.visit.returnee')}</Checkbox>
-                </Form.Item>
-                <Form.Item name="symptoms" valuePropName="checked" noStyle>
-                  <Checkbox data-testid="visit-symptoms">{t('screening.visit.symptoms')}</Checkbox>
-                </Form.Item>
+      {household ? (
+        <div className="gd-scr-visit-who">
+          {t('screening.visit.head', { name: household.headName, n: household.members })}
+          {household.attempts > 0 ? ` · ${t('screening.visit.attempts', { n: household.attempts })}` : ''}
+        </div>
+      ) : null}
+      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ result: 'visited' }}>
+        <Form.Item name="result" label={t('screening.visit.result')} rules={[{ required: true, message: t('screening.visit.resultRequired') }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            data-testid="visit-result"
+            options={[
+              { value: 'visited', label: <span data-testid="visit-result-visited">{t('screening.result.visited')}</span> },
+              { value: 'nobody_home', label: <span data-testid="visit-result-nobody_home">{t('screening.result.nobody_home')}</span> },
+              { value: 'refused', label: <span data-testid="visit-result-refused">{t('screening.result.refused')}</span> },
+            ]}
+          />
+        </Form.Item>
+        {result === 'visited' || result === undefined ? (
+          <>
+            <Form.Item label={t('screening.visit.findings')} className="gd-scr-findings">
+              <Form.Item name="returnee" valuePropName="checked" noStyle>
+                <Checkbox data-testid="visit-returnee">{t('screening.visit.returnee')}</Checkbox>
               </Form.Item>
-              <Form.Item
-                name="needs"
-                label={t('screening.visit.needs')}
-                extra={t('screening.visit.needsHint')}
-                rules={[{ max: 200, message: t('screening.visit.tooLong') }]}
-              >
-                <Input.TextArea rows={2} maxLength={200} showCount data-testid="visit-needs" />
+              <Form.Item name="symptoms" valuePropName="checked" noStyle>
+                <Checkbox data-testid="visit-symptoms">{t('screening.visit.symptoms')}</Checkbox>
               </Form.Item>
-            </>
-          ) : (
-            <Alert
-              type={result === 'nobody_home' ? 'warning' : 'error'}
-              showIcon
-              className="gd-scr-visit-note"
-              title={result === 'nobody_home' ? t('screening.visit.nobodyHomeHint') : t('screening.visit.refusedHint')}
-            />
-          )}
-          <Form.Item name="note" label={t('screening.visit.note')} rules={[{ max: 200, message: t('screening.visit.tooLong') }]}>
-            <Input maxLength={200} data-testid="visit-note" />
-          </Form.Item>
-        </Form>
-        {error ? <Alert type="error" showIcon title={describeError(error, t).message} data-testid="visit-error" /> : null}
-      </div>
-    </Modal>
+            </Form.Item>
+            <Form.Item
+              name="needs"
+              label={t('screening.visit.needs')}
+              extra={t('screening.visit.needsHint')}
+              rules={[{ max: 200, message: t('screening.visit.tooLong') }]}
+            >
+              <Input.TextArea rows={2} maxLength={200} showCount data-testid="visit-needs" />
+            </Form.Item>
+          </>
+        ) : (
+          <Alert
+            type={result === 'nobody_home' ? 'warning' : 'error'}
+            showIcon
+            className="gd-scr-visit-note"
+            title={result === 'nobody_home' ? t('screening.visit.nobodyHomeHint') : t('screening.visit.refusedHint')}
+          />
+        )}
+        <Form.Item name="note" label={t('screening.visit.note')} rules={[{ max: 200, message: t('screening.visit.tooLong') }]}>
+          <Input maxLength={200} data-testid="visit-note" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

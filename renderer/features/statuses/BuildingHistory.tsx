@@ -1,13 +1,26 @@
 import { Empty, Tag, Timeline } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { StatusChange } from '../../../electron/api';
+import { useApiQuery } from '../../api/queries';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { StatusTag } from './StatusTag';
 import { useStatusStyles } from './use-status-styles';
+import './statuses.css';
 
-/** Status changes of one building, newest first: previous → new, why, who, when, from/until. */
-export function StatusHistory({ history }: { history: StatusChange[] }) {
+/** The full status history of one building (`buildings.history`), newest first. */
+export function BuildingHistory({ id }: { id: string }) {
+  const t = useT();
+  const history = useApiQuery('buildings.history', { id });
+  if (history.isPending) return <LoadingState text={t('building.history.loading')} testId="building-history-loading" />;
+  if (history.isError) return <ErrorState compact error={history.error} onRetry={() => void history.refetch()} testId="building-history-error" />;
+  return <HistoryTimeline history={history.data} />;
+}
+
+/** Previous → new, why, from/until, who and when; bulk changes marked. */
+function HistoryTimeline({ history }: { history: StatusChange[] }) {
   const t = useT();
   const styles = useStatusStyles();
   if (history.length === 0) {

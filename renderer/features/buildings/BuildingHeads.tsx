@@ -2,6 +2,7 @@ import { Empty, Tag } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import type { DutyHolder } from '../../../electron/api';
 import { useT } from '../../i18n';
+import './building-heads.css';
 
 /** The people responsible for the building, from building head up to zone head. */
 export function BuildingHeads({ heads }: { heads: DutyHolder[] }) {
