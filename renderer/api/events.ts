@@ -18,6 +18,7 @@ export function useApiEvent<E extends PushEventName>(event: E, handler: (payload
 /** Which cached methods show data of a changed domain, beyond those named `<domain>.*`. */
 const ALSO_SHOWN_IN: Record<string, string[]> = {
   buildings: ['map.layers'],
+  compounds: ['buildings.'],
   territory: ['map.layers', 'buildings.'],
   map: ['map.layers'],
 };

@@ -13,6 +13,7 @@ import { navigate, useHashRoute } from './use-hash-route';
 // Administration pages: only administrators open them, so they load on first use.
 const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const StatusesPage = lazy(() => import('../features/admin/StatusesPage').then((m) => ({ default: m.StatusesPage })));
 const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
@@ -23,6 +24,7 @@ const PAGES: Record<string, ComponentType> = {
   buildings: BuildingsPage,
   screening: ScreeningPage,
   accounts: AccountsPage,
+  statuses: StatusesPage,
   audit: AuditPage,
   backups: BackupsPage,
 };

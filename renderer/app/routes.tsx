@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BgColorsOutlined,
   CloudServerOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
@@ -44,6 +45,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: false, permission: 'briefing.view' },
   { key: 'accounts', label: 'nav.accounts', icon: <UserOutlined />, ready: true, permission: 'accounts.manage' },
+  { key: 'statuses', label: 'nav.statuses', icon: <BgColorsOutlined />, ready: true, permission: 'statuses.configure' },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, ready: true, permission: 'audit.read' },
   { key: 'backups', label: 'nav.backups', icon: <CloudServerOutlined />, ready: true, permission: 'backups.manage' },
 ];

@@ -4,6 +4,7 @@ import { adminEn } from './admin-messages';
 import { mapStatusEn } from './map-status-messages';
 import { buildingsEn } from './buildings-messages';
 import { screeningEn } from './screening-messages';
+import { configEn } from './config-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...mapStatusEn,
   ...buildingsEn,
   ...screeningEn,
+  ...configEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -3,6 +3,7 @@ import { adminZhCN } from './admin-messages';
 import { mapStatusZhCN } from './map-status-messages';
 import { buildingsZhCN } from './buildings-messages';
 import { screeningZhCN } from './screening-messages';
+import { configZhCN } from './config-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -11,6 +12,7 @@ export const zhCN = {
   ...mapStatusZhCN,
   ...buildingsZhCN,
   ...screeningZhCN,
+  ...configZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

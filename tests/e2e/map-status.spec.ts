@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { readKeyring, unwrapSlot } from '../../db/auth/keyring';
-import { applyKey } from '../../db/client/cipher';
-import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { readDb } from './support/db';
+import { ARTIFACTS } from './support/paths';
 import { startServer, type TestServer } from './support/server';
 import { chooseOption } from './support/antd';
 import { openMap } from './support/map';
@@ -20,26 +19,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => server?.stop());
 
-let dbKey: Buffer | null = null;
-
-/**
- * Reads the test server's SQLite file directly, read-only, while the server holds it (the
- * truth the UI is checked against): the key comes from the admin's key slot.
- */
-function withDb<T>(read: (db: Database.Database) => T): T {
-  if (!dbKey) {
-    const slot = readKeyring(server.dataDir)?.slots.find((s) => s.kind === 'account' && s.username === 'admin');
-    dbKey = slot ? unwrapSlot(slot, E2E_PASSWORD) : null;
-    if (!dbKey) throw new Error('cannot unwrap the database key');
-  }
-  const db = new Database(join(server.dataDir, 'griddesk.db'), { readonly: true, fileMustExist: true });
-  try {
-    applyKey(db, dbKey);
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const withDb = <T>(read: (db: Database.Database) => T): T => readDb(server, read);
 
 const statusesOf = (ids: string[]): Map<string, string> =>
   withDb((db) => {

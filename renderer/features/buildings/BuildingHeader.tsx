@@ -9,6 +9,7 @@ import { StatusChangeModal } from '../statuses/StatusChangeModal';
 import { useStatusDoneNotice } from '../statuses/use-done-notice';
 import { StatusTag } from '../statuses/StatusTag';
 import { lastTableQuery } from './table-return';
+import { SafeCompoundActions } from './SafeCompoundActions';
 
 /** Where the building is, its status since (and until) when, the red flag, and the way to the map. */
 export function BuildingHeader({ building, canEdit }: { building: BuildingDetail; canEdit: boolean }) {
@@ -55,6 +56,7 @@ export function BuildingHeader({ building, canEdit }: { building: BuildingDetail
             {t('buildings.status.change')}
           </Button>
         ) : null}
+        {canEdit ? <SafeCompoundActions building={building} /> : null}
         <Button icon={<ArrowLeftOutlined />} href={back} data-testid="building-page-back">
           {t('buildings.backToList')}
         </Button>

@@ -3,6 +3,7 @@ import { ApartmentOutlined, EditOutlined, ProfileOutlined } from '@ant-design/ic
 import type { BuildingDetail } from '../../../electron/api';
 import { hashHref } from '../../app/use-hash-route';
 import { useT } from '../../i18n';
+import { SafeCompoundActions } from '../buildings/SafeCompoundActions';
 
 export type AreaKind = 'grid' | 'compound' | 'community';
 
@@ -26,6 +27,7 @@ export function BuildingActions({ building, canEdit, past, onChangeStatus, onSel
             {t('map.change.open')}
           </Button>
         ) : null}
+        {canEdit ? <SafeCompoundActions building={building} size="small" disabled={past} /> : null}
         <Button size="small" icon={<ProfileOutlined />} href={hashHref('buildings', [building.id])} data-testid="building-details-link">
           {t('map.panel.details')}
         </Button>

@@ -1,15 +1,29 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
-import { Vault } from '../../../db/auth/vault';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { readKeyring, unwrapSlot } from '../../../db/auth/keyring';
+import { applyKey } from '../../../db/client/cipher';
 import { E2E_PASSWORD } from './paths';
 import type { TestServer } from './server';
 
-/** Reads the test server's SQLite file (the truth the UI is checked against), opened with the admin's password. */
+const keys = new Map<string, Buffer>();
+
+/**
+ * Reads the test server's SQLite file read-only, also while the server holds it (the truth the
+ * UI is checked against); the key comes from the admin's key slot.
+ */
 export function readDb<T>(server: TestServer, read: (db: Database.Database) => T): T {
-  const vault = new Vault(server.dataDir);
-  vault.login('admin', E2E_PASSWORD);
+  let key = keys.get(server.dataDir);
+  if (!key) {
+    const slot = readKeyring(server.dataDir)?.slots.find((s) => s.kind === 'account' && s.username === 'admin');
+    key = (slot ? unwrapSlot(slot, E2E_PASSWORD) : null) ?? undefined;
+    if (!key) throw new Error('cannot unwrap the database key');
+    keys.set(server.dataDir, key);
+  }
+  const db = new Database(join(server.dataDir, 'griddesk.db'), { readonly: true, fileMustExist: true });
   try {
-    return read(vault.requireOpen().opened.sqlite);
+    applyKey(db, key);
+    return read(db);
   } finally {
-    vault.close();
+    db.close();
   }
 }
