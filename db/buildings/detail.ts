@@ -2,6 +2,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
 import { authorize } from '../auth/permissions';
+import { historyEntries, type StatusChangeEntry } from './status/history';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
 import { buildingGroups, type GroupCountsData } from './groups';
 import { INCIDENT_COLUMNS, incidentOf, type IncidentData, type IncidentRow } from './incidents';
@@ -31,17 +32,7 @@ export interface BuildingDetailData {
   groups: GroupCountsData;
   openNeeds: NeedData[];
   incidents: IncidentData[];
-  recentHistory: {
-    id: string;
-    status: ControlStatus;
-    previousStatus: ControlStatus | null;
-    reason: string;
-    changedBy: string;
-    changedAt: number;
-    effectiveFrom: number;
-    effectiveUntil: number | null;
-    batchId: string | null;
-  }[];
+  recentHistory: StatusChangeEntry[];
 }
 
 interface Row {
@@ -125,35 +116,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
       partyMember: h.party_member === 1,
     }))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
-  const recentHistory = (
-    sqlite
-      .prepare(
-        `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
-           FROM building_status_history WHERE building_id = ? AND deleted = 0
-          ORDER BY changed_at DESC, hlc DESC LIMIT 10`,
-      )
-      .all(row.id) as {
-      id: string;
-      status: ControlStatus;
-      previous_status: ControlStatus | null;
-      reason: string;
-      changed_by: string;
-      changed_at: number;
-      effective_from: number;
-      effective_until: number | null;
-      batch_id: string | null;
-    }[]
-  ).map((h) => ({
-    id: h.id,
-    status: h.status,
-    previousStatus: h.previous_status,
-    reason: h.reason,
-    changedBy: h.changed_by,
-    changedAt: h.changed_at,
-    effectiveFrom: h.effective_from,
-    effectiveUntil: h.effective_until,
-    batchId: h.batch_id,
-  }));
+  const recentHistory = historyEntries(sqlite, row.id, 10);
   return {
     id: row.id,
     kind: row.kind,

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
@@ -26,19 +27,15 @@ interface Row {
   batch_id: string | null;
 }
 
-/** `buildings.history`: every status change of one building, newest first, with the batch each belongs to. */
-export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChangeEntry[] {
-  authorize(ctx.actor, 'buildings.read');
-  const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
-  if (gridId === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
-  authorize(ctx.actor, 'buildings.read', { gridId });
-  const rows = ctx.sqlite
+/** Status changes of one building, newest first (`limit` of them, or all). No permission check: callers check. */
+export function historyEntries(sqlite: Database.Database, buildingId: string, limit = -1): StatusChangeEntry[] {
+  const rows = sqlite
     .prepare(
       `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
          FROM building_status_history WHERE building_id = ? AND deleted = 0
-        ORDER BY changed_at DESC, hlc DESC`,
+        ORDER BY changed_at DESC, hlc DESC LIMIT ?`,
     )
-    .all(input.id) as Row[];
+    .all(buildingId, limit) as Row[];
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -50,4 +47,13 @@ export function buildingHistory(ctx: ServiceContext, input: { id: string }): Sta
     effectiveUntil: r.effective_until,
     batchId: r.batch_id,
   }));
+}
+
+/** `buildings.history`: every status change of one building, newest first, with the batch each belongs to. */
+export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChangeEntry[] {
+  authorize(ctx.actor, 'buildings.read');
+  const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
+  if (gridId === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  authorize(ctx.actor, 'buildings.read', { gridId });
+  return historyEntries(ctx.sqlite, input.id);
 }
