@@ -8,11 +8,11 @@ import type { ResidentTagKind } from '../../../db/schema';
 import { uuidv7 } from '../../../db/sync/ids';
 import { insertMiniTerritory, type MiniTerritory } from '../helpers/territory';
 import { tempDir } from '../helpers/tmp';
+import { STAFF, LEADER, ANALYST } from '../helpers/actors';
+
+export { STAFF, LEADER, ANALYST };
 
 export const DAY = 86_400_000;
-export const STAFF: Actor = { id: 'acc-staff', name: '值班员小李', role: 'staff', seesPersonalData: false };
-export const LEADER: Actor = { id: 'acc-leader', name: '王主任', role: 'leader', seesPersonalData: false };
-export const ANALYST: Actor = { id: 'acc-analyst', name: '数据专员', role: 'analyst', seesPersonalData: false };
 
 export interface SecondCommunity {
   community: string;

@@ -9,6 +9,9 @@ import type { Actor } from '../../../db/auth/roles';
 import { uuidv7 } from '../../../db/sync/ids';
 import { insertMiniTerritory, type MiniTerritory } from '../helpers/territory';
 import { tempDir } from '../helpers/tmp';
+import { STAFF, STAFF2, LEADER, ADMIN } from '../helpers/actors';
+
+export { STAFF, STAFF2, LEADER, ADMIN };
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -16,10 +19,6 @@ export const DAY = 24 * HOUR;
 export const NOW = 1_790_000_000_000;
 export const GHOST = '01900000-0000-7000-8000-00000000dead';
 
-export const STAFF: Actor = { id: 'acc-staff', name: '值班员小李', role: 'staff', seesPersonalData: false };
-export const STAFF2: Actor = { id: 'acc-staff2', name: '值班员小赵', role: 'staff', seesPersonalData: false };
-export const LEADER: Actor = { id: 'acc-leader', name: '王主任', role: 'leader', seesPersonalData: false };
-export const ADMIN: Actor = { id: 'acc-admin', name: '管理员', role: 'admin', seesPersonalData: true };
 
 export interface Other {
   community: string;
