@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient, type UseMutationOptions, type Us
 import type { MethodInput, MethodName, MethodResult } from '../../electron/api';
 import { call } from './client';
 import { AUTH_STATUS_KEY } from './query-client';
+import { useStartupSettled } from './startup-gate';
 
 /** Query keys are `[method, input]`: invalidating by method name (or its domain prefix) is easy. */
 export function queryKey<M extends MethodName>(method: M, input: MethodInput<M>): readonly [M, MethodInput<M>] {
@@ -34,7 +35,7 @@ export function useApiMutation<M extends MethodName>(method: M, options?: Mutati
 }
 
 export function useSystemInfo() {
-  return useApiQuery('system.info', {});
+  return useApiQuery('system.info', {}, { enabled: useStartupSettled() });
 }
 
 export function useMapLayers() {

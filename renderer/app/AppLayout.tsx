@@ -1,8 +1,9 @@
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
 import { Empty, Layout, Menu } from 'antd';
 import { useT } from '../i18n';
 import { MapPage } from '../features/map/MapPage';
 import { useDataChangedInvalidation } from '../api/events';
+import { openStartupGate } from '../api/startup-gate';
 import { hasPermission, useSessionUser } from '../features/auth/session';
 import { LoadingState } from '../ui/LoadingState';
 import { AppHeader } from './AppHeader';
@@ -47,6 +48,10 @@ export function AppLayout() {
   const allowed = useMemo(() => ROUTES.filter((r) => hasPermission(user, r.permission)), [user]);
   const route = findRoute(useHashRoute() || DEFAULT_ROUTE, allowed);
   useDataChangedInvalidation();
+  const onMap = route?.key === 'map';
+  useEffect(() => {
+    if (!onMap) openStartupGate();
+  }, [onMap]);
 
   return (
     <Layout className="gd-app" data-testid="app">

@@ -7,6 +7,7 @@ import type { Colouring } from './colouring';
 import { installMapTestHook } from './test-hook';
 import { stickyCanvas } from './sticky-canvas';
 import { PANES } from './panes';
+import { openStartupGate } from '../../api/startup-gate';
 
 interface Props {
   buildings: MapBuildings;
@@ -31,6 +32,7 @@ function reportDrawn(map: L.Map, layer: BuildingLayer): void {
     if (!firstPaintMarked) {
       firstPaintMarked = true;
       performance.mark('griddesk:map-ready');
+      openStartupGate();
     }
   });
 }

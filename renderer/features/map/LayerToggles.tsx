@@ -3,6 +3,7 @@ import { ExpandOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n';
 import { useApiQuery } from '../../api/queries';
+import { useStartupSettled } from '../../api/startup-gate';
 import type { LayerVisibility } from './MapCanvas';
 
 const TOGGLES: { key: keyof LayerVisibility; label: MessageKey }[] = [
@@ -26,7 +27,7 @@ interface Props {
 /** The map's title card: which layers are shown, the 摸排进度 colouring, and a button to see everything. */
 export function LayerToggles({ title, visible, onChange, onFit, screeningRound, onScreeningRound }: Props) {
   const t = useT();
-  const rounds = useApiQuery('screening.rounds', {}, { staleTime: 60_000, retry: false });
+  const rounds = useApiQuery('screening.rounds', {}, { staleTime: 60_000, retry: false, enabled: useStartupSettled() });
   const list = [...(rounds.data ?? [])].sort((a, b) => b.number - a.number);
   return (
     <section className="gd-overlay gd-layers" data-testid="map-layers" aria-label={t('map.layers')}>

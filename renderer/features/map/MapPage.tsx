@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { StatusChangeResult } from '../../../electron/api';
 import { useApiQuery, useMapLayers } from '../../api/queries';
+import { openStartupGate } from '../../api/startup-gate';
 import { useCan } from '../auth/session';
 import { LoadingState } from '../../ui/LoadingState';
 import { ErrorState } from '../../ui/ErrorState';
@@ -60,6 +61,11 @@ export function MapPage() {
 
   const street = layers.data?.street.name;
   const empty = layers.data !== undefined && (buildings?.ids.length ?? 0) === 0 && layers.data.communities.length === 0;
+  const cannotDraw = layers.isError || (layers.data !== undefined && (buildings?.ids.length ?? 0) === 0);
+  useEffect(() => {
+    if (cannotDraw) openStartupGate();
+  }, [cannotDraw]);
+  useEffect(() => openStartupGate, []);
   const chip = sel.selection ? { label: sel.selection.label, count: targetIds(sel.selection)?.length ?? null } : null;
 
   return (

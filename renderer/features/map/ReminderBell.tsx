@@ -3,6 +3,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { StatusReminder } from '../../../electron/api';
 import { useApiQuery } from '../../api/queries';
+import { useStartupSettled } from '../../api/startup-gate';
 import { navigate } from '../../app/use-hash-route';
 import { describeError } from '../../ui/error-text';
 import { formatDateTime } from '../../i18n/format';
@@ -14,7 +15,7 @@ import './reminders.css';
 export function ReminderBell() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const reminders = useApiQuery('buildings.reminders', { withinHours: 48 }, { refetchInterval: 60_000, staleTime: 30_000 });
+  const reminders = useApiQuery('buildings.reminders', { withinHours: 48 }, { refetchInterval: 60_000, staleTime: 30_000, enabled: useStartupSettled() });
   const list = reminders.data ?? [];
   const overdue = list.filter((r) => r.overdue).length;
 

@@ -1,6 +1,7 @@
 import { Button, Popconfirm, type ButtonProps } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/queries';
+import { useStartupSettled } from '../../api/startup-gate';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { useStatusStyles } from '../statuses/use-status-styles';
@@ -10,7 +11,7 @@ import { useUndoBatch } from '../statuses/use-undo-batch';
 export function UndoLastBatch({ disabled }: { disabled?: boolean }) {
   const t = useT();
   const styles = useStatusStyles();
-  const last = useApiQuery('buildings.lastBatch', {}, { staleTime: 30_000 });
+  const last = useApiQuery('buildings.lastBatch', {}, { staleTime: 30_000, enabled: useStartupSettled() });
   const undo = useUndoBatch();
   const batch = last.data;
   if (!batch) return null;
