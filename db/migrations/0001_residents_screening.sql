@@ -152,7 +152,10 @@ CREATE TABLE `screening_rounds` (
 	`started_at` integer NOT NULL,
 	`started_by` text NOT NULL,
 	`closed_at` integer,
-	`household_count` integer NOT NULL
+	`household_count` integer NOT NULL,
+	`visited_count` integer DEFAULT 0 NOT NULL,
+	`nobody_home_count` integer DEFAULT 0 NOT NULL,
+	`refused_count` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `screening_rounds_started_idx` ON `screening_rounds` (`started_at`);--> statement-breakpoint

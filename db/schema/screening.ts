@@ -21,6 +21,13 @@ export const screeningRounds = sqliteTable(
     startedBy: text('started_by').notNull(),
     closedAt: integer('closed_at'),
     householdCount: integer('household_count').notNull(),
+    /**
+     * Results so far, kept by every visit in its own transaction so the list of rounds needs no
+     * pass over the visits. Derived data: a merge of visits recounts them.
+     */
+    visitedCount: integer('visited_count').notNull().default(0),
+    nobodyHomeCount: integer('nobody_home_count').notNull().default(0),
+    refusedCount: integer('refused_count').notNull().default(0),
   },
   (t) => [index('screening_rounds_started_idx').on(t.startedAt)],
 );

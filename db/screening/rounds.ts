@@ -16,9 +16,13 @@ export interface RoundRow {
   started_by: string;
   closed_at: number | null;
   household_count: number;
+  visited_count: number;
+  nobody_home_count: number;
+  refused_count: number;
 }
 
-const ROUND_COLUMNS = 'id, hlc, number, name, scope_type, scope_ids, started_at, started_by, closed_at, household_count';
+const ROUND_COLUMNS = `id, hlc, number, name, scope_type, scope_ids, started_at, started_by, closed_at, household_count,
+  visited_count, nobody_home_count, refused_count`;
 
 /** A round by id, or NOT_FOUND naming the field. */
 export function requireRound(sqlite: Database.Database, id: string, field = 'roundId'): RoundRow {
@@ -101,27 +105,9 @@ export function roundCounts(sqlite: Database.Database, scope: readonly string[] 
   return out;
 }
 
-/**
- * A closed round's street-wide counts are final (no visit is recorded after closing), so they
- * are counted once per connection, keyed by the round's id and HLC: anything that changes a
- * closed round's visits must also touch the round row.
- */
-const closedCounts = new WeakMap<Database.Database, Map<string, RoundCounts>>();
-
-function streetCounts(sqlite: Database.Database, rows: RoundRow[]): Map<string, RoundCounts> {
-  let memo = closedCounts.get(sqlite);
-  if (!memo) closedCounts.set(sqlite, (memo = new Map()));
-  const key = (r: RoundRow) => `${r.id}|${r.hlc}`;
-  const open = rows.filter((r) => r.closed_at === null || !memo.has(key(r)));
-  const fresh = open.length === 0 ? new Map<string, RoundCounts>() : roundCounts(sqlite, null, open.length === rows.length ? undefined : open.map((r) => r.id));
-  const out = new Map<string, RoundCounts>();
-  for (const r of rows) {
-    const counts = fresh.get(r.id) ?? memo.get(key(r));
-    if (!counts) continue;
-    if (r.closed_at !== null) memo.set(key(r), counts);
-    out.set(r.id, counts);
-  }
-  return out;
+/** The street-wide counts the round row keeps (every visit updates them in its transaction). */
+function keptCounts(row: RoundRow): RoundCounts {
+  return { households: row.household_count, visited: row.visited_count, nobodyHome: row.nobody_home_count, refused: row.refused_count };
 }
 
 const EMPTY: RoundCounts = { households: 0, visited: 0, nobodyHome: 0, refused: 0 };
@@ -129,7 +115,7 @@ const EMPTY: RoundCounts = { households: 0, visited: 0, nobodyHome: 0, refused: 
 /** One round with its counts (a grid worker's: their grids only). */
 export function roundWithCounts(ctx: ServiceContext, row: RoundRow): ScreeningRoundData {
   const scope = gridScope(ctx.actor);
-  const counts = roundCounts(ctx.sqlite, scope, [row.id]).get(row.id) ?? { ...EMPTY };
+  const counts = scope ? (roundCounts(ctx.sqlite, scope, [row.id]).get(row.id) ?? { ...EMPTY }) : keptCounts(row);
   return toRound(ctx.sqlite, row, counts);
 }
 
@@ -140,8 +126,8 @@ export function listRounds(ctx: ServiceContext): ScreeningRoundData[] {
   const rows = ctx.sqlite
     .prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE deleted = 0 ORDER BY number DESC, started_at DESC`)
     .all() as RoundRow[];
-  // The whole street: one pass over the index for the rounds not counted yet. A grid worker:
-  // one seek per round into their grids.
-  const counts = scope ? new Map(rows.flatMap((r) => [...roundCounts(ctx.sqlite, scope, [r.id])])) : streetCounts(ctx.sqlite, rows);
-  return rows.filter((r) => !scope || counts.has(r.id)).map((r) => toRound(ctx.sqlite, r, counts.get(r.id) ?? { ...EMPTY }));
+  if (!scope) return rows.map((r) => toRound(ctx.sqlite, r, keptCounts(r)));
+  // A grid worker: one seek per round into their grids.
+  const counts = new Map(rows.flatMap((r) => [...roundCounts(ctx.sqlite, scope, [r.id])]));
+  return rows.filter((r) => counts.has(r.id)).map((r) => toRound(ctx.sqlite, r, counts.get(r.id)!));
 }

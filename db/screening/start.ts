@@ -68,6 +68,9 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
       started_by: ctx.actor.name,
       closed_at: null,
       household_count: households.length,
+      visited_count: 0,
+      nobody_home_count: 0,
+      refused_count: 0,
     };
     sqlite
       .prepare(

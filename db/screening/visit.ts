@@ -5,6 +5,7 @@ import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import { queueLine } from './households';
 import { requireRound } from './rounds';
+import type { VisitResult } from '../schema';
 import type { ScreeningHouseholdData } from './types';
 
 export interface VisitInput {
@@ -17,9 +18,23 @@ export interface VisitInput {
 
 interface VisitRow {
   id: string;
+  result: VisitResult;
   building_id: string;
   grid_id: string;
   needs: string | null;
+}
+
+const COUNT_COLUMN: Record<Exclude<VisitResult, 'pending'>, string> = {
+  visited: 'visited_count',
+  nobody_home: 'nobody_home_count',
+  refused: 'refused_count',
+};
+
+/** Keeps the round's result counts in step with a household's result changing from `from` to `to`. */
+function moveCount(sqlite: Database.Database, roundId: string, from: VisitResult, to: Exclude<VisitResult, 'pending'>): void {
+  const sets = [`${COUNT_COLUMN[to]} = ${COUNT_COLUMN[to]} + 1`];
+  if (from !== 'pending') sets.push(`${COUNT_COLUMN[from]} = ${COUNT_COLUMN[from]} - 1`);
+  sqlite.prepare(`UPDATE screening_rounds SET ${sets.join(', ')} WHERE id = ?`).run(roundId);
 }
 
 interface Head {
@@ -80,7 +95,7 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     const round = requireRound(sqlite, input.roundId);
     if (round.closed_at !== null) throw new ServiceError('CONFLICT', `本轮摸排已结束（「${round.name}」），不能再登记走访结果`, 'roundId');
     const visit = sqlite
-      .prepare('SELECT id, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
+      .prepare('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
       .get(round.id, input.householdId) as VisitRow | undefined;
     if (!visit) throw new ServiceError('INVALID_INPUT', '该户不在本轮摸排范围内，请从本轮的住户名单中选择', 'householdId');
     authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
@@ -93,6 +108,7 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
            needs = ?, note = ?, hlc = ?, origin = ? WHERE id = ?`,
       )
       .run(input.result, now, ctx.actor.name, returnee ? 1 : 0, symptoms ? 1 : 0, needs, input.note?.trim() || null, ctx.clock.tick(), ctx.nodeId, visit.id);
+    if (visit.result !== input.result) moveCount(sqlite, round.id, visit.result, input.result);
     if (needs && needs !== visit.needs) addNeed(ctx, visit, input.householdId, needs, now);
     if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);
   })();

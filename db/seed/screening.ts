@@ -40,6 +40,7 @@ export function writeScreening(
     const span = end - start;
     const roundId = writer.insert('screening_rounds', [r + 1, `第${r + 1}轮入户摸排`, 'street', '[]', start, rng.pick(operators), closedAt, total]);
     const gridProgress = new Map<string, number>();
+    const tally = { visited_count: 0, nobody_home_count: 0, refused_count: 0 };
     const at = (offset: number) => Math.min(end - 10 * MINUTE, Math.floor(start + offset));
 
     for (let h = 0; h < total; h++) {
@@ -87,10 +88,12 @@ export function writeScreening(
           note = symptoms ? VISIT_NOTES.symptoms : returnee ? VISIT_NOTES.returnee : attempts > 1 ? VISIT_NOTES.revisited : null;
         } else note = result === 'refused' ? VISIT_NOTES.refused : attempts >= 2 ? VISIT_NOTES.nobodyHome : null;
       }
+      if (result !== 'pending') tally[`${result}_count`]++;
       writer.insert('screening_visits', [roundId, index.ids[h]!, index.buildingIds[h]!, gridId, result, attempts, visitedAt, visitedBy, returnee, symptoms, needs, note]);
       visits++;
       if (visits % 20_000 === 0) progress(visits, total * rounds);
     }
+    writer.update('screening_rounds', roundId, tally);
   }
   progress(visits, total * rounds);
   return { rounds, visits };

@@ -63,7 +63,7 @@ export class SeedWriter {
   readonly rows: Record<SeedTable, number>;
 
   constructor(
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
     private readonly rng: Random,
     private readonly node: string,
     private readonly now: number,
@@ -93,5 +93,11 @@ export class SeedWriter {
     this.rows[table]++;
     this.statements.get(table)!.run(id, hlc, this.node, 0, ...values);
     return id;
+  }
+
+  /** Sets derived columns of a row written earlier (counts known only once its children are written). */
+  update(table: SeedTable, id: string, values: Readonly<Record<string, number>>): void {
+    const columns = Object.keys(values);
+    this.sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => values[c]!), id);
   }
 }

@@ -109,6 +109,26 @@ describe('recording visits', () => {
     expect(needsOf(household)).toHaveLength(2);
   });
 
+  it('keeps the round\'s counts equal to a recount of its visits through results and corrections', async () => {
+    const staff = await caller(f, ROLE_USERS.staff);
+    const [a, b, c] = [...f.households.get(f.building3)!, f.households.get(f.territory.buildings[1]!)!.at(-1)] as [string, string, string];
+    await staff.ok('screening.visit', { roundId: round, householdId: a, result: 'nobody_home' });
+    await staff.ok('screening.visit', { roundId: round, householdId: a, result: 'visited' });
+    await staff.ok('screening.visit', { roundId: round, householdId: b, result: 'refused' });
+    await staff.ok('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
+    await staff.ok('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
+    const recount = f.sqlite
+      .prepare(
+        `SELECT sum(result = 'visited') AS visited, sum(result = 'nobody_home') AS nobodyHome, sum(result = 'refused') AS refused
+           FROM screening_visits WHERE round_id = ?`,
+      )
+      .get(round) as { visited: number; nobodyHome: number; refused: number };
+    const listed = (await staff.ok<{ id: string; visited: number; nobodyHome: number; refused: number }[]>('screening.rounds', {})).find((r) => r.id === round)!;
+    expect(listed).toMatchObject(recount);
+    expect(recount.refused).toBeGreaterThan(0);
+    expect(recount.nobodyHome).toBeGreaterThan(0);
+  });
+
   it('queues a household nobody answered again, and takes a refusal as done', async () => {
     const staff = await caller(f, ROLE_USERS.staff);
     const [, away, refusing] = mine;

@@ -38,6 +38,9 @@ function checkVisitsConsistent(sqlite: Database.Database): void {
                  WHERE (v.result = 'pending') <> (v.attempts = 0) OR (v.visited_at IS NULL) <> (v.attempts = 0) OR (v.visited_by IS NULL) <> (v.attempts = 0)
                     OR v.attempts > 3 OR v.visited_at < r.started_at OR v.visited_at > coalesce(r.closed_at, ${NOW})`)).toBe(0);
   expect(count(`SELECT count(*) n FROM screening_visits WHERE result <> 'visited' AND (returnee OR symptoms OR needs IS NOT NULL)`)).toBe(0);
+  expect(count(`SELECT count(*) n FROM screening_rounds r WHERE r.visited_count <> (SELECT count(*) FROM screening_visits WHERE round_id = r.id AND result = 'visited')
+                   OR r.nobody_home_count <> (SELECT count(*) FROM screening_visits WHERE round_id = r.id AND result = 'nobody_home')
+                   OR r.refused_count <> (SELECT count(*) FROM screening_visits WHERE round_id = r.id AND result = 'refused')`)).toBe(0);
 }
 
 function checkClosedRound(t: Tally, households: number): void {
