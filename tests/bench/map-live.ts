@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, startBenchServer } from './server';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, freshDir, median, ROOT } from './lib';
+import { emit, freshDir, median } from './lib';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BATCH = 1000;
 const RUNS = 5;
 
@@ -64,18 +61,9 @@ async function httpSession(url: string, password: string): Promise<Rpc> {
 export async function benchMapLive(largeDir: string, password = process.env.GRIDDESK_BENCH_PASSWORD ?? DEMO_PASSWORD): Promise<void> {
   const dataDir = freshDir('map-live');
   cpSync(largeDir, dataDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const browser = await launchChromium();
+  const { child, url } = await startBenchServer(dataDir);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /GridDesk listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
     const log = (s: string) => process.env.GRIDDESK_BENCH_DEBUG && console.error(`[map-live] ${s}`);
     log('server up');
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });

@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, startBenchServer } from './server';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, median, percentile, ROOT } from './lib';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { emit, median, percentile } from './lib';
 
 /**
  * Browser mode on the large preset: from spawning the server process to the map showing every
  * building; the page's first paint; frame times while panning programmatically.
  */
 export async function benchStartup(dataDir: string, expectedBuildings: number): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, url } = await startBenchServer(dataDir);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /GridDesk listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
     const listening = performance.now() - started;
     await page.goto(url);
     // Sign in as the operator would (the first sign-in unwraps the key and opens the database).
