@@ -14,4 +14,6 @@ export interface ServiceContext {
   clock: HybridClock;
   nodeId: string;
   emit: EventSink;
+  /** The data directory (its `files/` folder holds uploads, exports and reports); unset for a bare database. */
+  dataDir?: string;
 }

@@ -34,13 +34,14 @@ export class ServiceHost {
   constructor(
     readonly opened: OpenedDatabase,
     private readonly forward?: EventSink,
+    readonly dataDir?: string,
   ) {
     this.nodeId = ensureNodeId(opened);
     this.clock = new HybridClock(this.nodeId);
   }
 
   static open(dataDir: string, key?: Buffer, forward?: EventSink): ServiceHost {
-    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }), forward);
+    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }), forward, dataDir);
   }
 
   readonly emit: EventSink = (event, payload) => {
@@ -61,6 +62,7 @@ export class ServiceHost {
       clock: this.clock,
       nodeId: this.nodeId,
       emit: this.emit,
+      ...(this.dataDir ? { dataDir: this.dataDir } : {}),
     };
   }
 

@@ -15,15 +15,13 @@ export interface SaveStatusInput {
 }
 
 /**
- * `statuses.save`: creates a status or changes its label, colour, rank or retirement (administrators).
- * The baseline (rank 0) stays the baseline and cannot be retired; a status some building still has
- * cannot be retired either.
+ * The rules a status change must keep, checked against the data as it is now: a label names one
+ * status only; the baseline (rank 0) stays the baseline and cannot be retired; a status some
+ * building still has cannot be retired. Throws the first rule broken; returns the status as it is.
  */
-export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinitionData {
-  authorize(ctx.actor, 'statuses.configure');
+export function checkStatusChange(ctx: Pick<ServiceContext, 'sqlite'>, input: SaveStatusInput): StatusDefinitionData | null {
   const { sqlite } = ctx;
   const existing = definitionByKey(ctx, input.key);
-  const color = input.color.toLowerCase();
   const clash = sqlite.prepare('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key) as
     | string
     | undefined;
@@ -38,20 +36,36 @@ export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusD
       throw new ServiceError('CONFLICT', `还有 ${inUse} 栋楼处于「${existing.label}」状态，请先把它们改为其他状态再停用`, 'retired');
     }
   }
-  sqlite.transaction(() => {
-    const hlc = ctx.clock.tick();
-    if (existing) {
-      sqlite
-        .prepare('UPDATE status_definitions SET label = ?, label_en = ?, color = ?, rank = ?, retired = ?, hlc = ?, origin = ? WHERE key = ? AND deleted = 0')
-        .run(input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0, hlc, ctx.nodeId, input.key);
-    } else {
-      sqlite
-        .prepare(
-          `INSERT INTO status_definitions (id, hlc, origin, deleted, key, label, label_en, color, rank, retired) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(uuidv7(), hlc, ctx.nodeId, input.key, input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0);
-    }
-    appendAudit(sqlite, {
+  return existing;
+}
+
+/** Writes a checked status (insert or update, stamped with the clock); the caller holds the transaction and writes the audit entry. */
+export function writeStatus(ctx: ServiceContext, input: SaveStatusInput, existing: StatusDefinitionData | null): void {
+  const { sqlite } = ctx;
+  const hlc = ctx.clock.tick();
+  const color = input.color.toLowerCase();
+  if (existing) {
+    sqlite
+      .prepare('UPDATE status_definitions SET label = ?, label_en = ?, color = ?, rank = ?, retired = ?, hlc = ?, origin = ? WHERE key = ? AND deleted = 0')
+      .run(input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0, hlc, ctx.nodeId, input.key);
+  } else {
+    sqlite
+      .prepare(`INSERT INTO status_definitions (id, hlc, origin, deleted, key, label, label_en, color, rank, retired) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`)
+      .run(uuidv7(), hlc, ctx.nodeId, input.key, input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0);
+  }
+}
+
+/**
+ * `statuses.save`: creates a status or changes its label, colour, rank or retirement (administrators),
+ * within the rules of `checkStatusChange`.
+ */
+export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinitionData {
+  authorize(ctx.actor, 'statuses.configure');
+  const existing = checkStatusChange(ctx, input);
+  const color = input.color.toLowerCase();
+  ctx.sqlite.transaction(() => {
+    writeStatus(ctx, input, existing);
+    appendAudit(ctx.sqlite, {
       actor: ctx.actor,
       action: existing ? 'statuses.update' : 'statuses.create',
       target: input.key,

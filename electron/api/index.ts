@@ -9,6 +9,7 @@ import { screeningMethods } from './screening';
 import { authMethods } from './auth';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
+import { importMethods } from './imports';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -23,6 +24,7 @@ export const contract = {
   ...authMethods,
   ...auditMethods,
   ...backupMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;
@@ -60,4 +62,6 @@ export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
 export type * from './backups';
+export type * from './imports';
+export { importKinds, importOutcomes } from './imports';
 export { PUBLIC_METHODS, roleSchema } from './auth';

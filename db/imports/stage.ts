@@ -1,0 +1,92 @@
+import { authorize } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { openStoredFile } from '../files/store';
+import type { JobControl } from '../jobs/types';
+import { uuidv7 } from '../sync/ids';
+import { classifyRun } from './classify';
+import { layoutHash, splitHeader } from './header';
+import { autoMapping, checkMapping, mappingProblems, rememberedMapping, type ColumnMapping } from './mapping';
+import { readSpreadsheet } from './read/spreadsheet';
+import { EMPTY_COUNTS, readRun, requireOpenRun, requireRun, runData, type ImportRunData } from './runs';
+import type { Importer, ImporterOf } from './types';
+
+export interface StageInput {
+  kind: string;
+  fileId: string;
+  sheet?: string;
+}
+
+/** Sets the run's mapping and, when every required field has a column, checks and classifies its rows. */
+function mapAndClassify(ctx: ServiceContext, importer: Importer<unknown>, runId: string, headers: string[], mapping: ColumnMapping, job: JobControl): void {
+  const ready = mappingProblems(importer.fields, mapping).length === 0;
+  const counts = ready ? classifyRun(ctx, importer, runId, headers, mapping, job) : { ...EMPTY_COUNTS };
+  if (!ready) ctx.sqlite.prepare('UPDATE import_rows SET outcome = NULL, value = NULL, problems = ? WHERE run_id = ?').run('[]', runId);
+  ctx.sqlite
+    .prepare('UPDATE import_runs SET mapping = ?, status = ?, counts = ? WHERE id = ?')
+    .run(JSON.stringify(mapping), ready ? 'ready' : 'needs_mapping', JSON.stringify(counts), runId);
+}
+
+/**
+ * Job body of `imports.stage`: reads an uploaded file, finds its header row, maps its columns (as
+ * this layout was mapped before, else by header names), and checks and classifies every row. Writes
+ * the staged run only (one transaction: a cancel leaves nothing); the data is not touched.
+ */
+export async function stageImport(ctx: ServiceContext, importerOf: ImporterOf, input: StageInput, job: JobControl): Promise<ImportRunData> {
+  const importer = importerOf(input.kind);
+  authorize(ctx.actor, importer.permission);
+  const file = openStoredFile(job.dataDir, input.fileId, ctx.actor);
+  const read = await readSpreadsheet(file.path, file.name, job, input.sheet);
+  const where = read.sheet === null ? `文件「${file.name}」` : `工作表「${read.sheet}」`;
+  const { headerRow, headers, rows } = splitHeader(read.rows, where);
+  const layout = layoutHash(importer.kind, headers);
+  const remembered = rememberedMapping(ctx.sqlite, importer.kind, layout, importer.fields, headers.length);
+  const mapping = remembered ?? autoMapping(importer.fields, headers);
+  const id = uuidv7();
+  const { sqlite } = ctx;
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO import_runs (id, kind, file_id, file_name, sheet, sheets, headers, header_row, layout_hash, mapping, mapping_source, status, counts,
+           created_by_id, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'needs_mapping', ?, ?, ?, ?)`,
+      )
+      .run(
+        id, importer.kind, file.id, file.name, read.sheet, JSON.stringify(read.sheets), JSON.stringify(headers), headerRow, layout,
+        JSON.stringify(mapping), remembered ? 'remembered' : 'auto', JSON.stringify(EMPTY_COUNTS), ctx.actor.id, ctx.actor.name, Date.now(),
+      );
+    const insert = sqlite.prepare(`INSERT INTO import_rows (run_id, row_no, cells, problems) VALUES (?, ?, ?, '[]')`);
+    rows.forEach((row, i) => {
+      insert.run(id, row.rowNo, JSON.stringify(row.cells));
+      if (i % 5000 === 4999) job.throwIfCancelled();
+    });
+    mapAndClassify(ctx, importer, id, headers, mapping, job);
+  })();
+  return runData(readRun(sqlite, id)!, importer);
+}
+
+export interface SetMappingInput {
+  id: string;
+  mapping: ColumnMapping;
+}
+
+/**
+ * Job body of `imports.setMapping`: the person's choice of columns, remembered for this layout,
+ * and the rows checked and classified again with it.
+ */
+export function setImportMapping(ctx: ServiceContext, importerOf: ImporterOf, input: SetMappingInput, job: JobControl): ImportRunData {
+  const { row, importer } = requireRun(ctx, input.id, importerOf);
+  requireOpenRun(row);
+  const headers = JSON.parse(row.headers) as string[];
+  const mapping = checkMapping(importer.fields, headers, input.mapping);
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite.prepare(`UPDATE import_runs SET mapping_source = 'chosen' WHERE id = ?`).run(row.id);
+    mapAndClassify(ctx, importer, row.id, headers, mapping, job);
+  })();
+  return runData(readRun(ctx.sqlite, row.id)!, importer);
+}
+
+/** Checks and classifies a run's rows again against the data as it is now (after a failed apply). */
+export function reclassify(ctx: ServiceContext, importer: Importer<unknown>, runId: string, job: JobControl): void {
+  const row = readRun(ctx.sqlite, runId)!;
+  ctx.sqlite.transaction(() => mapAndClassify(ctx, importer, runId, JSON.parse(row.headers) as string[], JSON.parse(row.mapping) as ColumnMapping, job))();
+}
