@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from '../seed/run-seed';
 import { checkAuditChain } from '../../db/audit/service';
 import { unlockForCli } from './unlock';
 import { backupCommand, terminalIo } from '../../db/backup/cli';
+import { importCommand, IMPORT_USAGE } from './import';
 
 const USAGE = `用法：griddesk <命令> [选项]
 
@@ -19,6 +20,7 @@ const USAGE = `用法：griddesk <命令> [选项]
          --data-dir DIR  --user 用户名（需「查看审计日志」权限）
          密码从环境变量 GRIDDESK_PASSWORD 或标准输入读取
   backup list|create|restore   备份（详见 griddesk backup help）
+${IMPORT_USAGE}
   help   显示本说明`;
 
 const PRESETS = ['small', 'default', 'large'] as const;
@@ -86,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
         return auditCommand(rest);
       case 'backup':
         return await backupCommand(rest, defaultDataDir(), terminalIo());
+      case 'import':
+        return await importCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -96,6 +96,7 @@ async function readXlsx(path: string, fileName: string, job: JobControl, wanted?
   if (chosen === null) {
     throw new ServiceError('INVALID_INPUT', `没有名为「${wanted}」的工作表，这个文件的工作表有：${sheets.join('、')}`, 'sheet');
   }
+  job.progress('读取文件', rows.length, rows.length);
   return { format: 'xlsx', sheets, sheet: chosen, rows };
 }
 
