@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import type { StatusDefinition } from '../../../electron/api';
 import { useApiQuery, useMapLayers } from '../../api/queries';
 import { formatNumber } from '../../i18n/format';
@@ -8,10 +9,11 @@ import { useT } from '../../i18n';
 import { ErrorState } from '../../ui/ErrorState';
 import { testId } from '../../ui/test-id';
 import { StatusFormModal } from './StatusFormModal';
+import { ImportWizard } from '../imports/ImportWizard';
 import './admin.css';
 import './statuses.css';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; status: StatusDefinition } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; status: StatusDefinition } | { kind: 'import' } | null;
 
 /** How many buildings have each status, from the map's layer data (already loaded for the map). */
 function useBuildingCounts(): Map<string, number> | null {
@@ -31,6 +33,7 @@ export function StatusesPage() {
   const statuses = useApiQuery('statuses.list', {});
   const counts = useBuildingCounts();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const client = useQueryClient();
 
   const columns: TableColumnsType<StatusDefinition> = [
     {
@@ -95,9 +98,14 @@ export function StatusesPage() {
           <h1 className="gd-admin-title">{t('statuses.title')}</h1>
           {statuses.data ? <div className="gd-admin-sub">{t('statuses.sub', { count: statuses.data.length })}</div> : null}
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="status-create">
-          {t('statuses.create')}
-        </Button>
+        <Space>
+          <Button icon={<FileExcelOutlined />} onClick={() => setDialog({ kind: 'import' })} data-testid="status-import">
+            {t('imports.open')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="status-create">
+            {t('statuses.create')}
+          </Button>
+        </Space>
       </div>
       {statuses.isError ? (
         <ErrorState compact error={statuses.error} onRetry={() => void statuses.refetch()} testId="statuses-error" />
@@ -116,6 +124,14 @@ export function StatusesPage() {
         />
       )}
       {dialog?.kind === 'create' ? <StatusFormModal status={null} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'import' ? (
+        <ImportWizard
+          kind="statuses"
+          title={t('statuses.importTitle')}
+          onClose={() => setDialog(null)}
+          onApplied={() => void client.invalidateQueries({ queryKey: ['statuses.list'] })}
+        />
+      ) : null}
       {dialog?.kind === 'edit' ? <StatusFormModal key={dialog.status.key} status={dialog.status} onClose={() => setDialog(null)} /> : null}
     </div>
   );

@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'buildings.export': 'audit.action.buildings.export',
   'statuses.create': 'audit.action.statuses.create',
   'statuses.update': 'audit.action.statuses.update',
+  'imports.apply': 'audit.action.imports.apply',
   'compounds.safe.designate': 'audit.action.compounds.safe.designate',
   'compounds.safe.revoke': 'audit.action.compounds.safe.revoke',
   'screening.start': 'audit.action.screening.start',
