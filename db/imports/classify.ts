@@ -6,8 +6,15 @@ import type { FieldProblem, ImportCounts, Importer, ImportOutcome, RowProblem } 
 
 const CHUNK = 1000;
 
-interface Classified {
+/** A staged row: its number in the sheet and its cells. */
+export interface StagedRow {
   rowNo: number;
+  cells: string[];
+}
+
+export interface Classified {
+  rowNo: number;
+  cells: string[];
   outcome: ImportOutcome;
   value: unknown;
   problems: RowProblem[];
@@ -22,16 +29,18 @@ function columnOf(importer: Importer<unknown>, headers: string[], mapping: Colum
 }
 
 /**
- * Checks and classifies every staged row of a run with this mapping, and stores the outcome, the
- * value to write and the reasons per row, and the counts on the run. Reads the data; writes only
- * the run's own rows (in the caller's transaction).
+ * Checks and classifies rows with this mapping and hands each, with its outcome, the value to write
+ * and the reasons, to `store`; returns the counts. Reads the data, never writes it.
  */
-export function classifyRun(ctx: ServiceContext, importer: Importer<unknown>, runId: string, headers: string[], mapping: ColumnMapping, job: JobControl): ImportCounts {
-  const { sqlite } = ctx;
-  const rows = (sqlite.prepare('SELECT row_no, cells FROM import_rows WHERE run_id = ? ORDER BY row_no').all(runId) as { row_no: number; cells: string }[]).map(
-    (r) => ({ rowNo: r.row_no, cells: JSON.parse(r.cells) as string[] }),
-  );
-  const column = (field: string | null) => columnOf(importer, headers, mapping, field);
+export function classifyRows(
+  ctx: ServiceContext,
+  importer: Importer<unknown>,
+  rows: StagedRow[],
+  headers: string[],
+  mapping: ColumnMapping,
+  job: JobControl,
+  store: (row: Classified) => void,
+): ImportCounts {  const column = (field: string | null) => columnOf(importer, headers, mapping, field);
   const byField = (cells: string[]) =>
     Object.fromEntries(
       importer.fields.map((f) => {
@@ -54,7 +63,6 @@ export function classifyRun(ctx: ServiceContext, importer: Importer<unknown>, ru
   }
 
   const counts: ImportCounts = { ...EMPTY_COUNTS };
-  const update = sqlite.prepare('UPDATE import_rows SET outcome = ?, value = ?, problems = ? WHERE run_id = ? AND row_no = ?');
   rows.forEach((row, i) => {
     const cells = byField(row.cells);
     const problems: FieldProblem[] = [];
@@ -68,17 +76,17 @@ export function classifyRun(ctx: ServiceContext, importer: Importer<unknown>, ru
     if (!checked.ok) problems.unshift(...checked.problems);
     let result: Classified;
     if (problems.length > 0 || !checked.ok) {
-      result = { rowNo: row.rowNo, outcome: 'reject', value: null, problems: problems.map((p) => ({ column: column(p.field), reason: p.reason })) };
+      result = { ...row, outcome: 'reject', value: null, problems: problems.map((p) => ({ column: column(p.field), reason: p.reason })) };
     } else {
       const match = importer.match(ctx, checked.value);
       result =
         match.outcome === 'conflict'
-          ? { rowNo: row.rowNo, outcome: 'conflict', value: null, problems: match.problems.map((p) => ({ column: column(p.field), reason: p.reason })) }
-          : { rowNo: row.rowNo, outcome: match.outcome, value: match.outcome === 'unchanged' ? null : checked.value, problems: [] };
+          ? { ...row, outcome: 'conflict', value: null, problems: match.problems.map((p) => ({ column: column(p.field), reason: p.reason })) }
+          : { ...row, outcome: match.outcome, value: match.outcome === 'unchanged' ? null : checked.value, problems: [] };
     }
     counts[result.outcome]++;
     counts.total++;
-    update.run(result.outcome, result.value === null ? null : JSON.stringify(result.value), JSON.stringify(result.problems), runId, row.rowNo);
+    store(result);
     if (i % CHUNK === CHUNK - 1) {
       job.throwIfCancelled();
       job.progress('检查数据', i + 1, rows.length);

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { openStoredFile } from '../files/store';
 import type { JobControl } from '../jobs/types';
 import { uuidv7 } from '../sync/ids';
-import { classifyRun } from './classify';
+import { classifyRows, type Classified, type StagedRow } from './classify';
 import { layoutHash, splitHeader } from './header';
 import { autoMapping, checkMapping, mappingProblems, rememberedMapping, type ColumnMapping } from './mapping';
 import { readSpreadsheet } from './read/spreadsheet';
@@ -16,12 +16,42 @@ export interface StageInput {
   sheet?: string;
 }
 
-/** Sets the run's mapping and, when every required field has a column, checks and classifies its rows. */
-function mapAndClassify(ctx: ServiceContext, importer: Importer<unknown>, runId: string, headers: string[], mapping: ColumnMapping, job: JobControl): void {
+function loadRows(ctx: ServiceContext, runId: string): StagedRow[] {
+  return (ctx.sqlite.prepare('SELECT row_no, cells FROM import_rows WHERE run_id = ? ORDER BY row_no').all(runId) as { row_no: number; cells: string }[]).map(
+    (r) => ({ rowNo: r.row_no, cells: JSON.parse(r.cells) as string[] }),
+  );
+}
+
+/**
+ * Sets the run's mapping and, when every required field has a column, checks and classifies its
+ * rows; stores them (`insert`: a new run's rows, written once with their outcome; `update`: a run's
+ * rows checked again).
+ */
+function mapAndClassify(
+  ctx: ServiceContext,
+  importer: Importer<unknown>,
+  runId: string,
+  rows: StagedRow[],
+  headers: string[],
+  mapping: ColumnMapping,
+  job: JobControl,
+  mode: 'insert' | 'update',
+): void {
+  const { sqlite } = ctx;
   const ready = mappingProblems(importer.fields, mapping).length === 0;
-  const counts = ready ? classifyRun(ctx, importer, runId, headers, mapping, job) : { ...EMPTY_COUNTS };
-  if (!ready) ctx.sqlite.prepare('UPDATE import_rows SET outcome = NULL, value = NULL, problems = ? WHERE run_id = ?').run('[]', runId);
-  ctx.sqlite
+  const insert = sqlite.prepare('INSERT INTO import_rows (run_id, row_no, cells, outcome, value, problems) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = sqlite.prepare('UPDATE import_rows SET outcome = ?, value = ?, problems = ? WHERE run_id = ? AND row_no = ?');
+  const store = (r: StagedRow, outcome: string | null, value: string | null, problems: string) =>
+    mode === 'insert' ? insert.run(runId, r.rowNo, JSON.stringify(r.cells), outcome, value, problems) : update.run(outcome, value, problems, runId, r.rowNo);
+  let counts = { ...EMPTY_COUNTS };
+  if (ready) {
+    counts = classifyRows(ctx, importer, rows, headers, mapping, job, (r: Classified) =>
+      store(r, r.outcome, r.value === null ? null : JSON.stringify(r.value), JSON.stringify(r.problems)),
+    );
+  } else {
+    for (const r of rows) store(r, null, null, '[]');
+  }
+  sqlite
     .prepare('UPDATE import_runs SET mapping = ?, status = ?, counts = ? WHERE id = ?')
     .run(JSON.stringify(mapping), ready ? 'ready' : 'needs_mapping', JSON.stringify(counts), runId);
 }
@@ -54,12 +84,7 @@ export async function stageImport(ctx: ServiceContext, importerOf: ImporterOf, i
         id, importer.kind, file.id, file.name, read.sheet, JSON.stringify(read.sheets), JSON.stringify(headers), headerRow, layout,
         JSON.stringify(mapping), remembered ? 'remembered' : 'auto', JSON.stringify(EMPTY_COUNTS), ctx.actor.id, ctx.actor.name, Date.now(),
       );
-    const insert = sqlite.prepare(`INSERT INTO import_rows (run_id, row_no, cells, problems) VALUES (?, ?, ?, '[]')`);
-    rows.forEach((row, i) => {
-      insert.run(id, row.rowNo, JSON.stringify(row.cells));
-      if (i % 5000 === 4999) job.throwIfCancelled();
-    });
-    mapAndClassify(ctx, importer, id, headers, mapping, job);
+    mapAndClassify(ctx, importer, id, rows, headers, mapping, job, 'insert');
   })();
   return runData(readRun(sqlite, id)!, importer);
 }
@@ -80,7 +105,7 @@ export function setImportMapping(ctx: ServiceContext, importerOf: ImporterOf, in
   const mapping = checkMapping(importer.fields, headers, input.mapping);
   ctx.sqlite.transaction(() => {
     ctx.sqlite.prepare(`UPDATE import_runs SET mapping_source = 'chosen' WHERE id = ?`).run(row.id);
-    mapAndClassify(ctx, importer, row.id, headers, mapping, job);
+    mapAndClassify(ctx, importer, row.id, loadRows(ctx, row.id), headers, mapping, job, 'update');
   })();
   return runData(readRun(ctx.sqlite, row.id)!, importer);
 }
@@ -88,5 +113,7 @@ export function setImportMapping(ctx: ServiceContext, importerOf: ImporterOf, in
 /** Checks and classifies a run's rows again against the data as it is now (after a failed apply). */
 export function reclassify(ctx: ServiceContext, importer: Importer<unknown>, runId: string, job: JobControl): void {
   const row = readRun(ctx.sqlite, runId)!;
-  ctx.sqlite.transaction(() => mapAndClassify(ctx, importer, runId, JSON.parse(row.headers) as string[], JSON.parse(row.mapping) as ColumnMapping, job))();
+  ctx.sqlite.transaction(() =>
+    mapAndClassify(ctx, importer, runId, loadRows(ctx, runId), JSON.parse(row.headers) as string[], JSON.parse(row.mapping) as ColumnMapping, job, 'update'),
+  )();
 }
