@@ -13,7 +13,7 @@ export interface ServiceContext {
   actor: Actor;
   clock: HybridClock;
   nodeId: string;
+  /** The data directory (the file store of uploads, exports and reports is in it). */
+  dataDir: string;
   emit: EventSink;
-  /** The data directory (its `files/` folder holds uploads, exports and reports); unset for a bare database. */
-  dataDir?: string;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from './client/open';
 import type { Actor } from './auth/roles';
 import type { EventSink, ServiceContext } from './context';
@@ -34,14 +34,13 @@ export class ServiceHost {
   constructor(
     readonly opened: OpenedDatabase,
     private readonly forward?: EventSink,
-    readonly dataDir?: string,
   ) {
     this.nodeId = ensureNodeId(opened);
     this.clock = new HybridClock(this.nodeId);
   }
 
   static open(dataDir: string, key?: Buffer, forward?: EventSink): ServiceHost {
-    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }), forward, dataDir);
+    return new ServiceHost(openDatabase({ file: databaseFile(dataDir), ...(key ? { key } : {}) }), forward);
   }
 
   readonly emit: EventSink = (event, payload) => {
@@ -61,8 +60,8 @@ export class ServiceHost {
       actor,
       clock: this.clock,
       nodeId: this.nodeId,
+      dataDir: dirname(this.opened.file),
       emit: this.emit,
-      ...(this.dataDir ? { dataDir: this.dataDir } : {}),
     };
   }
 

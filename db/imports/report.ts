@@ -8,6 +8,7 @@ import { OUTCOME_LABELS, type ImporterOf, type ImportOutcome, type RowProblem } 
 export interface ImportReport {
   fileId: string;
   name: string;
+  size: number;
   /** Rows in the report (rejected and in conflict). */
   rows: number;
 }
@@ -53,5 +54,5 @@ export async function importReport(ctx: ServiceContext, importerOf: ImporterOf, 
   }
   const base = row.file_name.replace(/\.[^.]+$/, '');
   const file = commitFile(job.dataDir, id, { name: `${base}-未通过的行.xlsx`, kind: 'report', ownerId: ctx.actor.id });
-  return { fileId: file.id, name: file.name, rows: rows.length };
+  return { fileId: file.id, name: file.name, size: file.size, rows: rows.length };
 }

@@ -8,6 +8,8 @@ export interface JobControl {
   throwIfCancelled(): void;
   /** The data directory (exports, uploads and reports live in its `files/` folder). */
   dataDir: string;
+  /** The database key, for work that writes another encrypted file (a backup); null for a plain database. */
+  databaseKey: Buffer | null;
 }
 
 /**

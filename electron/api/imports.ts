@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import { idSchema, type PagedResult } from './common';
+import type { JobInfo } from './jobs';
 
 /** What can be imported from a spreadsheet. */
 export const importKinds = ['statuses'] as const;
@@ -70,18 +71,23 @@ export interface ImportPreview extends PagedResult<ImportRow> {
   run: ImportRun;
 }
 
-/** A stored file (the rejected rows' report) to download by id. */
+/** The rejected rows' report, a stored file to download by id (`JobInfo.file`; `result` is this). */
 export interface ImportReportFile {
   fileId: string;
   name: string;
+  size: number;
   rows: number;
 }
 
 const runId = z.object({ id: idSchema }).strict();
 
+/**
+ * The long steps (stage, setMapping, apply, report) start a job and answer with it; the job's
+ * `result` is the `ImportRun` (the `ImportReportFile` for a report), its `error` the refusal.
+ */
 export const importMethods = {
   /** Reads an uploaded file (from the file store), maps its columns and classifies every row; writes nothing to the data. */
-  'imports.stage': mutation<ImportRun>()(
+  'imports.stage': mutation<JobInfo>()(
     z
       .object({
         kind: z.enum(importKinds, { error: '不支持这种导入' }),
@@ -92,7 +98,7 @@ export const importMethods = {
   ),
   'imports.get': query<ImportRun>()(runId),
   /** The user's choice of columns: remembered for this layout; the rows are checked again. */
-  'imports.setMapping': mutation<ImportRun>()(
+  'imports.setMapping': mutation<JobInfo>()(
     z
       .object({
         id: idSchema,
@@ -112,9 +118,9 @@ export const importMethods = {
       .strict(),
   ),
   /** Writes the 新增 and 更新 rows in one transaction with one audit entry; refused once applied. */
-  'imports.apply': mutation<ImportRun>()(runId),
+  'imports.apply': mutation<JobInfo>()(runId),
   /** An .xlsx of the rows that will not be applied (未通过, 冲突), with their row numbers and reasons. */
-  'imports.report': mutation<ImportReportFile>()(runId),
+  'imports.report': mutation<JobInfo>()(runId),
   /** The latest staged and applied imports the user may see, newest first. */
   'imports.list': query<ImportRun[]>()(z.object({}).strict()),
   'imports.discard': mutation<{ id: string }>()(runId),

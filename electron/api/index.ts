@@ -10,6 +10,7 @@ import { authMethods } from './auth';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { importMethods } from './imports';
+import { jobMethods } from './jobs';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -25,6 +26,7 @@ export const contract = {
   ...auditMethods,
   ...backupMethods,
   ...importMethods,
+  ...jobMethods,
 };
 
 export type Contract = typeof contract;
@@ -37,16 +39,37 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** A file the user handed over, now in the file store under its id. */
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+/**
+ * Files cross by stream, never inside a call: browser mode uploads and downloads over HTTP, the
+ * desktop app copies through the main process (the page never sees a path).
+ */
+export interface GridDeskFiles {
+  /** Stores a file the user picked; `onProgress` reports bytes sent where the transport can tell. */
+  upload(file: File, onProgress?: (sent: number, total: number) => void): Promise<ApiResponse<UploadedFile>>;
+  /** Saves a stored file where the user chooses (a save dialog, or the browser's download). */
+  save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>>;
+}
+
 /** What `window.api` is, in Electron (preload) and in browser mode (HTTP client) alike. */
 export interface GridDeskApi {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResponse<MethodResult<M>>>;
   subscribe<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+  files: GridDeskFiles;
 }
 
 /** Name of the single IPC channel all calls go through. */
 export const RPC_CHANNEL = 'griddesk:rpc';
 /** Name of the IPC channel push events arrive on. */
 export const PUSH_CHANNEL = 'griddesk:push';
+/** Name of the IPC channel file hand-overs (upload from a picked file, save to a chosen place) go through. */
+export const FILES_CHANNEL = 'griddesk:files';
 
 export type { ApiError, ApiResponse } from './define';
 export type { PushEvents, PushEventName } from './events';
@@ -64,4 +87,6 @@ export type * from './audit';
 export type * from './backups';
 export type * from './imports';
 export { importKinds, importOutcomes } from './imports';
+export type * from './jobs';
+export { jobStates } from './jobs';
 export { PUBLIC_METHODS, roleSchema } from './auth';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
 import { idSchema, type PagedResult } from './common';
 
@@ -67,7 +68,8 @@ const scopeSchema = z.discriminatedUnion('type', [
 
 export const screeningMethods = {
   'screening.rounds': query<ScreeningRound[]>()(z.object({}).strict()),
-  'screening.start': mutation<ScreeningRound>()(
+  /** Starts a job writing one pending visit per household of the scope; a cancel rolls it back. */
+  'screening.start': mutation<JobInfo>()(
     z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
   ),
   'screening.close': mutation<ScreeningRound>()(z.object({ roundId: idSchema }).strict()),

@@ -5,6 +5,7 @@ import type { Session } from '../../db/auth/sessions';
 import type { ServiceContext } from '../../db/context';
 import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
 import { handlers, type DataMethod, type HandlerEnv } from './handlers';
+import type { CallEnv } from './handler-types';
 import type { GridRuntime } from './runtime';
 import { SESSION_METHODS, sessionHandlers, type SessionMethod } from './session-handlers';
 
@@ -67,8 +68,8 @@ export async function dispatch(
       return { ok: false, error: { code: 'UNAUTHENTICATED', message: '账号已停用或不存在，请联系管理员' } };
     }
     rt.sessions.touch(session);
-    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: HandlerEnv) => unknown;
-    return { ok: true, result: await handler(host.context(actorOf(account)), parsed.data, env) };
+    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown;
+    return { ok: true, result: await handler(host.context(actorOf(account)), parsed.data, { ...env, runtime: rt }) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

@@ -7,6 +7,7 @@ import { buildingHandlers } from './domains/buildings';
 import { statusHandlers } from './domains/status';
 import { screeningHandlers } from './domains/screening';
 import { importHandlers } from './domains/imports';
+import { jobHandlers } from './domains/jobs';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -27,4 +28,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...statusHandlers,
   ...screeningHandlers,
   ...importHandlers,
+  ...jobHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -1,51 +1,37 @@
-/** A file the user picked and the service now holds in its file store. */
-export interface UploadedFile {
-  fileId: string;
-  name: string;
-  size: number;
+import type { UploadedFile } from '../../electron/api';
+import { ApiCallError, getApi } from './client';
+
+/** Hands a file the user picked to the services (streamed); throws an `ApiCallError` when refused. */
+export async function uploadFile(file: File, onProgress?: (sent: number, total: number) => void): Promise<UploadedFile> {
+  const response = await getApi().files.upload(file, onProgress);
+  if (!response.ok) throw new ApiCallError('files.upload', response.error);
+  return response.result;
 }
 
-function pickFile(accept: string[]): Promise<File | null> {
-  return new Promise((resolve) => {
+/** Asks the user for a file (of the given extensions, e.g. `.xlsx`) and uploads it; null when they cancel. */
+export function pickAndUploadFile(options: { accept: string[]; onProgress?: (sent: number, total: number) => void }): Promise<UploadedFile | null> {
+  return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = accept.join(',');
+    input.accept = options.accept.join(',');
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
+      const file = input.files?.[0];
       input.remove();
+      if (!file) return resolve(null);
+      uploadFile(file, options.onProgress).then(resolve, reject);
     });
     input.addEventListener('cancel', () => {
-      resolve(null);
       input.remove();
+      resolve(null);
     });
-    document.body.appendChild(input);
+    document.body.append(input);
     input.click();
   });
 }
 
-/** Asks the user for a file (of the given extensions, `.xlsx`) and uploads it; null when they cancel. */
-export async function pickAndUploadFile(options: { accept: string[] }): Promise<UploadedFile | null> {
-  const file = await pickFile(options.accept);
-  if (!file) return null;
-  const response = await fetch('/api/files', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'x-griddesk': '1', 'x-file-name': encodeURIComponent(file.name) },
-    body: file,
-  });
-  const body = (await response.json().catch(() => null)) as { ok: boolean; result?: UploadedFile; error?: { message: string } } | null;
-  if (!body?.ok || !body.result) throw new Error(body?.error?.message ?? `上传失败（HTTP ${response.status}）`);
-  return body.result;
-}
-
-/** Saves a stored file (an export, a report) where the user chooses. */
-export async function downloadFile(fileId: string): Promise<void> {
-  const a = document.createElement('a');
-  a.href = `/api/files/${encodeURIComponent(fileId)}`;
-  a.download = '';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+/** Saves a stored file (an export, a report): a save dialog in the desktop app, a download in the browser. */
+export async function downloadFile(fileId: string, name = ''): Promise<void> {
+  const response = await getApi().files.save(fileId, name);
+  if (!response.ok) throw new ApiCallError('files.save', response.error);
 }

@@ -6,6 +6,7 @@ import { buildingsEn } from './buildings-messages';
 import { screeningEn } from './screening-messages';
 import { configEn } from './config-messages';
 import { importsEn } from './import-messages';
+import { jobsEn } from './jobs-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...screeningEn,
   ...configEn,
   ...importsEn,
+  ...jobsEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

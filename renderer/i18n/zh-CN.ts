@@ -5,6 +5,7 @@ import { buildingsZhCN } from './buildings-messages';
 import { screeningZhCN } from './screening-messages';
 import { configZhCN } from './config-messages';
 import { importsZhCN } from './import-messages';
+import { jobsZhCN } from './jobs-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...screeningZhCN,
   ...configZhCN,
   ...importsZhCN,
+  ...jobsZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -2,13 +2,15 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Result, Select, Steps } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ImportKind, ImportRun } from '../../../electron/api';
+import type { ImportKind, ImportReportFile, ImportRun } from '../../../electron/api';
 import { downloadFile, pickAndUploadFile } from '../../api/files';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
+import { useJobResult } from './use-import-job';
 import './imports.css';
 
 interface Props {
@@ -35,6 +37,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
   const [remap, setRemap] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
+  const [resumed, setResumed] = useState<string | null>(null);
   const run = useApiQuery('imports.get', { id: runId ?? '' }, { enabled: runId !== null });
   const current = runId ? (run.data ?? null) : null;
   const stage = useApiMutation('imports.stage');
@@ -42,26 +45,35 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
   const apply = useApiMutation('imports.apply');
   const report = useApiMutation('imports.report');
   const discard = useApiMutation('imports.discard');
+  const finish = useJobResult();
+  const [working, setWorking] = useState(false);
 
   // Continue an import left staged (the dialog or the app was closed before applying).
   const resumable = open.data?.find((r) => r.kind === kind && (r.status === 'ready' || r.status === 'needs_mapping')) ?? null;
   useEffect(() => {
-    if (runId === null && resumable) setRunId(resumable.id);
-  }, [runId, resumable]);
+    if (runId === null && resumed === null && resumable) {
+      setRunId(resumable.id);
+      setResumed(resumable.id);
+    }
+  }, [runId, resumed, resumable]);
 
   const show = (next: ImportRun) => {
     client.setQueryData(queryKey('imports.get', { id: next.id }), next);
     void client.invalidateQueries({ queryKey: ['imports.preview'] });
+    void client.invalidateQueries({ queryKey: ['imports.list'] });
     setRunId(next.id);
     setRemap(false);
     setError(null);
   };
   const attempt = async (fn: () => Promise<void>) => {
     setError(null);
+    setWorking(true);
     try {
       await fn();
     } catch (err) {
       setError(err);
+    } finally {
+      setWorking(false);
     }
   };
 
@@ -82,15 +94,21 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
         fileId = picked.fileId;
       }
       const previous = runId;
-      show(await stage.mutateAsync({ kind, fileId: fileId!, ...(sheet ? { sheet } : {}) }));
+      show(await finish<ImportRun>('imports.stage', await stage.mutateAsync({ kind, fileId: fileId!, ...(sheet ? { sheet } : {}) })));
       if (previous) await discard.mutateAsync({ id: previous });
     });
 
+  const downloadReport = async () => {
+    const file = await finish<ImportReportFile>('imports.report', await report.mutateAsync({ id: runId! }));
+    await downloadFile(file.fileId, file.name);
+  };
+
   const step = !current ? 0 : current.status === 'applied' ? 3 : remap || current.status === 'needs_mapping' ? 1 : 2;
-  const busy = uploading || stage.isPending;
+  const busy = uploading || working;
 
   let body;
   if (runId && run.isError) body = <ErrorState compact error={run.error} onRetry={() => void restart()} testId="import-run-error" />;
+  else if (runId && !current) body = <LoadingState text={t('app.loading')} testId="import-loading" />;
   else if (step === 0 || !current) {
     body = (
       <div className="gd-import-file" data-testid="import-file">
@@ -102,20 +120,20 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
     );
   } else if (step === 1) {
     body = (
-      <MappingStep key={`${current.id}-${current.mappingSource}`} run={current} pending={setMapping.isPending} onSubmit={(mapping) => void attempt(async () => show(await setMapping.mutateAsync({ id: current.id, mapping })))} />
+      <MappingStep key={`${current.id}-${current.mappingSource}`} run={current} pending={working} onSubmit={(mapping) => void attempt(async () => show(await finish<ImportRun>('imports.setMapping', await setMapping.mutateAsync({ id: current.id, mapping }))))} />
     );
   } else if (step === 2) {
     body = (
       <PreviewStep
         run={current}
-        applying={apply.isPending}
-        reporting={report.isPending}
+        applying={working}
+        reporting={working}
         onRemap={() => setRemap(true)}
-        onReport={() => void attempt(async () => downloadFile((await report.mutateAsync({ id: current.id })).fileId))}
+        onReport={() => void attempt(downloadReport)}
         onApply={() =>
           void attempt(async () => {
             try {
-              show(await apply.mutateAsync({ id: current.id }));
+              show(await finish<ImportRun>('imports.apply', await apply.mutateAsync({ id: current.id })));
               onApplied();
             } finally {
               // A refused apply may have brought the preview up to date.
@@ -135,7 +153,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
         subTitle={<span data-testid="import-done">{t('imports.done.summary', { create: c.create, update: c.update, skipped: c.reject + c.conflict })}</span>}
         extra={[
           c.reject + c.conflict > 0 ? (
-            <Button key="report" icon={<DownloadOutlined />} loading={report.isPending} onClick={() => void attempt(async () => downloadFile((await report.mutateAsync({ id: current.id })).fileId))} data-testid="import-report">
+            <Button key="report" icon={<DownloadOutlined />} loading={working} onClick={() => void attempt(downloadReport)} data-testid="import-report">
               {t('imports.report')}
             </Button>
           ) : null,
@@ -158,7 +176,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
         />
         {current && step < 3 ? (
           <div className="gd-import-head">
-            {resumable?.id === current.id ? <Alert type="info" showIcon title={t('imports.resume', { name: current.fileName })} data-testid="import-resume" /> : <b>{current.fileName}</b>}
+            {resumed === current.id ? <Alert type="info" showIcon title={t('imports.resume', { name: current.fileName })} data-testid="import-resume" /> : <b>{current.fileName}</b>}
             {current.sheets.length > 1 ? (
               <Select
                 className="gd-import-sheet"

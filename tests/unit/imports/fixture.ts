@@ -25,7 +25,7 @@ export interface ImportStreet {
 export function openImportStreet(dataDir = tempDir('griddesk-import-'), territory = true): ImportStreet {
   const opened = openDatabase({ file: databaseFile(dataDir) });
   const t = territory ? insertMiniTerritory(opened.sqlite, 5) : (null as unknown as MiniTerritory);
-  const host = new ServiceHost(opened, undefined, dataDir);
+  const host = new ServiceHost(opened);
   const events: ImportStreet['events'] = [];
   host.onEvent((event, payload) => events.push({ event, payload }));
   return { dataDir, host, sqlite: opened.sqlite, t, events, close: () => host.close() };

@@ -8,6 +8,7 @@ import { commitFile, reserveFile } from '../../../db/files/store';
 import { FAST_KDF, makeRuntime, PASSWORD, signIn } from '../helpers/runtime';
 import { tempDir } from '../helpers/tmp';
 import { HEADER, xlsx } from './fixture';
+import { ADMIN as ADMIN_ACTOR } from '../helpers/actors';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FILE = [HEADER, ['watch', '观察', 'Watch', '#1677ff', 5], ['pink', '粉色', 'Pink', '粉红', 7]];
@@ -43,9 +44,10 @@ describe('imports through the contract (encrypted runtime, real sessions)', () =
 
       const staff = await signIn(t.runtime, 'zhiban');
       expect(await staff.call('imports.stage', { kind: 'statuses', fileId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(t.runtime.jobs.list(ADMIN_ACTOR)).toEqual([]);
       expect(await admin.call('imports.stage', { kind: 'households', fileId: id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kind' } });
 
-      const staged = (await admin.call('imports.stage', { kind: 'statuses', fileId: id })) as Ok<{ id: string; counts: Record<string, number> }>;
+      const staged = (await admin.runJob('imports.stage', { kind: 'statuses', fileId: id })) as Ok<{ id: string; counts: Record<string, number> }>;
       expect(staged).toMatchObject({ ok: true, result: { status: 'ready', counts: { total: 2, create: 1, reject: 1 } } });
       const run = staged.result.id;
       expect(await admin.call('imports.preview', { id: run, outcome: 'reject' })).toMatchObject({
@@ -53,10 +55,12 @@ describe('imports through the contract (encrypted runtime, real sessions)', () =
         result: { total: 1, rows: [{ rowNo: 3, outcome: 'reject', problems: [{ column: '颜色', reason: '颜色须为 #rrggbb（填写的是「粉红」）' }] }] },
       });
       expect(await staff.call('imports.get', { id: run })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await admin.call('imports.apply', { id: run })).toMatchObject({ ok: true, result: { status: 'applied' } });
-      expect(await admin.call('imports.apply', { id: run })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await admin.runJob('imports.apply', { id: run })).toMatchObject({ ok: true, result: { status: 'applied' } });
+      expect(await admin.runJob('imports.apply', { id: run })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能再次应用') } });
       expect(((await admin.call('statuses.list')) as Ok<{ key: string }[]>).result.map((d) => d.key)).toContain('watch');
-      expect(await admin.call('imports.report', { id: run })).toMatchObject({ ok: true, result: { name: '状态-未通过的行.xlsx', rows: 1 } });
+      const report = (await admin.call('imports.report', { id: run })) as Ok<{ id: string }>;
+      const job = await t.runtime.jobs.wait(report.result.id);
+      expect(job).toMatchObject({ state: 'done', kind: 'imports.report', file: { name: '状态-未通过的行.xlsx' }, result: { rows: 1 } });
       expect(await admin.call('imports.list')).toMatchObject({ ok: true, result: [{ id: run, status: 'applied' }] });
     } finally {
       t.runtime.close();
