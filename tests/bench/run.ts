@@ -6,6 +6,7 @@ import { benchStatus } from './status';
 import { benchBuildings } from './buildings';
 import { benchScreening } from './screening';
 import { benchMapLive } from './map-live';
+import { benchImports } from './imports';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   await benchBuildings(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
+  await benchImports();
 }
 
 main().catch((err: unknown) => {
