@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { chooseOption } from './support/antd';
 import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
@@ -77,14 +78,17 @@ test('an administrator imports the status list from Excel: preview with reasons,
   expect(errors).toEqual([]);
 });
 
-test('a staged import survives leaving the page: reopening the wizard continues it', async ({ page }) => {
+test('a column the wizard cannot place is mapped by hand; a staged import survives leaving the page', async ({ page }) => {
   await openSignedIn(page, server, 'admin');
   await page.getByTestId('nav-statuses').click();
   await page.getByTestId('status-import').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-pick').click();
-  const csv = '代码,名称,英文名称,颜色,等级\r\nquiet,静默,Quiet,#eeeeee,2\r\n';
+  const csv = '代码,显示名,英文名称,颜色,等级\r\nquiet,静默,Quiet,#eeeeee,2\r\n';
   await (await chooser).setFiles({ name: '静默.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-mapping-problems')).toContainText('必填字段「名称」还没有对应的列');
+  await chooseOption(page, page.getByTestId('import-map-label'), '显示名');
+  await page.getByTestId('import-map-submit').click();
   await expect(page.getByTestId('import-count-create')).toHaveText('新增 1');
 
   await page.reload();
