@@ -99,15 +99,15 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
          VALUES (@id, @hlc, @origin, @number, @name, @scope_type, @scope_ids, @started_at, @started_by, @household_count)`,
       )
       .run({ ...round, origin: ctx.nodeId });
+    job?.progress('写入待走访住户', 0, households.length);
     for (let i = 0; i < households.length; i += CHUNK) {
-      job?.throwIfCancelled();
-      job?.progress('写入待走访住户', i, households.length);
       for (const [household, building, grid] of households.slice(i, i + CHUNK)) {
         insertVisit.run(uuidv7(), ctx.clock.tick(), ctx.nodeId, round.id, household, building, grid);
       }
+      // A cancel rolls back everything written so far in this transaction.
+      job?.throwIfCancelled();
+      job?.progress('写入待走访住户', Math.min(i + CHUNK, households.length), households.length);
     }
-    job?.throwIfCancelled();
-    job?.progress('写入待走访住户', households.length, households.length);
     appendAudit(sqlite, {
       actor: ctx.actor,
       action: 'screening.start',
