@@ -68,14 +68,14 @@ class EventStream {
         this.emit(name, payload);
       });
     }
-    // While the stream was down, events were missed: after it reconnects, refetch everything.
+    // While the stream was down, events may have been missed: say so once it is back.
     source.addEventListener('error', () => {
       this.dropped = true;
     });
     source.addEventListener('open', () => {
       if (!this.dropped) return;
       this.dropped = false;
-      this.emit('data.changed', { domains: ['*'] } satisfies PushEvents['data.changed']);
+      this.emit('events.resumed', {} satisfies PushEvents['events.resumed']);
     });
   }
 }
