@@ -10,15 +10,10 @@ import { mapRevision, recordMapChange } from '../../../db/map/revision';
 import { DAY, HOUR, LEADER, NOW, openStreet, STAFF, STAFF2, type Street } from './fixture';
 
 let s: Street;
-let second: ServiceHost;
 beforeAll(() => {
   s = openStreet();
-  second = new ServiceHost(openDatabase({ file: s.file }));
 });
-afterAll(() => {
-  second.close();
-  s.close();
-});
+afterAll(() => s.close());
 
 const changed = (revision: number, actor = LEADER) => mapChangesSince(s.ctx(actor), { revision });
 
@@ -40,9 +35,14 @@ describe('the map revision', () => {
   it('goes on in one sequence across connections to the file, and survives reopening it', () => {
     const before = mapRevision(s.sqlite);
     const id = s.t.buildings[2]!;
-    setBuildingStatus(second.context(STAFF2), { id, status: 'sealed', reason: '乙：封控' }, NOW + HOUR);
-    setBuildingStatus(s.ctx(STAFF), { id, status: 'normal', reason: '甲：解除' }, NOW + HOUR + 1);
-    expect(mapRevision(second.opened.sqlite)).toBe(before + 2);
+    const second = new ServiceHost(openDatabase({ file: s.file }));
+    try {
+      setBuildingStatus(second.context(STAFF2), { id, status: 'sealed', reason: '乙：封控' }, NOW + HOUR);
+      setBuildingStatus(s.ctx(STAFF), { id, status: 'normal', reason: '甲：解除' }, NOW + HOUR + 1);
+      expect(mapRevision(second.opened.sqlite)).toBe(before + 2);
+    } finally {
+      second.close();
+    }
     const reopened = openDatabase({ file: s.file });
     try {
       expect(mapRevision(reopened.sqlite)).toBe(before + 2);

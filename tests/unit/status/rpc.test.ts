@@ -62,5 +62,10 @@ describe('status methods through the contract (encrypted runtime, real sessions)
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('没有选中任何楼栋') },
     });
+
+    expect(await staff.call('map.changesSince', { revision: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'revision', message: expect.stringContaining('地图版本号不能小于 0') },
+    });
   });
 });
