@@ -106,7 +106,7 @@ export async function exportBuildings(
     job?.throwIfCancelled();
   } catch (err) {
     // The file is removed only once its stream is closed, or a late open or flush would bring it back.
-    if (!out.closed) await new Promise((closed) => out.destroy().once('close', closed));
+    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
     discardFile(ctx.dataDir, target.id);
     throw err;
   }

@@ -6,4 +6,5 @@ export * from './residents';
 export * from './screening';
 export * from './audit';
 export * from './accounts';
+export * from './map';
 export * from './imports';

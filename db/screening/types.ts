@@ -27,7 +27,7 @@ export interface ScreeningProgressData {
   round: ScreeningRoundData;
   total: ScreeningTallyData;
   byGrid: (ScreeningTallyData & { gridId: string; gridName: string; communityName: string })[];
-  buildingShare: (number | null)[];
+  buildingShare: Record<string, number>;
 }
 
 export interface ScreeningHouseholdData {

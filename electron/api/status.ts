@@ -121,7 +121,7 @@ export const statusMethods = {
   /** The full history of one building, newest first. */
   'buildings.history': query<StatusChange[]>()(z.object({ id: idSchema }).strict()),
   /** Every building's status as of a moment, aligned with `map.layers` buildings.ids. */
-  'map.statusAsOf': query<{ at: number; statuses: ControlStatus[] }>()(z.object({ at: instantSchema }).strict()),
+  'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>()(z.object({ at: instantSchema }).strict()),
   'compounds.safeList': query<SafeCompound[]>()(z.object({}).strict()),
   'compounds.designateSafe': mutation<SafeCompound>()(
     z

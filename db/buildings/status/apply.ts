@@ -2,6 +2,7 @@ import { appendAudit } from '../../audit/append';
 import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
 import { uuidv7 } from '../../sync/ids';
+import { recordMapChange } from '../../map/revision';
 import { requireSettable } from '../../statuses/definitions';
 import { resolveSelection, type Selection } from './selection';
 import { stampAfter } from './stamp';
@@ -26,7 +27,8 @@ export interface ChangeRequest {
 /**
  * Sets one status on the selected buildings as one batch, in one transaction: a history entry and
  * the new current status for each building that does not already have exactly that status and end,
- * the batch row, one audit entry. Announces the change after commit.
+ * the batch row, one audit entry, and a new map revision for the changed buildings. Announces the
+ * change after commit: `map.changed` with the changed buildings, or `data.changed` when none changed.
  */
 export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, action: string, now: number): StatusChangeData {
   authorize(ctx.actor, 'buildings.edit');
@@ -52,6 +54,7 @@ export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, actio
       updateBuilding.run(status, from, until, hlc, ctx.nodeId, b.id);
       changedIds.push(b.id);
     }
+    const revision = changedIds.length > 0 ? recordMapChange(sqlite, changedIds) : null;
     const label = req.selectionLabel || selected.label;
     sqlite
       .prepare(
@@ -66,10 +69,10 @@ export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, actio
       at,
       detail: { status, count: changedIds.length, unchanged: ids.length - changedIds.length, reason: req.reason, selection: label },
     });
-    return { batchId, at, changedIds, unchanged: ids.length - changedIds.length };
+    return { batchId, at, changedIds, unchanged: ids.length - changedIds.length, revision };
   });
   const done = run.immediate();
-  if (done.changedIds.length > 0) ctx.emit('buildings.statusChanged', { ids: done.changedIds, status, at: done.at });
-  ctx.emit('data.changed', { domains: ['buildings'] });
+  if (done.revision !== null) ctx.emit('map.changed', { revision: done.revision, batchId: done.batchId, statuses: { [status]: done.changedIds } });
+  else ctx.emit('data.changed', { domains: ['buildings'] });
   return { batchId: done.batchId, changed: done.changedIds.length, unchanged: done.unchanged, at: done.at };
 }

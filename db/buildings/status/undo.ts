@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
 import { baselineStatus } from '../../statuses/definitions';
 import { uuidv7 } from '../../sync/ids';
+import { groupByStatus, recordMapChange } from '../../map/revision';
 import { latestOwnBatch, readBatch, type BatchRow } from './batches';
 import { stampAfter } from './stamp';
 import { formatMoment } from './times';
@@ -122,6 +123,7 @@ export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now =
       insert.run(uuidv7(at), hlc, ctx.nodeId, r.buildingId, r.status, r.from, reason, ctx.actor.name, at, r.effectiveFrom, r.until, undoId);
       update.run(r.status, r.since, r.until, hlc, ctx.nodeId, r.buildingId);
     }
+    const revision = restores.length > 0 ? recordMapChange(sqlite, restores.map((r) => r.buildingId)) : null;
     sqlite
       .prepare(
         `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_by_id, changed_at,
@@ -137,16 +139,13 @@ export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now =
       at,
       detail: { undoes: batch.id, status: batch.status, count: restores.length, skipped, reason },
     });
-    return { undoId, at, restores, skipped };
+    return { undoId, at, restores, skipped, revision };
   });
   const done = run.immediate();
-  const byStatus = new Map<string, string[]>();
-  for (const r of done.restores) {
-    const ids = byStatus.get(r.status) ?? [];
-    ids.push(r.buildingId);
-    byStatus.set(r.status, ids);
+  if (done.revision === null) ctx.emit('data.changed', { domains: ['buildings'] });
+  else {
+    const statuses = groupByStatus(done.restores.map((r) => [r.buildingId, r.status] as const));
+    ctx.emit('map.changed', { revision: done.revision, batchId: done.undoId, statuses });
   }
-  for (const [status, ids] of byStatus) ctx.emit('buildings.statusChanged', { ids, status, at: done.at });
-  ctx.emit('data.changed', { domains: ['buildings'] });
   return { batchId: done.undoId, changed: done.restores.length, unchanged: 0, skipped: done.skipped, at: done.at };
 }

@@ -5,11 +5,10 @@ import { useApiMutation } from '../../api/queries';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { useT } from '../../i18n';
-import { beginOwnChange } from './own-changes';
+import { ownChanges } from './own-changes';
 import { StatusBreakdown } from './StatusBreakdown';
 import { STATUS_CHANGE_FIELDS, StatusChangeFields, type StatusChangeValues } from './StatusChangeFields';
 import { targetSelection, type StatusTarget } from './status-target';
-import { useStatusRefresh } from './use-status-refresh';
 import './statuses.css';
 
 interface Props {
@@ -26,7 +25,6 @@ export function StatusChangeModal({ target, statusOf, onClose, onDone }: Props) 
   const { form, error, submit } = useFormSubmit<StatusChangeValues>(STATUS_CHANGE_FIELDS);
   const single = useApiMutation('buildings.setStatus');
   const bulk = useApiMutation('buildings.bulkSetStatus');
-  const refresh = useStatusRefresh();
   const pending = single.isPending || bulk.isPending;
 
   const save = () =>
@@ -37,14 +35,13 @@ export function StatusChangeModal({ target, statusOf, onClose, onDone }: Props) 
         effectiveFrom: form.isFieldTouched('effectiveFrom') ? values.effectiveFrom.valueOf() : undefined,
         effectiveUntil: values.effectiveUntil ? values.effectiveUntil.valueOf() : null,
       };
-      const end = beginOwnChange();
+      const end = ownChanges.begin();
       try {
         const result =
           target.kind === 'single'
             ? await single.mutateAsync({ id: target.id, ...change })
             : await bulk.mutateAsync({ selection: targetSelection(target), selectionLabel: target.label.slice(0, 80), ...change });
-        end(result.at);
-        refresh();
+        end(result.batchId);
         onDone(result, target);
       } catch (e) {
         end();
