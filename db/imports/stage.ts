@@ -10,6 +10,17 @@ import { readSpreadsheet } from './read/spreadsheet';
 import { EMPTY_COUNTS, readRun, requireOpenRun, requireRun, runData, type ImportRunData } from './runs';
 import type { Importer, ImporterOf } from './types';
 
+/** How long an applied import keeps its rows (for its report), and a forgotten staged one its own. */
+export const KEEP_ROWS_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Drops the rows of imports applied, or staged and left, longer ago than `KEEP_ROWS_MS`; the runs stay listed. */
+function forgetOldRows(ctx: ServiceContext, now: number): void {
+  const before = now - KEEP_ROWS_MS;
+  const old = `SELECT id FROM import_runs WHERE (status = 'applied' AND applied_at < ?) OR (status IN ('ready', 'needs_mapping') AND created_at < ?)`;
+  ctx.sqlite.prepare(`DELETE FROM import_rows WHERE run_id IN (${old})`).run(before, before);
+  ctx.sqlite.prepare(`UPDATE import_runs SET status = 'discarded' WHERE status IN ('ready', 'needs_mapping') AND created_at < ?`).run(before);
+}
+
 export interface StageInput {
   kind: string;
   fileId: string;
@@ -73,7 +84,9 @@ export async function stageImport(ctx: ServiceContext, importerOf: ImporterOf, i
   const mapping = remembered ?? autoMapping(importer.fields, headers);
   const id = uuidv7();
   const { sqlite } = ctx;
+  const now = Date.now();
   sqlite.transaction(() => {
+    forgetOldRows(ctx, now);
     sqlite
       .prepare(
         `INSERT INTO import_runs (id, kind, file_id, file_name, sheet, sheets, headers, header_row, layout_hash, mapping, mapping_source, status, counts,
@@ -82,7 +95,7 @@ export async function stageImport(ctx: ServiceContext, importerOf: ImporterOf, i
       )
       .run(
         id, importer.kind, file.id, file.name, read.sheet, JSON.stringify(read.sheets), JSON.stringify(headers), headerRow, layout,
-        JSON.stringify(mapping), remembered ? 'remembered' : 'auto', JSON.stringify(EMPTY_COUNTS), ctx.actor.id, ctx.actor.name, Date.now(),
+        JSON.stringify(mapping), remembered ? 'remembered' : 'auto', JSON.stringify(EMPTY_COUNTS), ctx.actor.id, ctx.actor.name, now,
       );
     mapAndClassify(ctx, importer, id, rows, headers, mapping, job, 'insert');
   })();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { directJob } from '../../../db/imports/direct-job';
 import { applyImport } from '../../../db/imports/apply';
+import { KEEP_ROWS_MS } from '../../../db/imports/stage';
 import { discardImport, getImport, listImports, previewImport } from '../../../db/imports/service';
 import { openStoredFile } from '../../../db/files/store';
 import { listStatuses } from '../../../db/statuses/definitions';
@@ -159,5 +160,21 @@ describe('applying a staged import', () => {
     expect(s.sqlite.prepare('SELECT count(*) FROM import_rows WHERE run_id = ?').pluck().get(run.id)).toBe(0);
     expect(() => apply(s, run.id)).toThrowError('这次导入已放弃，请重新选择文件');
     expect(dataState(s.sqlite)).toEqual(before);
+  });
+
+  it('forgets the rows of imports applied or left staged more than a week ago, keeping the runs listed', async () => {
+    const s = street();
+    const applied = await stage(s, upload(s, '旧.xlsx', await xlsx(FILE)));
+    apply(s, applied.id);
+    const left = await stage(s, upload(s, '放着.xlsx', await xlsx(FILE)));
+    const recent = await stage(s, upload(s, '新.xlsx', await xlsx(FILE)));
+    const weekAgo = Date.now() - KEEP_ROWS_MS - 1000;
+    s.sqlite.prepare('UPDATE import_runs SET applied_at = ? WHERE id = ?').run(weekAgo, applied.id);
+    s.sqlite.prepare('UPDATE import_runs SET created_at = ? WHERE id IN (?, ?)').run(weekAgo, applied.id, left.id);
+    await stage(s, upload(s, '触发.xlsx', await xlsx(FILE)));
+    const rows = (id: string) => s.sqlite.prepare('SELECT count(*) FROM import_rows WHERE run_id = ?').pluck().get(id);
+    expect([rows(applied.id), rows(left.id), rows(recent.id)]).toEqual([0, 0, 4]);
+    const ctx = s.host.context(ADMIN);
+    expect([getImport(ctx, importerOf, { id: applied.id }).status, getImport(ctx, importerOf, { id: left.id }).status]).toEqual(['applied', 'discarded']);
   });
 });
