@@ -49,7 +49,7 @@ function isTravelling(value: unknown): value is TravellingTable {
 export const travellingTables: readonly TravellingEntry[] = Object.values(schema as Record<string, unknown>)
   .filter(isTravelling)
   .map(entryOf)
-  .sort((a, b) => a.name.localeCompare(b.name));
+  .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 const ENTRIES: ReadonlyMap<string, TravellingEntry> = new Map(travellingTables.map((e) => [e.name, e]));
 
