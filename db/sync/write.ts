@@ -64,6 +64,26 @@ function assignments(entry: TravellingEntry, changes: Record<string, unknown>): 
   return { sets, params };
 }
 
+interface InsertPlan {
+  sql: string;
+  columns: AnySQLiteColumn[];
+}
+
+const insertPlans = new Map<string, InsertPlan>();
+
+/** The statement text and columns for inserting these properties (built once per table and set of properties). */
+function insertPlan(entry: TravellingEntry, keys: string[]): InsertPlan {
+  const signature = `${entry.name}:${keys.join(',')}`;
+  let plan = insertPlans.get(signature);
+  if (!plan) {
+    const columns = keys.map((key) => columnOf(entry, key));
+    const names = ['id', 'hlc', 'origin', 'deleted', ...columns.map((c) => c.name)];
+    const sql = `INSERT INTO ${entry.name} (${names.join(', ')}) VALUES (?, ?, ?, 0${', ?'.repeat(columns.length)})`;
+    insertPlans.set(signature, (plan = { sql, columns }));
+  }
+  return plan;
+}
+
 /** Inserts a travelling row (columns left out take their defaults); returns its id and stamp. */
 export function insertRow<T extends TravellingTable>(
   ctx: Stamping,
@@ -71,19 +91,15 @@ export function insertRow<T extends TravellingTable>(
   values: RowValues<T>,
   options: StampOptions & { id?: string } = {},
 ): { id: string; hlc: string } {
-  const entry = travelling(table);
-  const columns: string[] = [];
-  const params: Driver[] = [];
-  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-    if (value === undefined) continue;
-    const column = columnOf(entry, key);
-    columns.push(column.name);
-    params.push(toDriver(column, value));
-  }
+  const given = values as Record<string, unknown>;
+  const keys: string[] = [];
+  for (const key in given) if (given[key] !== undefined) keys.push(key);
+  const { sql, columns } = insertPlan(travelling(table), keys);
   const id = options.id ?? uuidv7();
   const hlc = stampOf(ctx, options);
-  const sql = `INSERT INTO ${entry.name} (id, hlc, origin, deleted${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, 0${', ?'.repeat(columns.length)})`;
-  cachedStatement(ctx.sqlite, sql).run(id, hlc, ctx.nodeId, ...params);
+  const params: Driver[] = [id, hlc, ctx.nodeId];
+  for (let i = 0; i < keys.length; i++) params.push(toDriver(columns[i]!, given[keys[i]!]));
+  cachedStatement(ctx.sqlite, sql).run(params);
   return { id, hlc };
 }
 
