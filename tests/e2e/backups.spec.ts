@@ -27,9 +27,19 @@ test('an administrator backs up, changes data, restores the backup, and the chan
     (r) => r.url().endsWith('/api/rpc') && r.request().postDataJSON()?.method === 'backups.create',
   );
   await page.getByTestId('backup-create').click();
-  const reply = (await (await created).json()) as { ok: boolean; result: { name: string; reason: string } };
-  expect(reply).toMatchObject({ ok: true, result: { reason: 'manual' } });
-  const name = reply.result.name;
+  // Backing up is a job: the call answers at once with it, and the job hands back the new backup.
+  const reply = (await (await created).json()) as { ok: boolean; result: { id: string; kind: string } };
+  expect(reply).toMatchObject({ ok: true, result: { kind: 'backups.create' } });
+  let job: { state: string; result: { name: string; reason: string } } | undefined;
+  await expect
+    .poll(async () => {
+      const got = await page.request.post(`${server.origin}/api/rpc`, { headers: { 'x-griddesk': '1' }, data: { method: 'jobs.get', input: { id: reply.result.id } } });
+      job = ((await got.json()) as { result: typeof job }).result;
+      return job?.state;
+    })
+    .toBe('done');
+  expect(job!.result).toMatchObject({ reason: 'manual' });
+  const name = job!.result.name;
   const row = page.getByTestId(`backup-row-${name}`);
   await expect(row).toContainText('手动');
   await expect(row).toContainText('已加密');
