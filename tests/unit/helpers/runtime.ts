@@ -1,6 +1,9 @@
+import { cpSync } from 'node:fs';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { actorOf } from '../../../db/auth/accounts';
 import type { Role } from '../../../db/auth/roles';
+import type { Session } from '../../../db/auth/sessions';
+import type { ApiResponse, MethodInput, MethodName, MethodResult } from '../../../electron/api';
 import { GridRuntime } from '../../../electron/rpc/runtime';
 import { dispatch } from '../../../electron/rpc/dispatch';
 import { insertMiniTerritory, type MiniTerritory } from './territory';
@@ -26,24 +29,46 @@ export interface TestRuntime {
   otherGrid: { grid: string; building: string };
 }
 
-/** An encrypted data dir with a tiny territory and one account per role (all with PASSWORD). */
-export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
-  const dataDir = tempDir();
-  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, ...options });
-  const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
-  const sqlite = runtime.vault.requireOpen().opened.sqlite;
-  const territory = insertMiniTerritory(sqlite, 3);
-  const otherGrid = addSecondGrid(sqlite, territory);
-  for (const [role, username] of Object.entries(ROLE_USERS) as [Role, string][]) {
-    if (role === 'admin') continue;
-    runtime.vault.createAccount(actorOf(account), {
-      username,
-      displayName: `${username} 用户`,
-      role,
-      password: PASSWORD,
-      ...(role === 'grid_worker' ? { gridIds: [territory.grid] } : {}),
-    });
+type Template = Omit<TestRuntime, 'runtime'>;
+let template: Template | undefined;
+
+/** Built once per test file and closed at once: a data dir no test ever opens, only copies. */
+function theTemplate(): Template {
+  if (template) return template;
+  const dataDir = tempDir('griddesk-template-');
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF });
+  try {
+    const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
+    const sqlite = runtime.vault.requireOpen().opened.sqlite;
+    const territory = insertMiniTerritory(sqlite, 3);
+    const otherGrid = addSecondGrid(sqlite, territory);
+    for (const [role, username] of Object.entries(ROLE_USERS) as [Role, string][]) {
+      if (role === 'admin') continue;
+      runtime.vault.createAccount(actorOf(account), {
+        username,
+        displayName: `${username} 用户`,
+        role,
+        password: PASSWORD,
+        ...(role === 'grid_worker' ? { gridIds: [territory.grid] } : {}),
+      });
+    }
+    template = { dataDir, territory, otherGrid };
+    return template;
+  } finally {
+    runtime.close();
   }
+}
+
+/**
+ * A fresh encrypted data dir of its own with a tiny territory and one account per role (all with
+ * PASSWORD), unlocked. Each call copies a closed template, so every test can have its own.
+ */
+export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
+  const { dataDir: from, territory, otherGrid } = theTemplate();
+  const dataDir = tempDir();
+  cpSync(from, dataDir, { recursive: true });
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, ...options });
+  runtime.vault.login('admin', PASSWORD);
   return { runtime, dataDir, territory, otherGrid };
 }
 
@@ -69,13 +94,47 @@ function addSecondGrid(sqlite: Database.Database, t: MiniTerritory) {
   return { grid, building };
 }
 
-/** A session signed in as the given user; returns a caller bound to it. */
-export async function signIn(rt: GridRuntime, username: string, password = PASSWORD) {
+/** The input argument of a method: optional when every field of its input is. */
+export type InputArg<M extends MethodName> = Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+
+/** A method's reply, typed by the contract. */
+export type Reply<M extends MethodName> = ApiResponse<MethodResult<M>>;
+
+/** A call the services refused, carrying their error. */
+export class RefusedCall extends Error {
+  constructor(
+    readonly method: string,
+    readonly error: { code: string; message: string; field?: string },
+  ) {
+    super(`${method} was refused: ${error.code} ${error.message}${error.field ? ` (${error.field})` : ''}`);
+  }
+}
+
+export interface Caller {
+  session: Session;
+  /** Calls a method of the contract and returns its result; a refusal fails the test with the error. */
+  call<M extends MethodName>(method: M, ...input: InputArg<M>): Promise<MethodResult<M>>;
+  /** Calls a method of the contract with well-typed input and returns the whole reply, to check refusals. */
+  reply<M extends MethodName>(method: M, ...input: InputArg<M>): Promise<Reply<M>>;
+  /** Sends anything, as a client could: only for tests that deliberately send a bad method name or input. */
+  sendUntyped(method: string, input?: unknown): Promise<ApiResponse<unknown>>;
+}
+
+/** A session signed in as the given user; returns callers bound to it. */
+export async function signIn(rt: GridRuntime, username: string, password = PASSWORD): Promise<Caller> {
   const session = rt.sessions.create();
-  const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username, password });
+  const sendUntyped = (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input);
+  const login = await sendUntyped('auth.login', { username, password });
   if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.error.message}`);
+  const reply = <M extends MethodName>(method: M, ...input: InputArg<M>) => sendUntyped(method, input[0] ?? {}) as Promise<Reply<M>>;
   return {
     session,
-    call: (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input),
+    sendUntyped,
+    reply,
+    call: async (method, ...input) => {
+      const answer = await reply(method, ...input);
+      if (!answer.ok) throw new RefusedCall(method, answer.error);
+      return answer.result;
+    },
   };
 }
