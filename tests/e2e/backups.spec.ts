@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { rpc } from './support/rpc';
+import { startServerForTest, type TestServer } from './support/server';
 
 let server: TestServer;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
 });
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
@@ -46,14 +47,9 @@ test('an administrator backs up, changes data, restores the backup, and the chan
   await expect(row).toContainText('MB');
 
   // The data changes after the backup.
-  const made = await page.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: {
-      method: 'accounts.create',
-      input: { username: 'afterbackup', displayName: '备份后新建', role: 'leader', password: 'after-pass-2026' },
-    },
+  expect(await rpc(page.request, server, 'accounts.create', { username: 'afterbackup', displayName: '备份后新建', role: 'leader', password: 'after-pass-2026' })).toMatchObject({
+    username: 'afterbackup',
   });
-  expect(await made.json()).toMatchObject({ ok: true });
 
   await page.getByTestId(`backup-restore-${name}`).click();
   const dialog = page.getByTestId('backup-restore-dialog');
