@@ -4,16 +4,15 @@ import ExcelJS from 'exceljs';
 import { holdWriteLock, readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS, E2E_TMP } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServerForTest, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
 });
-
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 const counts = () =>
   readDb(server, (db) => ({

@@ -75,6 +75,20 @@ describe('jobs in their own thread', () => {
     s.runtime.close();
   });
 
+  it('waits its turn behind another writer that holds the database, instead of failing', async () => {
+    const s = await street();
+    const blocker = openDatabase({ file: databaseFile(s.dataDir), key: Buffer.from(s.runtime.vault.jobKey()) });
+    blocker.sqlite.exec('BEGIN IMMEDIATE');
+    const job = await s.staff.call('screening.start', { scope: { type: 'street' } });
+    // Long enough for the job thread to start and reach its write (it would fail at once if it could not wait).
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await s.staff.call('jobs.get', { id: job.id })).state).toBe('running');
+    blocker.sqlite.exec('ROLLBACK');
+    blocker.sqlite.close();
+    expect(await s.runtime.jobs.wait(job.id)).toMatchObject({ state: 'done', error: null });
+    s.runtime.close();
+  });
+
   it('exports the street to a file in the store, streamed, that only its owner can read', async () => {
     const s = await street();
     const job = await s.staff.call('buildings.export', { sort: { key: 'address', order: 'asc' } });
