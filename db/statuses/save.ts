@@ -2,7 +2,8 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { uuidv7 } from '../sync/ids';
+import { statusDefinitions } from '../schema';
+import { insertRow, updateRow } from '../sync/write';
 import { definitionByKey, type StatusDefinitionData } from './definitions';
 
 export interface SaveStatusInput {
@@ -39,19 +40,14 @@ export function checkStatusChange(ctx: Pick<ServiceContext, 'sqlite'>, input: Sa
   return existing;
 }
 
-/** Writes a checked status (insert or update, stamped with the clock); the caller holds the transaction and writes the audit entry. */
+/** Writes a checked status (insert or update, stamped); the caller holds the transaction and writes the audit entry. */
 export function writeStatus(ctx: ServiceContext, input: SaveStatusInput, existing: StatusDefinitionData | null): void {
-  const { sqlite } = ctx;
-  const hlc = ctx.clock.tick();
-  const color = input.color.toLowerCase();
+  const values = { label: input.label, labelEn: input.labelEn, color: input.color.toLowerCase(), rank: input.rank, retired: input.retired };
   if (existing) {
-    sqlite
-      .prepare('UPDATE status_definitions SET label = ?, label_en = ?, color = ?, rank = ?, retired = ?, hlc = ?, origin = ? WHERE key = ? AND deleted = 0')
-      .run(input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0, hlc, ctx.nodeId, input.key);
+    const id = ctx.sqlite.prepare('SELECT id FROM status_definitions WHERE key = ? AND deleted = 0').pluck().get(input.key) as string;
+    updateRow(ctx, statusDefinitions, id, values);
   } else {
-    sqlite
-      .prepare(`INSERT INTO status_definitions (id, hlc, origin, deleted, key, label, label_en, color, rank, retired) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`)
-      .run(uuidv7(), hlc, ctx.nodeId, input.key, input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0);
+    insertRow(ctx, statusDefinitions, { key: input.key, ...values });
   }
 }
 

@@ -125,3 +125,13 @@ export const importMethods = {
   'imports.list': query<ImportRun[]>()(z.object({}).strict()),
   'imports.discard': mutation<{ id: string }>()(runId),
 };
+
+declare module './jobs' {
+  /** What the import jobs hand back in `JobInfo.result`. */
+  interface JobResults {
+    'imports.stage': ImportRun;
+    'imports.setMapping': ImportRun;
+    'imports.apply': ImportRun;
+    'imports.report': ImportReportFile;
+  }
+}

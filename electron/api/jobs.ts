@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import type { BackupEntry } from './backups';
+import type { ScreeningRound } from './screening';
 
 /** States a job goes through; `failed` also covers a job cut off by a crash or a restart. */
 export const jobStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -33,6 +35,14 @@ export interface JobInfo {
   /** Kind-specific result data (plain JSON), e.g. the round a screening start created. */
   result: unknown;
   error: { code: string; message: string } | null;
+}
+
+/** What a finished job of each job-starting method hands back in `JobInfo.result`. */
+export interface JobResults {
+  'buildings.export': { rows: number };
+  'screening.start': ScreeningRound;
+  'backups.create': BackupEntry;
+  'backups.restore': { restoredFrom: string; setAsideAs: string | null };
 }
 
 const jobId = z.object({ id: z.string().uuid() }).strict();

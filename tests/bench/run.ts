@@ -7,6 +7,8 @@ import { benchBuildings } from './buildings';
 import { benchScreening } from './screening';
 import { benchMapLive } from './map-live';
 import { benchImports } from './imports';
+import { benchStall } from './stall';
+import { benchFiles } from './files';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();
+  await benchStall(largeDir);
+  await benchFiles(largeDir);
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,10 @@
 import { appendAudit } from '../../audit/append';
 import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
+import { buildings, buildingStatusHistory, statusBatches } from '../../schema';
 import { uuidv7 } from '../../sync/ids';
 import { recordMapChange } from '../../map/revision';
+import { insertRow, updateRow } from '../../sync/write';
 import { requireSettable } from '../../statuses/definitions';
 import { resolveSelection, type Selection } from './selection';
 import { stampAfter } from './stamp';
@@ -35,11 +37,6 @@ export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, actio
   const { sqlite } = ctx;
   const { from, until } = effectivePeriod(req, now);
   const status = requireSettable(ctx, req.status).key;
-  const insertHistory = sqlite.prepare(
-    `INSERT INTO building_status_history (id, hlc, origin, deleted, building_id, status, previous_status, reason, changed_by, changed_at,
-       effective_from, effective_until, batch_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateBuilding = sqlite.prepare('UPDATE buildings SET status = ?, status_since = ?, status_until = ?, hlc = ?, origin = ? WHERE id = ?');
   const run = sqlite.transaction(() => {
     const selected = resolveSelection(ctx, req.selection);
     authorize(ctx.actor, 'buildings.edit', { gridId: [...new Set(selected.buildings.map((b) => b.grid_id))] });
@@ -49,19 +46,19 @@ export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, actio
     const changedIds: string[] = [];
     for (const b of selected.buildings) {
       if (b.status === status && b.status_until === until) continue;
-      const hlc = tick();
-      insertHistory.run(uuidv7(at), hlc, ctx.nodeId, b.id, status, b.status, req.reason, ctx.actor.name, at, from, until, batchId);
-      updateBuilding.run(status, from, until, hlc, ctx.nodeId, b.id);
+      const { hlc } = insertRow(ctx, buildingStatusHistory, {
+        buildingId: b.id, status, previousStatus: b.status, reason: req.reason, changedBy: ctx.actor.name, changedAt: at,
+        effectiveFrom: from, effectiveUntil: until, batchId,
+      }, { id: uuidv7(at), hlc: tick });
+      updateRow(ctx, buildings, b.id, { status, statusSince: from, statusUntil: until }, { hlc });
       changedIds.push(b.id);
     }
     const revision = changedIds.length > 0 ? recordMapChange(sqlite, changedIds) : null;
     const label = req.selectionLabel || selected.label;
-    sqlite
-      .prepare(
-        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_by_id, changed_at,
-           effective_from, effective_until) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(batchId, tick(), ctx.nodeId, status, req.reason, label, changedIds.length, ctx.actor.name, ctx.actor.id, at, from, until);
+    insertRow(ctx, statusBatches, {
+      status, reason: req.reason, selection: label, buildingCount: changedIds.length, changedBy: ctx.actor.name, changedById: ctx.actor.id,
+      changedAt: at, effectiveFrom: from, effectiveUntil: until,
+    }, { id: batchId, hlc: tick });
     appendAudit(sqlite, {
       actor: ctx.actor,
       action,

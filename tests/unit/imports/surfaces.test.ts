@@ -13,8 +13,6 @@ import { ADMIN as ADMIN_ACTOR } from '../helpers/actors';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FILE = [HEADER, ['watch', '观察', 'Watch', '#1677ff', 5], ['pink', '粉色', 'Pink', '粉红', 7]];
 
-type Ok<T> = { ok: true; result: T };
-
 function griddesk(args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/main.ts'), ...args], {
     encoding: 'utf8',
@@ -43,25 +41,25 @@ describe('imports through the contract (encrypted runtime, real sessions)', () =
       commitFile(t.dataDir, id, { name: '状态.xlsx', kind: 'upload', ownerId: adminId });
 
       const staff = await signIn(t.runtime, 'zhiban');
-      expect(await staff.call('imports.stage', { kind: 'statuses', fileId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await staff.reply('imports.stage', { kind: 'statuses', fileId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(t.runtime.jobs.list(ADMIN_ACTOR)).toEqual([]);
-      expect(await admin.call('imports.stage', { kind: 'households', fileId: id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kind' } });
+      expect(await admin.sendUntyped('imports.stage', { kind: 'households', fileId: id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kind' } });
 
-      const staged = (await admin.runJob('imports.stage', { kind: 'statuses', fileId: id })) as Ok<{ id: string; counts: Record<string, number> }>;
-      expect(staged).toMatchObject({ ok: true, result: { status: 'ready', counts: { total: 2, create: 1, reject: 1 } } });
-      const run = staged.result.id;
+      const staged = await admin.callJob('imports.stage', { kind: 'statuses', fileId: id });
+      expect(staged).toMatchObject({ status: 'ready', counts: { total: 2, create: 1, reject: 1 } });
+      const run = staged.id;
       expect(await admin.call('imports.preview', { id: run, outcome: 'reject' })).toMatchObject({
-        ok: true,
-        result: { total: 1, rows: [{ rowNo: 3, outcome: 'reject', problems: [{ column: '颜色', reason: '颜色须为 #rrggbb（填写的是「粉红」）' }] }] },
+        total: 1,
+        rows: [{ rowNo: 3, outcome: 'reject', problems: [{ column: '颜色', reason: '颜色须为 #rrggbb（填写的是「粉红」）' }] }],
       });
-      expect(await staff.call('imports.get', { id: run })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await admin.runJob('imports.apply', { id: run })).toMatchObject({ ok: true, result: { status: 'applied' } });
-      expect(await admin.runJob('imports.apply', { id: run })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能再次应用') } });
-      expect(((await admin.call('statuses.list')) as Ok<{ key: string }[]>).result.map((d) => d.key)).toContain('watch');
-      const report = (await admin.call('imports.report', { id: run })) as Ok<{ id: string }>;
-      const job = await t.runtime.jobs.wait(report.result.id);
+      expect(await staff.reply('imports.get', { id: run })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await admin.callJob('imports.apply', { id: run })).toMatchObject({ status: 'applied' });
+      await expect(admin.callJob('imports.apply', { id: run })).rejects.toThrowError(/CONFLICT .*不能再次应用/);
+      expect((await admin.call('statuses.list')).map((d) => d.key)).toContain('watch');
+      const report = await admin.call('imports.report', { id: run });
+      const job = await t.runtime.jobs.wait(report.id);
       expect(job).toMatchObject({ state: 'done', kind: 'imports.report', file: { name: '状态-未通过的行.xlsx' }, result: { rows: 1 } });
-      expect(await admin.call('imports.list')).toMatchObject({ ok: true, result: [{ id: run, status: 'applied' }] });
+      expect(await admin.call('imports.list')).toMatchObject([{ id: run, status: 'applied' }]);
     } finally {
       t.runtime.close();
     }

@@ -8,6 +8,7 @@ describe('push events', () => {
     expectTypeOf<keyof ServiceEvents>().toEqualTypeOf<Exclude<PushEventName, 'events.resumed'>>();
     expectTypeOf<ServiceEvents['map.changed']>().toEqualTypeOf<PushEvents['map.changed']>();
     expectTypeOf<ServiceEvents['data.changed']>().toEqualTypeOf<PushEvents['data.changed']>();
-    expect([...pushEventNames].sort()).toEqual(['data.changed', 'events.resumed', 'map.changed']);
+    expectTypeOf<ServiceEvents['jobs.changed']>().toEqualTypeOf<PushEvents['jobs.changed']>();
+    expect([...pushEventNames].sort()).toEqual(['data.changed', 'events.resumed', 'jobs.changed', 'map.changed']);
   });
 });
