@@ -7,6 +7,7 @@ import { ServiceStartError, WorkerBackend } from './host/worker-backend';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/run-seed';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { startSeedWorker, type SeedJob } from './shell/first-run-seed';
+import { seedAsJob } from './seed/seed-job';
 import { bindFiles, bindPush, bindRpc } from './shell/ipc-binding';
 import { DEFAULT_MAX_UPLOAD_MB } from './server/file-routes';
 import { parseLaunchArgs, resolveDataDir } from './shell/launch-args';
@@ -57,10 +58,14 @@ function showSeedProgress(win: BrowserWindow, phase: string, done: number, total
 async function seedFirstRun(dataDir: string, win: BrowserWindow): Promise<void> {
   console.log(`首次启动：正在 ${dataDir} 生成演示街道数据（default）…`);
   win.show();
-  seedJob = startSeedWorker(paths.seedWorker, { dataDir, preset: 'default', seed: 1 }, (p) =>
-    showSeedProgress(win, p.phase, p.done, p.total),
-  );
-  const summary = await seedJob.done;
+  const summary = await seedAsJob(dataDir, (onProgress, signal) => {
+    seedJob = startSeedWorker(paths.seedWorker, { dataDir, preset: 'default', seed: 1 }, (p) => {
+      onProgress(p);
+      showSeedProgress(win, p.phase, p.done, p.total);
+    });
+    signal.addEventListener('abort', () => void seedJob?.cancel(), { once: true });
+    return seedJob.done;
+  });
   seedJob = null;
   if (!win.isDestroyed()) {
     win.setProgressBar(-1);

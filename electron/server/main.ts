@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseOpenError } from '../../db/errors';
 import { defaultDataDir } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
+import { seedAsJob } from '../seed/seed-job';
 import { startHttpHost } from './http-host';
 import { DEFAULT_MAX_UPLOAD_MB } from './file-routes';
 import { GridRuntime } from '../rpc/runtime';
@@ -43,10 +44,14 @@ async function main(): Promise<void> {
   if (needsSeed && !values['no-seed']) {
     console.log(`首次启动：正在 ${dataDir} 生成演示街道数据（default）…`);
     let lastPhase = '';
-    const summary = await seedInWorker({ dataDir, preset: 'default', seed: 1 }, (p) => {
-      if (p.phase !== lastPhase) console.log(`  ${p.phase}`);
-      lastPhase = p.phase;
-    });
+    const summary = await seedAsJob(
+      dataDir,
+      (onProgress, signal) => seedInWorker({ dataDir, preset: 'default', seed: 1 }, onProgress, signal),
+      (job) => {
+        if (job.state === 'running' && job.phase !== lastPhase && job.phase !== '开始') console.log(`  ${job.phase}`);
+        lastPhase = job.phase;
+      },
+    );
     console.log(`  完成：${summary.communities} 个社区，${summary.grids} 个网格，${summary.buildings} 栋楼`);
     console.log(`  演示账号（仅供演示）：${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码 ${DEMO_PASSWORD}`);
     console.log(`  管理员恢复码（只显示这一次）：${summary.recoveryCode}`);

@@ -76,6 +76,8 @@ export async function benchStall(largeDir: string, password = DEMO_PASSWORD): Pr
     const exported = await finish(await rpc<JobInfo>('buildings.export', { sort: SORT }));
     rows = (exported.result as { rows: number }).rows;
   });
+  // The same thread doing nothing for as long: what the machine's own scheduling costs.
+  const idle = await longestStall(() => new Promise((r) => setTimeout(r, Math.min(worker.wallMs, 10_000))));
   await running.close();
   await backend.close();
 
@@ -88,4 +90,5 @@ export async function benchStall(largeDir: string, password = DEMO_PASSWORD): Pr
     target: 50,
     ratio: Math.round((inline.stallMs / Math.max(worker.stallMs, 0.001)) * 10) / 10,
   });
+  emit('stall.serving-thread.idle', idle.stallMs, 'ms', { wallMs: Math.round(idle.wallMs), design: 'the same thread with nothing to do (the floor)' });
 }
