@@ -5,7 +5,6 @@ import type { EventSink, ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { databaseFile } from '../host';
 import { HybridClock } from '../sync/hlc';
-import { THREAD_JOBS, type ThreadJobKind } from './bodies';
 import type { JobOutcome, RunnerControl } from './manager';
 import { JobCancelled, type JobControl } from './types';
 
@@ -18,7 +17,8 @@ export interface WorkerEntry {
 /** What a job thread is started with. The key crosses only inside this process. */
 export interface JobThreadData {
   role: 'job';
-  kind: ThreadJobKind;
+  /** A key of the job bodies the thread is given (`electron/host/job-bodies.ts`). */
+  kind: string;
   input: unknown;
   dataDir: string;
   key: Uint8Array | null;
@@ -88,8 +88,11 @@ function describeFailure(err: unknown): { code: string | null; message: string }
   return { code: null, message: `任务失败，数据未改动：${(err as Error).message}` };
 }
 
-/** The job thread's side: open, run the body, report, close. */
-export async function runJobThread(port: MessagePort, data: JobThreadData): Promise<void> {
+/** A job body as a thread runs it: with its own context and control, handing back its outcome. */
+export type ThreadJobBody = (ctx: ServiceContext, input: never, job: JobControl) => JobOutcome | Promise<JobOutcome>;
+
+/** The job thread's side: open, run the body of the job's kind, report, close. */
+export async function runJobThread(port: MessagePort, data: JobThreadData, bodies: Record<string, ThreadJobBody>): Promise<void> {
   const post = (msg: ThreadMessage) => port.postMessage(msg);
   const flag = new Int32Array(data.cancel);
   const opened = openDatabase({ file: databaseFile(data.dataDir), ...(data.key ? { key: Buffer.from(data.key) } : {}) });
@@ -114,7 +117,8 @@ export async function runJobThread(port: MessagePort, data: JobThreadData): Prom
         if (Atomics.load(flag, 0) === 1) throw new JobCancelled();
       },
     };
-    const body = THREAD_JOBS[data.kind] as (ctx: ServiceContext, input: unknown, job: JobControl) => JobOutcome | Promise<JobOutcome>;
+    const body = bodies[data.kind] as ((ctx: ServiceContext, input: unknown, job: JobControl) => JobOutcome | Promise<JobOutcome>) | undefined;
+    if (!body) throw new ServiceError('INTERNAL', `没有「${data.kind}」这种任务`);
     outcome = { type: 'done', outcome: await body(ctx, data.input, control) };
   } catch (err) {
     outcome = { type: 'failed', cancelled: err instanceof JobCancelled, ...describeFailure(err) };

@@ -1,21 +1,24 @@
 import type { Actor } from '../../db/auth/roles';
 import type { ServiceContext } from '../../db/context';
-import { JOB_LABELS, type ThreadJobKind } from '../../db/jobs/bodies';
+import { JOB_LABELS } from '../../db/jobs/bodies';
 import type { JobInfo } from '../../db/jobs/info';
 import type { JobOutcome, JobSpec, RunnerControl } from '../../db/jobs/manager';
 import { runInThread } from '../../db/jobs/thread';
+import type { JobKind } from '../host/job-bodies';
 import { defaultWorkerEntry } from '../host/worker-entry';
+import { IMPORT_JOB_LABELS } from './domains/import-kinds';
 import type { GridRuntime } from './runtime';
 
 /**
  * Starts a job that runs in its own thread on its own connection (the service thread goes on
  * answering). `write` jobs queue behind each other; `read` jobs run beside them.
  */
-export function startThreadJob<K extends ThreadJobKind>(rt: GridRuntime, ctx: ServiceContext, kind: K, input: unknown, lane: JobSpec['lane']): JobInfo {
+export function startThreadJob(rt: GridRuntime, ctx: ServiceContext, kind: JobKind, input: unknown, lane: JobSpec['lane']): JobInfo {
   const worker = rt.options.worker ?? defaultWorkerEntry();
+  const labels: Record<JobKind, string> = { ...JOB_LABELS, ...IMPORT_JOB_LABELS };
   return rt.jobs.start({
     kind,
-    label: JOB_LABELS[kind],
+    label: labels[kind],
     owner: ctx.actor,
     lane,
     run: (control) =>

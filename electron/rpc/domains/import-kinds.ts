@@ -4,7 +4,9 @@ import { importReport, type ImportReport } from '../../../db/imports/report';
 import type { ImportRunData } from '../../../db/imports/runs';
 import { setImportMapping, stageImport, type SetMappingInput, type StageInput } from '../../../db/imports/stage';
 import type { Importer } from '../../../db/imports/types';
-import type { JobBody } from '../../../db/jobs/types';
+import type { ServiceContext } from '../../../db/context';
+import type { JobOutcome } from '../../../db/jobs/manager';
+import type { JobBody, JobControl } from '../../../db/jobs/types';
 import { statusImporter } from '../../../db/statuses/importer';
 import { importKinds, type ImportKind } from '../../api/imports';
 import { statusMethods } from '../../api/status';
@@ -33,4 +35,31 @@ export const importJobs: {
   setMapping: (ctx, input, job) => setImportMapping(ctx, importerOf, input, job),
   apply: (ctx, input, job) => applyImport(ctx, importerOf, input, job),
   report: (ctx, input, job) => importReport(ctx, importerOf, input, job),
+};
+
+const counted = (run: ImportRunData): JobOutcome => ({
+  summary: `${run.title}：新增 ${run.counts.create}，更新 ${run.counts.update}，无变化 ${run.counts.unchanged}，冲突 ${run.counts.conflict}，未通过 ${run.counts.reject}`,
+  result: run,
+});
+
+/** The import steps as job-thread bodies: each on its own connection, off the service thread. */
+export const importThreadJobs = {
+  'imports.stage': async (ctx: ServiceContext, input: StageInput, job: JobControl) => counted(await importJobs.stage(ctx, input, job)),
+  'imports.setMapping': async (ctx: ServiceContext, input: SetMappingInput, job: JobControl) => counted(await importJobs.setMapping(ctx, input, job)),
+  'imports.apply': async (ctx: ServiceContext, input: { id: string }, job: JobControl): Promise<JobOutcome> => {
+    const run = await importJobs.apply(ctx, input, job);
+    return { summary: `${run.title}已导入：新增 ${run.counts.create}，更新 ${run.counts.update}`, result: run };
+  },
+  'imports.report': async (ctx: ServiceContext, input: { id: string }, job: JobControl): Promise<JobOutcome> => {
+    const report = await importJobs.report(ctx, input, job);
+    return { summary: `未通过的行：${report.rows} 行`, file: { fileId: report.fileId, name: report.name, size: report.size }, result: report };
+  },
+};
+
+/** What each import step is called in the jobs list. */
+export const IMPORT_JOB_LABELS: Record<keyof typeof importThreadJobs, string> = {
+  'imports.stage': '读取和检查表格',
+  'imports.setMapping': '按新的列对应检查表格',
+  'imports.apply': '导入表格',
+  'imports.report': '生成未通过的行的报告',
 };
