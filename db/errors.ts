@@ -1,13 +1,4 @@
-/** Codes every caller (IPC, HTTP, CLI, UI) can rely on. Messages are written for the user, in Chinese. */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'UNKNOWN_METHOD'
-  | 'DATABASE'
-  | 'INTERNAL';
+import type { ErrorCode } from '../electron/api/define';
 
 export class ServiceError extends Error {
   constructor(

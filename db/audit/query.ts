@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ServiceError } from '../errors';
+import type { AuditEntry as ApiAuditEntry } from '../../electron/api/audit';
 
 export const AUDIT_PAGE_MAX = 500;
 
@@ -19,16 +20,8 @@ export interface AuditQuery {
   beforeSeq?: number;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  target: string | null;
-  /** The parsed detail (the stored text if it no longer parses). */
-  detail: unknown;
+/** An entry of the log (`detail` parsed, or the stored text if it no longer parses) and its hash. */
+export interface AuditEntry extends ApiAuditEntry {
   hash: string;
 }
 

@@ -2,19 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import type { Actor, Role } from './roles';
+import type { AccountInfo } from '../../electron/api/auth';
 
-export interface AccountRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  gridIds: string[];
-  seesPersonalData: boolean;
-  disabled: boolean;
-  createdAt: number;
+/** An account as stored: what the contract shows of it, and when it and its password changed. */
+export interface AccountRow extends AccountInfo {
   updatedAt: number;
   passwordChangedAt: number;
-  lastLoginAt: number | null;
 }
 
 interface RawAccount {

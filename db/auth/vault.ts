@@ -9,10 +9,11 @@ import { LockoutBook } from './lockout';
 import { BackupKeeper } from '../backup/keeper';
 import { createBackup } from '../backup/create';
 import { restoreBackup } from '../backup/restore';
-import { backupToRestore, manualBackup, type BackupEntryData } from '../backup/vault-ops';
+import { backupToRestore, manualBackup } from '../backup/vault-ops';
 import { authorize } from './permissions';
 import type { Actor } from './roles';
 import type { EventSink } from '../context';
+import type { BackupEntry } from '../../electron/api/backups';
 
 export type VaultState = 'setup-required' | 'locked' | 'open';
 
@@ -195,7 +196,7 @@ export class Vault {
   }
 
   /** Makes a backup now, audited. */
-  backupNow(actor: Actor): Promise<BackupEntryData> {
+  backupNow(actor: Actor): Promise<BackupEntry> {
     const host = this.requireOpen();
     return manualBackup(actor, host.opened.sqlite, this.dataDir, this.dbKey!);
   }

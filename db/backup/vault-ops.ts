@@ -8,14 +8,13 @@ import { ServiceError } from '../errors';
 import { createBackup } from './create';
 import { listBackups, verifyBackup } from './list';
 import { backupDir, type BackupInfo } from './paths';
+import type { BackupEntry } from '../../electron/api/backups';
 
-export type BackupEntryData = Pick<BackupInfo, 'name' | 'createdAt' | 'size' | 'reason' | 'encrypted'>;
-
-export function entry(b: BackupInfo): BackupEntryData {
+export function entry(b: BackupInfo): BackupEntry {
   return { name: b.name, createdAt: b.createdAt, size: b.size, reason: b.reason, encrypted: b.encrypted };
 }
 
-export function listBackupsFor(actor: Actor, dataDir: string): BackupEntryData[] {
+export function listBackupsFor(actor: Actor, dataDir: string): BackupEntry[] {
   authorize(actor, 'backups.manage');
   return listBackups(dataDir).map(entry);
 }

@@ -2,38 +2,12 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
 import { authorize } from '../auth/permissions';
-import { historyEntries, type StatusChangeEntry } from './status/history';
+import { historyEntries } from './status/history';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
-import { buildingGroups, type GroupCountsData } from './groups';
-import { INCIDENT_COLUMNS, incidentOf, type IncidentData, type IncidentRow } from './incidents';
-import { NEED_COLUMNS, needOf, type NeedData, type NeedRow } from './needs';
-
-export interface BuildingDetailData {
-  id: string;
-  kind: BuildingKind;
-  name: string;
-  address: string;
-  compound: { id: string; name: string; kind: CompoundKind };
-  grid: { id: string; name: string; code: string };
-  zone: { id: string; name: string };
-  community: { id: string; name: string; code: string };
-  floors: number;
-  unitCount: number;
-  households: number;
-  residents: number;
-  hasPropertyMgmt: boolean;
-  openCompound: boolean;
-  status: ControlStatus;
-  statusSince: number;
-  statusUntil: number | null;
-  safeCompound: { grantedAt: number; criteria: string[] } | null;
-  centroid: [number, number];
-  heads: { role: DutyRole; name: string; phone: string; partyMember: boolean }[];
-  groups: GroupCountsData;
-  openNeeds: NeedData[];
-  incidents: IncidentData[];
-  recentHistory: StatusChangeEntry[];
-}
+import { buildingGroups } from './groups';
+import { INCIDENT_COLUMNS, incidentOf, type IncidentRow } from './incidents';
+import { NEED_COLUMNS, needOf, type NeedRow } from './needs';
+import type { BuildingDetail, BuildingIncident } from '../../electron/api/buildings';
 
 interface Row {
   id: string;
@@ -70,7 +44,7 @@ const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'gri
  * What the building panel shows: where it is, who is responsible, its status and latest changes.
  * Phones are always masked here; revealing one is its own audited call.
  */
-export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetailData {
+export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetail {
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const row = sqlite
@@ -150,7 +124,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
 }
 
 /** The compound's current 放心楼院 designation (not revoked), the latest if several. */
-function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetailData['safeCompound'] {
+function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail['safeCompound'] {
   const row = ctx.sqlite
     .prepare(
       `SELECT granted_at, criteria FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0
@@ -170,7 +144,7 @@ function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail
 const LATEST_FIXED = 5;
 
 /** Open incidents (latest reported first), then the latest fixed ones. */
-function incidentsOf(ctx: ServiceContext, buildingId: string): IncidentData[] {
+function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[] {
   const open = ctx.sqlite
     .prepare(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
     .all(buildingId) as IncidentRow[];

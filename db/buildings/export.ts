@@ -4,7 +4,8 @@ import { authorize, ROLE_LABELS } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { describeFilter, type BuildingFilterInput } from './filter';
 import { orderedBuildingIds, type BuildingSort } from './list';
-import { buildingRows, type BuildingRowData } from './rows';
+import { buildingRows } from './rows';
+import type { BuildingRow } from '../../electron/api/buildings';
 
 export const EXPORT_SHEET = '楼栋';
 export const NOTES_SHEET = '说明';
@@ -22,7 +23,7 @@ function stamp(ms: number): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
 
-const COLUMNS: { header: string; width: number; value: (r: BuildingRowData, label: (k: string) => string) => unknown; date?: true }[] = [
+const COLUMNS: { header: string; width: number; value: (r: BuildingRow, label: (k: string) => string) => unknown; date?: true }[] = [
   { header: '地址', width: 44, value: (r) => r.address },
   { header: '楼栋', width: 12, value: (r) => r.name },
   { header: '楼院', width: 18, value: (r) => r.compoundName },

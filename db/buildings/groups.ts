@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { residentTagKinds, type ResidentTagKind } from '../schema';
+import type { GroupCounts } from '../../electron/api/buildings';
 
 /**
  * A tag that counts now (a resident's tags are deleted with the resident, so the tag row alone decides): 居家观察 and 隔离 only between their start and end dates, the other
@@ -14,16 +15,8 @@ export function emptyTagCounts(): TagCounts {
   return Object.fromEntries(residentTagKinds.map((k) => [k, 0])) as TagCounts;
 }
 
-export interface GroupCountsData {
-  households: number;
-  residents: number;
-  registered: number;
-  floating: number;
-  tags: TagCounts;
-}
-
 /** Households, residents by registration and residents currently in each group, of one building. */
-export function buildingGroups(sqlite: Database.Database, buildingId: string, now: number): GroupCountsData {
+export function buildingGroups(sqlite: Database.Database, buildingId: string, now: number): GroupCounts {
   const households = (sqlite.prepare('SELECT count(*) AS n FROM households WHERE building_id = ? AND deleted = 0').get(buildingId) as { n: number }).n;
   const people = sqlite
     .prepare(

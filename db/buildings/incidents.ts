@@ -3,17 +3,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import { buildingGridOf } from './scope';
-
-export interface IncidentData {
-  id: string;
-  title: string;
-  detail: string | null;
-  reportedBy: string;
-  reportedAt: number;
-  handler: string | null;
-  fixedAt: number | null;
-  fixNote: string | null;
-}
+import type { BuildingIncident } from '../../electron/api/buildings';
 
 export const INCIDENT_COLUMNS = 'id, title, detail, reported_by, reported_at, handler, fixed_at, fix_note';
 
@@ -28,7 +18,7 @@ export interface IncidentRow {
   fix_note: string | null;
 }
 
-export function incidentOf(r: IncidentRow): IncidentData {
+export function incidentOf(r: IncidentRow): BuildingIncident {
   return {
     id: r.id,
     title: r.title,
@@ -61,7 +51,7 @@ export interface AddIncidentInput {
 }
 
 /** Records an incident at a building, reported by the caller (now, or earlier when given). */
-export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = Date.now()): IncidentData {
+export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = Date.now()): BuildingIncident {
   authorize(ctx.actor, 'buildings.edit');
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
@@ -88,7 +78,7 @@ export interface UpdateIncidentInput {
 }
 
 /** Sets who handles an incident, or when it was fixed and how (null reopens it). */
-export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): IncidentData {
+export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): BuildingIncident {
   authorize(ctx.actor, 'buildings.edit');
   if (input.handler === undefined && input.fixedAt === undefined && input.fixNote === undefined) {
     throw new ServiceError('INVALID_INPUT', '请填写处理人、修复时间或处理说明中的至少一项', 'handler');

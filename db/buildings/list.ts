@@ -5,7 +5,8 @@ import { residentTagKinds, type ResidentTagKind } from '../schema';
 import { buildingFilterSql, type BuildingFilterInput, type FilterSql } from './filter';
 import { FLOATING_BY_BUILDING } from './floating';
 import { CURRENT_TAG } from './groups';
-import { buildingRows, type BuildingRowData } from './rows';
+import { buildingRows } from './rows';
+import type { BuildingRow } from '../../electron/api/buildings';
 
 export type BuildingSortKey = 'address' | 'status' | 'statusSince' | 'households' | 'residents' | 'floating' | 'openNeeds' | ResidentTagKind;
 export interface BuildingSort {
@@ -69,7 +70,7 @@ export interface BuildingListInput {
 }
 
 /** One page of the buildings table and the number of buildings the filter matches. */
-export function listBuildings(ctx: ServiceContext, input: BuildingListInput, now = Date.now()): { rows: BuildingRowData[]; total: number } {
+export function listBuildings(ctx: ServiceContext, input: BuildingListInput, now = Date.now()): { rows: BuildingRow[]; total: number } {
   const { sqlite } = ctx;
   const sql = buildingFilterSql(sqlite, ctx.actor, input.filter, now);
   const total = sqlite.prepare(`SELECT count(*) FROM buildings b WHERE ${sql.where}`).pluck().get(sql.params) as number;

@@ -4,17 +4,7 @@ import { ServiceError } from '../errors';
 import type { NeedKind } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { buildingGridOf } from './scope';
-
-export interface NeedData {
-  id: string;
-  kind: NeedKind;
-  detail: string;
-  requestedBy: string;
-  requestedAt: number;
-  assignee: string | null;
-  doneAt: number | null;
-  doneBy: string | null;
-}
+import type { BuildingNeed } from '../../electron/api/buildings';
 
 export const NEED_COLUMNS = 'id, kind, detail, requested_by, requested_at, assignee, done_at, done_by';
 
@@ -29,7 +19,7 @@ export interface NeedRow {
   done_by: string | null;
 }
 
-export function needOf(r: NeedRow): NeedData {
+export function needOf(r: NeedRow): BuildingNeed {
   return {
     id: r.id,
     kind: r.kind,
@@ -60,7 +50,7 @@ export interface AddNeedInput {
 }
 
 /** Records a resident's request (代购, 送药, other) on a building; requested now. */
-export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now()): NeedData {
+export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now()): BuildingNeed {
   authorize(ctx.actor, 'buildings.edit');
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
@@ -85,7 +75,7 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
 }
 
 /** Assigns someone to a need, or marks it done (by the caller, now); done twice is a conflict. */
-export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): NeedData {
+export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): BuildingNeed {
   authorize(ctx.actor, 'buildings.edit');
   if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', '请填写负责人或标记完成', 'assignee');
   const need = readNeed(ctx, input.id);

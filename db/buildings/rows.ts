@@ -1,28 +1,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ControlStatus, ResidentTagKind } from '../schema';
+import type { ResidentTagKind } from '../schema';
 import { SAFE_COMPOUND_IDS } from './filter';
 import { floatingCounts } from './floating';
 import { CURRENT_TAG, emptyTagCounts, type TagCounts } from './groups';
-
-/** One row of the buildings table, with its counts. */
-export interface BuildingRowData {
-  id: string;
-  address: string;
-  name: string;
-  compoundName: string;
-  communityName: string;
-  gridName: string;
-  status: ControlStatus;
-  statusSince: number;
-  statusUntil: number | null;
-  safeCompound: boolean;
-  households: number;
-  residents: number;
-  floating: number;
-  tags: TagCounts;
-  openNeeds: number;
-  openIncidents: number;
-}
+import type { BuildingRow } from '../../electron/api/buildings';
 
 interface BaseRow {
   id: string;
@@ -51,7 +32,7 @@ function countsBy(sqlite: Database.Database, sql: string, params: Record<string,
  * The table rows of the given buildings, in the order given: names of what they belong to, and
  * counts looked up for these buildings only (indexed by building).
  */
-export function buildingRows(sqlite: Database.Database, ids: readonly string[], now: number): BuildingRowData[] {
+export function buildingRows(sqlite: Database.Database, ids: readonly string[], now: number): BuildingRow[] {
   if (ids.length === 0) return [];
   const params = { ids: JSON.stringify(ids), now };
   const base = sqlite

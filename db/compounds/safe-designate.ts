@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import { requireNotFuture } from '../buildings/status/times';
-import { readSafeCompound, type SafeCompoundData } from './safe-list';
+import { readSafeCompound } from './safe-list';
+import type { SafeCompound } from '../../electron/api/status';
 
 export interface DesignateInput {
   compoundId: string;
@@ -14,7 +15,7 @@ export interface DesignateInput {
 }
 
 /** `compounds.designateSafe`: awards a compound the 放心楼院 red flag, with the criteria it meets. */
-export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompoundData {
+export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompound {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
   const compound = sqlite.prepare('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId) as

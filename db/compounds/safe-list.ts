@@ -1,17 +1,6 @@
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-
-export interface SafeCompoundData {
-  id: string;
-  compoundId: string;
-  compoundName: string;
-  gridName: string;
-  grantedAt: number;
-  criteria: string[];
-  note: string | null;
-  grantedBy: string;
-  flagAt: [number, number];
-}
+import type { SafeCompound } from '../../electron/api/status';
 
 interface Row {
   id: string;
@@ -45,7 +34,7 @@ function parseCriteria(text: string): string[] {
   }
 }
 
-function safeCompoundOf(r: Row): SafeCompoundData {
+function safeCompoundOf(r: Row): SafeCompound {
   return {
     id: r.id,
     compoundId: r.compound_id,
@@ -59,13 +48,13 @@ function safeCompoundOf(r: Row): SafeCompoundData {
   };
 }
 
-export function readSafeCompound(ctx: ServiceContext, id: string): SafeCompoundData | null {
+export function readSafeCompound(ctx: ServiceContext, id: string): SafeCompound | null {
   const row = ctx.sqlite.prepare(`${SELECT} AND s.id = ?`).get(id) as Row | undefined;
   return row ? safeCompoundOf(row) : null;
 }
 
 /** `compounds.safeList`: the compounds holding the 放心楼院 designation now, latest granted first; the flag stands at their buildings' centre. */
-export function listSafeCompounds(ctx: ServiceContext): SafeCompoundData[] {
+export function listSafeCompounds(ctx: ServiceContext): SafeCompound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite

@@ -3,10 +3,10 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { requireRound, roundWithCounts } from './rounds';
-import type { ScreeningRoundData } from './types';
+import type { ScreeningRound } from '../../electron/api/screening';
 
 /** Ends a round: no more visits can be recorded. Ending it twice is a conflict. */
-export function closeRound(ctx: ServiceContext, input: { roundId: string }): ScreeningRoundData {
+export function closeRound(ctx: ServiceContext, input: { roundId: string }): ScreeningRound {
   authorize(ctx.actor, 'screening.run');
   const { sqlite } = ctx;
   const now = Date.now();

@@ -1,7 +1,7 @@
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { requireRound, toRound } from './rounds';
-import type { ScreeningProgressData, ScreeningTallyData } from './types';
+import type { ScreeningProgress, ScreeningTally } from '../../electron/api/screening';
 
 /** The counting queries: both read one round's part of the (round_id, building_id, result) index or a few flagged rows. */
 export const progressSql = {
@@ -16,9 +16,9 @@ export const progressSql = {
       WHERE round_id = @round AND result = 'visited' AND (returnee = 1 OR symptoms = 1) GROUP BY building_id`,
 };
 
-const emptyTally = (): ScreeningTallyData => ({ households: 0, visited: 0, nobodyHome: 0, refused: 0, pending: 0, returnees: 0, symptoms: 0 });
+const emptyTally = (): ScreeningTally => ({ households: 0, visited: 0, nobodyHome: 0, refused: 0, pending: 0, returnees: 0, symptoms: 0 });
 
-function count(t: ScreeningTallyData, result: string, n: number): void {
+function count(t: ScreeningTally, result: string, n: number): void {
   t.households += n;
   if (result === 'visited') t.visited += n;
   else if (result === 'nobody_home') t.nobodyHome += n;
@@ -32,7 +32,7 @@ function count(t: ScreeningTallyData, result: string, n: number): void {
  * part of the building index (one index keeps the pages read small enough to stay cached), then
  * summed into the buildings' grids. A grid worker's figures cover their grids only.
  */
-export function screeningProgress(ctx: ServiceContext, input: { roundId: string }): ScreeningProgressData {
+export function screeningProgress(ctx: ServiceContext, input: { roundId: string }): ScreeningProgress {
   authorize(ctx.actor, 'buildings.read');
   const { sqlite } = ctx;
   const round = requireRound(sqlite, input.roundId);
@@ -50,7 +50,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   }
 
   const perBuilding = new Map<string, { n: number; done: number }>();
-  const grids = new Map<string, ScreeningTallyData>();
+  const grids = new Map<string, ScreeningTally>();
   const total = emptyTally();
   const tallyOf = (grid: string) => {
     let t = grids.get(grid);

@@ -3,7 +3,8 @@ import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { ScreeningScope } from '../schema';
-import type { RoundCounts, ScreeningRoundData } from './types';
+import type { RoundCounts } from './types';
+import type { ScreeningRound } from '../../electron/api/screening';
 
 export interface RoundRow {
   id: string;
@@ -51,7 +52,7 @@ export function scopeLabel(sqlite: Database.Database, type: ScreeningScope, ids:
   return joinNames(names, type === 'communities' ? '社区' : '网格');
 }
 
-export function toRound(sqlite: Database.Database, row: RoundRow, counts: RoundCounts): ScreeningRoundData {
+export function toRound(sqlite: Database.Database, row: RoundRow, counts: RoundCounts): ScreeningRound {
   const ids = JSON.parse(row.scope_ids) as string[];
   return {
     id: row.id,
@@ -113,14 +114,14 @@ function keptCounts(row: RoundRow): RoundCounts {
 const EMPTY: RoundCounts = { households: 0, visited: 0, nobodyHome: 0, refused: 0 };
 
 /** One round with its counts (a grid worker's: their grids only). */
-export function roundWithCounts(ctx: ServiceContext, row: RoundRow): ScreeningRoundData {
+export function roundWithCounts(ctx: ServiceContext, row: RoundRow): ScreeningRound {
   const scope = gridScope(ctx.actor);
   const counts = scope ? (roundCounts(ctx.sqlite, scope, [row.id]).get(row.id) ?? { ...EMPTY }) : keptCounts(row);
   return toRound(ctx.sqlite, row, counts);
 }
 
 /** Every round, newest first, with its counts. A grid worker sees the rounds that reach their grids. */
-export function listRounds(ctx: ServiceContext): ScreeningRoundData[] {
+export function listRounds(ctx: ServiceContext): ScreeningRound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import { toRound, type RoundRow } from './rounds';
-import type { ScopeInput, ScreeningRoundData } from './types';
+import type { ScopeInput } from './types';
+import type { ScreeningRound } from '../../electron/api/screening';
 
 const SCOPE_NAMES = { communities: '社区', grids: '网格' } as const;
 
@@ -40,7 +41,7 @@ function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: s
  * written in one transaction with the round and its audit entry. Rounds over overlapping
  * scopes may run at the same time.
  */
-export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): ScreeningRoundData {
+export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): ScreeningRound {
   authorize(ctx.actor, 'screening.run');
   const { sqlite } = ctx;
   const ids = checkedIds(ctx, input.scope);

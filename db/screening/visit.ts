@@ -6,7 +6,7 @@ import { uuidv7 } from '../sync/ids';
 import { queueLine } from './households';
 import { requireRound } from './rounds';
 import type { VisitResult } from '../schema';
-import type { ScreeningHouseholdData } from './types';
+import type { ScreeningHousehold } from '../../electron/api/screening';
 
 export interface VisitInput {
   roundId: string;
@@ -84,7 +84,7 @@ function tagReturnee(ctx: ServiceContext, visit: VisitRow, householdId: string, 
  * visit replaces the result and findings (a correction). Findings are only recorded with
  * 已走访: a need becomes an open need of the building, a returnee tags the head of household.
  */
-export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHouseholdData {
+export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHousehold {
   authorize(ctx.actor, 'screening.visit');
   const { sqlite } = ctx;
   const returnee = input.findings?.returnee ?? false;

@@ -2,15 +2,7 @@ import type { ServiceContext } from '../context';
 import { authorize } from '../auth/permissions';
 import { ServiceError } from '../errors';
 import type { ControlStatus } from '../schema';
-
-export interface StatusDefinitionData {
-  key: ControlStatus;
-  label: string;
-  labelEn: string;
-  color: string;
-  rank: number;
-  retired: boolean;
-}
+import type { StatusDefinition } from '../../electron/api/status';
 
 interface DefinitionRow {
   key: string;
@@ -23,24 +15,24 @@ interface DefinitionRow {
 
 const COLUMNS = 'key, label, label_en, color, rank, retired';
 
-function definitionOf(r: DefinitionRow): StatusDefinitionData {
+function definitionOf(r: DefinitionRow): StatusDefinition {
   return { key: r.key, label: r.label, labelEn: r.label_en, color: r.color, rank: r.rank, retired: r.retired === 1 };
 }
 
 /** Every configured status, strictest first. */
-export function readDefinitions(ctx: Pick<ServiceContext, 'sqlite'>): StatusDefinitionData[] {
+export function readDefinitions(ctx: Pick<ServiceContext, 'sqlite'>): StatusDefinition[] {
   return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE deleted = 0 ORDER BY rank DESC, key`).all() as DefinitionRow[]).map(
     definitionOf,
   );
 }
 
-export function definitionByKey(ctx: Pick<ServiceContext, 'sqlite'>, key: string): StatusDefinitionData | null {
+export function definitionByKey(ctx: Pick<ServiceContext, 'sqlite'>, key: string): StatusDefinition | null {
   const row = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE key = ? AND deleted = 0`).get(key) as DefinitionRow | undefined;
   return row ? definitionOf(row) : null;
 }
 
 /** `statuses.list`: the configured status list, strictest first. */
-export function listStatuses(ctx: ServiceContext): StatusDefinitionData[] {
+export function listStatuses(ctx: ServiceContext): StatusDefinition[] {
   authorize(ctx.actor, 'buildings.read');
   return readDefinitions(ctx);
 }
@@ -54,7 +46,7 @@ export function baselineStatus(ctx: Pick<ServiceContext, 'sqlite'>): ControlStat
 }
 
 /** The status a change may set: configured and not retired; otherwise INVALID_INPUT listing the valid ones. */
-export function requireSettable(ctx: Pick<ServiceContext, 'sqlite'>, key: string, field = 'status'): StatusDefinitionData {
+export function requireSettable(ctx: Pick<ServiceContext, 'sqlite'>, key: string, field = 'status'): StatusDefinition {
   const all = readDefinitions(ctx);
   const found = all.find((d) => d.key === key);
   if (found && !found.retired) return found;

@@ -3,7 +3,8 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
-import { definitionByKey, type StatusDefinitionData } from './definitions';
+import { definitionByKey } from './definitions';
+import type { StatusDefinition } from '../../electron/api/status';
 
 export interface SaveStatusInput {
   key: string;
@@ -19,7 +20,7 @@ export interface SaveStatusInput {
  * The baseline (rank 0) stays the baseline and cannot be retired; a status some building still has
  * cannot be retired either.
  */
-export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinitionData {
+export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinition {
   authorize(ctx.actor, 'statuses.configure');
   const { sqlite } = ctx;
   const existing = definitionByKey(ctx, input.key);

@@ -1,11 +1,10 @@
 import type { ServiceContext } from '../context';
 import { authorize } from '../auth/permissions';
 
-export interface SystemInfoData {
-  schemaVersion: number;
-  street: { id: string; name: string; code: string; city: string; district: string } | null;
-  counts: { communities: number; zones: number; grids: number; compounds: number; buildings: number; residents: number };
-}
+import type { SystemInfo } from '../../electron/api/system';
+
+/** What the data answers of `system.info`; name, version and mode come from the host. */
+export type SystemInfoData = Omit<SystemInfo, 'appName' | 'version' | 'mode'>;
 
 export function systemInfo(ctx: ServiceContext): SystemInfoData {
   const { sqlite } = ctx;

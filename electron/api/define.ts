@@ -19,17 +19,13 @@ export function mutation<O>() {
   return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, mutates: true });
 }
 
+/** Codes every caller (IPC, HTTP, CLI, UI) can rely on; the services throw them too. */
+export const errorCodes = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNKNOWN_METHOD', 'DATABASE', 'INTERNAL'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
 /** What a failed call returns, over IPC and over HTTP alike. */
 export interface ApiError {
-  code:
-    | 'INVALID_INPUT'
-    | 'NOT_FOUND'
-    | 'FORBIDDEN'
-    | 'UNAUTHENTICATED'
-    | 'CONFLICT'
-    | 'UNKNOWN_METHOD'
-    | 'DATABASE'
-    | 'INTERNAL';
+  code: ErrorCode;
   /** For the user, in Chinese: what went wrong and what to do. */
   message: string;
   /** The input field at fault, as a dotted path (`ids.3`), when there is one. */

@@ -46,7 +46,8 @@ export const RPC_CHANNEL = 'griddesk:rpc';
 /** Name of the IPC channel push events arrive on. */
 export const PUSH_CHANNEL = 'griddesk:push';
 
-export type { ApiError, ApiResponse } from './define';
+export type { ApiError, ApiResponse, ErrorCode } from './define';
+export { errorCodes } from './define';
 export type { PushEvents, PushEventName } from './events';
 export { pushEventNames } from './events';
 export * from './common';

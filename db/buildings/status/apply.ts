@@ -6,13 +6,7 @@ import { requireSettable } from '../../statuses/definitions';
 import { resolveSelection, type Selection } from './selection';
 import { stampAfter } from './stamp';
 import { effectivePeriod } from './times';
-
-export interface StatusChangeData {
-  batchId: string;
-  changed: number;
-  unchanged: number;
-  at: number;
-}
+import type { StatusChangeResult } from '../../../electron/api/status';
 
 export interface ChangeRequest {
   selection: Selection;
@@ -28,7 +22,7 @@ export interface ChangeRequest {
  * the new current status for each building that does not already have exactly that status and end,
  * the batch row, one audit entry. Announces the change after commit.
  */
-export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, action: string, now: number): StatusChangeData {
+export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, action: string, now: number): StatusChangeResult {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
   const { from, until } = effectivePeriod(req, now);

@@ -1,19 +1,6 @@
 import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
-
-export interface StatusBatchData {
-  id: string;
-  status: string;
-  reason: string;
-  selection: string;
-  buildingCount: number;
-  changedBy: string;
-  changedAt: number;
-  effectiveFrom: number;
-  effectiveUntil: number | null;
-  undoesBatchId: string | null;
-  undoneByBatchId: string | null;
-}
+import type { StatusBatch } from '../../../electron/api/status';
 
 export interface BatchRow {
   id: string;
@@ -33,7 +20,7 @@ export interface BatchRow {
 const COLUMNS = `s.id, s.hlc, s.status, s.reason, s.selection, s.building_count, s.changed_by, s.changed_at, s.effective_from, s.effective_until,
   s.undoes_batch_id, s.undone_by_batch_id`;
 
-export function batchOf(r: BatchRow): StatusBatchData {
+export function batchOf(r: BatchRow): StatusBatch {
   return {
     id: r.id,
     status: r.status,
@@ -66,7 +53,7 @@ export function latestOwnBatch(ctx: ServiceContext): BatchRow | null {
 }
 
 /** `buildings.lastBatch`: the caller's latest change if it can still be undone, else null. */
-export function lastBatch(ctx: ServiceContext): StatusBatchData | null {
+export function lastBatch(ctx: ServiceContext): StatusBatch | null {
   authorize(ctx.actor, 'buildings.read');
   const row = latestOwnBatch(ctx);
   return row && row.undone_by_batch_id === null ? batchOf(row) : null;

@@ -1,14 +1,6 @@
 import { authorize, gridScope } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
-
-export interface StatusReminderData {
-  buildingId: string;
-  address: string;
-  gridName: string;
-  status: string;
-  effectiveUntil: number;
-  overdue: boolean;
-}
+import type { StatusReminder } from '../../../electron/api/status';
 
 const HOUR = 3_600_000;
 
@@ -16,7 +8,7 @@ const HOUR = 3_600_000;
  * `buildings.reminders`: buildings whose current status ends within `withinHours`, or has passed its
  * end with nobody lifting or extending it, soonest first. Grid workers see their grids only.
  */
-export function statusReminders(ctx: ServiceContext, input: { withinHours: number }, now = Date.now()): StatusReminderData[] {
+export function statusReminders(ctx: ServiceContext, input: { withinHours: number }, now = Date.now()): StatusReminder[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite

@@ -7,14 +7,7 @@ import { uuidv7 } from '../../sync/ids';
 import { latestOwnBatch, readBatch, type BatchRow } from './batches';
 import { stampAfter } from './stamp';
 import { formatMoment } from './times';
-
-export interface UndoData {
-  batchId: string;
-  changed: number;
-  unchanged: number;
-  skipped: number;
-  at: number;
-}
+import type { UndoResult } from '../../../electron/api/status';
 
 interface Entry {
   id: string;
@@ -102,7 +95,7 @@ function mostCommon(values: string[], fallback: string): string {
  * building's previous status and end (nothing is deleted). Buildings changed again since are left
  * as they are and counted.
  */
-export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now = Date.now()): UndoData {
+export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now = Date.now()): UndoResult {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
   const run = sqlite.transaction(() => {
