@@ -1,39 +1,31 @@
+import type { Permission } from '../../electron/api/permissions';
 import { ServiceError } from '../errors';
 import type { Actor, Role } from './roles';
 
-/** What a service may be asked to do. Every service checks one of these before it acts. */
-export const permissions = [
-  'territory.read',
-  'buildings.read',
-  'buildings.edit',
-  'statuses.configure',
-  'screening.run',
-  'screening.visit',
-  'people.read',
-  'personal.reveal',
-  'stats.read',
-  'briefing.view',
-  'bundles.export',
-  'bundles.import',
-  'accounts.manage',
-  'audit.read',
-  'backups.manage',
-] as const;
-export type Permission = (typeof permissions)[number];
-
-const READ: Permission[] = ['territory.read', 'buildings.read', 'people.read', 'stats.read', 'briefing.view'];
+export type { Permission };
 
 /**
- * The role matrix. 管理员 all; 值班员 keeps operational data current; 领导 reads everything and
- * edits nothing; 数据专员 exchanges bundles and sees aggregates (personal data only when granted);
- * 网格员 reads and edits only the grids assigned to them.
+ * The role matrix: who holds each permission of the contract. 管理员 all; 值班员 keeps
+ * operational data current; 领导 reads everything and edits nothing; 数据专员 exchanges bundles
+ * and sees aggregates (personal data only when granted); 网格员 reads and edits only the grids
+ * assigned to them.
  */
-export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(permissions),
-  staff: new Set([...READ, 'buildings.edit', 'screening.run', 'screening.visit', 'personal.reveal']),
-  leader: new Set(READ),
-  analyst: new Set(['territory.read', 'buildings.read', 'stats.read', 'briefing.view', 'bundles.export', 'bundles.import']),
-  grid_worker: new Set(['territory.read', 'buildings.read', 'buildings.edit', 'screening.visit', 'people.read', 'personal.reveal']),
+const HOLDERS: Record<Permission, readonly Role[]> = {
+  'territory.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'buildings.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'buildings.edit': ['admin', 'staff', 'grid_worker'],
+  'statuses.configure': ['admin'],
+  'screening.run': ['admin', 'staff'],
+  'screening.visit': ['admin', 'staff', 'grid_worker'],
+  'people.read': ['admin', 'staff', 'leader', 'grid_worker'],
+  'personal.reveal': ['admin', 'staff', 'grid_worker'],
+  'stats.read': ['admin', 'staff', 'leader', 'analyst'],
+  'briefing.view': ['admin', 'staff', 'leader', 'analyst'],
+  'bundles.export': ['admin', 'analyst'],
+  'bundles.import': ['admin', 'analyst'],
+  'accounts.manage': ['admin'],
+  'audit.read': ['admin'],
+  'backups.manage': ['admin'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -64,7 +56,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (permission === 'personal.reveal' && actor.role === 'analyst') return actor.seesPersonalData;
-  return ROLE_PERMISSIONS[actor.role].has(permission);
+  return HOLDERS[permission].includes(actor.role);
 }
 
 /** Throws FORBIDDEN unless the actor has the permission (and, when given, the grid in scope). */

@@ -13,7 +13,7 @@ export interface BackupEntry {
 const backupName = z.string().regex(/^griddesk-[\w.-]+\.db$/, '不是备份文件名').max(120);
 
 export const backupMethods = {
-  'backups.list': query<BackupEntry[]>()(z.object({}).strict()),
-  'backups.create': mutation<BackupEntry>()(z.object({}).strict()),
-  'backups.restore': mutation<{ restoredFrom: string; setAsideAs: string | null }>()(z.object({ name: backupName }).strict()),
+  'backups.list': query<BackupEntry[]>({ permission: 'backups.manage' })(z.object({}).strict()),
+  'backups.create': mutation<BackupEntry>({ permission: 'backups.manage', invalidates: ['backups'] })(z.object({}).strict()),
+  'backups.restore': mutation<{ restoredFrom: string; setAsideAs: string | null }>({ permission: 'backups.manage', invalidates: ['*'] })(z.object({ name: backupName }).strict()),
 };

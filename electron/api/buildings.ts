@@ -158,8 +158,8 @@ const sortSchema = z
   .default({ key: 'address', order: 'asc' });
 
 export const buildingMethods = {
-  'buildings.get': query<BuildingDetail>()(z.object({ id: idSchema }).strict()),
-  'buildings.list': query<PagedResult<BuildingRow>>()(
+  'buildings.get': query<BuildingDetail>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
+  'buildings.list': query<PagedResult<BuildingRow>>({ permission: 'buildings.read' })(
     z
       .object({
         filter: buildingFilterSchema.default({}),
@@ -170,11 +170,11 @@ export const buildingMethods = {
       .strict(),
   ),
   /** The filtered rows as an .xlsx workbook with Chinese headers. */
-  'buildings.export': mutation<{ fileName: string; rows: number; base64: string }>()(
+  'buildings.export': mutation<{ fileName: string; rows: number; base64: string }>({ permission: 'buildings.read' })(
     z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
   ),
-  'buildings.households': query<HouseholdRow[]>()(z.object({ id: idSchema }).strict()),
-  'buildings.addNeed': mutation<BuildingNeed>()(
+  'buildings.households': query<HouseholdRow[]>({ permission: 'people.read' })(z.object({ id: idSchema }).strict()),
+  'buildings.addNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         buildingId: idSchema,
@@ -186,10 +186,10 @@ export const buildingMethods = {
       })
       .strict(),
   ),
-  'buildings.updateNeed': mutation<BuildingNeed>()(
+  'buildings.updateNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z.object({ id: idSchema, assignee: z.string().trim().max(40).optional(), done: z.boolean().optional() }).strict(),
   ),
-  'buildings.addIncident': mutation<BuildingIncident>()(
+  'buildings.addIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         buildingId: idSchema,
@@ -200,7 +200,7 @@ export const buildingMethods = {
       })
       .strict(),
   ),
-  'buildings.updateIncident': mutation<BuildingIncident>()(
+  'buildings.updateIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         id: idSchema,

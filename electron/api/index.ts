@@ -35,6 +35,9 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** Methods a caller may use without a signed-in, unlocked session: signing in. */
+export const PUBLIC_METHODS: readonly MethodName[] = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].permission === 'public');
+
 /** What `window.api` is, in Electron (preload) and in browser mode (HTTP client) alike. */
 export interface GridDeskApi {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResponse<MethodResult<M>>>;
@@ -61,4 +64,5 @@ export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
 export type * from './backups';
-export { PUBLIC_METHODS, roleSchema } from './auth';
+export { roleSchema } from './auth';
+export { permissions, type Permission, type Access, type DataDomain } from './permissions';

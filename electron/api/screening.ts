@@ -66,14 +66,14 @@ const scopeSchema = z.discriminatedUnion('type', [
 ]);
 
 export const screeningMethods = {
-  'screening.rounds': query<ScreeningRound[]>()(z.object({}).strict()),
-  'screening.start': mutation<ScreeningRound>()(
+  'screening.rounds': query<ScreeningRound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
+  'screening.start': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(
     z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
   ),
-  'screening.close': mutation<ScreeningRound>()(z.object({ roundId: idSchema }).strict()),
-  'screening.progress': query<ScreeningProgress>()(z.object({ roundId: idSchema }).strict()),
+  'screening.close': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(z.object({ roundId: idSchema }).strict()),
+  'screening.progress': query<ScreeningProgress>({ permission: 'buildings.read' })(z.object({ roundId: idSchema }).strict()),
   /** The households of a round to visit or revisit, filtered by grid or building and result. */
-  'screening.households': query<PagedResult<ScreeningHousehold>>()(
+  'screening.households': query<PagedResult<ScreeningHousehold>>({ permission: 'buildings.read' })(
     z
       .object({
         roundId: idSchema,
@@ -85,7 +85,7 @@ export const screeningMethods = {
       })
       .strict(),
   ),
-  'screening.visit': mutation<ScreeningHousehold>()(
+  'screening.visit': mutation<ScreeningHousehold>({ permission: 'screening.visit', invalidates: ['screening', 'buildings'] })(
     z
       .object({
         roundId: idSchema,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DatabaseOpenError, ServiceError } from '../../db/errors';
 import { accountById, actorOf } from '../../db/auth/accounts';
+import { authorize } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import type { ServiceContext } from '../../db/context';
 import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
@@ -32,8 +33,9 @@ export function toApiError(err: unknown): ApiError {
 
 /**
  * The one entry point both transports (Electron IPC and browser-mode HTTP) call: checks the
- * method exists, validates the input against the contract's schema, checks the session is
- * signed in and unlocked (except for the sign-in methods), then runs the service.
+ * method exists, validates the input against the contract's schema, checks what the method
+ * declares it needs (`public`: nothing; `signedIn`: a signed-in, unlocked, active account; a
+ * permission: such an account holding it), then runs the service.
  */
 export async function dispatch(
   rt: GridRuntime,
@@ -50,10 +52,12 @@ export async function dispatch(
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const session = rt.sessions.get(sessionId);
   if (!session) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '会话不存在或已失效，请重新打开' } };
+  const sessionMethod = (SESSION_METHODS as readonly string[]).includes(method);
   try {
-    if ((SESSION_METHODS as readonly string[]).includes(method)) {
+    const { permission } = contract[method];
+    if (permission === 'public') {
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
-      // Account work is activity too; only a status poll must not keep an idle session alive.
+      // Only a status poll must not keep an idle session alive.
       if (session.actor && !session.locked && method !== 'auth.status') rt.sessions.touch(session);
       return { ok: true, result: await handler(rt, session, parsed.data) };
     }
@@ -66,9 +70,15 @@ export async function dispatch(
       rt.sessions.signOut(session);
       return { ok: false, error: { code: 'UNAUTHENTICATED', message: '账号已停用或不存在，请联系管理员' } };
     }
+    const actor = actorOf(account);
+    if (permission !== 'signedIn') authorize(actor, permission);
     rt.sessions.touch(session);
+    if (sessionMethod) {
+      const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
+      return { ok: true, result: await handler(rt, session, parsed.data) };
+    }
     const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: HandlerEnv) => unknown;
-    return { ok: true, result: await handler(host.context(actorOf(account)), parsed.data, env) };
+    return { ok: true, result: await handler(host.context(actor), parsed.data, env) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

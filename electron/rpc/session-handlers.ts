@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountById, actorOf, type AccountRow } from '../../db/auth/accounts';
 import { listAccountsFor, updateAccount } from '../../db/auth/account-admin';
-import { authorize, can, permissions } from '../../db/auth/permissions';
+import { authorize, can } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import { appendAudit } from '../../db/audit/append';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
-import type { AccountInfo, AuthStatus, MethodResult, ParsedInput } from '../api';
+import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
 import type { GridRuntime } from './runtime';
 import { DEMO_FILE } from '../seed/run-seed';
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { CloudUploadOutlined, LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import type { BackupEntry } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -20,12 +19,10 @@ const CONFIRM_BUTTON: ButtonProps & { 'data-testid': string } = { danger: true, 
 export function BackupsPage() {
   const t = useT();
   const { message, modal } = App.useApp();
-  const client = useQueryClient();
   const backups = useApiQuery('backups.list', {});
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   const create = useApiMutation('backups.create', {
     onSuccess: (made) => {
-      void client.invalidateQueries({ queryKey: ['backups.list'] });
       void message.success(t('backups.created', { name: made.name }));
     },
     onError: (error) => void message.error(describeError(error, t).message),
@@ -33,8 +30,6 @@ export function BackupsPage() {
   const restore = useApiMutation('backups.restore', {
     onSuccess: (result) => {
       setRestored(result);
-      // Every page's data came from the replaced database.
-      void client.invalidateQueries();
     },
     onError: (error) => void message.error(describeError(error, t).message),
   });

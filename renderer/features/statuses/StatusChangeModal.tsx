@@ -9,7 +9,6 @@ import { beginOwnChange } from './own-changes';
 import { StatusBreakdown } from './StatusBreakdown';
 import { STATUS_CHANGE_FIELDS, StatusChangeFields, type StatusChangeValues } from './StatusChangeFields';
 import { targetSelection, type StatusTarget } from './status-target';
-import { useStatusRefresh } from './use-status-refresh';
 import './statuses.css';
 
 interface Props {
@@ -26,7 +25,6 @@ export function StatusChangeModal({ target, statusOf, onClose, onDone }: Props) 
   const { form, error, submit } = useFormSubmit<StatusChangeValues>(STATUS_CHANGE_FIELDS);
   const single = useApiMutation('buildings.setStatus');
   const bulk = useApiMutation('buildings.bulkSetStatus');
-  const refresh = useStatusRefresh();
   const pending = single.isPending || bulk.isPending;
 
   const save = () =>
@@ -44,7 +42,6 @@ export function StatusChangeModal({ target, statusOf, onClose, onDone }: Props) 
             ? await single.mutateAsync({ id: target.id, ...change })
             : await bulk.mutateAsync({ selection: targetSelection(target), selectionLabel: target.label.slice(0, 80), ...change });
         end(result.at);
-        refresh();
         onDone(result, target);
       } catch (e) {
         end();

@@ -19,7 +19,6 @@ export function useUndoBatch() {
     },
     onSuccess: (r) => {
       end.current(r.at);
-      refresh();
       void message.success({
         content: r.skipped > 0 ? t('map.undo.doneSkipped', { changed: r.changed, skipped: r.skipped }) : t('map.undo.done', { changed: r.changed }),
         key: 'status-undo',
