@@ -1,13 +1,25 @@
 import type { ErrorCode } from '../electron/api/define';
+import { formatError, type ErrorKey, type ErrorRef, type ParamValue } from '../messages';
 
+/**
+ * A refusal the caller can show: a code, a message id with its parameters (from the catalog in
+ * `messages/`, zh-CN and en), and the input field at fault. `message` is the Chinese text.
+ * `new ServiceError('NOT_FOUND', 'building.idNotFound', { id }, 'id')`
+ */
 export class ServiceError extends Error {
+  readonly key: ErrorKey;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly field: string | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
+    ...[key, params, field]: [...ErrorRef, field?: string]
   ) {
-    super(message);
+    super(formatError(key, params, 'zh-CN'));
     this.name = 'ServiceError';
+    this.key = key;
+    this.params = params;
+    this.field = field;
   }
 }
 

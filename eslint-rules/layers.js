@@ -1,4 +1,4 @@
-// The layering rule: renderer → contract ← electron → db → maps. Each file belongs to one
+// The layering rule: renderer → contract ← electron → db → maps; every layer may use messages. Each file belongs to one
 // layer by its folder; an import into a layer it may not use, or of a package its layer must
 // not touch, is an error. (The same idea as VS Code's `code-layering` rule.) The services in
 // db return the contract's result types, so db may import the contract with `import type`
@@ -11,7 +11,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 export function layerOf(rel) {
   const p = rel.split(sep).join('/');
   if (p === 'electron/api' || p.startsWith('electron/api/')) return 'contract';
-  for (const layer of ['renderer', 'electron', 'db', 'maps', 'tests', 'scripts']) {
+  for (const layer of ['renderer', 'electron', 'db', 'maps', 'messages', 'tests', 'scripts']) {
     if (p.startsWith(`${layer}/`)) return layer;
   }
   return null;
@@ -19,11 +19,12 @@ export function layerOf(rel) {
 
 /** Which layers each layer may import from. */
 export const ALLOWED = {
-  renderer: ['renderer', 'contract', 'maps'],
-  contract: ['contract'],
-  electron: ['electron', 'contract', 'db', 'maps'],
-  db: ['db', 'maps'],
+  renderer: ['renderer', 'contract', 'maps', 'messages'],
+  contract: ['contract', 'messages'],
+  electron: ['electron', 'contract', 'db', 'maps', 'messages'],
+  db: ['db', 'maps', 'messages'],
   maps: ['maps'],
+  messages: ['messages'],
 };
 
 /** Layers a layer may import types from (`import type`, `export type … from`) and nothing else. */
@@ -37,6 +38,8 @@ const FORBIDDEN_PACKAGES = {
   contract: [/^(?!zod$).*/],
   db: [/^electron$/, /^react/, /^react-dom/, /^leaflet/, /^react-leaflet/, /^antd/, /^@ant-design\//, /^recharts/],
   maps: [/^electron$/, /^better-sqlite3/, /^drizzle-orm/, /^react/, /^antd/],
+  // The message catalog is words only: every layer can load it, so it loads nothing.
+  messages: [/.*/],
 };
 
 export function checkImport(fromRel, specifier, typeOnly = false) {

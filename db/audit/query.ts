@@ -56,7 +56,7 @@ function prepared(sqlite: Database.Database, sql: string): Database.Statement {
 
 function integerOption(value: number | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || value < min) throw new ServiceError('INVALID_INPUT', `${field} 应为不小于 ${min} 的整数`, field);
+  if (!Number.isSafeInteger(value) || value < min) throw new ServiceError('INVALID_INPUT', 'audit.integer', { field, min }, field);
   return value;
 }
 
@@ -113,7 +113,7 @@ function timeRangeIsWideAndRecent(sqlite: Database.Database, from: number, to: n
 export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditPage {
   const limit = query.limit;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX) {
-    throw new ServiceError('INVALID_INPUT', `每页条数应为 1–${AUDIT_PAGE_MAX}`, 'limit');
+    throw new ServiceError('INVALID_INPUT', 'audit.pageSize', { max: AUDIT_PAGE_MAX }, 'limit');
   }
   const from = integerOption(query.from, 'from', 0);
   const to = integerOption(query.to, 'to', 0);

@@ -63,7 +63,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
         WHERE b.id = ? AND b.deleted = 0`,
     )
     .get(id) as Row | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${id}`, 'id');
+  if (!row) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId: row.grid_id });
   const heads = (
     sqlite

@@ -83,7 +83,7 @@ export async function exportBuildings(
   notes.columns = [{ width: 12 }, { width: 60 }];
   notes.addRows([
     ['导出时间', excelDate(now)],
-    ['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]}）`],
+    ['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`],
     ['筛选条件', filterWords],
     ['楼栋数', ids.length],
   ]);

@@ -5,6 +5,7 @@ import { ServiceError } from '../errors';
 import type { ResidentTagKind } from '../schema';
 import { ensureAddressInitials, likeSubstring } from './address-search';
 import { CURRENT_TAG } from './groups';
+import { terms, type Localized } from '../../messages';
 
 export interface BuildingFilterInput {
   statuses?: string[];
@@ -24,7 +25,7 @@ export interface FilterSql {
 
 export const SAFE_COMPOUND_IDS = `SELECT compound_id FROM safe_compounds WHERE revoked_at IS NULL AND deleted = 0`;
 
-function requireKnown(sqlite: Database.Database, table: string, ids: readonly string[], field: string, what: string): void {
+function requireKnown(sqlite: Database.Database, table: string, ids: readonly string[], field: string, what: Localized): void {
   if (ids.length === 0) return;
   const found = new Set(
     (sqlite.prepare(`SELECT id FROM ${table} WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string }[]).map(
@@ -32,7 +33,7 @@ function requireKnown(sqlite: Database.Database, table: string, ids: readonly st
     ),
   );
   const missing = ids.find((id) => !found.has(id));
-  if (missing) throw new ServiceError('NOT_FOUND', `找不到${what} ${missing}，可能已被删除，请重新选择`, field);
+  if (missing) throw new ServiceError('NOT_FOUND', 'filter.notFound', { what, id: missing }, field);
 }
 
 /**
@@ -44,12 +45,12 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
   const parts = ['b.deleted = 0'];
   const params: Record<string, unknown> = {};
   if (filter.communityId !== undefined) {
-    requireKnown(sqlite, 'communities', [filter.communityId], `${field}.communityId`, '社区');
+    requireKnown(sqlite, 'communities', [filter.communityId], `${field}.communityId`, terms.community);
     parts.push('b.community_id = @community');
     params.community = filter.communityId;
   }
   if (filter.gridIds && filter.gridIds.length > 0) {
-    requireKnown(sqlite, 'grids', filter.gridIds, `${field}.gridIds`, '网格');
+    requireKnown(sqlite, 'grids', filter.gridIds, `${field}.gridIds`, terms.grid);
     authorize(actor, 'buildings.read', { gridId: filter.gridIds });
     parts.push('b.grid_id IN (SELECT value FROM json_each(@grids))');
     params.grids = JSON.stringify(filter.gridIds);
@@ -62,7 +63,7 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
   if (filter.statuses && filter.statuses.length > 0) {
     const known = new Set((sqlite.prepare('SELECT key FROM status_definitions WHERE deleted = 0').all() as { key: string }[]).map((r) => r.key));
     const unknown = filter.statuses.find((s) => !known.has(s));
-    if (unknown) throw new ServiceError('NOT_FOUND', `没有名为「${unknown}」的管控状态，请在状态列表中选择`, `${field}.statuses`);
+    if (unknown) throw new ServiceError('NOT_FOUND', 'status.unknown', { status: unknown }, `${field}.statuses`);
     parts.push('b.status IN (SELECT value FROM json_each(@statuses))');
     params.statuses = JSON.stringify(filter.statuses);
   }

@@ -38,7 +38,7 @@ function readIncident(ctx: ServiceContext, id: string): IncidentRow & { building
   const row = ctx.sqlite.prepare(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id) as
     | (IncidentRow & { building_id: string })
     | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条事件，可能已被删除，请刷新后再试', 'id');
+  if (!row) throw new ServiceError('NOT_FOUND', 'incident.notFound', {}, 'id');
   return row;
 }
 
@@ -56,7 +56,7 @@ export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = 
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
   const reportedAt = input.reportedAt ?? now;
-  if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '上报时间不能晚于现在，请检查日期和时间', 'reportedAt');
+  if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'incident.reportedInFuture', {}, 'reportedAt');
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
     ctx.sqlite
@@ -81,13 +81,13 @@ export interface UpdateIncidentInput {
 export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): BuildingIncident {
   authorize(ctx.actor, 'buildings.edit');
   if (input.handler === undefined && input.fixedAt === undefined && input.fixNote === undefined) {
-    throw new ServiceError('INVALID_INPUT', '请填写处理人、修复时间或处理说明中的至少一项', 'handler');
+    throw new ServiceError('INVALID_INPUT', 'incident.nothingToChange', {}, 'handler');
   }
   const incident = readIncident(ctx, input.id);
   authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, incident.building_id, 'id') });
   if (input.fixedAt != null) {
-    if (input.fixedAt < incident.reported_at) throw new ServiceError('INVALID_INPUT', '修复时间不能早于上报时间，请检查日期', 'fixedAt');
-    if (input.fixedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '修复时间不能晚于现在，请检查日期和时间', 'fixedAt');
+    if (input.fixedAt < incident.reported_at) throw new ServiceError('INVALID_INPUT', 'incident.fixedBeforeReported', {}, 'fixedAt');
+    if (input.fixedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'incident.fixedInFuture', {}, 'fixedAt');
   }
   const handler = input.handler === undefined ? incident.handler : input.handler || null;
   const fixedAt = input.fixedAt === undefined ? incident.fixed_at : input.fixedAt;

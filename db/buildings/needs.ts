@@ -36,7 +36,7 @@ function readNeed(ctx: ServiceContext, id: string): NeedRow & { building_id: str
   const row = ctx.sqlite.prepare(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id) as
     | (NeedRow & { building_id: string })
     | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条需求，可能已被删除，请刷新后再试', 'id');
+  if (!row) throw new ServiceError('NOT_FOUND', 'need.notFound', {}, 'id');
   return row;
 }
 
@@ -58,8 +58,8 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
     const household = ctx.sqlite.prepare('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId) as
       | { building_id: string }
       | undefined;
-    if (!household) throw new ServiceError('INVALID_INPUT', '找不到所选的住户，请刷新住户列表后重新选择', 'householdId');
-    if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', '所选住户不住在这栋楼，请在本楼住户中选择', 'householdId');
+    if (!household) throw new ServiceError('INVALID_INPUT', 'need.householdNotFound', {}, 'householdId');
+    if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', 'need.householdElsewhere', {}, 'householdId');
   }
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
@@ -77,11 +77,11 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
 /** Assigns someone to a need, or marks it done (by the caller, now); done twice is a conflict. */
 export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): BuildingNeed {
   authorize(ctx.actor, 'buildings.edit');
-  if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', '请填写负责人或标记完成', 'assignee');
+  if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', 'need.nothingToChange', {}, 'assignee');
   const need = readNeed(ctx, input.id);
   authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, need.building_id, 'id') });
   if (input.done === true && need.done_at !== null) {
-    throw new ServiceError('CONFLICT', `这条需求已由「${need.done_by ?? ''}」标记完成，无需重复操作`, 'done');
+    throw new ServiceError('CONFLICT', 'need.alreadyDone', { by: need.done_by ?? '' }, 'done');
   }
   const assignee = input.assignee === undefined ? need.assignee : input.assignee || null;
   const doneAt = input.done === undefined ? need.done_at : input.done ? now : null;

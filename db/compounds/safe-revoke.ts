@@ -13,9 +13,9 @@ export function revokeSafeCompound(ctx: ServiceContext, input: { id: string; rea
         WHERE s.id = ? AND s.deleted = 0`,
     )
     .get(input.id) as { compound_id: string; revoked_at: number | null; revoked_by: string | null; name: string; grid_id: string } | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', `找不到这项放心楼院授予记录（${input.id}），请刷新后再试`, 'id');
+  if (!row) throw new ServiceError('NOT_FOUND', 'safe.notFound', { id: input.id }, 'id');
   authorize(ctx.actor, 'buildings.edit', { gridId: row.grid_id });
-  if (row.revoked_at !== null) throw new ServiceError('CONFLICT', `「${row.name}」的放心楼院称号已由 ${row.revoked_by ?? ''} 撤销`, 'id');
+  if (row.revoked_at !== null) throw new ServiceError('CONFLICT', 'safe.alreadyRevoked', { name: row.name, by: row.revoked_by ?? '' }, 'id');
   sqlite.transaction(() => {
     sqlite
       .prepare('UPDATE safe_compounds SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, hlc = ?, origin = ? WHERE id = ?')

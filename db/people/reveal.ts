@@ -52,10 +52,10 @@ function findHolder(ctx: ServiceContext, id: string): Holder | null {
 export function revealPersonalData(ctx: ServiceContext, input: { personId: string; field: 'phone' | 'idNumber'; reason: string }): { value: string } {
   authorize(ctx.actor, 'personal.reveal');
   const holder = findHolder(ctx, input.personId);
-  if (!holder) throw new ServiceError('NOT_FOUND', '找不到该人员', 'personId');
+  if (!holder) throw new ServiceError('NOT_FOUND', 'person.notFound', {}, 'personId');
   if (ctx.actor.role === 'grid_worker') authorize(ctx.actor, 'personal.reveal', { gridId: holder.grids.length > 0 ? holder.grids : ['(none)'] });
   const value = input.field === 'phone' ? holder.phone : holder.id_number;
-  if (!value) throw new ServiceError('NOT_FOUND', input.field === 'phone' ? '该人员没有登记电话' : '该人员没有登记身份证号', 'field');
+  if (!value) throw new ServiceError('NOT_FOUND', input.field === 'phone' ? 'person.noPhone' : 'person.noIdNumber', {}, 'field');
   appendAudit(ctx.sqlite, {
     actor: ctx.actor,
     action: holder.kind === 'person' ? 'person.reveal' : 'resident.reveal',

@@ -12,7 +12,7 @@ export function closeRound(ctx: ServiceContext, input: { roundId: string }): Scr
   const now = Date.now();
   const row = sqlite.transaction(() => {
     const round = requireRound(sqlite, input.roundId);
-    if (round.closed_at !== null) throw new ServiceError('CONFLICT', `「${round.name}」已经结束，无需再次结束`, 'roundId');
+    if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.alreadyClosed', { name: round.name }, 'roundId');
     const hlc = ctx.clock.tick();
     sqlite.prepare('UPDATE screening_rounds SET closed_at = ?, hlc = ?, origin = ? WHERE id = ?').run(now, hlc, ctx.nodeId, round.id);
     appendAudit(sqlite, { actor: ctx.actor, action: 'screening.close', target: round.id, detail: { number: round.number, name: round.name }, at: now });

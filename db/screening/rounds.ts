@@ -28,7 +28,7 @@ const ROUND_COLUMNS = `id, hlc, number, name, scope_type, scope_ids, started_at,
 /** A round by id, or NOT_FOUND naming the field. */
 export function requireRound(sqlite: Database.Database, id: string, field = 'roundId'): RoundRow {
   const row = sqlite.prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE id = ? AND deleted = 0`).get(id) as RoundRow | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这一轮入户摸排，可能已被删除，请刷新后重试', field);
+  if (!row) throw new ServiceError('NOT_FOUND', 'round.notFound', {}, field);
   return row;
 }
 

@@ -6,8 +6,8 @@ import { uuidv7 } from '../sync/ids';
 import { toRound, type RoundRow } from './rounds';
 import type { ScopeInput } from './types';
 import type { ScreeningRound } from '../../electron/api/screening';
+import { terms } from '../../messages';
 
-const SCOPE_NAMES = { communities: '社区', grids: '网格' } as const;
 
 /** The scope's ids, de-duplicated; every one must be a community (or grid) that exists. */
 function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
@@ -19,7 +19,7 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
   );
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new ServiceError('NOT_FOUND', `找不到所选的 ${missing.length} 个${SCOPE_NAMES[scope.type]}（可能已被删除），请重新选择范围`, 'scope.ids');
+    throw new ServiceError('NOT_FOUND', 'round.scopeMissing', { count: missing.length, what: terms[scope.type] }, 'scope.ids');
   }
   return ids;
 }
@@ -47,7 +47,7 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
   const ids = checkedIds(ctx, input.scope);
   const households = householdsInScope(ctx, input.scope.type, ids);
   if (households.length === 0) {
-    throw new ServiceError('INVALID_INPUT', '所选范围内还没有登记任何住户，无法发起摸排；请先登记住户或换一个范围', 'scope');
+    throw new ServiceError('INVALID_INPUT', 'round.noHouseholds', {}, 'scope');
   }
   const now = Date.now();
   const insertVisit = sqlite.prepare(
@@ -57,7 +57,7 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
     const number = ((sqlite.prepare('SELECT max(number) FROM screening_rounds').pluck().get() as number | null) ?? 0) + 1;
     const name = input.name?.trim() || `第${number}轮入户摸排`;
     const clash = sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
-    if (clash) throw new ServiceError('CONFLICT', `已有一轮名为「${name}」的摸排正在进行，请换一个名称或先结束那一轮`, 'name');
+    if (clash) throw new ServiceError('CONFLICT', 'round.nameTaken', { name }, 'name');
     const round: RoundRow = {
       id: uuidv7(now),
       hlc: ctx.clock.tick(),

@@ -93,14 +93,14 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
   const now = Date.now();
   sqlite.transaction(() => {
     const round = requireRound(sqlite, input.roundId);
-    if (round.closed_at !== null) throw new ServiceError('CONFLICT', `本轮摸排已结束（「${round.name}」），不能再登记走访结果`, 'roundId');
+    if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.closedNoVisits', { name: round.name }, 'roundId');
     const visit = sqlite
       .prepare('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
       .get(round.id, input.householdId) as VisitRow | undefined;
-    if (!visit) throw new ServiceError('INVALID_INPUT', '该户不在本轮摸排范围内，请从本轮的住户名单中选择', 'householdId');
+    if (!visit) throw new ServiceError('INVALID_INPUT', 'visit.notInRound', {}, 'householdId');
     authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
     if (input.result !== 'visited' && (returnee || symptoms || needs)) {
-      throw new ServiceError('INVALID_INPUT', '只有「已走访」才能登记返乡、症状或诉求；无人在家或拒绝入户请写在备注里', 'findings');
+      throw new ServiceError('INVALID_INPUT', 'visit.findingsNeedVisit', {}, 'findings');
     }
     sqlite
       .prepare(

@@ -3,6 +3,7 @@ import { authorize } from '../auth/permissions';
 import { ServiceError } from '../errors';
 import type { ControlStatus } from '../schema';
 import type { StatusDefinition } from '../../electron/api/status';
+import type { Localized } from '../../messages';
 
 interface DefinitionRow {
   key: string;
@@ -50,10 +51,16 @@ export function requireSettable(ctx: Pick<ServiceContext, 'sqlite'>, key: string
   const all = readDefinitions(ctx);
   const found = all.find((d) => d.key === key);
   if (found && !found.retired) return found;
-  const valid = all
-    .filter((d) => !d.retired)
-    .map((d) => `${d.label}（${d.key}）`)
-    .join('、');
-  const problem = found ? `状态「${found.label}」（${key}）已停用，不能再设置` : `没有名为「${key}」的管控状态`;
-  throw new ServiceError('INVALID_INPUT', `${problem}。可选的状态：${valid}`, field);
+  const settable = all.filter((d) => !d.retired);
+  const valid = {
+    'zh-CN': settable.map((d) => `${d.label}（${d.key}）`).join('、'),
+    en: settable.map((d) => `${d.labelEn} (${d.key})`).join(', '),
+  };
+  if (found) throw new ServiceError('INVALID_INPUT', 'status.retired', { label: statusLabel(found), key, valid }, field);
+  throw new ServiceError('INVALID_INPUT', 'status.notSettable', { key, valid }, field);
+}
+
+/** A status's name in both languages, for messages. */
+export function statusLabel(d: Pick<StatusDefinition, 'label' | 'labelEn'>): Localized {
+  return { 'zh-CN': d.label, en: d.labelEn };
 }

@@ -3,7 +3,7 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
-import { definitionByKey } from './definitions';
+import { definitionByKey, statusLabel } from './definitions';
 import type { StatusDefinition } from '../../electron/api/status';
 
 export interface SaveStatusInput {
@@ -28,15 +28,15 @@ export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusD
   const clash = sqlite.prepare('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key) as
     | string
     | undefined;
-  if (clash) throw new ServiceError('CONFLICT', `状态名称「${input.label}」已被状态 ${clash} 使用，请换一个名称`, 'label');
+  if (clash) throw new ServiceError('CONFLICT', 'status.labelTaken', { label: input.label, key: clash }, 'label');
   const isBaseline = existing?.rank === 0;
-  if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', `「${existing.label}」是基准状态，等级须保持为 0`, 'rank');
-  if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', '等级 0 留给基准状态（正常），请填写 1–100', 'rank');
-  if (isBaseline && input.retired) throw new ServiceError('CONFLICT', `「${existing.label}」是基准状态，不能停用`, 'retired');
+  if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', 'status.baselineRank', { label: statusLabel(existing) }, 'rank');
+  if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', 'status.rankZeroReserved', {}, 'rank');
+  if (isBaseline && input.retired) throw new ServiceError('CONFLICT', 'status.baselineRetire', { label: statusLabel(existing) }, 'retired');
   if (input.retired && existing && !existing.retired) {
     const inUse = sqlite.prepare('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key) as number;
     if (inUse > 0) {
-      throw new ServiceError('CONFLICT', `还有 ${inUse} 栋楼处于「${existing.label}」状态，请先把它们改为其他状态再停用`, 'retired');
+      throw new ServiceError('CONFLICT', 'status.inUse', { count: inUse, label: statusLabel(existing) }, 'retired');
     }
   }
   sqlite.transaction(() => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorKey, ParamValue } from '../../messages';
 import type { Access, DataDomain } from './permissions';
 
 /** One method of the contract: who may call it, its input schema and (as a phantom) its result type. */
@@ -44,6 +45,9 @@ export interface ApiError {
   code: ErrorCode;
   /** For the user, in Chinese: what went wrong and what to do. */
   message: string;
+  /** The message's id in the catalog (`messages/`), to write it in the UI's language with `params`. */
+  key?: ErrorKey;
+  params?: Readonly<Record<string, ParamValue>>;
   /** The input field at fault, as a dotted path (`ids.3`), when there is one. */
   field?: string;
 }

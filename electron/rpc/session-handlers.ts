@@ -80,7 +80,7 @@ function demoAccounts(dataDir: string): AuthStatus['demoAccounts'] {
 }
 
 function signedIn(rt: GridRuntime, session: Session) {
-  if (!session.actor || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? '会话已锁定，请输入密码解锁' : '请先登录');
+  if (!session.actor || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? 'session.locked' : 'session.signInFirst', {});
   return { actor: session.actor, sqlite: rt.vault.requireOpen().opened.sqlite };
 }
 
@@ -98,12 +98,12 @@ export const sessionHandlers: SessionHandlers = {
     return authStatus(rt, session);
   },
   'auth.unlock': (rt, session, input) => {
-    if (!session.actor || !session.username) throw new ServiceError('UNAUTHENTICATED', '请先登录');
+    if (!session.actor || !session.username) throw new ServiceError('UNAUTHENTICATED', 'session.signInFirst', {});
     rt.vault.lockout.check(session.username);
     if (!rt.vault.verifyPassword(session.username, input.password)) {
       const remaining = rt.vault.lockout.fail(session.username);
       if (remaining === 0) rt.sessions.signOut(session);
-      throw new ServiceError('UNAUTHENTICATED', remaining > 0 ? `密码不对（再错 ${remaining} 次将锁定账号）` : '密码错误次数过多，已退出登录', 'password');
+      throw new ServiceError('UNAUTHENTICATED', ...(remaining > 0 ? (['unlock.wrong', { remaining }] as const) : (['unlock.tooMany', {}] as const)), 'password');
     }
     rt.vault.lockout.succeed(session.username);
     session.locked = false;
@@ -118,7 +118,7 @@ export const sessionHandlers: SessionHandlers = {
   },
   'auth.changePassword': (rt, session, input) => {
     const { actor } = signedIn(rt, session);
-    if (!rt.vault.verifyPassword(session.username!, input.oldPassword)) throw new ServiceError('UNAUTHENTICATED', '原密码不对', 'oldPassword');
+    if (!rt.vault.verifyPassword(session.username!, input.oldPassword)) throw new ServiceError('UNAUTHENTICATED', 'password.oldWrong', {}, 'oldPassword');
     rt.vault.setPassword(actor, session.username!, input.newPassword);
     return { changed: true };
   },
@@ -146,7 +146,7 @@ export const sessionHandlers: SessionHandlers = {
     const { actor, sqlite } = signedIn(rt, session);
     authorize(actor, 'accounts.manage');
     const account = accountById(sqlite, input.id);
-    if (!account) throw new ServiceError('NOT_FOUND', '找不到该账号', 'id');
+    if (!account) throw new ServiceError('NOT_FOUND', 'account.notFound', {}, 'id');
     rt.vault.setPassword(actor, account.username, input.newPassword);
     if (account.id !== actor.id) rt.sessions.signOutAccount(account.id);
     return { changed: true };

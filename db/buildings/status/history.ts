@@ -42,7 +42,7 @@ export function historyEntries(sqlite: Database.Database, buildingId: string, li
 export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChange[] {
   authorize(ctx.actor, 'buildings.read');
   const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
-  if (gridId === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  if (gridId === undefined) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id: input.id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId });
   return historyEntries(ctx.sqlite, input.id);
 }

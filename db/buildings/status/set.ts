@@ -16,7 +16,7 @@ export interface SetStatusInput {
 export function setBuildingStatus(ctx: ServiceContext, input: SetStatusInput, now = Date.now()): StatusChangeResult {
   authorize(ctx.actor, 'buildings.edit');
   const address = ctx.sqlite.prepare('SELECT address FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
-  if (address === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  if (address === undefined) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id: input.id }, 'id');
   const { id, ...change } = input;
   return applyStatusChange(ctx, { ...change, selection: { kind: 'buildings', ids: [id] }, selectionLabel: address }, 'buildings.status.set', now);
 }

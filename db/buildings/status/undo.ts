@@ -31,12 +31,12 @@ interface Restore {
 }
 
 function refuseUnlessUndoable(ctx: ServiceContext, batch: BatchRow | null, batchId: string): BatchRow {
-  if (!batch) throw new ServiceError('NOT_FOUND', `找不到这次状态修改（${batchId}），请刷新后再试`, 'batchId');
-  if (batch.undoes_batch_id) throw new ServiceError('CONFLICT', '这是一次撤销操作，不能再撤销', 'batchId');
-  if (batch.undone_by_batch_id) throw new ServiceError('CONFLICT', `「${batch.selection}」的这次修改已经撤销过了`, 'batchId');
+  if (!batch) throw new ServiceError('NOT_FOUND', 'batch.notFound', { id: batchId }, 'batchId');
+  if (batch.undoes_batch_id) throw new ServiceError('CONFLICT', 'batch.isUndo', {}, 'batchId');
+  if (batch.undone_by_batch_id) throw new ServiceError('CONFLICT', 'batch.alreadyUndone', { selection: batch.selection }, 'batchId');
   const latest = latestOwnBatch(ctx);
   if (latest?.id !== batch.id) {
-    throw new ServiceError('CONFLICT', `只能撤销您本人最近一次的状态修改；「${batch.selection}」（${formatMoment(batch.changed_at)}，${batch.changed_by}）不是`, 'batchId');
+    throw new ServiceError('CONFLICT', 'batch.notLatest', { selection: batch.selection, at: formatMoment(batch.changed_at), by: batch.changed_by }, 'batchId');
   }
   return batch;
 }

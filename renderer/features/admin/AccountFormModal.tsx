@@ -35,7 +35,7 @@ export function AccountFormModal({ account, onClose }: { account: AccountInfo | 
     void message.success(t(key, { name: saved.displayName }));
     onClose();
   };
-  const onError = (error: Error) => showFieldError(form, error, FIELDS);
+  const onError = (error: Error) => showFieldError(form, error, FIELDS, t);
   const create = useApiMutation('accounts.create', { onSuccess: (saved) => done(saved, 'accounts.created'), onError });
   const update = useApiMutation('accounts.update', { onSuccess: (saved) => done(saved, 'accounts.updated'), onError });
   const pending = create.isPending || update.isPending;

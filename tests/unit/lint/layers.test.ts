@@ -14,6 +14,9 @@ describe('layering rule: renderer → contract ← electron → db → maps', ()
     ['db/seed/index.ts', '../../maps/layout'],
     ['electron/api/map.ts', 'zod'],
     ['db/client/open.ts', 'better-sqlite3-multiple-ciphers'],
+    ['db/errors.ts', '../messages'],
+    ['electron/api/define.ts', '../../messages'],
+    ['renderer/api/client.ts', '../../messages'],
   ])('allows %s → %s', (from, spec) => expect(check(from, spec)).toBeNull());
 
   it.each([
@@ -30,6 +33,9 @@ describe('layering rule: renderer → contract ← electron → db → maps', ()
     ['db/map/layers.ts', 'react'],
     ['maps/layout.ts', '../db/schema'],
     ['maps/layout.ts', '../electron/api'],
+    ['messages/format.ts', '../electron/api'],
+    ['messages/format.ts', '../db/errors'],
+    ['messages/format.ts', 'zod'],
   ])('refuses %s → %s', (from, spec) => expect(check(from, spec)).toMatch(/层/));
 
   it('lets db import the contract for types only', () => {
