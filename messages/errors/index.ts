@@ -30,3 +30,8 @@ export function isErrorKey(key: unknown): key is ErrorKey {
 export function formatError(key: ErrorKey, params: Readonly<Record<string, ParamValue>>, locale: Locale): string {
   return fillTemplate(errorMessages[key][locale], params, locale);
 }
+
+/** A refusal as sent (Chinese `message`, with the catalog id and parameters when there are) in one language. */
+export function errorText(error: { message: string; key?: string; params?: Readonly<Record<string, ParamValue>> }, locale: Locale): string {
+  return isErrorKey(error.key) ? formatError(error.key, error.params ?? {}, locale) : error.message;
+}

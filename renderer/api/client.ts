@@ -1,5 +1,5 @@
 import type { ApiError, GridDeskApi, MethodInput, MethodName, MethodResult } from '../../electron/api';
-import { formatError, isErrorKey, type Locale } from '../../messages';
+import { errorText, type Locale } from '../../messages';
 
 /** A call that came back `ok: false`: the service's code, its Chinese message (and message id), the field at fault. */
 export class ApiCallError extends Error {
@@ -19,8 +19,7 @@ export class ApiCallError extends Error {
 
   /** The message in the UI's language: from the catalog when the service named the message, else as sent. */
   messageIn(locale: Locale): string {
-    const { key, params } = this.error;
-    return isErrorKey(key) ? formatError(key, params ?? {}, locale) : this.message;
+    return errorText(this.error, locale);
   }
 }
 

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorMessages, formatError, locales, placeholders, type ErrorKey } from '../../../messages';
-import { ApiCallError } from '../../../renderer/api/client';
-import type { ApiError } from '../../../electron/api';
+import { errorMessages, errorText, formatError, locales, placeholders, type ErrorKey } from '../../../messages';
 import { makeRuntime, signIn, type TestRuntime } from '../helpers/runtime';
 
 describe('the error catalog', () => {
@@ -32,8 +30,6 @@ describe('errors reach the UI in its language', () => {
   });
   afterAll(() => t.runtime.close());
 
-  const refused = (method: string, error: ApiError) => new ApiCallError(method, error);
-
   it('bad input: zod speaks Chinese on the service side and English in the English UI', async () => {
     const { call } = await signIn(t.runtime, 'admin');
     const reply = await call('buildings.get', { id: 5 });
@@ -41,9 +37,8 @@ describe('errors reach the UI in its language', () => {
     if (reply.ok) return;
     expect(reply.error).toMatchObject({ code: 'INVALID_INPUT', field: 'id', key: 'input.invalidField' });
     expect(reply.error.message).toBe('字段「id」无效：无效输入：期望 string，实际接收 数字');
-    const error = refused('buildings.get', reply.error);
-    expect(error.messageIn('zh-CN')).toBe(reply.error.message);
-    expect(error.messageIn('en')).toBe('Field "id" is invalid: Invalid input: expected string, received number');
+    expect(errorText(reply.error, 'zh-CN')).toBe(reply.error.message);
+    expect(errorText(reply.error, 'en')).toBe('Field "id" is invalid: Invalid input: expected string, received number');
   });
 
   it('a service refusal and a permission refusal come in English too', async () => {
@@ -51,7 +46,7 @@ describe('errors reach the UI in its language', () => {
     const missing = await admin.call('buildings.get', { id: '01900000-0000-7000-8000-00000000dead' });
     if (missing.ok) throw new Error('a building that does not exist was found');
     expect(missing.error).toMatchObject({ code: 'NOT_FOUND', key: 'building.idNotFound', field: 'id' });
-    expect(refused('buildings.get', missing.error).messageIn('en')).toBe(
+    expect(errorText(missing.error, 'en')).toBe(
       'Building 01900000-0000-7000-8000-00000000dead was not found (it may have been deleted); refresh and try again',
     );
 
@@ -60,7 +55,7 @@ describe('errors reach the UI in its language', () => {
     if (forbidden.ok) throw new Error('a leader listed the accounts');
     expect(forbidden.error).toMatchObject({ code: 'FORBIDDEN', key: 'session.forbidden' });
     expect(forbidden.error.message).toBe('领导「lingdao 用户」没有「管理账号」的权限');
-    expect(refused('accounts.list', forbidden.error).messageIn('en')).toBe('Leader "lingdao 用户" does not have the permission "manage accounts"');
+    expect(errorText(forbidden.error, 'en')).toBe('Leader "lingdao 用户" does not have the permission "manage accounts"');
   });
 
   it('dispatch refuses a method whose declared permission the account lacks', async () => {
