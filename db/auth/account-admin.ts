@@ -34,7 +34,7 @@ export function updateAccount(sqlite: Database.Database, actor: Actor, change: A
     throw new ServiceError('INVALID_INPUT', 'account.lastAdmin', {}, 'role');
   }
   if (next.gridIds.length > 0) {
-    const known = sqlite.prepare(`SELECT count(*) AS n FROM grids WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(next.gridIds)) as { n: number };
+    const known = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM grids WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(next.gridIds))!;
     if (known.n !== new Set(next.gridIds).size) throw new ServiceError('INVALID_INPUT', 'account.unknownGrids', {}, 'gridIds');
   }
   sqlite.transaction(() => {

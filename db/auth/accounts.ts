@@ -54,25 +54,25 @@ export function checkPasswordStrength(password: string): 'password.tooShort' | '
 }
 
 export function accountByUsername(sqlite: Database.Database, username: string): AccountRow | undefined {
-  const row = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE username = ?`).get(username) as RawAccount | undefined;
+  const row = sqlite.prepare<unknown[], RawAccount>(`SELECT ${COLUMNS} FROM accounts WHERE username = ?`).get(username);
   return row && fromRow(row);
 }
 
-const byIdStatements = new WeakMap<Database.Database, Database.Statement>();
+const byIdStatements = new WeakMap<Database.Database, Database.Statement<[string], RawAccount>>();
 
 /** Runs on every call (the account as it is now), so its statement is prepared once per connection. */
 export function accountById(sqlite: Database.Database, id: string): AccountRow | undefined {
   let statement = byIdStatements.get(sqlite);
   if (!statement) {
-    statement = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
+    statement = sqlite.prepare<[string], RawAccount>(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
     byIdStatements.set(sqlite, statement);
   }
-  const row = statement.get(id) as RawAccount | undefined;
+  const row = statement.get(id);
   return row && fromRow(row);
 }
 
 export function listAccounts(sqlite: Database.Database): AccountRow[] {
-  return (sqlite.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY created_at`).all() as RawAccount[]).map(fromRow);
+  return sqlite.prepare<unknown[], RawAccount>(`SELECT ${COLUMNS} FROM accounts ORDER BY created_at`).all().map(fromRow);
 }
 
 export interface NewAccount {

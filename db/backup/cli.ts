@@ -77,7 +77,7 @@ export function unlockKey(dataDir: string, credentials: Credentials): Buffer {
 export function requireAdminIn(file: string, key: Buffer, username: string): void {
   const row = withReadOnly(file, (sqlite) => {
     applyKey(sqlite, key);
-    return sqlite.prepare('SELECT role, disabled FROM accounts WHERE username = ?').get(username) as { role: string; disabled: number } | undefined;
+    return sqlite.prepare<unknown[], { role: string; disabled: number }>('SELECT role, disabled FROM accounts WHERE username = ?').get(username);
   });
   if (!row || row.role !== 'admin' || row.disabled) {
     throw new ServiceError('FORBIDDEN', 'restore.adminOnly', { username });

@@ -48,7 +48,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const row = sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT b.id, b.kind, b.name, b.address, b.floors, b.unit_count, b.households, b.residents,
               b.has_property_mgmt, b.open_compound, b.status, b.status_since, b.status_until, b.centroid_lat, b.centroid_lng,
               c.id AS compound_id, c.name AS compound_name, c.kind AS compound_kind,
@@ -62,12 +62,17 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
          JOIN communities m ON m.id = b.community_id
         WHERE b.id = ? AND b.deleted = 0`,
     )
-    .get(id) as Row | undefined;
+    .get(id);
   if (!row) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId: row.grid_id });
   const heads = (
     sqlite
-      .prepare(
+      .prepare<unknown[], {
+      role: DutyRole;
+      name: string;
+      phone: string;
+      party_member: number;
+    }>(
         `SELECT d.role, p.name, p.phone, p.party_member
            FROM duty_assignments d JOIN people p ON p.id = d.person_id
           WHERE d.deleted = 0 AND p.deleted = 0 AND (
@@ -76,12 +81,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
              OR (d.scope_type = 'grid' AND d.scope_id = @grid)
              OR (d.scope_type = 'zone' AND d.scope_id = @zone))`,
       )
-      .all({ building: row.id, grid: row.grid_id, zone: row.zone_id }) as {
-      role: DutyRole;
-      name: string;
-      phone: string;
-      party_member: number;
-    }[]
+      .all({ building: row.id, grid: row.grid_id, zone: row.zone_id })
   )
     .map((h) => ({
       role: h.role,
@@ -115,8 +115,8 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
     groups: buildingGroups(sqlite, row.id, now),
     openNeeds: (
       sqlite
-        .prepare(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
-        .all(row.id) as NeedRow[]
+        .prepare<unknown[], NeedRow>(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
+        .all(row.id)
     ).map(needOf),
     incidents: incidentsOf(ctx, row.id),
     recentHistory,
@@ -126,11 +126,11 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
 /** The compound's current 放心楼院 designation (not revoked), the latest if several. */
 function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail['safeCompound'] {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { granted_at: number; criteria: string }>(
       `SELECT granted_at, criteria FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0
         ORDER BY granted_at DESC LIMIT 1`,
     )
-    .get(compoundId) as { granted_at: number; criteria: string } | undefined;
+    .get(compoundId);
   if (!row) return null;
   let criteria: unknown;
   try {
@@ -146,13 +146,13 @@ const LATEST_FIXED = 5;
 /** Open incidents (latest reported first), then the latest fixed ones. */
 function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[] {
   const open = ctx.sqlite
-    .prepare(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
-    .all(buildingId) as IncidentRow[];
+    .prepare<unknown[], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
+    .all(buildingId);
   const fixed = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], IncidentRow>(
       `SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NOT NULL AND deleted = 0
         ORDER BY fixed_at DESC, id LIMIT ${LATEST_FIXED}`,
     )
-    .all(buildingId) as IncidentRow[];
+    .all(buildingId);
   return [...open, ...fixed].map(incidentOf);
 }

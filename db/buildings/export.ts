@@ -64,7 +64,7 @@ export async function exportBuildings(
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const ids = orderedBuildingIds(sqlite, ctx.actor, input.filter, input.sort, now);
-  const labels = new Map((sqlite.prepare('SELECT key, label FROM status_definitions').all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
+  const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   const label = (k: string) => labels.get(k) ?? k;
   const filterWords = describeFilter(sqlite, input.filter);
 

@@ -28,7 +28,7 @@ export const SAFE_COMPOUND_IDS = `SELECT compound_id FROM safe_compounds WHERE r
 function requireKnown(sqlite: Database.Database, table: string, ids: readonly string[], field: string, what: Localized): void {
   if (ids.length === 0) return;
   const found = new Set(
-    (sqlite.prepare(`SELECT id FROM ${table} WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string }[]).map(
+    sqlite.prepare<unknown[], { id: string }>(`SELECT id FROM ${table} WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(
       (r) => r.id,
     ),
   );
@@ -61,7 +61,7 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
     params.scope = JSON.stringify(scope);
   }
   if (filter.statuses && filter.statuses.length > 0) {
-    const known = new Set((sqlite.prepare('SELECT key FROM status_definitions WHERE deleted = 0').all() as { key: string }[]).map((r) => r.key));
+    const known = new Set(sqlite.prepare<unknown[], { key: string }>('SELECT key FROM status_definitions WHERE deleted = 0').all().map((r) => r.key));
     const unknown = filter.statuses.find((s) => !known.has(s));
     if (unknown) throw new ServiceError('NOT_FOUND', 'status.unknown', { status: unknown }, `${field}.statuses`);
     parts.push('b.status IN (SELECT value FROM json_each(@statuses))');
@@ -89,7 +89,7 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
 }
 
 const STATUS_WORDS = (sqlite: Database.Database, keys: string[]) => {
-  const labels = new Map((sqlite.prepare('SELECT key, label FROM status_definitions').all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
+  const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   return keys.map((k) => labels.get(k) ?? k).join('、');
 };
 
@@ -107,11 +107,11 @@ export function describeFilter(sqlite: Database.Database, filter: BuildingFilter
   if (filter.statuses?.length) words.push(`管控状态：${STATUS_WORDS(sqlite, filter.statuses)}`);
   if (filter.tag) words.push(`有${TAG_WORDS[filter.tag]}人员`);
   if (filter.communityId) {
-    const c = sqlite.prepare('SELECT name FROM communities WHERE id = ?').get(filter.communityId) as { name: string } | undefined;
+    const c = sqlite.prepare<unknown[], { name: string }>('SELECT name FROM communities WHERE id = ?').get(filter.communityId);
     words.push(`社区：${c?.name ?? filter.communityId}`);
   }
   if (filter.gridIds?.length) {
-    const names = filter.gridIds.map((id) => (sqlite.prepare('SELECT name FROM grids WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? id);
+    const names = filter.gridIds.map((id) => sqlite.prepare<unknown[], { name: string }>('SELECT name FROM grids WHERE id = ?').get(id)?.name ?? id);
     words.push(`网格：${names.join('、')}`);
   }
   if (filter.search?.trim()) words.push(`地址含「${filter.search.trim()}」`);

@@ -17,20 +17,20 @@ export function emptyTagCounts(): TagCounts {
 
 /** Households, residents by registration and residents currently in each group, of one building. */
 export function buildingGroups(sqlite: Database.Database, buildingId: string, now: number): GroupCounts {
-  const households = (sqlite.prepare('SELECT count(*) AS n FROM households WHERE building_id = ? AND deleted = 0').get(buildingId) as { n: number }).n;
+  const households = sqlite.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM households WHERE building_id = ? AND deleted = 0').get(buildingId)!.n;
   const people = sqlite
-    .prepare(
+    .prepare<unknown[], { residents: number; registered: number; floating: number }>(
       `SELECT count(*) AS residents, coalesce(sum(registration = 'registered'), 0) AS registered, coalesce(sum(registration = 'floating'), 0) AS floating
          FROM residents WHERE building_id = ? AND deleted = 0`,
     )
-    .get(buildingId) as { residents: number; registered: number; floating: number };
+    .get(buildingId)!;
   const tags = emptyTagCounts();
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], { tag: ResidentTagKind; n: number }>(
       `SELECT t.tag, count(DISTINCT t.resident_id) AS n FROM resident_tags t
         WHERE t.building_id = @building AND ${CURRENT_TAG} GROUP BY t.tag`,
     )
-    .all({ building: buildingId, now }) as { tag: ResidentTagKind; n: number }[];
+    .all({ building: buildingId, now });
   for (const r of rows) if (r.tag in tags) tags[r.tag] = r.n;
   return { households, ...people, tags };
 }

@@ -17,18 +17,14 @@ export function buildingHouseholds(ctx: ServiceContext, buildingId: string): Hou
   authorize(ctx.actor, 'people.read');
   authorize(ctx.actor, 'people.read', { gridId: buildingGridOf(ctx, buildingId, 'id') });
   const households = sqlite
-    .prepare(
+    .prepare<unknown[], { id: string; unit_number: number | null; room: string; registration: Registration }>(
       `SELECT h.id, u.number AS unit_number, h.room, h.registration
          FROM households h LEFT JOIN units u ON u.id = h.unit_id AND u.deleted = 0
         WHERE h.building_id = ? AND h.deleted = 0`,
     )
-    .all(buildingId) as { id: string; unit_number: number | null; room: string; registration: Registration }[];
+    .all(buildingId);
   const residents = sqlite
-    .prepare(
-      `SELECT id, household_id, name, gender, birth_year, id_number, phone, relation, registration
-         FROM residents WHERE building_id = ? AND deleted = 0`,
-    )
-    .all(buildingId) as {
+    .prepare<unknown[], {
     id: string;
     household_id: string;
     name: string;
@@ -38,10 +34,14 @@ export function buildingHouseholds(ctx: ServiceContext, buildingId: string): Hou
     phone: string | null;
     relation: Relation;
     registration: Registration;
-  }[];
+  }>(
+      `SELECT id, household_id, name, gender, birth_year, id_number, phone, relation, registration
+         FROM residents WHERE building_id = ? AND deleted = 0`,
+    )
+    .all(buildingId);
   const tags = sqlite
-    .prepare(`SELECT resident_id, tag, starts_on, ends_on FROM resident_tags WHERE building_id = ? AND deleted = 0 ORDER BY starts_on, tag`)
-    .all(buildingId) as { resident_id: string; tag: ResidentTagKind; starts_on: number | null; ends_on: number | null }[];
+    .prepare<unknown[], { resident_id: string; tag: ResidentTagKind; starts_on: number | null; ends_on: number | null }>(`SELECT resident_id, tag, starts_on, ends_on FROM resident_tags WHERE building_id = ? AND deleted = 0 ORDER BY starts_on, tag`)
+    .all(buildingId);
   const tagsOf = new Map<string, ResidentRow['tags']>();
   for (const t of tags) {
     const list = tagsOf.get(t.resident_id) ?? [];

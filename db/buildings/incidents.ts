@@ -35,9 +35,7 @@ export function incidentOf(r: IncidentRow): BuildingIncident {
 const CLOCK_SLACK_MS = 60_000;
 
 function readIncident(ctx: ServiceContext, id: string): IncidentRow & { building_id: string } {
-  const row = ctx.sqlite.prepare(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id) as
-    | (IncidentRow & { building_id: string })
-    | undefined;
+  const row = ctx.sqlite.prepare<unknown[], IncidentRow & { building_id: string }>(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id);
   if (!row) throw new ServiceError('NOT_FOUND', 'incident.notFound', {}, 'id');
   return row;
 }

@@ -33,9 +33,7 @@ export function needOf(r: NeedRow): BuildingNeed {
 }
 
 function readNeed(ctx: ServiceContext, id: string): NeedRow & { building_id: string } {
-  const row = ctx.sqlite.prepare(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id) as
-    | (NeedRow & { building_id: string })
-    | undefined;
+  const row = ctx.sqlite.prepare<unknown[], NeedRow & { building_id: string }>(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id);
   if (!row) throw new ServiceError('NOT_FOUND', 'need.notFound', {}, 'id');
   return row;
 }
@@ -55,9 +53,7 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
   if (input.householdId !== undefined) {
-    const household = ctx.sqlite.prepare('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId) as
-      | { building_id: string }
-      | undefined;
+    const household = ctx.sqlite.prepare<unknown[], { building_id: string }>('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId);
     if (!household) throw new ServiceError('INVALID_INPUT', 'need.householdNotFound', {}, 'householdId');
     if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', 'need.householdElsewhere', {}, 'householdId');
   }

@@ -19,9 +19,7 @@ export interface DesignateInput {
 export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompound {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
-  const compound = sqlite.prepare('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId) as
-    | { name: string; grid_id: string }
-    | undefined;
+  const compound = sqlite.prepare<unknown[], { name: string; grid_id: string }>('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId);
   if (!compound) throw new ServiceError('NOT_FOUND', 'compound.notFound', { id: input.compoundId }, 'compoundId');
   authorize(ctx.actor, 'buildings.edit', { gridId: compound.grid_id });
   requireNotFuture(input.grantedAt, now, 'grantedAt', terms.grantedAt);
@@ -31,8 +29,8 @@ export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput
   sqlite
     .transaction(() => {
       const current = sqlite
-        .prepare('SELECT granted_at, granted_by FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0 LIMIT 1')
-        .get(input.compoundId) as { granted_at: number; granted_by: string } | undefined;
+        .prepare<unknown[], { granted_at: number; granted_by: string }>('SELECT granted_at, granted_by FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0 LIMIT 1')
+        .get(input.compoundId);
       if (current) {
         throw new ServiceError('CONFLICT', 'safe.alreadyGranted', { name: compound.name, by: current.granted_by }, 'compoundId');
       }

@@ -49,7 +49,7 @@ function safeCompoundOf(r: Row): SafeCompound {
 }
 
 export function readSafeCompound(ctx: ServiceContext, id: string): SafeCompound | null {
-  const row = ctx.sqlite.prepare(`${SELECT} AND s.id = ?`).get(id) as Row | undefined;
+  const row = ctx.sqlite.prepare<unknown[], Row>(`${SELECT} AND s.id = ?`).get(id);
   return row ? safeCompoundOf(row) : null;
 }
 
@@ -58,7 +58,7 @@ export function listSafeCompounds(ctx: ServiceContext): SafeCompound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(`${SELECT} AND (@scope IS NULL OR c.grid_id IN (SELECT value FROM json_each(@scope))) ORDER BY s.granted_at DESC, s.id`)
-    .all({ scope: scope ? JSON.stringify(scope) : null }) as Row[];
+    .prepare<unknown[], Row>(`${SELECT} AND (@scope IS NULL OR c.grid_id IN (SELECT value FROM json_each(@scope))) ORDER BY s.granted_at DESC, s.id`)
+    .all({ scope: scope ? JSON.stringify(scope) : null });
   return rows.map(safeCompoundOf);
 }

@@ -28,19 +28,17 @@ interface Holder {
 
 /** A person serving in the territory, or a resident of a building (ids are unique across both). */
 function findHolder(ctx: ServiceContext, id: string): Holder | null {
-  const person = ctx.sqlite.prepare('SELECT id, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(id) as
-    | { id: string; phone: string; id_number: string | null }
-    | undefined;
+  const person = ctx.sqlite.prepare<unknown[], { id: string; phone: string; id_number: string | null }>('SELECT id, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(id);
   if (person) {
-    const grids = (ctx.sqlite.prepare(PERSON_GRIDS).all({ person: person.id }) as { grid_id: string }[]).map((r) => r.grid_id);
+    const grids = ctx.sqlite.prepare<unknown[], { grid_id: string }>(PERSON_GRIDS).all({ person: person.id }).map((r) => r.grid_id);
     return { ...person, grids, kind: 'person' };
   }
   const resident = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { id: string; phone: string | null; id_number: string | null; grid_id: string }>(
       `SELECT r.id, r.phone, r.id_number, b.grid_id FROM residents r JOIN buildings b ON b.id = r.building_id
         WHERE r.id = ? AND r.deleted = 0`,
     )
-    .get(id) as { id: string; phone: string | null; id_number: string | null; grid_id: string } | undefined;
+    .get(id);
   return resident ? { id: resident.id, phone: resident.phone, id_number: resident.id_number, grids: [resident.grid_id], kind: 'resident' } : null;
 }
 

@@ -40,7 +40,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   const mine = scope ? new Set(scope) : null;
 
   // Every building (deleted ones too: their households were part of the round), in map order.
-  const buildings = sqlite.prepare('SELECT id, grid_id, deleted FROM buildings ORDER BY id').raw().all() as [string, string, number][];
+  const buildings = sqlite.prepare<unknown[], [string, string, number]>('SELECT id, grid_id, deleted FROM buildings ORDER BY id').raw().all();
   const gridOf = new Map<string, string>();
   const ids: string[] = [];
   for (const [id, grid, deleted] of buildings) {
@@ -57,7 +57,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
     if (!t) grids.set(grid, (t = emptyTally()));
     return t;
   };
-  for (const [building, result, n] of sqlite.prepare(progressSql.byBuilding).raw().all({ round: round.id }) as [string, string, number][]) {
+  for (const [building, result, n] of sqlite.prepare<unknown[], [string, string, number]>(progressSql.byBuilding).raw().all({ round: round.id })) {
     const grid = gridOf.get(building);
     if (grid === undefined) continue;
     let b = perBuilding.get(building);
@@ -67,7 +67,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
     count(tallyOf(grid), result, n);
     count(total, result, n);
   }
-  for (const [building, returnees, symptoms] of sqlite.prepare(progressSql.findings).raw().all({ round: round.id }) as [string, number, number][]) {
+  for (const [building, returnees, symptoms] of sqlite.prepare<unknown[], [string, number, number]>(progressSql.findings).raw().all({ round: round.id })) {
     const grid = gridOf.get(building);
     if (grid === undefined) continue;
     const t = tallyOf(grid);
@@ -78,9 +78,9 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   }
 
   const names = sqlite
-    .prepare(`SELECT g.id, g.name, c.name FROM grids g JOIN communities c ON c.id = g.community_id ORDER BY g.code`)
+    .prepare<unknown[], [string, string, string]>(`SELECT g.id, g.name, c.name FROM grids g JOIN communities c ON c.id = g.community_id ORDER BY g.code`)
     .raw()
-    .all() as [string, string, string][];
+    .all();
   const byGrid = names
     .filter(([id]) => grids.has(id))
     .map(([gridId, gridName, communityName]) => ({ gridId, gridName, communityName, ...grids.get(gridId)! }));

@@ -27,7 +27,7 @@ const ROUND_COLUMNS = `id, hlc, number, name, scope_type, scope_ids, started_at,
 
 /** A round by id, or NOT_FOUND naming the field. */
 export function requireRound(sqlite: Database.Database, id: string, field = 'roundId'): RoundRow {
-  const row = sqlite.prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE id = ? AND deleted = 0`).get(id) as RoundRow | undefined;
+  const row = sqlite.prepare<unknown[], RoundRow>(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE id = ? AND deleted = 0`).get(id);
   if (!row) throw new ServiceError('NOT_FOUND', 'round.notFound', {}, field);
   return row;
 }
@@ -41,14 +41,14 @@ function joinNames(names: string[], unit: string): string {
 /** Names of the scope, read now (a community renamed since the round started shows its new name). */
 export function scopeLabel(sqlite: Database.Database, type: ScreeningScope, ids: string[]): string {
   if (type === 'street') {
-    const street = sqlite.prepare('SELECT name FROM street_offices WHERE deleted = 0 LIMIT 1').pluck().get() as string | undefined;
+    const street = sqlite.prepare<unknown[], string>('SELECT name FROM street_offices WHERE deleted = 0 LIMIT 1').pluck().get();
     return street ? `${street}全街道` : '全街道';
   }
   const sql =
     type === 'communities'
       ? `SELECT c.name FROM json_each(?) j JOIN communities c ON c.id = j.value ORDER BY c.code`
       : `SELECT cm.name || g.name FROM json_each(?) j JOIN grids g ON g.id = j.value JOIN communities cm ON cm.id = g.community_id ORDER BY g.code`;
-  const names = sqlite.prepare(sql).pluck().all(JSON.stringify(ids)) as string[];
+  const names = sqlite.prepare<unknown[], string>(sql).pluck().all(JSON.stringify(ids));
   return joinNames(names, type === 'communities' ? '社区' : '网格');
 }
 
@@ -92,11 +92,11 @@ export function roundCounts(sqlite: Database.Database, scope: readonly string[] 
   }
   const index = scope ? 'screening_visits_grid_idx' : 'screening_visits_building_idx';
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], ResultCount>(
       `SELECT round_id, result, count(*) AS n FROM screening_visits INDEXED BY ${index}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY round_id, result`,
     )
-    .all(...params) as ResultCount[];
+    .all(...params);
   const out = new Map<string, RoundCounts>();
   for (const r of rows) {
     let c = out.get(r.round_id);
@@ -125,8 +125,8 @@ export function listRounds(ctx: ServiceContext): ScreeningRound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE deleted = 0 ORDER BY number DESC, started_at DESC`)
-    .all() as RoundRow[];
+    .prepare<unknown[], RoundRow>(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE deleted = 0 ORDER BY number DESC, started_at DESC`)
+    .all();
   if (!scope) return rows.map((r) => toRound(ctx.sqlite, r, keptCounts(r)));
   // A grid worker: one seek per round into their grids.
   const counts = new Map(rows.flatMap((r) => [...roundCounts(ctx.sqlite, scope, [r.id])]));

@@ -15,7 +15,7 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
   const ids = [...new Set(scope.ids)];
   const table = scope.type === 'communities' ? 'communities' : 'grids';
   const found = new Set(
-    ctx.sqlite.prepare(`SELECT t.id FROM json_each(?) j JOIN ${table} t ON t.id = j.value WHERE t.deleted = 0`).pluck().all(JSON.stringify(ids)) as string[],
+    ctx.sqlite.prepare<unknown[], string>(`SELECT t.id FROM json_each(?) j JOIN ${table} t ON t.id = j.value WHERE t.deleted = 0`).pluck().all(JSON.stringify(ids)),
   );
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
@@ -28,12 +28,12 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
 function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: string[]) {
   const filter = type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
   const stmt = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], [string, string, string]>(
       `SELECT h.id, h.building_id, b.grid_id FROM households h JOIN buildings b ON b.id = h.building_id
         WHERE h.deleted = 0 AND b.deleted = 0 ${filter} ORDER BY h.id`,
     )
     .raw();
-  return (type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids))) as [string, string, string][];
+  return type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids));
 }
 
 /**
@@ -54,7 +54,7 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
     `INSERT INTO screening_visits (id, hlc, origin, round_id, household_id, building_id, grid_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const row = sqlite.transaction((): RoundRow => {
-    const number = ((sqlite.prepare('SELECT max(number) FROM screening_rounds').pluck().get() as number | null) ?? 0) + 1;
+    const number = (sqlite.prepare<unknown[], number | null>('SELECT max(number) FROM screening_rounds').pluck().get() ?? 0) + 1;
     const name = input.name?.trim() || `第${number}轮入户摸排`;
     const clash = sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
     if (clash) throw new ServiceError('CONFLICT', 'round.nameTaken', { name }, 'name');

@@ -45,17 +45,17 @@ interface Head {
 
 function headOf(sqlite: Database.Database, householdId: string): Head | undefined {
   return sqlite
-    .prepare(
+    .prepare<unknown[], Head>(
       `SELECT r.id, r.name, h.room FROM households h JOIN residents r ON r.household_id = h.id AND r.deleted = 0
         WHERE h.id = ? ORDER BY r.relation = 'head' DESC, r.id LIMIT 1`,
     )
-    .get(householdId) as Head | undefined;
+    .get(householdId);
 }
 
 /** A need found at the door goes to the building's open needs, asked for by the household. */
 function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, detail: string, now: number): void {
   const head = headOf(ctx.sqlite, householdId);
-  const room = (ctx.sqlite.prepare('SELECT room FROM households WHERE id = ?').pluck().get(householdId) as string | undefined) ?? '';
+  const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(householdId) ?? '';
   ctx.sqlite
     .prepare(
       `INSERT INTO building_needs (id, hlc, origin, building_id, household_id, kind, detail, requested_by, requested_at)
@@ -95,8 +95,8 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     const round = requireRound(sqlite, input.roundId);
     if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.closedNoVisits', { name: round.name }, 'roundId');
     const visit = sqlite
-      .prepare('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
-      .get(round.id, input.householdId) as VisitRow | undefined;
+      .prepare<unknown[], VisitRow>('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
+      .get(round.id, input.householdId);
     if (!visit) throw new ServiceError('INVALID_INPUT', 'visit.notInRound', {}, 'householdId');
     authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
     if (input.result !== 'visited' && (returnee || symptoms || needs)) {

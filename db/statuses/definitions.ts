@@ -22,13 +22,13 @@ function definitionOf(r: DefinitionRow): StatusDefinition {
 
 /** Every configured status, strictest first. */
 export function readDefinitions(ctx: Pick<ServiceContext, 'sqlite'>): StatusDefinition[] {
-  return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE deleted = 0 ORDER BY rank DESC, key`).all() as DefinitionRow[]).map(
+  return ctx.sqlite.prepare<unknown[], DefinitionRow>(`SELECT ${COLUMNS} FROM status_definitions WHERE deleted = 0 ORDER BY rank DESC, key`).all().map(
     definitionOf,
   );
 }
 
 export function definitionByKey(ctx: Pick<ServiceContext, 'sqlite'>, key: string): StatusDefinition | null {
-  const row = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_definitions WHERE key = ? AND deleted = 0`).get(key) as DefinitionRow | undefined;
+  const row = ctx.sqlite.prepare<unknown[], DefinitionRow>(`SELECT ${COLUMNS} FROM status_definitions WHERE key = ? AND deleted = 0`).get(key);
   return row ? definitionOf(row) : null;
 }
 
@@ -40,9 +40,7 @@ export function listStatuses(ctx: ServiceContext): StatusDefinition[] {
 
 /** The key of the baseline status (rank 0, 正常). */
 export function baselineStatus(ctx: Pick<ServiceContext, 'sqlite'>): ControlStatus {
-  const key = ctx.sqlite.prepare('SELECT key FROM status_definitions WHERE rank = 0 AND deleted = 0 ORDER BY key LIMIT 1').pluck().get() as
-    | string
-    | undefined;
+  const key = ctx.sqlite.prepare<unknown[], string>('SELECT key FROM status_definitions WHERE rank = 0 AND deleted = 0 ORDER BY key LIMIT 1').pluck().get();
   return key ?? 'normal';
 }
 

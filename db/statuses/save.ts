@@ -25,16 +25,14 @@ export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusD
   const { sqlite } = ctx;
   const existing = definitionByKey(ctx, input.key);
   const color = input.color.toLowerCase();
-  const clash = sqlite.prepare('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key) as
-    | string
-    | undefined;
+  const clash = sqlite.prepare<unknown[], string>('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key);
   if (clash) throw new ServiceError('CONFLICT', 'status.labelTaken', { label: input.label, key: clash }, 'label');
   const isBaseline = existing?.rank === 0;
   if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', 'status.baselineRank', { label: statusLabel(existing) }, 'rank');
   if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', 'status.rankZeroReserved', {}, 'rank');
   if (isBaseline && input.retired) throw new ServiceError('CONFLICT', 'status.baselineRetire', { label: statusLabel(existing) }, 'retired');
   if (input.retired && existing && !existing.retired) {
-    const inUse = sqlite.prepare('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key) as number;
+    const inUse = sqlite.prepare<unknown[], number>('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key)!;
     if (inUse > 0) {
       throw new ServiceError('CONFLICT', 'status.inUse', { count: inUse, label: statusLabel(existing) }, 'retired');
     }

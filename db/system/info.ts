@@ -10,13 +10,13 @@ export function systemInfo(ctx: ServiceContext): SystemInfoData {
   const { sqlite } = ctx;
   authorize(ctx.actor, 'territory.read');
   const street =
-    (sqlite
-      .prepare('SELECT id, name, code, city, district FROM street_offices WHERE deleted = 0 LIMIT 1')
-      .get() as SystemInfoData['street'] | undefined) ?? null;
+    sqlite
+      .prepare<unknown[], NonNullable<SystemInfoData['street']>>('SELECT id, name, code, city, district FROM street_offices WHERE deleted = 0 LIMIT 1')
+      .get() ?? null;
   const count = (table: string) =>
-    (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get() as { n: number }).n;
+    sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${table} WHERE deleted = 0`).get()!.n;
   const residents = (
-    sqlite.prepare('SELECT coalesce(sum(residents), 0) AS n FROM buildings WHERE deleted = 0').get() as { n: number }
+    sqlite.prepare<unknown[], { n: number }>('SELECT coalesce(sum(residents), 0) AS n FROM buildings WHERE deleted = 0').get()!
   ).n;
   return {
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,

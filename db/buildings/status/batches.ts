@@ -37,18 +37,18 @@ export function batchOf(r: BatchRow): StatusBatch {
 }
 
 export function readBatch(ctx: ServiceContext, id: string): BatchRow | null {
-  return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM status_batches s WHERE s.id = ? AND s.deleted = 0`).get(id) as BatchRow | undefined) ?? null;
+  return ctx.sqlite.prepare<unknown[], BatchRow>(`SELECT ${COLUMNS} FROM status_batches s WHERE s.id = ? AND s.deleted = 0`).get(id) ?? null;
 }
 
 /** The caller's most recent change that wrote something (not an undo), undone or not. */
 export function latestOwnBatch(ctx: ServiceContext): BatchRow | null {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], BatchRow>(
       `SELECT ${COLUMNS} FROM status_batches s
         WHERE s.changed_by_id = ? AND s.deleted = 0 AND s.undoes_batch_id IS NULL AND s.building_count > 0
         ORDER BY s.changed_at DESC, s.hlc DESC LIMIT 1`,
     )
-    .get(ctx.actor.id) as BatchRow | undefined;
+    .get(ctx.actor.id);
   return row ?? null;
 }
 

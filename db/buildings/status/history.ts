@@ -19,12 +19,12 @@ interface Row {
 /** Status changes of one building, newest first (`limit` of them, or all). No permission check: callers check. */
 export function historyEntries(sqlite: Database.Database, buildingId: string, limit = -1): StatusChange[] {
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
          FROM building_status_history WHERE building_id = ? AND deleted = 0
         ORDER BY changed_at DESC, hlc DESC LIMIT ?`,
     )
-    .all(buildingId, limit) as Row[];
+    .all(buildingId, limit);
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -41,7 +41,7 @@ export function historyEntries(sqlite: Database.Database, buildingId: string, li
 /** `buildings.history`: every status change of one building, newest first, with the batch each belongs to. */
 export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChange[] {
   authorize(ctx.actor, 'buildings.read');
-  const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
+  const gridId = ctx.sqlite.prepare<unknown[], string>('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id);
   if (gridId === undefined) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id: input.id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId });
   return historyEntries(ctx.sqlite, input.id);

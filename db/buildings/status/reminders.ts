@@ -12,20 +12,20 @@ export function statusReminders(ctx: ServiceContext, input: { withinHours: numbe
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], {
+    id: string;
+    address: string;
+    grid_name: string;
+    status: string;
+    status_until: number;
+  }>(
       `SELECT b.id, b.address, g.name AS grid_name, b.status, b.status_until
          FROM buildings b JOIN grids g ON g.id = b.grid_id
         WHERE b.deleted = 0 AND b.status_until IS NOT NULL AND b.status_until <= @horizon
           AND (@scope IS NULL OR b.grid_id IN (SELECT value FROM json_each(@scope)))
         ORDER BY b.status_until, b.address, b.id`,
     )
-    .all({ horizon: now + input.withinHours * HOUR, scope: scope ? JSON.stringify(scope) : null }) as {
-    id: string;
-    address: string;
-    grid_name: string;
-    status: string;
-    status_until: number;
-  }[];
+    .all({ horizon: now + input.withinHours * HOUR, scope: scope ? JSON.stringify(scope) : null });
   return rows.map((r) => ({
     buildingId: r.id,
     address: r.address,

@@ -51,8 +51,8 @@ export function resolveSelection(ctx: ServiceContext, selection: Selection): Res
     const ids = [...new Set(selection.ids)];
     if (ids.length === 0) throw NOTHING();
     const rows = ctx.sqlite
-      .prepare(`SELECT ${COLUMNS} FROM buildings b WHERE b.id IN (SELECT value FROM json_each(?)) AND b.deleted = 0 ORDER BY b.id`)
-      .all(JSON.stringify(ids)) as SelectedBuilding[];
+      .prepare<unknown[], SelectedBuilding>(`SELECT ${COLUMNS} FROM buildings b WHERE b.id IN (SELECT value FROM json_each(?)) AND b.deleted = 0 ORDER BY b.id`)
+      .all(JSON.stringify(ids));
     if (rows.length < ids.length) {
       const found = new Set(rows.map((r) => r.id));
       const missing = ids.filter((id) => !found.has(id));
@@ -62,9 +62,9 @@ export function resolveSelection(ctx: ServiceContext, selection: Selection): Res
     return { buildings: rows, label: `选择 ${rows.length} 栋` };
   }
   const area = AREAS[selection.kind];
-  const name = ctx.sqlite.prepare(area.name).pluck().get(selection.id) as string | undefined;
+  const name = ctx.sqlite.prepare<unknown[], string>(area.name).pluck().get(selection.id);
   if (name === undefined) throw new ServiceError('NOT_FOUND', 'selection.areaNotFound', { what: area.term, id: selection.id }, 'selection.id');
-  const rows = ctx.sqlite.prepare(area.buildings).all(selection.id) as SelectedBuilding[];
+  const rows = ctx.sqlite.prepare<unknown[], SelectedBuilding>(area.buildings).all(selection.id);
   if (rows.length === 0) throw new ServiceError('INVALID_INPUT', 'selection.areaEmpty', { what: area.term, name }, 'selection');
   return { buildings: rows, label: `${area.term['zh-CN']} ${name}（${rows.length} 栋）` };
 }

@@ -15,7 +15,7 @@ export interface SetStatusInput {
 /** `buildings.setStatus`: one building's status, recorded as a batch of one so it can be undone like a bulk change. */
 export function setBuildingStatus(ctx: ServiceContext, input: SetStatusInput, now = Date.now()): StatusChangeResult {
   authorize(ctx.actor, 'buildings.edit');
-  const address = ctx.sqlite.prepare('SELECT address FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
+  const address = ctx.sqlite.prepare<unknown[], string>('SELECT address FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id);
   if (address === undefined) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id: input.id }, 'id');
   const { id, ...change } = input;
   return applyStatusChange(ctx, { ...change, selection: { kind: 'buildings', ids: [id] }, selectionLabel: address }, 'buildings.status.set', now);

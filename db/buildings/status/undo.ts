@@ -44,16 +44,16 @@ function refuseUnlessUndoable(ctx: ServiceContext, batch: BatchRow | null, batch
 /** Each building of the batch whose latest entry is still the batch's, with what it had before. */
 function restorable(ctx: ServiceContext, batch: BatchRow): { restores: Restore[]; skipped: number } {
   const entries = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], Entry>(
       `SELECT h.id, h.hlc, h.building_id, b.grid_id, h.status, h.previous_status, h.changed_at, h.effective_from
          FROM building_status_history h JOIN buildings b ON b.id = h.building_id
         WHERE h.batch_id = ? AND h.deleted = 0 AND b.deleted = 0`,
     )
-    .all(batch.id) as Entry[];
-  const latest = ctx.sqlite.prepare(
+    .all(batch.id);
+  const latest = ctx.sqlite.prepare<unknown[], string>(
     'SELECT id FROM building_status_history WHERE building_id = ? AND deleted = 0 ORDER BY changed_at DESC, hlc DESC LIMIT 1',
   );
-  const before = ctx.sqlite.prepare(
+  const before = ctx.sqlite.prepare<unknown[], { status: string; effective_from: number; effective_until: number | null }>(
     `SELECT status, effective_from, effective_until FROM building_status_history
       WHERE building_id = @building AND deleted = 0 AND (changed_at < @at OR (changed_at = @at AND hlc < @hlc))
       ORDER BY changed_at DESC, hlc DESC LIMIT 1`,
@@ -62,14 +62,12 @@ function restorable(ctx: ServiceContext, batch: BatchRow): { restores: Restore[]
   const restores: Restore[] = [];
   let skipped = 0;
   for (const e of entries) {
-    if ((latest.pluck().get(e.building_id) as string) !== e.id) {
+    if (latest.pluck().get(e.building_id) !== e.id) {
       skipped++;
       continue;
     }
     const status = e.previous_status ?? baseline;
-    const prev = before.get({ building: e.building_id, at: e.changed_at, hlc: e.hlc }) as
-      | { status: string; effective_from: number; effective_until: number | null }
-      | undefined;
+    const prev = before.get({ building: e.building_id, at: e.changed_at, hlc: e.hlc });
     const same = prev?.status === status;
     restores.push({
       buildingId: e.building_id,
