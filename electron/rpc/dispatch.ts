@@ -81,9 +81,9 @@ export async function dispatch(
       rt.sessions.signOut(session);
       return { ok: false, error: refusal('UNAUTHENTICATED', 'session.accountGone', {}) };
     }
+    rt.sessions.touch(session);
     const actor = actorOf(account);
     if (permission !== 'signedIn') authorize(actor, permission);
-    rt.sessions.touch(session);
     if (sessionMethod) {
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
       return { ok: true, result: await handler(rt, session, parsed.data) };
