@@ -13,5 +13,7 @@ export interface ServiceContext {
   actor: Actor;
   clock: HybridClock;
   nodeId: string;
+  /** The data directory (the file store of uploads, exports and reports is in it). */
+  dataDir: string;
   emit: EventSink;
 }

@@ -21,6 +21,11 @@ export class ServiceError extends Error {
     this.params = params;
     this.field = field;
   }
+
+  /** What a caller is sent: the code, the Chinese text, the message id and its parameters. */
+  refusal(): { code: ErrorCode; message: string; key: ErrorKey; params: Readonly<Record<string, ParamValue>> } {
+    return { code: this.code, message: this.message, key: this.key, params: this.params };
+  }
 }
 
 export type DatabaseErrorCode =

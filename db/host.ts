@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from './client/open';
 import type { Actor } from './auth/roles';
 import type { EventSink, ServiceContext } from './context';
@@ -60,6 +60,7 @@ export class ServiceHost {
       actor,
       clock: this.clock,
       nodeId: this.nodeId,
+      dataDir: dirname(this.opened.file),
       emit: this.emit,
     };
   }

@@ -2,12 +2,13 @@
 // decided without Electron (window options, URL and sender policies, paths, arguments) lives in
 // pure modules under ./shell and is unit-tested under plain Node.
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { DatabaseOpenError } from '../db/errors';
-import { GridRuntime } from './rpc/runtime';
+import type { ServiceBackend } from './host/backend';
+import { ServiceStartError, WorkerBackend } from './host/worker-backend';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/run-seed';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { startSeedWorker, type SeedJob } from './shell/first-run-seed';
-import { bindPush, bindRpc } from './shell/ipc-binding';
+import { bindFiles, bindPush, bindRpc } from './shell/ipc-binding';
+import { DEFAULT_MAX_UPLOAD_MB } from './server/file-routes';
 import { parseLaunchArgs, resolveDataDir } from './shell/launch-args';
 import { installSecurityBeforeReady, secureSession } from './shell/security';
 import { shellPaths } from './shell/shell-paths';
@@ -19,7 +20,7 @@ const paths = shellPaths(__dirname);
 const args = parseLaunchArgs(process.argv);
 const registry = new WindowRegistry();
 
-let runtime: GridRuntime | null = null;
+let backend: ServiceBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 let briefing: BriefingWindow | null = null;
 let seedJob: SeedJob | null = null;
@@ -33,8 +34,8 @@ function shutdown(): void {
   briefing?.close();
   void seedJob?.cancel();
   seedJob = null;
-  runtime?.close();
-  runtime = null;
+  void backend?.close();
+  backend = null;
 }
 
 function fail(title: string, err: unknown, dataDir?: string): void {
@@ -74,15 +75,19 @@ async function start(): Promise<void> {
   handleAppProtocol(session.defaultSession, paths.rendererDir);
 
   const dataDir = resolveDataDir(args, process.env, app.getPath('userData'));
-  let opened: GridRuntime;
+  // The database and every service run in a worker thread: this thread only routes calls and
+  // events, so window management never waits on a long service call.
+  const entry = { file: paths.serviceWorker };
+  let opened: WorkerBackend;
   try {
-    opened = new GridRuntime(dataDir);
+    opened = await WorkerBackend.start(entry, dataDir);
   } catch (err) {
-    return fail(err instanceof DatabaseOpenError ? 'GridDesk 无法打开数据库' : 'GridDesk 无法启动', err, dataDir);
+    return fail(err instanceof ServiceStartError ? 'GridDesk 无法打开数据库' : 'GridDesk 无法启动', err, dataDir);
   }
 
   const preferences: SecurePreferencesOptions = { preloadPath: paths.preload, devTools: !app.isPackaged };
-  unbind.push(bindRpc({ runtime: () => runtime, windows: registry }));
+  unbind.push(bindRpc({ backend: () => backend, windows: registry }));
+  unbind.push(bindFiles({ backend: () => backend, windows: registry, dataDir, maxUploadBytes: DEFAULT_MAX_UPLOAD_MB * 1024 * 1024 }));
   const win = createMainWindow(registry, preferences);
   mainWindow = win;
   // The briefing display is a satellite of the operator's window: closing that one quits.
@@ -91,20 +96,20 @@ async function start(): Promise<void> {
     app.quit();
   });
 
-  if (opened.vault.state === 'setup-required' && args.seed) {
-    opened.close();
+  if (opened.vaultState === 'setup-required' && args.seed) {
+    await opened.close();
     try {
       await seedFirstRun(dataDir, win);
-      opened = new GridRuntime(dataDir);
+      opened = await WorkerBackend.start(entry, dataDir);
     } catch (err) {
       return fail('GridDesk 无法生成演示数据', err, dataDir);
     }
   }
   if (quitting) {
-    opened.close();
+    await opened.close();
     return;
   }
-  runtime = opened;
+  backend = opened;
   unbind.push(bindPush(opened, registry));
   loadMainWindow(win);
 

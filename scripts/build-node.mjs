@@ -24,6 +24,7 @@ await Promise.all([
       server: 'electron/server/main.ts',
       cli: 'electron/cli/main.ts',
       'seed-worker': 'electron/seed/seed-worker.ts',
+      worker: 'electron/host/worker-main.ts',
     },
     outdir: 'dist/node',
   }),

@@ -228,6 +228,18 @@ export class Vault {
     return { restoredFrom: name, setAsideAs: result.setAsideAs };
   }
 
+  /** Refuses, before any work starts, a backup name that is not a usable backup of this database. */
+  checkRestorable(name: string): void {
+    this.requireOpen();
+    backupToRestore(this.dataDir, name, this.dbKey!);
+  }
+
+  /** A copy of the database key for a job's own connection in another thread of this process. */
+  jobKey(): Uint8Array {
+    this.requireOpen();
+    return Uint8Array.from(this.dbKey!);
+  }
+
   requireOpen(): ServiceHost {
     if (!this.opened) throw new ServiceError('UNAUTHENTICATED', 'database.notUnlocked', {});
     return this.opened;

@@ -28,9 +28,9 @@ export function backupToRestore(dataDir: string, name: string, key: Buffer): str
   return file;
 }
 
-export async function manualBackup(actor: Actor, sqlite: Database.Database, dataDir: string, key: Buffer) {
+export async function manualBackup(actor: Actor, sqlite: Database.Database, dataDir: string, key: Buffer | null) {
   authorize(actor, 'backups.manage');
-  const info = await createBackup(sqlite, { dataDir, key, reason: 'manual' });
+  const info = await createBackup(sqlite, { dataDir, ...(key ? { key } : {}), reason: 'manual' });
   appendAudit(sqlite, { actor, action: 'backup.create', target: info.name });
   return entry(info);
 }

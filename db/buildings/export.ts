@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { appendAudit } from '../audit/append';
 import { authorize, ROLE_LABELS } from '../auth/permissions';
 import type { ServiceContext } from '../context';
+import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { JobControl } from '../jobs/types';
 import { describeFilter, type BuildingFilterInput } from './filter';
 import { orderedBuildingIds, type BuildingSort } from './list';
 import { buildingRows } from './rows';
@@ -49,16 +51,19 @@ export const EXPORT_HEADERS = COLUMNS.map((c) => c.header);
 export interface ExportResult {
   fileName: string;
   rows: number;
-  base64: string;
+  /** The workbook in the file store, for the caller to download or save. */
+  file: StoredFile;
 }
 
 /**
- * Every building the filter matches, in table order, as an .xlsx workbook: sheet 楼栋 with
- * Chinese headers, sheet 说明 with when, who and which filter. The export is audited.
+ * Every building the filter matches, in table order, as an .xlsx workbook streamed to the file
+ * store: sheet 楼栋 with Chinese headers, sheet 说明 with when, who and which filter. The export
+ * is audited. Run as a job, it reports progress per chunk, and a cancel leaves no file behind.
  */
 export async function exportBuildings(
   ctx: ServiceContext,
   input: { filter: BuildingFilterInput; sort: BuildingSort },
+  job?: JobControl,
   now = Date.now(),
 ): Promise<ExportResult> {
   const { sqlite } = ctx;
@@ -67,31 +72,40 @@ export async function exportBuildings(
   const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   const label = (k: string) => labels.get(k) ?? k;
   const filterWords = describeFilter(sqlite, input.filter);
-
-  const wb = new ExcelJS.Workbook();
-  wb.creator = ctx.actor.name;
-  wb.created = new Date(now);
-  const sheet = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
-  sheet.getRow(1).font = { bold: true };
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const r of buildingRows(sqlite, ids.slice(i, i + CHUNK), now)) sheet.addRow(COLUMNS.map((c) => c.value(r, label)));
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-
-  const notes = wb.addWorksheet(NOTES_SHEET);
-  notes.columns = [{ width: 12 }, { width: 60 }];
-  notes.addRows([
-    ['导出时间', excelDate(now)],
-    ['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`],
-    ['筛选条件', filterWords],
-    ['楼栋数', ids.length],
-  ]);
-  notes.getCell('B1').numFmt = DATE_FORMAT;
-  notes.getColumn(1).font = { bold: true };
-
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const fileName = `楼栋列表-${stamp(now)}.xlsx`;
+
+  const target = reserveFile(ctx.dataDir);
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.path, useStyles: true, useSharedStrings: false });
+    wb.creator = ctx.actor.name;
+    wb.created = new Date(now);
+    const sheet = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      job?.throwIfCancelled();
+      job?.progress('写入楼栋', i, ids.length);
+      for (const r of buildingRows(sqlite, ids.slice(i, i + CHUNK), now)) sheet.addRow(COLUMNS.map((c) => c.value(r, label))).commit();
+    }
+    sheet.commit();
+
+    const notes = wb.addWorksheet(NOTES_SHEET);
+    notes.columns = [{ width: 12 }, { width: 60 }];
+    notes.getColumn(1).font = { bold: true };
+    notes.addRow(['导出时间', excelDate(now)]).getCell(2).numFmt = DATE_FORMAT;
+    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`]);
+    notes.addRow(['筛选条件', filterWords]);
+    notes.addRow(['楼栋数', ids.length]);
+    notes.commit();
+    job?.progress('写入文件', ids.length, ids.length);
+    await wb.commit();
+    job?.throwIfCancelled();
+  } catch (err) {
+    discardFile(ctx.dataDir, target.id);
+    throw err;
+  }
+  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'export', ownerId: ctx.actor.id, createdAt: now });
   appendAudit(sqlite, {
     actor: ctx.actor,
     action: 'buildings.export',
@@ -99,5 +113,5 @@ export async function exportBuildings(
     detail: { rows: ids.length, filter: input.filter, filterText: filterWords, sort: input.sort },
     at: now,
   });
-  return { fileName, rows: ids.length, base64: buffer.toString('base64') };
+  return { fileName, rows: ids.length, file };
 }

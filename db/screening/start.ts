@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import type { JobControl } from '../jobs/types';
 import { uuidv7 } from '../sync/ids';
 import { toRound, type RoundRow } from './rounds';
 import type { ScopeInput } from './types';
@@ -36,19 +37,40 @@ function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: s
   return type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids));
 }
 
+function checkNameFree(ctx: ServiceContext, name: string): void {
+  const clash = ctx.sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
+  if (clash) throw new ServiceError('CONFLICT', 'round.nameTaken', { name }, 'name');
+}
+
+const noHouseholds = () => new ServiceError('INVALID_INPUT', 'round.noHouseholds', {}, 'scope');
+
+/** What can be refused before any work starts: the permission, the scope, an empty scope. Returns the scope's ids. */
+export function checkRoundInput(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): string[] {
+  authorize(ctx.actor, 'screening.run');
+  if (input.name?.trim()) checkNameFree(ctx, input.name.trim());
+  const ids = checkedIds(ctx, input.scope);
+  const filter = input.scope.type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : input.scope.type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
+  const any = ctx.sqlite
+    .prepare(`SELECT 1 FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.deleted = 0 AND b.deleted = 0 ${filter} LIMIT 1`)
+    .get(...(input.scope.type === 'street' ? [] : [JSON.stringify(ids)]));
+  if (!any) throw noHouseholds();
+  return ids;
+}
+
+/** Households written between two looks at the cancel flag and two progress reports. */
+const CHUNK = 2000;
+
 /**
  * Starts a round of door-to-door screening: one pending visit per household of the scope, all
  * written in one transaction with the round and its audit entry. Rounds over overlapping
- * scopes may run at the same time.
+ * scopes may run at the same time. Run as a job, it reports progress and a cancel rolls the
+ * whole round back.
  */
-export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): ScreeningRound {
-  authorize(ctx.actor, 'screening.run');
+export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }, job?: JobControl): ScreeningRound {
   const { sqlite } = ctx;
-  const ids = checkedIds(ctx, input.scope);
+  const ids = checkRoundInput(ctx, input);
   const households = householdsInScope(ctx, input.scope.type, ids);
-  if (households.length === 0) {
-    throw new ServiceError('INVALID_INPUT', 'round.noHouseholds', {}, 'scope');
-  }
+  if (households.length === 0) throw noHouseholds();
   const now = Date.now();
   const insertVisit = sqlite.prepare(
     `INSERT INTO screening_visits (id, hlc, origin, round_id, household_id, building_id, grid_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -56,8 +78,7 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
   const row = sqlite.transaction((): RoundRow => {
     const number = (sqlite.prepare<unknown[], number | null>('SELECT max(number) FROM screening_rounds').pluck().get() ?? 0) + 1;
     const name = input.name?.trim() || `第${number}轮入户摸排`;
-    const clash = sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
-    if (clash) throw new ServiceError('CONFLICT', 'round.nameTaken', { name }, 'name');
+    checkNameFree(ctx, name);
     const round: RoundRow = {
       id: uuidv7(now),
       hlc: ctx.clock.tick(),
@@ -79,9 +100,15 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
          VALUES (@id, @hlc, @origin, @number, @name, @scope_type, @scope_ids, @started_at, @started_by, @household_count)`,
       )
       .run({ ...round, origin: ctx.nodeId });
-    for (const [household, building, grid] of households) {
-      insertVisit.run(uuidv7(), ctx.clock.tick(), ctx.nodeId, round.id, household, building, grid);
+    for (let i = 0; i < households.length; i += CHUNK) {
+      job?.throwIfCancelled();
+      job?.progress('写入待走访住户', i, households.length);
+      for (const [household, building, grid] of households.slice(i, i + CHUNK)) {
+        insertVisit.run(uuidv7(), ctx.clock.tick(), ctx.nodeId, round.id, household, building, grid);
+      }
     }
+    job?.throwIfCancelled();
+    job?.progress('写入待走访住户', households.length, households.length);
     appendAudit(sqlite, {
       actor: ctx.actor,
       action: 'screening.start',

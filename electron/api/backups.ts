@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
 
 export interface BackupEntry {
@@ -14,6 +15,8 @@ const backupName = z.string().regex(/^griddesk-[\w.-]+\.db$/, '不是备份文�
 
 export const backupMethods = {
   'backups.list': query<BackupEntry[]>({ permission: 'backups.manage' })(z.object({}).strict()),
-  'backups.create': mutation<BackupEntry>({ permission: 'backups.manage', invalidates: ['backups'] })(z.object({}).strict()),
-  'backups.restore': mutation<{ restoredFrom: string; setAsideAs: string | null }>({ permission: 'backups.manage', invalidates: ['*'] })(z.object({ name: backupName }).strict()),
+  /** Starts a backup job; its result is the new backup's entry. */
+  'backups.create': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({}).strict()),
+  /** Starts a restore job (refused while other jobs run); its result names the file set aside. */
+  'backups.restore': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({ name: backupName }).strict()),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
 import { controlStatusSchema, idSchema, instantSchema, type ControlStatus, type PagedResult } from './common';
 
@@ -169,8 +170,8 @@ export const buildingMethods = {
       })
       .strict(),
   ),
-  /** The filtered rows as an .xlsx workbook with Chinese headers. */
-  'buildings.export': mutation<{ fileName: string; rows: number; base64: string }>({ permission: 'buildings.read' })(
+  /** Starts a job writing the filtered rows as an .xlsx workbook with Chinese headers; its file is then downloaded. */
+  'buildings.export': mutation<JobInfo>({ permission: 'buildings.read', invalidates: ['jobs'] })(
     z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
   ),
   'buildings.households': query<HouseholdRow[]>({ permission: 'people.read' })(z.object({ id: idSchema }).strict()),

@@ -9,6 +9,7 @@ import { screeningMethods } from './screening';
 import { authMethods } from './auth';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
+import { jobMethods } from './jobs';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -23,6 +24,7 @@ export const contract = {
   ...authMethods,
   ...auditMethods,
   ...backupMethods,
+  ...jobMethods,
 };
 
 export type Contract = typeof contract;
@@ -38,16 +40,37 @@ export function isMethodName(name: unknown): name is MethodName {
 /** Methods a caller may use without a signed-in, unlocked session: signing in. */
 export const PUBLIC_METHODS: readonly MethodName[] = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].permission === 'public');
 
+/** A file the user handed over, now in the file store under its id. */
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+/**
+ * Files cross by stream, never inside a call: browser mode uploads and downloads over HTTP, the
+ * desktop app copies through the main process (the page never sees a path).
+ */
+export interface GridDeskFiles {
+  /** Stores a file the user picked; `onProgress` reports bytes sent where the transport can tell. */
+  upload(file: File, onProgress?: (sent: number, total: number) => void): Promise<ApiResponse<UploadedFile>>;
+  /** Saves a stored file where the user chooses (a save dialog, or the browser's download). */
+  save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>>;
+}
+
 /** What `window.api` is, in Electron (preload) and in browser mode (HTTP client) alike. */
 export interface GridDeskApi {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResponse<MethodResult<M>>>;
   subscribe<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+  files: GridDeskFiles;
 }
 
 /** Name of the single IPC channel all calls go through. */
 export const RPC_CHANNEL = 'griddesk:rpc';
 /** Name of the IPC channel push events arrive on. */
 export const PUSH_CHANNEL = 'griddesk:push';
+/** Name of the IPC channel file hand-overs (upload from a picked file, save to a chosen place) go through. */
+export const FILES_CHANNEL = 'griddesk:files';
 
 export type { ApiError, ApiResponse, ErrorCode } from './define';
 export { errorCodes } from './define';
@@ -64,5 +87,7 @@ export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
 export type * from './backups';
+export type * from './jobs';
+export { jobStates } from './jobs';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

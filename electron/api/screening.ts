@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
 import { idSchema, type PagedResult } from './common';
 
@@ -67,7 +68,8 @@ const scopeSchema = z.discriminatedUnion('type', [
 
 export const screeningMethods = {
   'screening.rounds': query<ScreeningRound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
-  'screening.start': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(
+  /** Starts a job writing one pending visit per household of the scope; a cancel rolls it back. */
+  'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'] })(
     z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
   ),
   'screening.close': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(z.object({ roundId: idSchema }).strict()),

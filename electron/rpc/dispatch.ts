@@ -7,6 +7,7 @@ import type { Session } from '../../db/auth/sessions';
 import type { ServiceContext } from '../../db/context';
 import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
 import { handlers, type DataMethod, type HandlerEnv } from './handlers';
+import type { CallEnv } from './handler-types';
 import type { GridRuntime } from './runtime';
 import { SESSION_METHODS, sessionHandlers, type SessionMethod } from './session-handlers';
 
@@ -33,9 +34,7 @@ function zodFailure(error: z.ZodError): ApiError {
 
 /** Turns anything a service threw into an error the caller can show; never leaks a stack. */
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof ServiceError) {
-    return { code: err.code, message: err.message, key: err.key, params: err.params, ...(err.field ? { field: err.field } : {}) };
-  }
+  if (err instanceof ServiceError) return { ...err.refusal(), ...(err.field ? { field: err.field } : {}) };
   if (err instanceof DatabaseOpenError) return refusal('DATABASE', 'database.cannotOpen', { detail: err.message });
   const sqliteCode = (err as { code?: unknown } | null)?.code;
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) return refusal('DATABASE', 'database.failed', { sqliteCode });
@@ -88,8 +87,8 @@ export async function dispatch(
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
       return { ok: true, result: await handler(rt, session, parsed.data) };
     }
-    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: HandlerEnv) => unknown;
-    return { ok: true, result: await handler(host.context(actor), parsed.data, env) };
+    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown;
+    return { ok: true, result: await handler(host.context(actor), parsed.data, { ...env, runtime: rt }) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

@@ -1,9 +1,15 @@
 import type { ServiceContext } from '../../db/context';
 import type { MethodName, MethodResult, ParsedInput } from '../api';
+import type { GridRuntime } from './runtime';
 import type { SessionMethod } from './session-handlers';
 
 export interface HandlerEnv {
   mode: 'electron' | 'browser';
+}
+
+/** What a handler gets besides the service context: the transport, and the runtime (jobs). */
+export interface CallEnv extends HandlerEnv {
+  runtime: GridRuntime;
 }
 
 export type DataMethod = Exclude<MethodName, SessionMethod>;
@@ -11,7 +17,7 @@ export type DataMethod = Exclude<MethodName, SessionMethod>;
 export type Handler<M extends DataMethod> = (
   ctx: ServiceContext,
   input: ParsedInput<M>,
-  env: HandlerEnv,
+  env: CallEnv,
 ) => MethodResult<M> | Promise<MethodResult<M>>;
 
 /** Handlers of some of the contract's data methods: one map per domain, merged in `handlers.ts`. */

@@ -6,6 +6,7 @@ import type { DataMethod, Handler, HandlerMap } from './handler-types';
 import { buildingHandlers } from './domains/buildings';
 import { statusHandlers } from './domains/status';
 import { screeningHandlers } from './domains/screening';
+import { jobHandlers } from './domains/jobs';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -25,4 +26,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...buildingHandlers,
   ...statusHandlers,
   ...screeningHandlers,
+  ...jobHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -1,20 +1,37 @@
-import { Vault, type VaultOptions } from '../../db/auth/vault';
+import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
+import { JobManager } from '../../db/jobs/manager';
+import type { WorkerEntry } from '../../db/jobs/thread';
 
 type Listener = (event: string, payload: unknown) => void;
 
+/** How a runtime is set up; plain data, so the service worker can be started with it. */
+export interface GridRuntimeOptions {
+  /** scrypt cost; tests lower it, production keeps the default. */
+  kdf?: { N: number; r: number; p: number };
+  idleMinutes?: number;
+  /** The worker script heavy jobs run in (each on its own thread and connection). */
+  worker?: WorkerEntry;
+}
+
 /**
  * What one running GridDesk process holds, for either transport: the data directory's vault
- * (encrypted database + key slots), the sessions, and the fan-out of push events.
+ * (encrypted database + key slots), the sessions, the jobs, and the fan-out of push events.
  */
 export class GridRuntime {
   readonly vault: Vault;
   readonly sessions: SessionManager;
+  readonly jobs: JobManager;
   private readonly listeners = new Set<Listener>();
 
-  constructor(dataDir: string, options: VaultOptions & { idleMinutes?: number } = {}) {
-    this.vault = new Vault(dataDir, { ...options, emit: (event, payload) => this.emit(event, payload) });
+  constructor(
+    dataDir: string,
+    readonly options: GridRuntimeOptions & { now?: () => number } = {},
+  ) {
+    const emit = (event: string, payload: unknown) => this.emit(event, payload);
+    this.vault = new Vault(dataDir, { ...(options.kdf ? { kdf: options.kdf } : {}), ...(options.now ? { now: options.now } : {}), emit });
     this.sessions = new SessionManager(options.idleMinutes ?? DEFAULT_IDLE_MINUTES, options.now);
+    this.jobs = new JobManager(dataDir, emit, options.now);
   }
 
   emit(event: string, payload: unknown): void {
@@ -27,6 +44,7 @@ export class GridRuntime {
   }
 
   close(): void {
+    this.jobs.cancelAll();
     this.listeners.clear();
     this.vault.close();
   }

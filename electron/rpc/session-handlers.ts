@@ -8,6 +8,7 @@ import { appendAudit } from '../../db/audit/append';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
 import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
+import { startHostJob, startThreadJob } from './jobs';
 import type { GridRuntime } from './runtime';
 import { DEMO_FILE } from '../seed/run-seed';
 
@@ -155,7 +156,17 @@ export const sessionHandlers: SessionHandlers = {
   'backups.create': (rt, session) => {
     const { actor } = signedIn(rt, session);
     authorize(actor, 'backups.manage');
-    return rt.vault.backupNow(actor);
+    return startThreadJob(rt, rt.vault.requireOpen().context(actor), 'backups.create', {}, 'write');
   },
-  'backups.restore': (rt, session, input) => rt.vault.restoreFrom(signedIn(rt, session).actor, input.name),
+  'backups.restore': (rt, session, input) => {
+    const { actor } = signedIn(rt, session);
+    authorize(actor, 'backups.manage');
+    rt.vault.checkRestorable(input.name);
+    if (rt.jobs.busy) throw new ServiceError('CONFLICT', 'job.othersRunning', {});
+    return startHostJob(rt, actor, 'backups.restore', 'write', async (control) => {
+      control.progress('校验并恢复备份', 0, 1);
+      const out = await rt.vault.restoreFrom(actor, input.name);
+      return { summary: out.setAsideAs ? `已从 ${out.restoredFrom} 恢复，原数据库移至 ${out.setAsideAs}` : `已从 ${out.restoredFrom} 恢复`, result: out };
+    });
+  },
 };

@@ -1,14 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../rpc/dispatch';
-import type { GridRuntime } from '../rpc/runtime';
+import type { ServiceBackend } from '../host/backend';
+import { DEFAULT_MAX_UPLOAD_MB, receiveUpload, sendStoredFile, type FileRouteOptions } from './file-routes';
 import { readCookie, SESSION_COOKIE, sessionCookie, StartToken } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
 
 export interface HttpHostOptions {
-  runtime: GridRuntime;
+  /** The services: in a worker thread in the running app, so this thread only routes. */
+  backend: ServiceBackend;
+  /** The data directory (uploaded and exported files are streamed from and to its file store). */
+  dataDir: string;
   rendererDir: string;
+  /** Largest upload accepted, in bytes. */
+  maxUploadBytes?: number;
   /** Address to listen on; 127.0.0.1 unless the operator asked for more. */
   listenHost?: string;
   port?: number;
@@ -34,6 +39,8 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -41,8 +48,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        reject(new BodyTooLarge());
+        req.resume();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -53,10 +60,15 @@ function readBody(req: IncomingMessage): Promise<string> {
 /** Serves the renderer and the contract over HTTP on one port, for browser mode. */
 export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
   const listenHost = options.listenHost ?? '127.0.0.1';
-  const { runtime } = options;
+  const { backend } = options;
   const token = new StartToken();
   const hub = new EventHub();
-  const unsubscribe = runtime.onEvent((event, payload) => hub.publish(event, payload));
+  const unsubscribe = backend.onEvent((event, payload) => hub.publish(event, payload));
+  const files: FileRouteOptions = {
+    dataDir: options.dataDir,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024,
+    securityHeaders: securityHeaders(),
+  };
   let port = options.port ?? 0;
 
   const allowedHosts = () =>
@@ -67,29 +79,39 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN', '主机名不被接受');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = runtime.sessions.get(sessionId);
+    const session = await backend.session(sessionId);
 
     if (url.pathname.startsWith('/api/')) {
       if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用启动时打印的完整地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        if (!session.actor) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        if (!session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
         return hub.attach(req, res, securityHeaders());
       }
-      if (url.pathname !== '/api/rpc') return refuse(res, 404, 'UNKNOWN_METHOD', `没有这个地址：${url.pathname}`);
+      const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
+      if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {
+        if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        return sendStoredFile(res, fileId, session.accountId, files, (status, body) => sendJson(res, status, body));
+      }
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^https?:\/\//, ''))) {
         return refuse(res, 403, 'FORBIDDEN', '跨站请求被拒绝');
       }
       if (req.headers['x-griddesk'] !== '1') return refuse(res, 403, 'FORBIDDEN', '缺少 x-griddesk 请求头');
+      if (url.pathname === '/api/files') {
+        if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        return receiveUpload(req, session.accountId, files, (status, body) => sendJson(res, status, body));
+      }
+      if (url.pathname !== '/api/rpc') return refuse(res, 404, 'UNKNOWN_METHOD', `没有这个地址：${url.pathname}`);
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
-      } catch {
-        return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON（或超过 16 MB）');
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return refuse(res, 413, 'INVALID_INPUT', '请求体超过 16 MB 上限；文件请通过上传接口传送');
+        return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON');
       }
       const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-      return sendJson(res, 200, await dispatch(runtime, session.id, { mode: 'browser' }, method, input));
+      return sendJson(res, 200, await backend.call(session.id, { mode: 'browser' }, method, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');
@@ -97,7 +119,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...securityHeaders(),
-        'set-cookie': sessionCookie(session && !session.actor ? session.id : runtime.sessions.create().id),
+        'set-cookie': sessionCookie(session && !session.accountId ? session.id : await backend.createSession()),
         location: url.pathname + (url.search || ''),
       });
       return void res.end();

@@ -6,7 +6,10 @@ import { DatabaseOpenError } from '../../db/errors';
 import { defaultDataDir } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
 import { startHttpHost } from './http-host';
+import { DEFAULT_MAX_UPLOAD_MB } from './file-routes';
 import { GridRuntime } from '../rpc/runtime';
+import { ServiceStartError, WorkerBackend } from '../host/worker-backend';
+import { defaultWorkerEntry } from '../host/worker-entry';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run-seed';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -32,8 +35,12 @@ async function main(): Promise<void> {
   const started = performance.now();
   const idleMinutes = Number(values['idle-minutes'] ?? process.env.GRIDDESK_IDLE_MINUTES ?? 15);
   if (!(idleMinutes > 0)) throw new Error(`--idle-minutes 须为正数，收到「${values['idle-minutes']}」`);
-  let runtime = new GridRuntime(dataDir, { idleMinutes });
-  if (runtime.vault.state === 'setup-required' && !values['no-seed']) {
+  const maxUploadMb = Number(process.env.GRIDDESK_MAX_UPLOAD_MB ?? DEFAULT_MAX_UPLOAD_MB);
+  if (!(maxUploadMb > 0)) throw new Error(`GRIDDESK_MAX_UPLOAD_MB 须为正数，收到「${process.env.GRIDDESK_MAX_UPLOAD_MB}」`);
+  const probe = new GridRuntime(dataDir, { idleMinutes });
+  const needsSeed = probe.vault.state === 'setup-required';
+  probe.close();
+  if (needsSeed && !values['no-seed']) {
     console.log(`首次启动：正在 ${dataDir} 生成演示街道数据（default）…`);
     let lastPhase = '';
     const summary = await seedInWorker({ dataDir, preset: 'default', seed: 1 }, (p) => {
@@ -43,13 +50,16 @@ async function main(): Promise<void> {
     console.log(`  完成：${summary.communities} 个社区，${summary.grids} 个网格，${summary.buildings} 栋楼`);
     console.log(`  演示账号（仅供演示）：${DEMO_ACCOUNTS.map((a) => a.username).join(' / ')}，密码 ${DEMO_PASSWORD}`);
     console.log(`  管理员恢复码（只显示这一次）：${summary.recoveryCode}`);
-    runtime = new GridRuntime(dataDir, { idleMinutes });
   }
+  // The database and every service run in a worker thread; this thread only serves HTTP.
+  const backend = await WorkerBackend.start(defaultWorkerEntry(), dataDir, { idleMinutes });
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = join(here, '..', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) console.warn(`界面文件缺失（${rendererDir}）：请先运行 npm run build`);
   const running = await startHttpHost({
-    runtime,
+    backend,
+    dataDir,
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
     rendererDir,
     listenHost: values.host,
     port,
@@ -57,17 +67,17 @@ async function main(): Promise<void> {
   console.log(`GridDesk listening on ${running.url}`);
   console.log(`  数据目录 ${dataDir}；启动用时 ${Math.round(performance.now() - started)} ms`);
   const stop = () => {
-    void running.close().then(() => {
-      runtime.close();
-      process.exit(0);
-    });
+    void running
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DatabaseOpenError) console.error(`无法打开数据库：${err.message}`);
+  if (err instanceof DatabaseOpenError || err instanceof ServiceStartError) console.error(`无法打开数据库：${err.message}`);
   else console.error(`GridDesk 无法启动：${(err as Error).message}`);
   process.exit(1);
 });

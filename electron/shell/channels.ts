@@ -6,3 +6,4 @@
  */
 export const RPC_CHANNEL = 'griddesk:rpc';
 export const PUSH_CHANNEL = 'griddesk:push';
+export const FILES_CHANNEL = 'griddesk:files';

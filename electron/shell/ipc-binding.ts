@@ -1,6 +1,8 @@
-import { ipcMain, webContents } from 'electron';
-import { PUSH_CHANNEL, RPC_CHANNEL } from '../api';
-import { handleRpc, type RpcBinding } from './rpc-call';
+import { BrowserWindow, dialog, ipcMain, webContents } from 'electron';
+import { FILES_CHANNEL, PUSH_CHANNEL, RPC_CHANNEL } from '../api';
+import { saveStoredFile, storePickedFile } from './file-handover';
+import { handleRpc, senderInfo, type RpcBinding } from './rpc-call';
+import { FORBIDDEN_SENDER, validateSender } from './sender-policy';
 import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
@@ -17,4 +19,26 @@ export function bindPush(source: { onEvent(listener: (event: string, payload: un
       if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);
     }
   });
+}
+
+/** Binds the file hand-over channel: a picked file into the store, a stored file to a chosen place. */
+export function bindFiles(binding: RpcBinding & { dataDir: string; maxUploadBytes: number }): () => void {
+  ipcMain.handle(FILES_CHANNEL, async (event, op: unknown, arg: unknown, name: unknown) => {
+    if (!validateSender(senderInfo(event), binding.windows).ok) return FORBIDDEN_SENDER;
+    const session = await binding.backend()?.session(`window-${event.sender.id}`);
+    if (!session?.signedIn || !session.accountId) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+    if (op === 'upload') return storePickedFile(binding.dataDir, session.accountId, arg, binding.maxUploadBytes);
+    if (op === 'save') {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      return saveStoredFile(binding.dataDir, session.accountId, arg, {
+        choose: async (defaultName) => {
+          const options = { defaultPath: typeof name === 'string' && name ? name : defaultName };
+          const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+          return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+        },
+      });
+    }
+    return { ok: false, error: { code: 'INVALID_INPUT', message: '未知的文件操作' } };
+  });
+  return () => ipcMain.removeHandler(FILES_CHANNEL);
 }

@@ -1,6 +1,6 @@
-import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron';
+import type { ContextBridge, IpcRenderer, IpcRendererEvent, WebUtils } from 'electron';
 import type { ApiResponse, GridDeskApi } from '../api';
-import { PUSH_CHANNEL, RPC_CHANNEL } from './channels';
+import { FILES_CHANNEL, PUSH_CHANNEL, RPC_CHANNEL } from './channels';
 import { PushListeners } from './push-listeners';
 
 /** The part of `ipcRenderer` the preload uses. */
@@ -16,14 +16,20 @@ const TRANSPORT_FAILED: ApiResponse<never> = {
  * on the one push channel. Neither `ipcRenderer` nor the IPC event object ever reaches the page;
  * a listener receives only the payload.
  */
-export function createPreloadApi(ipc: PreloadIpc): GridDeskApi {
+export function createPreloadApi(ipc: PreloadIpc, web: Pick<WebUtils, 'getPathForFile'>): GridDeskApi {
   const listeners = new PushListeners();
   const onPush = (_event: IpcRendererEvent, name: unknown, payload: unknown) => listeners.emit(name, payload);
   let attached = false;
 
+  const files = (...args: unknown[]) => (ipc.invoke(FILES_CHANNEL, ...args) as Promise<ApiResponse<never>>).catch(() => TRANSPORT_FAILED);
   return {
     invoke(method, input) {
       return (ipc.invoke(RPC_CHANNEL, method, input) as Promise<ApiResponse<never>>).catch(() => TRANSPORT_FAILED);
+    },
+    files: {
+      // The path of a file the user picked is known to the preload only; the page never sees it.
+      upload: (file) => files('upload', web.getPathForFile(file)),
+      save: (fileId, name) => files('save', fileId, name),
     },
     subscribe(event, listener) {
       const off = listeners.add(event, listener as (payload: unknown) => void);
@@ -43,6 +49,6 @@ export function createPreloadApi(ipc: PreloadIpc): GridDeskApi {
 }
 
 /** Exposes `window.api` and nothing else. */
-export function exposeApi(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipc: PreloadIpc): void {
-  bridge.exposeInMainWorld('api', createPreloadApi(ipc));
+export function exposeApi(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipc: PreloadIpc, web: Pick<WebUtils, 'getPathForFile'>): void {
+  bridge.exposeInMainWorld('api', createPreloadApi(ipc, web));
 }

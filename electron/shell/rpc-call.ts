@@ -1,7 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { contract, isMethodName, PUBLIC_METHODS, type ApiResponse } from '../api';
-import type { GridRuntime } from '../rpc/runtime';
-import { dispatch } from '../rpc/dispatch';
+import type { ServiceBackend } from '../host/backend';
 import { FORBIDDEN_SENDER, isMethodAllowedForRole, READ_ONLY_WINDOW, validateSender, type SenderInfo } from './sender-policy';
 import type { WindowRegistry } from './window-registry';
 
@@ -9,8 +8,8 @@ import type { WindowRegistry } from './window-registry';
 export type RpcEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
 
 export interface RpcBinding {
-  /** The runtime, or null while it is not ready yet (first-start seeding). */
-  runtime: () => GridRuntime | null;
+  /** The services, or null while they are not ready yet (first-start seeding). */
+  backend: () => ServiceBackend | null;
   windows: WindowRegistry;
 }
 
@@ -41,12 +40,10 @@ export async function handleRpc(binding: RpcBinding, event: RpcEvent, method: un
     // Signing in is allowed everywhere; the read-only briefing window may change nothing else.
     const signIn = (PUBLIC_METHODS as readonly unknown[]).includes(method);
     if (!signIn && !isMethodAllowedForRole(role, isMethodName(method) ? contract[method] : undefined)) return READ_ONLY_WINDOW;
-    const runtime = binding.runtime();
-    if (!runtime) return STARTING;
+    const backend = binding.backend();
+    if (!backend) return STARTING;
     // One session per window: each window signs in (and locks when idle) on its own.
-    const sessionId = `window-${event.sender.id}`;
-    if (!runtime.sessions.get(sessionId)) runtime.sessions.create(sessionId);
-    return await dispatch(runtime, sessionId, { mode: 'electron' }, method, input);
+    return await backend.call(`window-${event.sender.id}`, { mode: 'electron' }, method, input, { ensureSession: true });
   } catch (err) {
     console.error('[ipc] call failed:', err);
     return { ok: false, error: { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' } };

@@ -8,6 +8,8 @@ export interface ShellPaths {
   preload: string;
   /** The bundled demo-data worker (built by scripts/build-node.mjs into dist/node). */
   seedWorker: string;
+  /** The bundled worker the services and the heavy jobs run in (off the main process's thread). */
+  serviceWorker: string;
 }
 
 /** Where the shell's files are, from the folder of the bundled main script (dist/electron). */
@@ -18,5 +20,6 @@ export function shellPaths(bundleDir: string): ShellPaths {
     rendererDir: join(dist, 'renderer'),
     preload: join(bundleDir, 'preload.cjs'),
     seedWorker: join(dist, 'node', 'seed-worker.mjs'),
+    serviceWorker: join(dist, 'node', 'worker.mjs'),
   };
 }

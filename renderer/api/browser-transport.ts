@@ -1,4 +1,4 @@
-import type { ApiResponse, GridDeskApi, PushEventName, PushEvents } from '../../electron/api';
+import type { ApiResponse, GridDeskApi, PushEventName, PushEvents, UploadedFile } from '../../electron/api';
 import { pushEventNames } from '../../electron/api';
 import { formatError } from '../../messages';
 
@@ -82,11 +82,45 @@ class EventStream {
   }
 }
 
+/** Streams the file to the server (XHR, for upload progress); the body is the file itself, never base64. */
+function upload(file: File, onProgress?: (sent: number, total: number) => void): Promise<ApiResponse<UploadedFile>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/files');
+    xhr.setRequestHeader('x-griddesk', '1');
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      if (xhr.status === 401) return resolve(UNAUTHENTICATED);
+      try {
+        resolve(JSON.parse(xhr.responseText) as ApiResponse<UploadedFile>);
+      } catch {
+        resolve({ ok: false, error: { code: 'INTERNAL', message: `上传失败（HTTP ${xhr.status}）。请重试` } });
+      }
+    };
+    xhr.onerror = () => resolve({ ok: false, error: { code: 'INTERNAL', message: '上传中断：与服务的连接出错。请重试' } });
+    xhr.send(file);
+  });
+}
+
+/** The browser downloads the stored file itself (streamed by the server, saved where the user's browser saves). */
+function save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>> {
+  const a = document.createElement('a');
+  a.href = `/api/files/${encodeURIComponent(fileId)}`;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  return Promise.resolve({ ok: true, result: { saved: true } });
+}
+
 export function createBrowserTransport(): GridDeskApi {
   const stream = new EventStream();
   return {
     invoke: (method, input) => invoke(method, input),
     subscribe: (event, listener) => stream.subscribe(event, listener as Listener),
+    files: { upload, save },
   } as GridDeskApi;
 }
 

@@ -6,6 +6,7 @@ import { useDataChangedInvalidation } from '../api/events';
 import { openStartupGate } from '../api/startup-gate';
 import { hasPermission, useSessionUser } from '../features/auth/session';
 import { LoadingState } from '../ui/LoadingState';
+import { JobsTray } from '../features/jobs/JobsTray';
 import { AppHeader } from './AppHeader';
 import { ComingSoon } from './ComingSoon';
 import { DEFAULT_ROUTE, ROUTES, findRoute, type RouteDef } from './routes';
@@ -87,6 +88,7 @@ export function AppLayout() {
         <Layout.Content className="gd-content">
           {route ? <Page route={route} /> : <Empty className="gd-state" data-testid="no-pages" />}
         </Layout.Content>
+        <JobsTray />
       </Layout>
     </Layout>
   );

@@ -5,6 +5,7 @@ import { mapStatusEn } from './map-status-messages';
 import { buildingsEn } from './buildings-messages';
 import { screeningEn } from './screening-messages';
 import { configEn } from './config-messages';
+import { jobsEn } from './jobs-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...buildingsEn,
   ...screeningEn,
   ...configEn,
+  ...jobsEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -4,6 +4,7 @@ import { mapStatusZhCN } from './map-status-messages';
 import { buildingsZhCN } from './buildings-messages';
 import { screeningZhCN } from './screening-messages';
 import { configZhCN } from './config-messages';
+import { jobsZhCN } from './jobs-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...buildingsZhCN,
   ...screeningZhCN,
   ...configZhCN,
+  ...jobsZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -78,7 +78,7 @@ export async function benchBuildings(largeDir: string, password = DEMO_PASSWORD)
     const t = performance.now();
     const out = await exportBuildings(ctx, { filter: {}, sort: address });
     exportRuns.push(performance.now() - t);
-    bytes = Buffer.from(out.base64, 'base64').length;
+    bytes = out.file.size;
     rows = out.rows;
   }
   emit('buildings.export.service', median(exportRuns), 'ms', { rows, bytes, kib: Math.round(bytes / 1024), runs: exportRuns.length });

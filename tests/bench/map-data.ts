@@ -1,3 +1,4 @@
+import { InlineBackend } from '../../electron/host/inline-backend';
 import { dispatch } from '../../electron/rpc/dispatch';
 import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
@@ -27,7 +28,7 @@ export async function benchMapData(dataDir: string): Promise<number> {
   emit('map.layers.service', median(service.slice(2)), 'ms', { buildings, runs: runs - 2, target: 150, includes: 'query+serialize' });
   emit('map.layers.payload', bytes / 1024, 'KiB', { buildings });
 
-  const running = await startHttpHost({ runtime, rendererDir: dataDir, port: 0 });
+  const running = await startHttpHost({ backend: new InlineBackend(runtime), dataDir, rendererDir: dataDir, port: 0 });
   const opened = await fetch(`http://127.0.0.1:${running.port}/?token=${running.token.value}`, { redirect: 'manual' });
   const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!;
   const headers = { cookie, 'x-griddesk': '1', 'content-type': 'application/json' };

@@ -1,8 +1,11 @@
 import { Alert } from 'antd';
-import type { MethodResult } from '../../../electron/api';
 import { useT } from '../../i18n';
 
-export type RestoreResult = MethodResult<'backups.restore'>;
+/** What a finished restore job hands back. */
+export interface RestoreResult {
+  restoredFrom: string;
+  setAsideAs: string | null;
+}
 
 /** What a restore did: which backup is now in use, and where the replaced database was moved. */
 export function BackupRestoreResult({ result, onClose }: { result: RestoreResult; onClose: () => void }) {

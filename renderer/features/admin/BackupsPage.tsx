@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { CloudUploadOutlined, LockOutlined } from '@ant-design/icons';
 import type { BackupEntry } from '../../../electron/api';
@@ -10,6 +11,7 @@ import { ErrorState } from '../../ui/ErrorState';
 import { testId } from '../../ui/test-id';
 import { formatMegabytes, REASON_COLOR, REASON_LABEL } from './backup-labels';
 import { BackupRestoreResult, type RestoreResult } from './BackupRestoreResult';
+import { useJobFinished } from '../jobs/use-jobs';
 import './admin.css';
 
 // ButtonProps does not declare data-* attributes; antd passes them on to the button.
@@ -19,18 +21,26 @@ const CONFIRM_BUTTON: ButtonProps & { 'data-testid': string } = { danger: true, 
 export function BackupsPage() {
   const t = useT();
   const { message, modal } = App.useApp();
+  const client = useQueryClient();
   const backups = useApiQuery('backups.list', {});
   const [restored, setRestored] = useState<RestoreResult | null>(null);
+  const watchCreate = useJobFinished((job) => {
+    if (job.state !== 'done') return;
+    void client.invalidateQueries({ queryKey: ['backups.list'] });
+    void message.success(t('backups.created', { name: (job.result as BackupEntry).name }));
+  });
   const create = useApiMutation('backups.create', {
-    onSuccess: (made) => {
-      void message.success(t('backups.created', { name: made.name }));
-    },
+    onSuccess: watchCreate,
     onError: (error) => void message.error(describeError(error, t).message),
   });
+  const watchRestore = useJobFinished((job) => {
+    if (job.state !== 'done') return;
+    setRestored(job.result as RestoreResult);
+    // Every page's data came from the replaced database.
+    void client.invalidateQueries();
+  });
   const restore = useApiMutation('backups.restore', {
-    onSuccess: (result) => {
-      setRestored(result);
-    },
+    onSuccess: watchRestore,
     onError: (error) => void message.error(describeError(error, t).message),
   });
 

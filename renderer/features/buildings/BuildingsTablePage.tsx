@@ -11,7 +11,8 @@ import { describeError } from '../../ui/error-text';
 import { currentHashLocation, navigate, replaceHash } from '../../app/use-hash-route';
 import { BuildingFilters } from './BuildingFilters';
 import { BuildingsTable } from './BuildingsTable';
-import { downloadBase64 } from './download';
+import { downloadFile } from '../../api/files';
+import { useJobFinished } from '../jobs/use-jobs';
 import { cleanFilter, PAGE_SIZE, readTableState, writeTableState, type TableState } from './table-state';
 import { rememberTableQuery } from './table-return';
 
@@ -34,11 +35,16 @@ export function BuildingsTablePage() {
     { filter, sort: state.sort, page: state.page, pageSize: PAGE_SIZE },
     { placeholderData: keepPreviousData },
   );
+  const watchExport = useJobFinished((job) => {
+    if (job.state !== 'done' || !job.file) return;
+    const { rows } = job.result as { rows: number };
+    void downloadFile(job.file.fileId, job.file.name).then(
+      () => void message.success(t('buildings.export.done', { rows: formatNumber(rows), file: job.file!.name })),
+      (error: unknown) => void message.error(describeError(error, t).message),
+    );
+  });
   const exporter = useApiMutation('buildings.export', {
-    onSuccess: (file) => {
-      downloadBase64(file.fileName, file.base64);
-      void message.success(t('buildings.export.done', { rows: formatNumber(file.rows), file: file.fileName }));
-    },
+    onSuccess: watchExport,
     onError: (error) => void message.error(describeError(error, t).message),
   });
 

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Button, Empty } from 'antd';
+import { App, Button, Empty } from 'antd';
+import type { ScreeningRound } from '../../../electron/api';
+import { useJobFinished } from '../jobs/use-jobs';
 import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -16,6 +18,7 @@ import './screening.css';
 export function ScreeningPage() {
   const t = useT();
   const can = useCan();
+  const { message } = App.useApp();
   const { query } = useHashLocation();
   const rounds = useApiQuery('screening.rounds', {});
   const [starting, setStarting] = useState(false);
@@ -24,6 +27,11 @@ export function ScreeningPage() {
   const wanted = query.get('round');
   const selected = list.find((r) => r.id === wanted) ?? list.find((r) => r.closedAt === null) ?? list[0] ?? null;
   const select = (id: string) => replaceHash('screening', [], { round: id });
+  const watchStart = useJobFinished((job) => {
+    if (job.state !== 'done') return;
+    select((job.result as ScreeningRound).id);
+    void message.success(job.summary ?? '');
+  });
 
   return (
     <div className="gd-scr-page" data-testid="screening-page">
@@ -60,9 +68,9 @@ export function ScreeningPage() {
       <StartRoundModal
         open={starting}
         onClose={() => setStarting(false)}
-        onStarted={(round) => {
+        onStarted={(job) => {
           setStarting(false);
-          select(round.id);
+          watchStart(job);
         }}
       />
     </div>

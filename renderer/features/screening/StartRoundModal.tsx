@@ -1,5 +1,5 @@
 import { Form, Input, Radio, Select } from 'antd';
-import type { ScreeningRound } from '../../../electron/api';
+import type { JobInfo } from '../../../electron/api';
 import { useMapLayers } from '../../api/queries';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
@@ -18,7 +18,7 @@ interface Values {
 const FIELDS = ['name'] as const;
 
 /** 发起新一轮: a name and what it covers (the whole street, some communities or some grids). */
-export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; onClose(): void; onStarted(round: ScreeningRound): void }) {
+export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; onClose(): void; onStarted(job: JobInfo): void }) {
   const t = useT();
   const layers = useMapLayers();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
@@ -29,9 +29,9 @@ export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; o
     submit(async (values) => {
       const name = values.name?.trim() ? { name: values.name.trim() } : {};
       const scope = values.type === 'street' ? { type: 'street' as const } : { type: values.type, ids: values.ids ?? [] };
-      const round = await start.mutateAsync({ ...name, scope });
+      const job = await start.mutateAsync({ ...name, scope });
       form.resetFields();
-      onStarted(round);
+      onStarted(job);
     });
 
   return (

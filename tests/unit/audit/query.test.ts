@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../db/audit/append';
 import { auditActions, queryAudit, type AuditEntry } from '../../../db/audit/query';
@@ -164,6 +165,7 @@ describe('the audit services', () => {
     actor,
     clock: new HybridClock('test'),
     nodeId: 'test',
+    dataDir: dirname(opened!.file),
     emit: () => {},
   });
 

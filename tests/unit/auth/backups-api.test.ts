@@ -6,13 +6,13 @@ describe('backups through the contract', () => {
   it('an administrator backs up, changes data, and restores: the change is gone, the old file set aside, both audited', async () => {
     const { runtime } = makeRuntime();
     const admin = await signIn(runtime, 'admin');
-    const made = await admin.call('backups.create');
+    const made = await admin.runJob('backups.create');
     expect(made).toMatchObject({ ok: true, result: { reason: 'manual', encrypted: true } });
     const name = (made as { result: { name: string } }).result.name;
 
     const sqlite = () => runtime.vault.requireOpen().opened.sqlite;
     sqlite().prepare(`UPDATE buildings SET name = '被误改的楼' WHERE 1`).run();
-    const restored = await admin.call('backups.restore', { name });
+    const restored = await admin.runJob('backups.restore', { name });
     expect(restored).toMatchObject({ ok: true, result: { restoredFrom: name } });
     const setAside = (restored as { result: { setAsideAs: string } }).result.setAsideAs;
     expect(existsSync(setAside)).toBe(true);

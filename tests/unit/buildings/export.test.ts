@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_HEADERS, excelDate, exportBuildings } from '../../../db/buildings/export';
+import { EXPORT_HEADERS, excelDate, exportBuildings, type ExportResult } from '../../../db/buildings/export';
+import { openStoredFile } from '../../../db/files/store';
 import { listBuildings } from '../../../db/buildings/list';
 import type { Actor } from '../../../db/auth/roles';
 import { addHousehold, addIncidentRow, addNeedRow, addResident, addTag, DAY, grantSafeCompound, LEADER, openStreet, STAFF, type Street } from './fixture';
@@ -8,9 +9,10 @@ import { addHousehold, addIncidentRow, addNeedRow, addResident, addTag, DAY, gra
 const NOW = Date.UTC(2026, 10, 23, 7, 30);
 let s: Street;
 
-async function open(base64: string) {
+/** The exported workbook, read back from the file store as its owner would download it. */
+async function open(out: ExportResult, actor: Actor) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.readFile(openStoredFile(s.ctx(actor).dataDir, out.file.id, actor).path);
   return wb;
 }
 
@@ -32,10 +34,10 @@ afterAll(() => s.close());
 describe('buildings.export', () => {
   it('writes every filtered row in table order with Chinese headers, labels and real dates', async () => {
     const sort = { key: 'residents' as const, order: 'desc' as const };
-    const out = await exportBuildings(s.ctx(LEADER), { filter: {}, sort }, NOW);
+    const out = await exportBuildings(s.ctx(LEADER), { filter: {}, sort }, undefined, NOW);
     expect(out.rows).toBe(8);
     expect(out.fileName).toBe(`楼栋列表-${excelDate(NOW).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}.xlsx`);
-    const wb = await open(out.base64);
+    const wb = await open(out, LEADER);
     const sheet = wb.getWorksheet('楼栋')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...EXPORT_HEADERS]);
     expect(EXPORT_HEADERS.slice(0, 9)).toEqual(['地址', '楼栋', '楼院', '社区', '网格', '管控状态', '状态起始', '状态截止', '放心楼院']);
@@ -75,9 +77,9 @@ describe('buildings.export', () => {
 
   it('applies the filter, describes it and audits who exported how many rows', async () => {
     const filter = { communityId: s.other.community, statuses: ['sealed', 'normal'] };
-    const out = await exportBuildings(s.ctx(STAFF), { filter, sort: { key: 'address', order: 'asc' } }, NOW);
+    const out = await exportBuildings(s.ctx(STAFF), { filter, sort: { key: 'address', order: 'asc' } }, undefined, NOW);
     expect(out.rows).toBe(2);
-    const wb = await open(out.base64);
+    const wb = await open(out, STAFF);
     expect(wb.getWorksheet('楼栋')!.rowCount).toBe(3);
     expect(wb.getWorksheet('说明')!.getCell('B3').value).toBe('管控状态：封闭管理、正常；社区：大学路社区');
     const audit = s.sqlite.prepare(`SELECT actor_name, action, target, detail FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as {
@@ -92,9 +94,9 @@ describe('buildings.export', () => {
 
   it('exports a grid worker’s grids only', async () => {
     const worker: Actor = { id: 'w', name: '网格员小王', role: 'grid_worker', gridIds: [s.territory.grid], seesPersonalData: false };
-    const out = await exportBuildings(s.ctx(worker), { filter: {}, sort: { key: 'address', order: 'asc' } }, NOW);
+    const out = await exportBuildings(s.ctx(worker), { filter: {}, sort: { key: 'address', order: 'asc' } }, undefined, NOW);
     expect(out.rows).toBe(5);
-    const sheet = (await open(out.base64)).getWorksheet('楼栋')!;
+    const sheet = (await open(out, worker)).getWorksheet('楼栋')!;
     expect(sheet.getCell(2, 4).value).toBe('永安西里社区');
   });
 });

@@ -1,3 +1,5 @@
+import type { JobInfo } from '../../../electron/api';
+import { openStoredFile } from '../../../db/files/store';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRuntime, ROLE_USERS, signIn, type TestRuntime } from '../helpers/runtime';
@@ -30,13 +32,14 @@ describe('buildings through the contract', () => {
 
   it('exports a workbook a spreadsheet opens, and audits it', async () => {
     const { call } = await signIn(t.runtime, ROLE_USERS.staff);
-    const reply = await call('buildings.export', { filter: { gridIds: [t.otherGrid.grid] } });
-    expect(reply.ok).toBe(true);
-    const out = (reply as { ok: true; result: { fileName: string; rows: number; base64: string } }).result;
-    expect(out.rows).toBe(1);
-    expect(out.fileName).toMatch(/^楼栋列表-\d{8}-\d{4}\.xlsx$/);
+    const started = await call('buildings.export', { filter: { gridIds: [t.otherGrid.grid] } });
+    expect(started).toMatchObject({ ok: true, result: { kind: 'buildings.export', ownerId: expect.any(String) } });
+    const job = await t.runtime.jobs.wait((started as { ok: true; result: JobInfo }).result.id);
+    expect(job).toMatchObject({ state: 'done', result: { rows: 1 }, summary: '已导出 1 栋楼' });
+    expect(job.file!.name).toMatch(/^楼栋列表-\d{8}-\d{4}\.xlsx$/);
+    const owner = (await call('jobs.get', { id: job.id })) as { ok: true; result: JobInfo };
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.readFile(openStoredFile(t.dataDir, job.file!.fileId, { id: owner.result.ownerId }).path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['楼栋', '说明']);
     expect(wb.getWorksheet('楼栋')!.getCell('A2').value).toBe('中山路街道 永安西里社区 海滨花园 1号楼');
     const admin = await signIn(t.runtime, 'admin');

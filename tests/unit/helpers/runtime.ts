@@ -3,6 +3,7 @@ import { actorOf } from '../../../db/auth/accounts';
 import type { Role } from '../../../db/auth/roles';
 import { GridRuntime } from '../../../electron/rpc/runtime';
 import { dispatch } from '../../../electron/rpc/dispatch';
+import type { ApiError, ApiResponse, JobInfo } from '../../../electron/api';
 import { insertMiniTerritory, type MiniTerritory } from './territory';
 import { tempDir } from './tmp';
 
@@ -74,8 +75,20 @@ export async function signIn(rt: GridRuntime, username: string, password = PASSW
   const session = rt.sessions.create();
   const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username, password });
   if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.error.message}`);
+  const call = (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input);
   return {
     session,
-    call: (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input),
+    call,
+    /**
+     * Calls a method that starts a job and waits for the job: answers like a plain call would,
+     * with the job's result, or its error once it failed (a refusal before the start comes as is).
+     */
+    runJob: async (method: string, input: unknown = {}): Promise<ApiResponse<unknown>> => {
+      const started = await call(method, input);
+      if (!started.ok) return started;
+      const job = await rt.jobs.wait((started.result as JobInfo).id);
+      if (job.state === 'done') return { ok: true, result: job.result };
+      return { ok: false, error: (job.error ?? { code: 'INTERNAL', message: job.state }) as ApiError };
+    },
   };
 }

@@ -34,6 +34,7 @@ describe('shellPaths', () => {
       rendererDir: join(root, 'dist', 'renderer'),
       preload: join(root, 'dist', 'electron', 'preload.cjs'),
       seedWorker: join(root, 'dist', 'node', 'seed-worker.mjs'),
+      serviceWorker: join(root, 'dist', 'node', 'worker.mjs'),
     });
   });
 });

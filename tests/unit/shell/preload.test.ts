@@ -1,8 +1,8 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { PUSH_CHANNEL as CONTRACT_PUSH, RPC_CHANNEL as CONTRACT_RPC } from '../../../electron/api';
-import { PUSH_CHANNEL, RPC_CHANNEL } from '../../../electron/shell/channels';
+import { FILES_CHANNEL as CONTRACT_FILES, PUSH_CHANNEL as CONTRACT_PUSH, RPC_CHANNEL as CONTRACT_RPC } from '../../../electron/api';
+import { FILES_CHANNEL, PUSH_CHANNEL, RPC_CHANNEL } from '../../../electron/shell/channels';
 import { createPreloadApi, exposeApi, type PreloadIpc } from '../../../electron/shell/preload-api';
 
 type Handler = (event: unknown, ...args: unknown[]) => void;
@@ -35,24 +35,42 @@ class RecordingIpc {
   }
 }
 
+/** The preload learns a picked file's path only through Electron's webUtils. */
+const WEB = { getPathForFile: (file: File) => `/picked/${file.name}` };
+
 function setup() {
   const ipc = new RecordingIpc();
-  return { ipc, api: createPreloadApi(ipc as unknown as PreloadIpc) };
+  return { ipc, api: createPreloadApi(ipc as unknown as PreloadIpc, WEB) };
 }
 
 describe('preload', () => {
   it('uses the contract’s channel names', () => {
     expect(RPC_CHANNEL).toBe(CONTRACT_RPC);
     expect(PUSH_CHANNEL).toBe(CONTRACT_PUSH);
+    expect(FILES_CHANNEL).toBe(CONTRACT_FILES);
   });
 
-  it('exposes `api` and nothing else, with only invoke and subscribe', () => {
+  it('exposes `api` and nothing else, with only invoke, subscribe and the two file hand-overs', () => {
     const exposed: [string, unknown][] = [];
-    exposeApi({ exposeInMainWorld: (key, value) => exposed.push([key, value]) }, new RecordingIpc() as unknown as PreloadIpc);
+    exposeApi({ exposeInMainWorld: (key, value) => exposed.push([key, value]) }, new RecordingIpc() as unknown as PreloadIpc, WEB);
     expect(exposed.map(([key]) => key)).toEqual(['api']);
     const api = exposed[0]?.[1] as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'subscribe']);
-    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+    expect(Object.keys(api).sort()).toEqual(['files', 'invoke', 'subscribe']);
+    expect(typeof api.invoke).toBe('function');
+    expect(typeof api.subscribe).toBe('function');
+    const files = api.files as Record<string, unknown>;
+    expect(Object.keys(files).sort()).toEqual(['save', 'upload']);
+    expect(Object.values(files).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('sends a picked file as its path (from webUtils) on the files channel, never its bytes', async () => {
+    const { ipc, api } = setup();
+    await api.files.upload(new File(['x'], '名单.xlsx'));
+    await api.files.save('0b5b6c1e-0000-4000-8000-000000000000', '楼栋列表.xlsx');
+    expect(ipc.invoked).toEqual([
+      [FILES_CHANNEL, 'upload', '/picked/名单.xlsx'],
+      [FILES_CHANNEL, 'save', '0b5b6c1e-0000-4000-8000-000000000000', '楼栋列表.xlsx'],
+    ]);
   });
 
   it('invokes on the one RPC channel only', async () => {

@@ -4,6 +4,7 @@ import { handleRpc, type RpcEvent } from '../../../electron/shell/rpc-call';
 import { isMethodAllowedForRole, validateSender } from '../../../electron/shell/sender-policy';
 import { WindowRegistry } from '../../../electron/shell/window-registry';
 import { makeRuntime, PASSWORD } from '../helpers/runtime';
+import { InlineBackend } from '../../../electron/host/inline-backend';
 
 const ours = new Set([7]);
 
@@ -73,7 +74,8 @@ describe('handleRpc', () => {
     const windows = new WindowRegistry();
     windows.add(1, 'main');
     windows.add(2, 'briefing');
-    return { runtime: () => runtime, windows };
+    const backend = runtime ? new InlineBackend(runtime) : null;
+    return { backend: () => backend, windows };
   }
 
   it('answers a call from our main window through dispatch, in electron mode, each window its own session', async () => {
@@ -108,7 +110,7 @@ describe('handleRpc', () => {
   });
 
   it('never throws, even when the host does', async () => {
-    const broken = { runtime: () => { throw new Error('boom'); }, windows: setup(null).windows };
+    const broken = { backend: () => { throw new Error('boom'); }, windows: setup(null).windows };
     expect(await handleRpc(broken, event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GridRuntime } from '../../../electron/rpc/runtime';
+import { InlineBackend } from '../../../electron/host/inline-backend';
 import { startHttpHost, type RunningHttpHost } from '../../../electron/server/http-host';
 import { makeRuntime, PASSWORD } from '../helpers/runtime';
 import type { MiniTerritory } from '../helpers/territory';
@@ -63,7 +64,7 @@ beforeEach(async () => {
   const rendererDir = join(dataDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GridDesk</title>');
-  running = await startHttpHost({ runtime, rendererDir, port: 0 });
+  running = await startHttpHost({ backend: new InlineBackend(runtime), dataDir, rendererDir, port: 0 });
 });
 
 afterEach(async () => {

@@ -1,0 +1,41 @@
+import { manualBackup } from '../backup/vault-ops';
+import { exportBuildings } from '../buildings/export';
+import type { ServiceContext } from '../context';
+import { startRound } from '../screening/start';
+import type { JobOutcome } from './manager';
+import type { JobBody } from './types';
+
+type ExportInput = Parameters<typeof exportBuildings>[1];
+type StartInput = Parameters<typeof startRound>[1];
+
+const fmt = (n: number) => n.toLocaleString('zh-CN');
+
+/**
+ * The jobs that run in a job thread on their own connection, by kind. Each body writes in one
+ * transaction (or to a file it discards on failure), so a cancel or a crash leaves nothing behind.
+ */
+export const THREAD_JOBS = {
+  'buildings.export': (async (ctx: ServiceContext, input: ExportInput, job) => {
+    const out = await exportBuildings(ctx, input, job);
+    return { summary: `已导出 ${fmt(out.rows)} 栋楼`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
+  }) satisfies JobBody<ExportInput, JobOutcome>,
+  'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
+    job.progress('写入备份', 0, 1);
+    const entry = await manualBackup(ctx.actor, ctx.sqlite, ctx.dataDir, job.databaseKey);
+    return { summary: `已备份为 ${entry.name}`, result: entry };
+  }) satisfies JobBody<unknown, JobOutcome>,
+  'screening.start': ((ctx: ServiceContext, input: StartInput, job) => {
+    const round = startRound(ctx, input, job);
+    return { summary: `已发起「${round.name}」，共 ${fmt(round.households)} 户待走访`, result: round };
+  }) satisfies JobBody<StartInput, JobOutcome>,
+};
+
+export type ThreadJobKind = keyof typeof THREAD_JOBS;
+
+export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.restore' | 'seed', string> = {
+  'buildings.export': '导出楼栋 Excel',
+  'screening.start': '发起入户摸排',
+  'backups.create': '立即备份',
+  'backups.restore': '从备份恢复',
+  seed: '生成演示数据',
+};

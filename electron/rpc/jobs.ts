@@ -1,0 +1,40 @@
+import type { Actor } from '../../db/auth/roles';
+import type { ServiceContext } from '../../db/context';
+import { JOB_LABELS, type ThreadJobKind } from '../../db/jobs/bodies';
+import type { JobInfo } from '../../db/jobs/info';
+import type { JobOutcome, JobSpec, RunnerControl } from '../../db/jobs/manager';
+import { runInThread } from '../../db/jobs/thread';
+import { defaultWorkerEntry } from '../host/worker-entry';
+import type { GridRuntime } from './runtime';
+
+/**
+ * Starts a job that runs in its own thread on its own connection (the service thread goes on
+ * answering). `write` jobs queue behind each other; `read` jobs run beside them.
+ */
+export function startThreadJob<K extends ThreadJobKind>(rt: GridRuntime, ctx: ServiceContext, kind: K, input: unknown, lane: JobSpec['lane']): JobInfo {
+  const worker = rt.options.worker ?? defaultWorkerEntry();
+  return rt.jobs.start({
+    kind,
+    label: JOB_LABELS[kind],
+    owner: ctx.actor,
+    lane,
+    run: (control) =>
+      runInThread(
+        worker,
+        { kind, input, dataDir: ctx.dataDir, key: rt.vault.jobKey(), actor: ctx.actor, nodeId: ctx.nodeId },
+        control,
+        (event, payload) => rt.emit(event, payload),
+      ),
+  });
+}
+
+/** Starts a job that runs on the service thread itself (work on the vault: backups, restore). */
+export function startHostJob(
+  rt: GridRuntime,
+  owner: Actor,
+  kind: keyof typeof JOB_LABELS,
+  lane: JobSpec['lane'],
+  run: (control: RunnerControl) => Promise<JobOutcome>,
+): JobInfo {
+  return rt.jobs.start({ kind, label: JOB_LABELS[kind], owner, lane, run });
+}
