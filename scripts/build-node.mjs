@@ -1,25 +1,11 @@
 // Bundles the Node-side entry points (browser-mode server, CLI, seed worker, Electron main and
 // preload) with esbuild. The native SQLite module and electron stay external.
 import { build } from 'esbuild';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  external: ['better-sqlite3-multiple-ciphers', 'electron'],
-};
+import { common, esmBundle } from './node-bundle.mjs';
 
 await Promise.all([
   build({
-    ...common,
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    // Bundled CommonJS dependencies may call require(); give the ESM output one.
-    banner: {
-      js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);",
-    },
+    ...esmBundle,
     entryPoints: {
       server: 'electron/server/main.ts',
       cli: 'electron/cli/main.ts',

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { buildings } from '../schema';
+import { updateDerived } from '../sync/write';
 import { cachedAddressInitials } from './initials';
 
 /**
@@ -9,9 +11,8 @@ export function ensureAddressInitials(sqlite: Database.Database): number {
   const missing = sqlite.prepare<unknown[], { id: string; address: string }>(`SELECT id, address FROM buildings WHERE address_initials = ''`).all();
   if (missing.length === 0) return 0;
   const initials = cachedAddressInitials();
-  const update = sqlite.prepare('UPDATE buildings SET address_initials = ? WHERE id = ?');
   sqlite.transaction(() => {
-    for (const b of missing) update.run(initials(b.address) || '-', b.id);
+    for (const b of missing) updateDerived(sqlite, buildings, b.id, { addressInitials: initials(b.address) || '-' });
   })();
   return missing.length;
 }

@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { appendAudit } from '../audit/append';
 import { authorize, ROLE_LABELS } from '../auth/permissions';
@@ -75,8 +77,10 @@ export async function exportBuildings(
   const fileName = `楼栋列表-${stamp(now)}.xlsx`;
 
   const target = reserveFile(ctx.dataDir);
+  const out = createWriteStream(target.path, { mode: 0o600 });
   try {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.path, useStyles: true, useSharedStrings: false });
+    await once(out, 'open');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = ctx.actor.name;
     wb.created = new Date(now);
     const sheet = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -102,6 +106,8 @@ export async function exportBuildings(
     await wb.commit();
     job?.throwIfCancelled();
   } catch (err) {
+    // The file is removed only once its stream is closed, or a late open or flush would bring it back.
+    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
     discardFile(ctx.dataDir, target.id);
     throw err;
   }

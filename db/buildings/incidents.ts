@@ -1,7 +1,9 @@
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { buildingIncidents } from '../schema';
 import { uuidv7 } from '../sync/ids';
+import { insertRow, updateRow } from '../sync/write';
 import { buildingGridOf } from './scope';
 import type { BuildingIncident } from '../../electron/api/buildings';
 
@@ -57,12 +59,9 @@ export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = 
   if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'incident.reportedInFuture', {}, 'reportedAt');
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO building_incidents (id, hlc, origin, deleted, building_id, title, detail, reported_by, reported_at, handler)
-         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, ctx.clock.tick(), ctx.nodeId, input.buildingId, input.title, input.detail || null, ctx.actor.name, reportedAt, input.handler || null);
+    insertRow(ctx, buildingIncidents, {
+      buildingId: input.buildingId, title: input.title, detail: input.detail || null, reportedBy: ctx.actor.name, reportedAt, handler: input.handler || null,
+    }, { id });
   })();
   ctx.emit('data.changed', { domains: ['buildings'] });
   return incidentOf(readIncident(ctx, id));
@@ -91,9 +90,7 @@ export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, 
   const fixedAt = input.fixedAt === undefined ? incident.fixed_at : input.fixedAt;
   const fixNote = input.fixNote === undefined ? incident.fix_note : input.fixNote || null;
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare('UPDATE building_incidents SET handler = ?, fixed_at = ?, fix_note = ?, hlc = ?, origin = ? WHERE id = ?')
-      .run(handler, fixedAt, fixNote, ctx.clock.tick(), ctx.nodeId, incident.id);
+    updateRow(ctx, buildingIncidents, incident.id, { handler, fixedAt, fixNote });
   })();
   ctx.emit('data.changed', { domains: ['buildings'] });
   return incidentOf(readIncident(ctx, incident.id));

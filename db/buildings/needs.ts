@@ -1,8 +1,9 @@
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import type { NeedKind } from '../schema';
+import { buildingNeeds, type NeedKind } from '../schema';
 import { uuidv7 } from '../sync/ids';
+import { insertRow, updateRow } from '../sync/write';
 import { buildingGridOf } from './scope';
 import type { BuildingNeed } from '../../electron/api/buildings';
 
@@ -59,12 +60,10 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
   }
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO building_needs (id, hlc, origin, deleted, building_id, household_id, kind, detail, requested_by, requested_at, assignee)
-         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, ctx.clock.tick(), ctx.nodeId, input.buildingId, input.householdId ?? null, input.kind, input.detail, input.requestedBy, now, input.assignee || null);
+    insertRow(ctx, buildingNeeds, {
+      buildingId: input.buildingId, householdId: input.householdId ?? null, kind: input.kind, detail: input.detail,
+      requestedBy: input.requestedBy, requestedAt: now, assignee: input.assignee || null,
+    }, { id });
   })();
   ctx.emit('data.changed', { domains: ['buildings'] });
   return needOf(readNeed(ctx, id));
@@ -83,9 +82,7 @@ export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: 
   const doneAt = input.done === undefined ? need.done_at : input.done ? now : null;
   const doneBy = input.done === undefined ? need.done_by : input.done ? ctx.actor.name : null;
   ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare('UPDATE building_needs SET assignee = ?, done_at = ?, done_by = ?, hlc = ?, origin = ? WHERE id = ?')
-      .run(assignee, doneAt, doneBy, ctx.clock.tick(), ctx.nodeId, need.id);
+    updateRow(ctx, buildingNeeds, need.id, { assignee, doneAt, doneBy });
   })();
   ctx.emit('data.changed', { domains: ['buildings'] });
   return needOf(readNeed(ctx, need.id));

@@ -2,7 +2,9 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { safeCompounds } from '../schema';
 import { uuidv7 } from '../sync/ids';
+import { insertRow } from '../sync/write';
 import { requireNotFuture } from '../buildings/status/times';
 import { terms } from '../../messages';
 import { readSafeCompound } from './safe-list';
@@ -34,11 +36,7 @@ export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput
       if (current) {
         throw new ServiceError('CONFLICT', 'safe.alreadyGranted', { name: compound.name, by: current.granted_by }, 'compoundId');
       }
-      sqlite
-        .prepare(
-          `INSERT INTO safe_compounds (id, hlc, origin, deleted, compound_id, granted_at, criteria, note, granted_by) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, ctx.clock.tick(), ctx.nodeId, input.compoundId, input.grantedAt, JSON.stringify(criteria), input.note || null, ctx.actor.name);
+      insertRow(ctx, safeCompounds, { compoundId: input.compoundId, grantedAt: input.grantedAt, criteria, note: input.note || null, grantedBy: ctx.actor.name }, { id });
       appendAudit(sqlite, {
         actor: ctx.actor,
         action: 'compounds.safe.designate',

@@ -2,6 +2,8 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { safeCompounds } from '../schema';
+import { updateRow } from '../sync/write';
 
 /** `compounds.revokeSafe`: takes the red flag back; the designation row stays, marked revoked, with who and why. */
 export function revokeSafeCompound(ctx: ServiceContext, input: { id: string; reason: string }, now = Date.now()): { id: string } {
@@ -17,9 +19,7 @@ export function revokeSafeCompound(ctx: ServiceContext, input: { id: string; rea
   authorize(ctx.actor, 'buildings.edit', { gridId: row.grid_id });
   if (row.revoked_at !== null) throw new ServiceError('CONFLICT', 'safe.alreadyRevoked', { name: row.name, by: row.revoked_by ?? '' }, 'id');
   sqlite.transaction(() => {
-    sqlite
-      .prepare('UPDATE safe_compounds SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, hlc = ?, origin = ? WHERE id = ?')
-      .run(now, ctx.actor.name, input.reason, ctx.clock.tick(), ctx.nodeId, input.id);
+    updateRow(ctx, safeCompounds, input.id, { revokedAt: now, revokedBy: ctx.actor.name, revokeReason: input.reason });
     appendAudit(sqlite, { actor: ctx.actor, action: 'compounds.safe.revoke', target: row.compound_id, detail: { id: input.id, reason: input.reason } });
   })();
   ctx.emit('data.changed', { domains: ['compounds'] });

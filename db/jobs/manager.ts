@@ -146,8 +146,10 @@ export class JobManager {
       signal: abort.signal,
       progress: (phase, done, total) => {
         if (job.state !== 'running') return;
+        // A new phase or a new total is news at once; more of the same waits for the throttle.
+        const news = phase !== job.phase || total !== job.total;
         Object.assign(job, { phase, done, total });
-        this.changed(job, false);
+        this.changed(job, false, news);
       },
     };
     spec
@@ -177,10 +179,10 @@ export class JobManager {
     this.waiters.delete(job.id);
   }
 
-  private changed(job: JobInfo, stateChanged: boolean): void {
+  private changed(job: JobInfo, stateChanged: boolean, news = false): void {
     const at = this.now();
     if (stateChanged) this.journal.save([...this.jobs.values()]);
-    else if (at - (this.lastEmit.get(job.id) ?? 0) < PROGRESS_EVERY_MS) return;
+    else if (!news && at - (this.lastEmit.get(job.id) ?? 0) < PROGRESS_EVERY_MS) return;
     this.lastEmit.set(job.id, at);
     this.emit('jobs.changed', { ...job });
   }

@@ -66,7 +66,8 @@ export function runInThread(
     control.signal.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (msg: ThreadMessage) => {
       if (msg.type === 'progress') control.progress(msg.phase, msg.done, msg.total);
-      else if (msg.type === 'event') emit(msg.event, msg.payload);
+      // The job's own events (data.changed, map.changed) are passed on as they came.
+      else if (msg.type === 'event') (emit as (event: string, payload: unknown) => void)(msg.event, msg.payload);
       else if (msg.type === 'done') settle(() => resolve(msg.outcome));
       else settle(() => reject(msg.cancelled ? new JobCancelled() : new ServiceError(msg.code, ...msg.ref)));
     });

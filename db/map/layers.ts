@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context';
 import { authorize, gridScope } from '../auth/permissions';
 import type { ControlStatus } from '../schema';
+import { mapRevision } from './revision';
 
 interface AreaRow {
   id: string;
@@ -12,6 +13,7 @@ interface AreaRow {
 }
 
 export interface MapLayersData {
+  revision: number;
   street: { name: string; center: [number, number] };
   bounds: [[number, number], [number, number]];
   communities: { id: string; code: string; name: string; boundary: [number, number][][]; label: [number, number] }[];
@@ -36,10 +38,17 @@ function area(row: AreaRow) {
   };
 }
 
-/** Everything the map draws, in one call: communities, grids, and every building's footprint. */
+/**
+ * Everything the map draws, in one call: communities, grids, every building's footprint and
+ * status, and the map revision they are at (read in one transaction, so they agree).
+ */
 export function mapLayers(ctx: ServiceContext): MapLayersData {
-  const { sqlite } = ctx;
   authorize(ctx.actor, 'territory.read');
+  return ctx.sqlite.transaction(() => readLayers(ctx))();
+}
+
+function readLayers(ctx: ServiceContext): MapLayersData {
+  const { sqlite } = ctx;
   const scope = gridScope(ctx.actor);
   const street = sqlite
     .prepare('SELECT name, center_lat, center_lng FROM street_offices WHERE deleted = 0 LIMIT 1')
@@ -94,6 +103,7 @@ export function mapLayers(ctx: ServiceContext): MapLayersData {
     }
   const center: [number, number] = street ? [street.center_lat, street.center_lng] : [(south + north) / 2, (west + east) / 2];
   return {
+    revision: mapRevision(sqlite),
     street: { name: street?.name ?? '', center },
     bounds: south <= north ? [[south, west], [north, east]] : [[center[0], center[1]], [center[0], center[1]]],
     communities,

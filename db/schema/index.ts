@@ -6,3 +6,4 @@ export * from './residents';
 export * from './screening';
 export * from './audit';
 export * from './accounts';
+export * from './map';

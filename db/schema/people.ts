@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { syncColumns } from './sync-columns';
+import { hlcIndex, syncColumns } from './sync-columns';
 
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
@@ -23,7 +23,7 @@ export const people = sqliteTable(
     /** For cadres sent down and registered party members: their work unit. */
     employer: text('employer'),
   },
-  (t) => [index('people_name_idx').on(t.name)],
+  (t) => [hlcIndex(t), index('people_name_idx').on(t.name)],
 );
 
 export const dutyRoles = ['zone_head', 'grid_head', 'grid_worker', 'building_head', 'alley_head', 'unit_head'] as const;
@@ -43,5 +43,5 @@ export const dutyAssignments = sqliteTable(
     scopeId: text('scope_id').notNull(),
     since: integer('since').notNull(),
   },
-  (t) => [index('duty_person_idx').on(t.personId), index('duty_scope_idx').on(t.scopeType, t.scopeId)],
+  (t) => [hlcIndex(t), index('duty_person_idx').on(t.personId), index('duty_scope_idx').on(t.scopeType, t.scopeId)],
 );

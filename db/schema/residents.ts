@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { syncColumns } from './sync-columns';
+import { hlcIndex, syncColumns } from './sync-columns';
 import { buildings, units } from './territory';
 import { genders } from './people';
 
@@ -19,7 +19,7 @@ export const households = sqliteTable(
     room: text('room').notNull(),
     registration: text('registration', { enum: registrations }).notNull(),
   },
-  (t) => [index('households_building_idx').on(t.buildingId), index('households_unit_idx').on(t.unitId)],
+  (t) => [hlcIndex(t), index('households_building_idx').on(t.buildingId), index('households_unit_idx').on(t.unitId)],
 );
 
 export const relations = ['head', 'spouse', 'child', 'parent', 'grandchild', 'tenant', 'other'] as const;
@@ -42,6 +42,7 @@ export const residents = sqliteTable(
     registration: text('registration', { enum: registrations }).notNull(),
   },
   (t) => [
+    hlcIndex(t),
     index('residents_household_idx').on(t.householdId),
     index('residents_building_idx').on(t.buildingId),
     index('residents_name_idx').on(t.name),
@@ -67,6 +68,7 @@ export const residentTags = sqliteTable(
     note: text('note'),
   },
   (t) => [
+    hlcIndex(t),
     index('resident_tags_resident_idx').on(t.residentId),
     index('resident_tags_building_idx').on(t.buildingId, t.tag),
     index('resident_tags_tag_idx').on(t.tag, t.buildingId),
@@ -92,7 +94,7 @@ export const buildingNeeds = sqliteTable(
     doneAt: integer('done_at'),
     doneBy: text('done_by'),
   },
-  (t) => [index('building_needs_building_idx').on(t.buildingId, t.doneAt)],
+  (t) => [hlcIndex(t), index('building_needs_building_idx').on(t.buildingId, t.doneAt)],
 );
 
 /** An incident at a building (a roof's waterproof layer blown off): who handles it, when fixed. */
@@ -109,5 +111,5 @@ export const buildingIncidents = sqliteTable(
     fixedAt: integer('fixed_at'),
     fixNote: text('fix_note'),
   },
-  (t) => [index('building_incidents_building_idx').on(t.buildingId, t.fixedAt)],
+  (t) => [hlcIndex(t), index('building_incidents_building_idx').on(t.buildingId, t.fixedAt)],
 );

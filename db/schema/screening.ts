@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { syncColumns } from './sync-columns';
+import { hlcIndex, syncColumns } from './sync-columns';
 import { buildings, grids } from './territory';
 import { households } from './residents';
 
@@ -29,7 +29,7 @@ export const screeningRounds = sqliteTable(
     nobodyHomeCount: integer('nobody_home_count').notNull().default(0),
     refusedCount: integer('refused_count').notNull().default(0),
   },
-  (t) => [index('screening_rounds_started_idx').on(t.startedAt)],
+  (t) => [hlcIndex(t), index('screening_rounds_started_idx').on(t.startedAt)],
 );
 
 /** pending: not visited yet; nobody_home: queued again for the next visit. */
@@ -56,6 +56,7 @@ export const screeningVisits = sqliteTable(
     note: text('note'),
   },
   (t) => [
+    hlcIndex(t),
     uniqueIndex('screening_visits_household_uq').on(t.roundId, t.householdId),
     index('screening_visits_grid_idx').on(t.roundId, t.gridId, t.result),
     index('screening_visits_building_idx').on(t.roundId, t.buildingId, t.result),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { syncColumns } from './sync-columns';
+import { hlcIndex, syncColumns } from './sync-columns';
 import { buildings, compounds } from './territory';
 
 /**
@@ -19,7 +19,7 @@ export const statusDefinitions = sqliteTable(
     /** Retired statuses stay readable in history but cannot be set any more. */
     retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('status_definitions_key_uq').on(t.key)],
+  (t) => [hlcIndex(t), uniqueIndex('status_definitions_key_uq').on(t.key)],
 );
 
 /** One bulk change (or the undo of one): a status set on many buildings with one reason. */
@@ -43,7 +43,7 @@ export const statusBatches = sqliteTable(
     /** Set on a batch once it has been undone: the undo batch. */
     undoneByBatchId: text('undone_by_batch_id'),
   },
-  (t) => [index('status_batches_changed_idx').on(t.changedAt), index('status_batches_account_idx').on(t.changedById, t.changedAt)],
+  (t) => [hlcIndex(t), index('status_batches_changed_idx').on(t.changedAt), index('status_batches_account_idx').on(t.changedById, t.changedAt)],
 );
 
 /** Every change of a building's control status: who, when, why, from when, until when. */
@@ -63,6 +63,7 @@ export const buildingStatusHistory = sqliteTable(
     batchId: text('batch_id'),
   },
   (t) => [
+    hlcIndex(t),
     index('status_history_building_idx').on(t.buildingId, t.changedAt),
     index('status_history_effective_idx').on(t.effectiveFrom),
     index('status_history_batch_idx').on(t.batchId),
@@ -87,5 +88,5 @@ export const safeCompounds = sqliteTable(
     revokedBy: text('revoked_by'),
     revokeReason: text('revoke_reason'),
   },
-  (t) => [index('safe_compounds_compound_idx').on(t.compoundId)],
+  (t) => [hlcIndex(t), index('safe_compounds_compound_idx').on(t.compoundId)],
 );

@@ -1,4 +1,5 @@
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { getTableName } from 'drizzle-orm';
+import { index, integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * Columns every record that travels between offices carries (see docs/architecture.md):
@@ -12,4 +13,9 @@ export function syncColumns() {
     origin: text('origin').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   };
+}
+
+/** The index that "changes since" reads (`db/sync/changes.ts`): (hlc, id), named `<table>_hlc_idx`. */
+export function hlcIndex(t: { hlc: AnySQLiteColumn; id: AnySQLiteColumn }) {
+  return index(`${getTableName(t.hlc.table)}_hlc_idx`).on(t.hlc, t.id);
 }

@@ -1,16 +1,20 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { syncColumns } from './sync-columns';
+import { hlcIndex, syncColumns } from './sync-columns';
 
 /** 街道 / 乡镇: the street office this database belongs to. */
-export const streetOffices = sqliteTable('street_offices', {
-  ...syncColumns(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  city: text('city').notNull(),
-  district: text('district').notNull(),
-  centerLat: real('center_lat').notNull(),
-  centerLng: real('center_lng').notNull(),
-});
+export const streetOffices = sqliteTable(
+  'street_offices',
+  {
+    ...syncColumns(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    district: text('district').notNull(),
+    centerLat: real('center_lat').notNull(),
+    centerLng: real('center_lng').notNull(),
+  },
+  (t) => [hlcIndex(t)],
+);
 
 /** 社区 / 村, with its 12-digit statistical division code. */
 export const communities = sqliteTable(
@@ -25,7 +29,7 @@ export const communities = sqliteTable(
     labelLat: real('label_lat').notNull(),
     labelLng: real('label_lng').notNull(),
   },
-  (t) => [uniqueIndex('communities_code_uq').on(t.code), index('communities_street_idx').on(t.streetOfficeId)],
+  (t) => [hlcIndex(t), uniqueIndex('communities_code_uq').on(t.code), index('communities_street_idx').on(t.streetOfficeId)],
 );
 
 /** 片区: a zone of a community, led by a 片区长. */
@@ -37,7 +41,7 @@ export const zones = sqliteTable(
     number: integer('number').notNull(),
     name: text('name').notNull(),
   },
-  (t) => [index('zones_community_idx').on(t.communityId)],
+  (t) => [hlcIndex(t), index('zones_community_idx').on(t.communityId)],
 );
 
 /** 网格: the unit every grid worker is responsible for. */
@@ -54,7 +58,7 @@ export const grids = sqliteTable(
     labelLat: real('label_lat').notNull(),
     labelLng: real('label_lng').notNull(),
   },
-  (t) => [uniqueIndex('grids_code_uq').on(t.code), index('grids_zone_idx').on(t.zoneId), index('grids_community_idx').on(t.communityId)],
+  (t) => [hlcIndex(t), uniqueIndex('grids_code_uq').on(t.code), index('grids_zone_idx').on(t.zoneId), index('grids_community_idx').on(t.communityId)],
 );
 
 export const compoundKinds = ['gated', 'open', 'old', 'bungalow'] as const;
@@ -72,7 +76,7 @@ export const compounds = sqliteTable(
     hasPropertyMgmt: integer('has_property_mgmt', { mode: 'boolean' }).notNull(),
     openCompound: integer('open_compound', { mode: 'boolean' }).notNull(),
   },
-  (t) => [index('compounds_grid_idx').on(t.gridId)],
+  (t) => [hlcIndex(t), index('compounds_grid_idx').on(t.gridId)],
 );
 
 export const buildingKinds = ['building', 'alley'] as const;
@@ -113,6 +117,7 @@ export const buildings = sqliteTable(
     addressInitials: text('address_initials').notNull().default(''),
   },
   (t) => [
+    hlcIndex(t),
     index('buildings_compound_idx').on(t.compoundId),
     index('buildings_grid_idx').on(t.gridId),
     index('buildings_community_idx').on(t.communityId),
@@ -129,5 +134,5 @@ export const units = sqliteTable(
     number: integer('number').notNull(),
     households: integer('households').notNull(),
   },
-  (t) => [index('units_building_idx').on(t.buildingId)],
+  (t) => [hlcIndex(t), index('units_building_idx').on(t.buildingId)],
 );

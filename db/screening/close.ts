@@ -2,6 +2,8 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { screeningRounds } from '../schema';
+import { updateRow } from '../sync/write';
 import { requireRound, roundWithCounts } from './rounds';
 import type { ScreeningRound } from '../../electron/api/screening';
 
@@ -13,8 +15,7 @@ export function closeRound(ctx: ServiceContext, input: { roundId: string }): Scr
   const row = sqlite.transaction(() => {
     const round = requireRound(sqlite, input.roundId);
     if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.alreadyClosed', { name: round.name }, 'roundId');
-    const hlc = ctx.clock.tick();
-    sqlite.prepare('UPDATE screening_rounds SET closed_at = ?, hlc = ?, origin = ? WHERE id = ?').run(now, hlc, ctx.nodeId, round.id);
+    const hlc = updateRow(ctx, screeningRounds, round.id, { closedAt: now });
     appendAudit(sqlite, { actor: ctx.actor, action: 'screening.close', target: round.id, detail: { number: round.number, name: round.name }, at: now });
     return { ...round, hlc, closed_at: now };
   })();

@@ -27,8 +27,8 @@ function count(t: ScreeningTally, result: string, n: number): void {
 }
 
 /**
- * How far a round has come: totals, each grid, and the share of households done per building,
- * aligned with map.layers' building ids. Counted per building from one pass over the round's
+ * How far a round has come: totals, each grid, and the share of households done per building
+ * id (the buildings of the round that still stand). Counted per building from one pass over the round's
  * part of the building index (one index keeps the pages read small enough to stay cached), then
  * summed into the buildings' grids. A grid worker's figures cover their grids only.
  */
@@ -39,8 +39,8 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   const scope = gridScope(ctx.actor);
   const mine = scope ? new Set(scope) : null;
 
-  // Every building (deleted ones too: their households were part of the round), in map order.
-  const buildings = sqlite.prepare<unknown[], [string, string, number]>('SELECT id, grid_id, deleted FROM buildings ORDER BY id').raw().all();
+  // Every building (deleted ones too: their households were part of the round).
+  const buildings = sqlite.prepare<unknown[], [string, string, number]>('SELECT id, grid_id, deleted FROM buildings').raw().all();
   const gridOf = new Map<string, string>();
   const ids: string[] = [];
   for (const [id, grid, deleted] of buildings) {
@@ -84,10 +84,11 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   const byGrid = names
     .filter(([id]) => grids.has(id))
     .map(([gridId, gridName, communityName]) => ({ gridId, gridName, communityName, ...grids.get(gridId)! }));
-  const buildingShare = ids.map((id) => {
+  const buildingShare: Record<string, number> = {};
+  for (const id of ids) {
     const b = perBuilding.get(id);
-    return b ? b.done / b.n : null;
-  });
+    if (b) buildingShare[id] = b.done / b.n;
+  }
   const counts = { households: total.households, visited: total.visited, nobodyHome: total.nobodyHome, refused: total.refused };
   return { round: toRound(sqlite, round, counts), total, byGrid, buildingShare };
 }

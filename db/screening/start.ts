@@ -3,7 +3,9 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { JobControl } from '../jobs/types';
+import { screeningRounds, screeningVisits } from '../schema';
 import { uuidv7 } from '../sync/ids';
+import { insertRow } from '../sync/write';
 import { toRound, type RoundRow } from './rounds';
 import type { ScopeInput } from './types';
 import type { ScreeningRound } from '../../electron/api/screening';
@@ -72,9 +74,6 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
   const households = householdsInScope(ctx, input.scope.type, ids);
   if (households.length === 0) throw noHouseholds();
   const now = Date.now();
-  const insertVisit = sqlite.prepare(
-    `INSERT INTO screening_visits (id, hlc, origin, round_id, household_id, building_id, grid_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
   const row = sqlite.transaction((): RoundRow => {
     const number = (sqlite.prepare<unknown[], number | null>('SELECT max(number) FROM screening_rounds').pluck().get() ?? 0) + 1;
     const name = input.name?.trim() || `第${number}轮入户摸排`;
@@ -94,21 +93,18 @@ export function startRound(ctx: ServiceContext, input: { name?: string | undefin
       nobody_home_count: 0,
       refused_count: 0,
     };
-    sqlite
-      .prepare(
-        `INSERT INTO screening_rounds (id, hlc, origin, number, name, scope_type, scope_ids, started_at, started_by, household_count)
-         VALUES (@id, @hlc, @origin, @number, @name, @scope_type, @scope_ids, @started_at, @started_by, @household_count)`,
-      )
-      .run({ ...round, origin: ctx.nodeId });
+    insertRow(ctx, screeningRounds, {
+      number, name, scopeType: input.scope.type, scopeIds: ids, startedAt: now, startedBy: ctx.actor.name, householdCount: households.length,
+    }, { id: round.id, hlc: round.hlc });
+    job?.progress('写入待走访住户', 0, households.length);
     for (let i = 0; i < households.length; i += CHUNK) {
-      job?.throwIfCancelled();
-      job?.progress('写入待走访住户', i, households.length);
-      for (const [household, building, grid] of households.slice(i, i + CHUNK)) {
-        insertVisit.run(uuidv7(), ctx.clock.tick(), ctx.nodeId, round.id, household, building, grid);
+      for (const [householdId, buildingId, gridId] of households.slice(i, i + CHUNK)) {
+        insertRow(ctx, screeningVisits, { roundId: round.id, householdId, buildingId, gridId });
       }
+      // A cancel rolls back everything written so far in this transaction.
+      job?.throwIfCancelled();
+      job?.progress('写入待走访住户', Math.min(i + CHUNK, households.length), households.length);
     }
-    job?.throwIfCancelled();
-    job?.progress('写入待走访住户', households.length, households.length);
     appendAudit(sqlite, {
       actor: ctx.actor,
       action: 'screening.start',

@@ -3,9 +3,10 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
+import { increment, insertRow, updateDerived, updateRow } from '../sync/write';
 import { queueLine } from './households';
 import { requireRound } from './rounds';
-import type { VisitResult } from '../schema';
+import { buildingNeeds, residentTags, screeningRounds, screeningVisits, type VisitResult } from '../schema';
 import type { ScreeningHousehold } from '../../electron/api/screening';
 
 export interface VisitInput {
@@ -24,17 +25,15 @@ interface VisitRow {
   needs: string | null;
 }
 
-const COUNT_COLUMN: Record<Exclude<VisitResult, 'pending'>, string> = {
-  visited: 'visited_count',
-  nobody_home: 'nobody_home_count',
-  refused: 'refused_count',
-};
+const COUNT_COLUMN = {
+  visited: 'visitedCount',
+  nobody_home: 'nobodyHomeCount',
+  refused: 'refusedCount',
+} as const satisfies Record<Exclude<VisitResult, 'pending'>, string>;
 
 /** Keeps the round's result counts in step with a household's result changing from `from` to `to`. */
 function moveCount(sqlite: Database.Database, roundId: string, from: VisitResult, to: Exclude<VisitResult, 'pending'>): void {
-  const sets = [`${COUNT_COLUMN[to]} = ${COUNT_COLUMN[to]} + 1`];
-  if (from !== 'pending') sets.push(`${COUNT_COLUMN[from]} = ${COUNT_COLUMN[from]} - 1`);
-  sqlite.prepare(`UPDATE screening_rounds SET ${sets.join(', ')} WHERE id = ?`).run(roundId);
+  updateDerived(sqlite, screeningRounds, roundId, { [COUNT_COLUMN[to]]: increment(1), ...(from === 'pending' ? {} : { [COUNT_COLUMN[from]]: increment(-1) }) });
 }
 
 interface Head {
@@ -56,12 +55,9 @@ function headOf(sqlite: Database.Database, householdId: string): Head | undefine
 function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, detail: string, now: number): void {
   const head = headOf(ctx.sqlite, householdId);
   const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(householdId) ?? '';
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO building_needs (id, hlc, origin, building_id, household_id, kind, detail, requested_by, requested_at)
-       VALUES (?, ?, ?, ?, ?, 'other', ?, ?, ?)`,
-    )
-    .run(uuidv7(now), ctx.clock.tick(), ctx.nodeId, visit.building_id, householdId, detail, head ? `${head.name}（${room}）` : room, now);
+  insertRow(ctx, buildingNeeds, {
+    buildingId: visit.building_id, householdId, kind: 'other', detail, requestedBy: head ? `${head.name}（${room}）` : room, requestedAt: now,
+  }, { id: uuidv7(now) });
 }
 
 /** A returnee found at the door: the head of the household joins the 返乡人员 group from today, once. */
@@ -72,11 +68,7 @@ function tagReturnee(ctx: ServiceContext, visit: VisitRow, householdId: string, 
     .prepare(`SELECT 1 FROM resident_tags WHERE resident_id = ? AND tag = 'returnee' AND deleted = 0 AND (ends_on IS NULL OR ends_on > ?)`)
     .get(head.id, now);
   if (current) return;
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO resident_tags (id, hlc, origin, resident_id, building_id, tag, starts_on, note) VALUES (?, ?, ?, ?, ?, 'returnee', ?, ?)`,
-    )
-    .run(uuidv7(now), ctx.clock.tick(), ctx.nodeId, head.id, visit.building_id, now, `${roundName}入户发现`);
+  insertRow(ctx, residentTags, { residentId: head.id, buildingId: visit.building_id, tag: 'returnee', startsOn: now, note: `${roundName}入户发现` }, { id: uuidv7(now) });
 }
 
 /**
@@ -102,12 +94,9 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     if (input.result !== 'visited' && (returnee || symptoms || needs)) {
       throw new ServiceError('INVALID_INPUT', 'visit.findingsNeedVisit', {}, 'findings');
     }
-    sqlite
-      .prepare(
-        `UPDATE screening_visits SET result = ?, attempts = attempts + 1, visited_at = ?, visited_by = ?, returnee = ?, symptoms = ?,
-           needs = ?, note = ?, hlc = ?, origin = ? WHERE id = ?`,
-      )
-      .run(input.result, now, ctx.actor.name, returnee ? 1 : 0, symptoms ? 1 : 0, needs, input.note?.trim() || null, ctx.clock.tick(), ctx.nodeId, visit.id);
+    updateRow(ctx, screeningVisits, visit.id, {
+      result: input.result, attempts: increment(1), visitedAt: now, visitedBy: ctx.actor.name, returnee, symptoms, needs, note: input.note?.trim() || null,
+    });
     if (visit.result !== input.result) moveCount(sqlite, round.id, visit.result, input.result);
     if (needs && needs !== visit.needs) addNeed(ctx, visit, input.householdId, needs, now);
     if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);

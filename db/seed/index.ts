@@ -174,7 +174,7 @@ function writeTerritory(
             ]);
             b.unitIds = b.units.map((households, u) => w.insert('units', [b.id!, u + 1, households]));
             for (const h of b.history)
-              w.insert('building_status_history', [b.id, h.status, h.previousStatus, h.reason, h.changedBy, h.changedAt, h.effectiveFrom, h.effectiveUntil]);
+              w.insert('building_status_history', [b.id, h.status, h.previousStatus, h.reason, h.changedBy, h.changedAt, h.effectiveFrom, h.effectiveUntil, null]);
             if (++done % 500 === 0 || done === total) progress({ phase: '写入楼栋和单元', done, total });
           }
         }

@@ -17,7 +17,7 @@ export function writeSafeCompounds(communities: CommunityDraft[], writer: SeedWr
     const grantedAt = now - rng.int(1, 59) * DAY - rng.int(0, 23) * HOUR;
     const picked = new Set(rng.shuffle([...SAFE_CRITERIA]).slice(0, rng.int(3, 5)));
     const criteria = SAFE_CRITERIA.filter((c) => picked.has(c));
-    writer.insert('safe_compounds', [cp.id!, grantedAt, JSON.stringify(criteria), rng.pick(SAFE_NOTES), rng.pick(operators)]);
+    writer.insert('safe_compounds', [cp.id!, grantedAt, JSON.stringify(criteria), rng.pick(SAFE_NOTES), rng.pick(operators), null, null, null]);
   }
   return count;
 }

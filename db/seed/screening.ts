@@ -4,6 +4,7 @@
  * latest one under way.
  */
 import type { Random } from '../../maps/random';
+import { screeningRounds } from '../schema';
 import type { HouseholdIndex } from './residents';
 import type { SeedWriter } from './writer';
 import { VISIT_NEEDS, VISIT_NOTES } from './texts';
@@ -38,9 +39,9 @@ export function writeScreening(
     const closedAt = open ? null : starts[r + 1]! - rng.int(6, 20) * HOUR;
     const end = closedAt ?? now;
     const span = end - start;
-    const roundId = writer.insert('screening_rounds', [r + 1, `第${r + 1}轮入户摸排`, 'street', '[]', start, rng.pick(operators), closedAt, total]);
+    const roundId = writer.insert('screening_rounds', [r + 1, `第${r + 1}轮入户摸排`, 'street', '[]', start, rng.pick(operators), closedAt, total, 0, 0, 0]);
     const gridProgress = new Map<string, number>();
-    const tally = { visited_count: 0, nobody_home_count: 0, refused_count: 0 };
+    const tally = { visited: 0, nobody_home: 0, refused: 0 };
     const at = (offset: number) => Math.min(end - 10 * MINUTE, Math.floor(start + offset));
 
     for (let h = 0; h < total; h++) {
@@ -88,12 +89,12 @@ export function writeScreening(
           note = symptoms ? VISIT_NOTES.symptoms : returnee ? VISIT_NOTES.returnee : attempts > 1 ? VISIT_NOTES.revisited : null;
         } else note = result === 'refused' ? VISIT_NOTES.refused : attempts >= 2 ? VISIT_NOTES.nobodyHome : null;
       }
-      if (result !== 'pending') tally[`${result}_count`]++;
+      if (result !== 'pending') tally[result]++;
       writer.insert('screening_visits', [roundId, index.ids[h]!, index.buildingIds[h]!, gridId, result, attempts, visitedAt, visitedBy, returnee, symptoms, needs, note]);
       visits++;
       if (visits % 20_000 === 0) progress(visits, total * rounds);
     }
-    writer.update('screening_rounds', roundId, tally);
+    writer.update(screeningRounds, roundId, { visitedCount: tally.visited, nobodyHomeCount: tally.nobody_home, refusedCount: tally.refused });
   }
   progress(visits, total * rounds);
   return { rounds, visits };

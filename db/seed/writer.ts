@@ -6,37 +6,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Random } from '../../maps/random';
 import { formatHlc } from '../sync/hlc';
+import { travelling, travellingTables, type TravellingName, type TravellingTable } from '../sync/registry';
+import { updateDerived, wholeRowInsert, type RowChanges } from '../sync/write';
 
-const TABLES = {
-  street_offices: ['code', 'name', 'city', 'district', 'center_lat', 'center_lng'],
-  communities: ['street_office_id', 'code', 'name', 'boundary', 'label_lat', 'label_lng'],
-  zones: ['community_id', 'number', 'name'],
-  grids: ['zone_id', 'community_id', 'code', 'number', 'name', 'boundary', 'label_lat', 'label_lng'],
-  compounds: ['grid_id', 'name', 'kind', 'road', 'has_property_mgmt', 'open_compound'],
-  buildings: [
-    'compound_id', 'grid_id', 'community_id', 'kind', 'name', 'address', 'floors', 'unit_count', 'households', 'residents',
-    'has_property_mgmt', 'open_compound', 'footprint', 'centroid_lat', 'centroid_lng', 'status', 'status_since', 'status_until',
-    'address_initials',
-  ],
-  units: ['building_id', 'number', 'households'],
-  people: ['name', 'gender', 'phone', 'id_number', 'party_member', 'source', 'employer'],
-  duty_assignments: ['person_id', 'role', 'scope_type', 'scope_id', 'since'],
-  building_status_history: [
-    'building_id', 'status', 'previous_status', 'reason', 'changed_by', 'changed_at', 'effective_from', 'effective_until',
-  ],
-  households: ['building_id', 'unit_id', 'room', 'registration'],
-  residents: ['household_id', 'building_id', 'name', 'gender', 'birth_year', 'id_number', 'phone', 'relation', 'registration'],
-  resident_tags: ['resident_id', 'building_id', 'tag', 'starts_on', 'ends_on', 'note'],
-  building_needs: ['building_id', 'household_id', 'kind', 'detail', 'requested_by', 'requested_at', 'assignee', 'done_at', 'done_by'],
-  building_incidents: ['building_id', 'title', 'detail', 'reported_by', 'reported_at', 'handler', 'fixed_at', 'fix_note'],
-  safe_compounds: ['compound_id', 'granted_at', 'criteria', 'note', 'granted_by'],
-  screening_rounds: ['number', 'name', 'scope_type', 'scope_ids', 'started_at', 'started_by', 'closed_at', 'household_count'],
-  screening_visits: [
-    'round_id', 'household_id', 'building_id', 'grid_id', 'result', 'attempts', 'visited_at', 'visited_by', 'returnee', 'symptoms', 'needs', 'note',
-  ],
-} as const;
-
-export type SeedTable = keyof typeof TABLES;
+export type SeedTable = TravellingName;
 type Value = string | number | null;
 
 /** HLC counters are 5 digits: after 100,000 rows the wall clock part moves on by 1 ms. */
@@ -57,7 +30,7 @@ export function withIndexesDeferred<T>(sqlite: Database.Database, tables: readon
 }
 
 export class SeedWriter {
-  private readonly statements = new Map<SeedTable, Database.Statement>();
+  private readonly statements = new Map<SeedTable, { insert: Database.Statement; width: number }>();
   private count = 0;
   private readonly idPrefix: string;
   readonly rows: Record<SeedTable, number>;
@@ -68,11 +41,8 @@ export class SeedWriter {
     private readonly node: string,
     private readonly now: number,
   ) {
-    this.rows = Object.fromEntries(Object.keys(TABLES).map((t) => [t, 0])) as Record<SeedTable, number>;
-    for (const [table, columns] of Object.entries(TABLES) as [SeedTable, readonly string[]][]) {
-      const all = ['id', 'hlc', 'origin', 'deleted', ...columns];
-      this.statements.set(table, sqlite.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`));
-    }
+    this.rows = Object.fromEntries(travellingTables.map((t) => [t.name, 0])) as Record<SeedTable, number>;
+    for (const { name, columns } of travellingTables) this.statements.set(name, { insert: wholeRowInsert(sqlite, name), width: columns.length });
     const ms = hex(now, 12);
     this.idPrefix = `${ms.slice(0, 8)}-${ms.slice(8)}-7`;
   }
@@ -84,20 +54,21 @@ export class SeedWriter {
     return `${this.idPrefix}${hex((c >>> 14) & 0xfff, 3)}-${hex(0x8000 | (c & 0x3fff), 4)}-${tail}`;
   }
 
-  /** Inserts a row (values in the order of the table's columns above, without the sync columns); returns its id. */
+  /** Inserts a row (values in the schema's column order, as `db/sync/registry` lists them, without the sync columns); returns its id. */
   insert(table: SeedTable, values: readonly Value[]): string {
+    const { insert, width } = this.statements.get(table)!;
+    if (values.length !== width) throw new Error(`演示数据写入 ${table} 时给了 ${values.length} 个值，该表有 ${width} 列（${travelling(table).columns.join('、')}）`);
     const wall = this.now - 1000 + Math.floor(this.count / HLC_COUNTER_SPAN);
     const hlc = formatHlc({ wall, counter: this.count % HLC_COUNTER_SPAN, node: this.node });
     const id = this.nextId();
     this.count++;
     this.rows[table]++;
-    this.statements.get(table)!.run(id, hlc, this.node, 0, ...values);
+    insert.run(id, hlc, this.node, 0, ...values);
     return id;
   }
 
   /** Sets derived columns of a row written earlier (counts known only once its children are written). */
-  update(table: SeedTable, id: string, values: Readonly<Record<string, number>>): void {
-    const columns = Object.keys(values);
-    this.sqlite.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => values[c]!), id);
+  update<T extends TravellingTable>(table: T, id: string, values: RowChanges<T>): void {
+    updateDerived(this.sqlite, table, id, values);
   }
 }

@@ -2,7 +2,8 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { uuidv7 } from '../sync/ids';
+import { statusDefinitions } from '../schema';
+import { insertRow, updateRow } from '../sync/write';
 import { definitionByKey, statusLabel } from './definitions';
 import type { StatusDefinition } from '../../electron/api/status';
 
@@ -38,17 +39,12 @@ export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusD
     }
   }
   sqlite.transaction(() => {
-    const hlc = ctx.clock.tick();
+    const values = { label: input.label, labelEn: input.labelEn, color, rank: input.rank, retired: input.retired };
     if (existing) {
-      sqlite
-        .prepare('UPDATE status_definitions SET label = ?, label_en = ?, color = ?, rank = ?, retired = ?, hlc = ?, origin = ? WHERE key = ? AND deleted = 0')
-        .run(input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0, hlc, ctx.nodeId, input.key);
+      const id = sqlite.prepare<unknown[], string>('SELECT id FROM status_definitions WHERE key = ? AND deleted = 0').pluck().get(input.key)!;
+      updateRow(ctx, statusDefinitions, id, values);
     } else {
-      sqlite
-        .prepare(
-          `INSERT INTO status_definitions (id, hlc, origin, deleted, key, label, label_en, color, rank, retired) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(uuidv7(), hlc, ctx.nodeId, input.key, input.label, input.labelEn, color, input.rank, input.retired ? 1 : 0);
+      insertRow(ctx, statusDefinitions, { key: input.key, ...values });
     }
     appendAudit(sqlite, {
       actor: ctx.actor,

@@ -12,8 +12,11 @@ export function formatHlc({ wall, counter, node }: HlcParts): string {
   return `${String(wall).padStart(15, '0')}:${String(counter).padStart(5, '0')}:${node}`;
 }
 
+/** The shape of a timestamp: wall, counter, node. */
+export const HLC_RE = /^(\d{15}):(\d{5}):(.+)$/;
+
 export function parseHlc(value: string): HlcParts {
-  const m = /^(\d{15}):(\d{5}):(.+)$/.exec(value);
+  const m = HLC_RE.exec(value);
   if (!m) throw new Error(`不是有效的 HLC 时间戳: ${value}`);
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
 }

@@ -27,6 +27,8 @@ export interface MapBuildings {
 }
 
 export interface MapLayers {
+  /** The map revision these buildings are at (`map.changed` and `map.changesSince` go on from it). */
+  revision: number;
   street: { name: string; center: [number, number] };
   /** [[south, west], [north, east]] of everything drawn. */
   bounds: [[number, number], [number, number]];
@@ -35,6 +37,30 @@ export interface MapLayers {
   buildings: MapBuildings;
 }
 
+/** Building ids by their new status: the compact form of map changes (1,000 ids take about 38 KB). */
+export type MapStatusChanges = Record<ControlStatus, string[]>;
+
+/** The answer of `map.changesSince`. */
+export interface MapChanges {
+  /** The revision the map is at now. */
+  revision: number;
+  /**
+   * Every building (of the caller's grids) changed since the asked revision, once each, by the
+   * status it has now; null when the window must reload the map instead (too many changes, or a
+   * revision this database never reached, as after restoring a backup).
+   */
+  statuses: MapStatusChanges | null;
+}
+
+/** The payload of `map.changed`: one change to the map, which is the revision before it + 1. */
+export interface MapDelta {
+  revision: number;
+  /** The status batch that made the change (the window that made it knows it by this). */
+  batchId: string;
+  statuses: MapStatusChanges;
+}
+
 export const mapMethods = {
   'map.layers': query<MapLayers>()(z.object({}).strict()),
+  'map.changesSince': query<MapChanges>()(z.object({ revision: z.number().int().min(0, '地图版本号不能小于 0') }).strict()),
 };

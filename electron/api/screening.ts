@@ -36,10 +36,10 @@ export interface ScreeningProgress {
   total: ScreeningTally;
   byGrid: (ScreeningTally & { gridId: string; gridName: string; communityName: string })[];
   /**
-   * Per building, aligned with `map.layers` buildings.ids: the share of households done
-   * (visited or refused), 0–1, or null when the building is outside the round.
+   * Per building id: the share of households done (visited or refused), 0–1. A building not
+   * listed is outside the round.
    */
-  buildingShare: (number | null)[];
+  buildingShare: Record<string, number>;
 }
 
 export interface ScreeningHousehold {

@@ -121,7 +121,7 @@ export const statusMethods = {
   /** The full history of one building, newest first. */
   'buildings.history': query<StatusChange[]>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
   /** Every building's status as of a moment, aligned with `map.layers` buildings.ids. */
-  'map.statusAsOf': query<{ at: number; statuses: ControlStatus[] }>({ permission: 'buildings.read' })(z.object({ at: instantSchema }).strict()),
+  'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>({ permission: 'buildings.read' })(z.object({ at: instantSchema }).strict()),
   'compounds.safeList': query<SafeCompound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   'compounds.designateSafe': mutation<SafeCompound>({ permission: 'buildings.edit', invalidates: ['compounds', 'buildings'] })(
     z

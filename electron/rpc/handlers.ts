@@ -1,5 +1,6 @@
 import { systemInfo } from '../../db/system/info';
 import { mapLayers } from '../../db/map/layers';
+import { mapChangesSince } from '../../db/map/changes';
 import { checkAuditChain, listAuditActions, listAuditLog } from '../../db/audit/service';
 import { revealPersonalData } from '../../db/people/reveal';
 import type { DataMethod, Handler, HandlerMap } from './handler-types';
@@ -19,6 +20,7 @@ export type { DataMethod, HandlerEnv } from './handler-types';
 export const handlers: { [M in DataMethod]: Handler<M> } = {
   'system.info': (ctx, _input, env) => ({ appName: 'GridDesk', version: APP_VERSION, mode: env.mode, ...systemInfo(ctx) }),
   'map.layers': (ctx) => mapLayers(ctx),
+  'map.changesSince': (ctx, input) => mapChangesSince(ctx, input),
   'audit.query': (ctx, input) => listAuditLog(ctx, input),
   'audit.actions': (ctx) => listAuditActions(ctx),
   'audit.verify': (ctx) => checkAuditChain(ctx),

@@ -2,7 +2,7 @@ import type { ApiResponse, GridDeskApi, PushEventName, PushEvents, UploadedFile 
 import { pushEventNames } from '../../electron/api';
 import { formatError } from '../../messages';
 
-type Listener = (payload: never) => void;
+type Listener<E extends PushEventName> = (payload: PushEvents[E]) => void;
 
 const UNAUTHENTICATED: ApiResponse<never> = {
   ok: false,
@@ -31,11 +31,11 @@ async function invoke(method: string, input: unknown): Promise<ApiResponse<never
 /** One EventSource for the whole page; push events are dispatched by their `event:` name. */
 class EventStream {
   private source: EventSource | null = null;
-  private readonly listeners = new Map<PushEventName, Set<Listener>>();
+  private readonly listeners = new Map<PushEventName, Set<Listener<never>>>();
   private dropped = false;
 
-  subscribe(event: PushEventName, listener: Listener): () => void {
-    let set = this.listeners.get(event);
+  subscribe<E extends PushEventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.listeners.get(event) as Set<Listener<E>> | undefined;
     if (!set) this.listeners.set(event, (set = new Set()));
     set.add(listener);
     this.open();
@@ -44,10 +44,10 @@ class EventStream {
     };
   }
 
-  private emit(event: PushEventName, payload: unknown): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) {
+  private emit<E extends PushEventName>(event: E, payload: PushEvents[E]): void {
+    for (const listener of [...((this.listeners.get(event) as Set<Listener<E>> | undefined) ?? [])]) {
       try {
-        (listener as (payload: unknown) => void)(payload);
+        listener(payload);
       } catch (err) {
         console.error(`[events] listener of ${event} failed:`, err);
       }
@@ -60,9 +60,10 @@ class EventStream {
     this.source = source;
     for (const name of pushEventNames) {
       source.addEventListener(name, (message) => {
-        let payload: unknown;
+        let payload: PushEvents[typeof name];
         try {
-          payload = JSON.parse((message as MessageEvent<string>).data);
+          // The service sends each event with its contract payload.
+          payload = JSON.parse((message as MessageEvent<string>).data) as PushEvents[typeof name];
         } catch {
           console.error(`[events] ${name}: data is not JSON`);
           return;
@@ -70,14 +71,14 @@ class EventStream {
         this.emit(name, payload);
       });
     }
-    // While the stream was down, events were missed: after it reconnects, refetch everything.
+    // While the stream was down, events may have been missed: say so once it is back.
     source.addEventListener('error', () => {
       this.dropped = true;
     });
     source.addEventListener('open', () => {
       if (!this.dropped) return;
       this.dropped = false;
-      this.emit('data.changed', { domains: ['*'] } satisfies PushEvents['data.changed']);
+      this.emit('events.resumed', {});
     });
   }
 }
@@ -119,9 +120,9 @@ export function createBrowserTransport(): GridDeskApi {
   const stream = new EventStream();
   return {
     invoke: (method, input) => invoke(method, input),
-    subscribe: (event, listener) => stream.subscribe(event, listener as Listener),
+    subscribe: (event, listener) => stream.subscribe(event, listener),
     files: { upload, save },
-  } as GridDeskApi;
+  };
 }
 
 /** Browser mode: no preload put `window.api` there, so talk HTTP to the server that served us. */

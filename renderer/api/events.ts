@@ -17,11 +17,16 @@ export function useApiEvent<E extends PushEventName>(event: E, handler: (payload
 
 /** Which cached methods show data of a changed domain, beyond those named `<domain>.*`. */
 const ALSO_SHOWN_IN: Record<string, string[]> = {
-  buildings: ['map.layers'],
   compounds: ['buildings.'],
   territory: ['map.layers', 'buildings.'],
   map: ['map.layers'],
 };
+
+/**
+ * What shows building statuses, besides the map's own data (which takes each pushed change as
+ * it is, see features/map/map-sync): small answers, refetched after a status change.
+ */
+const SHOWS_STATUSES = ['buildings.get', 'buildings.history', 'buildings.lastBatch', 'buildings.reminders', 'buildings.list', 'map.statusAsOf'];
 
 export function invalidateDomains(client: QueryClient, domains: readonly string[]): Promise<void> {
   if (domains.length === 0 || domains.includes('*')) return client.invalidateQueries();
@@ -38,10 +43,25 @@ export function invalidateDomains(client: QueryClient, domains: readonly string[
   });
 }
 
-/** Mounted once by the app: `data.changed` invalidates the queries of the domains that changed. */
+/** Refetches what shows statuses: the open panel, its history, the undo button, the reminders, the table. */
+export function invalidateStatusViews(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && SHOWS_STATUSES.includes(q.queryKey[0]) });
+}
+
+/**
+ * Mounted once by the app: `data.changed` invalidates the queries of the domains that changed,
+ * `map.changed` what shows statuses. After the event stream was down, everything shown is
+ * refetched except the map's data, which catches up by revision.
+ */
 export function useDataChangedInvalidation(): void {
   const client = useQueryClient();
   useApiEvent('data.changed', ({ domains }) => {
     void invalidateDomains(client, domains);
+  });
+  useApiEvent('map.changed', () => {
+    void invalidateStatusViews(client);
+  });
+  useApiEvent('events.resumed', () => {
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'map.layers' });
   });
 }

@@ -38,8 +38,9 @@ export function useSystemInfo() {
   return useApiQuery('system.info', {}, { enabled: useStartupSettled() });
 }
 
+/** The map's data: loaded once, then kept current by pushed changes (features/map/use-map-sync), never stale by age. */
 export function useMapLayers() {
-  return useApiQuery('map.layers', {}, { staleTime: 5 * 60_000 });
+  return useApiQuery('map.layers', {}, { staleTime: Infinity });
 }
 
 export function useBuilding(id: string | null) {

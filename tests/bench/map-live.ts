@@ -33,6 +33,8 @@ async function within<T>(promise: Promise<T>, ms: number, message: string): Prom
 
 interface Rpc {
   call<T>(method: string, input: unknown): Promise<T>;
+  /** Push events of this session, as the bytes of each server-sent-event frame, by event name. */
+  listen(onFrame: (event: string, bytes: number) => void): () => void;
 }
 
 /** A second session over plain HTTP (another operator's window): start secret → cookie → sign-in. */
@@ -48,15 +50,37 @@ async function httpSession(url: string, password: string): Promise<Rpc> {
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
       return body.result;
     },
+    listen(onFrame) {
+      const stop = new AbortController();
+      void (async () => {
+        const reply = await fetch(`${origin}/api/events`, { headers: { cookie }, signal: stop.signal });
+        let buffer = '';
+        const decoder = new TextDecoder();
+        const reader = reply.body!.getReader();
+        for (let read = await reader.read(); !read.done; read = await reader.read()) {
+          buffer += decoder.decode(read.value, { stream: true });
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const frame = buffer.slice(0, end + 2);
+            buffer = buffer.slice(end + 2);
+            const name = /^event: (.+)$/m.exec(frame)?.[1];
+            if (name) onFrame(name, Buffer.byteLength(frame));
+          }
+        }
+      })().catch((err: unknown) => {
+        if (!stop.signal.aborted) console.error('[map-live] event stream:', err);
+      });
+      return () => stop.abort();
+    },
   };
   await rpc.call('auth.login', { username: 'admin', password });
   return rpc;
 }
 
 /**
- * Live status on the large preset: the map open in headless Chromium, a bulk change of 1,000
- * buildings made from a second session over HTTP, and the time from sending it until the map's
- * legend shows the new count and the next frame (the canvas recolour) has run.
+ * Live status: the map open in headless Chromium, a bulk change of 1,000 buildings made from a
+ * second session over HTTP, and the time from sending it until the map's legend shows the new
+ * count and the next frame (the canvas recolour) has run; the size of the pushed change on the
+ * wire; and how often the window downloaded the whole map meanwhile (it should not).
  */
 export async function benchMapLive(largeDir: string, password = process.env.GRIDDESK_BENCH_PASSWORD ?? DEMO_PASSWORD): Promise<void> {
   const dataDir = freshDir('map-live');
@@ -77,7 +101,16 @@ export async function benchMapLive(largeDir: string, password = process.env.GRID
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
 
     log('map ready');
+    let layerDownloads = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('"map.layers"')) layerDownloads++;
+    });
     const other = await httpSession(url, password);
+    const deltaBytes: number[] = [];
+    const unlisten = other.listen((event, bytes) => {
+      if (event === 'map.changed') deltaBytes.push(bytes);
+    });
+    await new Promise((r) => setTimeout(r, 300));
     const layers = await other.call<{ buildings: { ids: string[]; statuses: string[] } }>('map.layers', {});
     const { ids } = layers.buildings;
     const statuses = layers.buildings.statuses.slice();
@@ -108,7 +141,9 @@ export async function benchMapLive(largeDir: string, password = process.env.GRID
       // Let the refetches that follow the change settle before the next run.
       await page.waitForTimeout(1500);
     }
-    emit('status.bulk_1000.visible_in_map', median(times), 'ms', { runs: RUNS, buildings: ids.length, target: 1000, all: times });
+    unlisten();
+    emit('status.bulk_1000.visible_in_map', median(times), 'ms', { runs: RUNS, buildings: ids.length, target: 300, all: times, mapLayersDownloads: layerDownloads });
+    emit('status.bulk_1000.delta_bytes', median(deltaBytes) / 1024, 'KiB', { events: deltaBytes.length, target: 50, all: deltaBytes, mapLayersDownloads: layerDownloads });
   } finally {
     child.kill('SIGTERM');
     await browser.close();

@@ -34,6 +34,15 @@ const buildingWith = (status: string, skip = 0): string =>
       (db.prepare(`SELECT id FROM buildings WHERE deleted = 0 AND status = ? ORDER BY id LIMIT 1 OFFSET ?`).get(status, skip) as { id: string }).id,
   );
 
+/** Counts the calls of one contract method a page makes from now on. */
+function countCalls(page: Page, method: string): () => number {
+  let n = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/rpc') && (JSON.parse(request.postData() ?? '{}') as { method?: string }).method === method) n++;
+  });
+  return () => n;
+}
+
 async function newWindow(browser: Browser, user: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -72,9 +81,12 @@ async function drawLasso(page: Page, points: { x: number; y: number }[]): Promis
 }
 
 test('lasso a few buildings, seal them in one bulk change, see it in another window, then undo it', async ({ page, browser }) => {
+  test.slow(); // two windows, each signing in and loading the whole map
   const errors = watchErrors(page);
   await openMap(page, server, 'zhiban');
   const other = await newWindow(browser, 'admin');
+  const otherLayerCalls = countCalls(other, 'map.layers');
+  const otherCatchUps = countCalls(other, 'map.changesSince');
 
   const anchor = buildingWith('normal', 3);
   const centre = (await page.evaluate((id) => window.__gridDeskMap!.buildingScreenPoint(id), anchor))!;
@@ -132,6 +144,9 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
   await expect.poll(() => pixel(page, centre).then((c) => near(c, SEALED))).toBe(true);
   await expect.poll(() => legendCount(other, 'sealed'), { timeout: 5_000 }).toBe(sealedBefore + toSeal);
   await expect(page.getByTestId('undo-last')).toBeVisible();
+  // The other window was told, this one (which made the change) was not; neither reloaded the map.
+  await expect(other.locator('.ant-message')).toContainText(`${toSeal} 栋楼状态已更新`);
+  await expect(page.locator('.ant-message')).not.toContainText('栋楼状态已更新');
 
   // The building's history has the new entry with the reason, marked as bulk.
   await expect(page.getByTestId('page-map')).toHaveAttribute('data-mode', 'click');
@@ -150,6 +165,9 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
   await expect.poll(() => legendCount(page, 'sealed')).toBe(sealedBefore);
   await expect.poll(() => legendCount(other, 'sealed'), { timeout: 5_000 }).toBe(sealedBefore);
   expect(statusesOf(chosen)).toEqual(before);
+  // The second window followed both changes from the pushed deltas alone: no map download, no catch-up.
+  expect(otherLayerCalls()).toBe(0);
+  expect(otherCatchUps()).toBe(0);
   await expect(page.getByTestId('building-status-tag')).toContainText('正常');
   await expect(page.getByTestId('history-entry')).toHaveCount(historyBefore + 2);
   await expect(page.getByTestId('history-entry').nth(1)).toContainText(reason);

@@ -1,6 +1,5 @@
 import type { ServiceContext } from '../../context';
-
-const HLC_RE = /^\d{15}:\d{5}:.+$/;
+import { HLC_RE } from '../../sync/hlc';
 
 /**
  * The moment and merge stamp of a change to some buildings, taken inside the write lock: never

@@ -3,7 +3,10 @@ import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
 import { baselineStatus } from '../../statuses/definitions';
+import { buildings, buildingStatusHistory, statusBatches } from '../../schema';
 import { uuidv7 } from '../../sync/ids';
+import { groupByStatus, recordMapChange } from '../../map/revision';
+import { insertRow, updateRow } from '../../sync/write';
 import { latestOwnBatch, readBatch, type BatchRow } from './batches';
 import { stampAfter } from './stamp';
 import { formatMoment } from './times';
@@ -103,24 +106,20 @@ export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now =
     const { at, tick } = stampAfter(ctx, restores.length > 0 ? restores.map((r) => r.buildingId) : [], now);
     const undoId = uuidv7(at);
     const reason = `撤销：${batch.reason}`.slice(0, 200);
-    const insert = sqlite.prepare(
-      `INSERT INTO building_status_history (id, hlc, origin, deleted, building_id, status, previous_status, reason, changed_by, changed_at,
-         effective_from, effective_until, batch_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const update = sqlite.prepare('UPDATE buildings SET status = ?, status_since = ?, status_until = ?, hlc = ?, origin = ? WHERE id = ?');
     for (const r of restores) {
-      const hlc = tick();
-      insert.run(uuidv7(at), hlc, ctx.nodeId, r.buildingId, r.status, r.from, reason, ctx.actor.name, at, r.effectiveFrom, r.until, undoId);
-      update.run(r.status, r.since, r.until, hlc, ctx.nodeId, r.buildingId);
+      const { hlc } = insertRow(ctx, buildingStatusHistory, {
+        buildingId: r.buildingId, status: r.status, previousStatus: r.from, reason, changedBy: ctx.actor.name, changedAt: at,
+        effectiveFrom: r.effectiveFrom, effectiveUntil: r.until, batchId: undoId,
+      }, { id: uuidv7(at), hlc: tick });
+      updateRow(ctx, buildings, r.buildingId, { status: r.status, statusSince: r.since, statusUntil: r.until }, { hlc });
     }
-    sqlite
-      .prepare(
-        `INSERT INTO status_batches (id, hlc, origin, deleted, status, reason, selection, building_count, changed_by, changed_by_id, changed_at,
-           effective_from, effective_until, undoes_batch_id) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
-      )
-      .run(undoId, tick(), ctx.nodeId, mostCommon(restores.map((r) => r.status), batch.status), reason, `撤销「${batch.selection}」`.slice(0, 120),
-        restores.length, ctx.actor.name, ctx.actor.id, at, batch.effective_from, batch.id);
-    sqlite.prepare('UPDATE status_batches SET undone_by_batch_id = ?, hlc = ?, origin = ? WHERE id = ?').run(undoId, tick(), ctx.nodeId, batch.id);
+    const revision = restores.length > 0 ? recordMapChange(sqlite, restores.map((r) => r.buildingId)) : null;
+    insertRow(ctx, statusBatches, {
+      status: mostCommon(restores.map((r) => r.status), batch.status), reason, selection: `撤销「${batch.selection}」`.slice(0, 120),
+      buildingCount: restores.length, changedBy: ctx.actor.name, changedById: ctx.actor.id, changedAt: at, effectiveFrom: batch.effective_from,
+      effectiveUntil: null, undoesBatchId: batch.id,
+    }, { id: undoId, hlc: tick });
+    updateRow(ctx, statusBatches, batch.id, { undoneByBatchId: undoId }, { hlc: tick });
     appendAudit(sqlite, {
       actor: ctx.actor,
       action: 'buildings.status.undo',
@@ -128,16 +127,13 @@ export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now =
       at,
       detail: { undoes: batch.id, status: batch.status, count: restores.length, skipped, reason },
     });
-    return { undoId, at, restores, skipped };
+    return { undoId, at, restores, skipped, revision };
   });
   const done = run.immediate();
-  const byStatus = new Map<string, string[]>();
-  for (const r of done.restores) {
-    const ids = byStatus.get(r.status) ?? [];
-    ids.push(r.buildingId);
-    byStatus.set(r.status, ids);
+  if (done.revision === null) ctx.emit('data.changed', { domains: ['buildings'] });
+  else {
+    const statuses = groupByStatus(done.restores.map((r) => [r.buildingId, r.status] as const));
+    ctx.emit('map.changed', { revision: done.revision, batchId: done.undoId, statuses });
   }
-  for (const [status, ids] of byStatus) ctx.emit('buildings.statusChanged', { ids, status, at: done.at });
-  ctx.emit('data.changed', { domains: ['buildings'] });
   return { batchId: done.undoId, changed: done.restores.length, unchanged: 0, skipped: done.skipped, at: done.at };
 }

@@ -25,9 +25,6 @@ export function BuildingPage({ id }: { id: string }) {
       predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('buildings.') && (q.queryKey[1] as { id?: string })?.id === id,
     });
   };
-  useApiEvent('buildings.statusChanged', ({ ids }) => {
-    if (ids.includes(id)) refetch();
-  });
   useApiEvent('data.changed', ({ domains }) => {
     if (domains.includes('buildings') || domains.includes('*')) refetch();
   });

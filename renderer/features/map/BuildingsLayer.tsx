@@ -49,11 +49,12 @@ export function BuildingsLayer({ buildings, colouring, selectedId, picked, onSel
 
   useEffect(() => {
     layer.layer.addTo(map);
-    const uninstall = installMapTestHook(map, layer);
+    // Only a build made for the end-to-end tests (`vite build --mode e2e`) has the test hook.
+    const uninstall = import.meta.env.MODE === 'e2e' ? installMapTestHook(map, layer) : undefined;
     onLayer(layer);
     return () => {
       onLayer(null);
-      uninstall();
+      uninstall?.();
       layer.layer.remove();
     };
   }, [map, layer, onLayer]);

@@ -21,7 +21,7 @@ import type { BuildingLayer } from './building-layer';
 import { useCurrentStatus, useMapColouring } from './use-map-colouring';
 import { useMapLinks } from './use-map-links';
 import { useMapSelection } from './use-map-selection';
-import { useStatusUpdates } from './use-status-updates';
+import { useMapSync } from './use-map-sync';
 import './map.css';
 
 const ALL_VISIBLE: LayerVisibility = { communities: true, grids: true, buildings: true, labels: true, safe: false };
@@ -39,7 +39,7 @@ export function MapPage() {
   const [roundId, setRoundId] = useState<string | null>(null);
   const [layer, setLayer] = useState<BuildingLayer | null>(null);
   const close = useCallback(() => setSelectedId(null), []);
-  useStatusUpdates();
+  useMapSync(layers.data);
 
   const buildings = layers.data?.buildings;
   const { colouring, shownStatuses, pastStatuses, asOfQuery, progress } = useMapColouring(buildings, asOf, roundId);

@@ -1,7 +1,11 @@
 import type L from 'leaflet';
 import type { BuildingLayer } from './building-layer';
 
-/** What Playwright uses to find canvas-drawn buildings (see `window.__gridDeskMap`). */
+/**
+ * What Playwright uses to find canvas-drawn buildings (see `window.__gridDeskMap`). Installed only
+ * in a build made for the end-to-end tests (`vite build --mode e2e`, as `npm run test:e2e` does);
+ * a build for users has none of it.
+ */
 export interface GridDeskMapTestHook {
   /** Page coordinates of a point inside the building's footprint, after panning it into view. */
   buildingScreenPoint(id: string): { x: number; y: number } | null;

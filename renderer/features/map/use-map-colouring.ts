@@ -3,20 +3,28 @@ import type { MapLayers } from '../../../electron/api';
 import { useApiQuery } from '../../api/queries';
 import { useStatusStyles } from '../statuses/use-status-styles';
 import { screeningColouring, statusColouring } from './colouring';
+import { alignById, buildingIndex } from './map-delta';
+
+/** The as-of status of a building the answer does not have (removed since the map loaded): painted grey. */
+const UNKNOWN = '';
 
 /**
  * How the buildings are painted: their statuses now, as of a past moment (`asOf`), or the
- * progress of a screening round (`roundId`); and the statuses the legend counts.
+ * progress of a screening round (`roundId`); and the statuses the legend counts. The as-of and
+ * screening answers are by building id, laid out in the map's order here.
  */
 export function useMapColouring(buildings: MapLayers['buildings'] | undefined, asOf: number | null, roundId: string | null) {
   const styles = useStatusStyles();
   const asOfQuery = useApiQuery('map.statusAsOf', { at: asOf ?? 0 }, { enabled: asOf !== null });
   const progress = useApiQuery('screening.progress', { roundId: roundId ?? '' }, { enabled: roundId !== null });
 
-  const count = buildings?.ids.length ?? 0;
-  const pastStatuses = asOf !== null && asOfQuery.data?.statuses.length === count ? asOfQuery.data.statuses : null;
+  const ids = buildings?.ids;
+  const count = ids?.length ?? 0;
+  const past = asOf !== null ? asOfQuery.data?.statuses : undefined;
+  const pastStatuses = useMemo(() => (ids && past ? alignById(ids, past, UNKNOWN) : null), [ids, past]);
   const shownStatuses = pastStatuses ?? buildings?.statuses;
-  const shares = roundId !== null && progress.data?.buildingShare.length === count ? progress.data.buildingShare : null;
+  const byId = roundId !== null ? progress.data?.buildingShare : undefined;
+  const shares = useMemo(() => (ids && byId ? alignById(ids, byId, null) : null), [ids, byId]);
   const colouring = useMemo(() => {
     if (!shownStatuses) return null;
     return shares ? screeningColouring(shares, count) : statusColouring(shownStatuses, styles.list);
@@ -29,12 +37,11 @@ export function useMapColouring(buildings: MapLayers['buildings'] | undefined, a
 export function useCurrentStatus(buildings: MapLayers['buildings'] | undefined): (id: string) => string | undefined {
   const ids = buildings?.ids;
   const statuses = buildings?.statuses;
-  const indexOf = useMemo(() => new Map((ids ?? []).map((id, i) => [id, i])), [ids]);
   return useCallback(
     (id: string) => {
-      const i = indexOf.get(id);
+      const i = ids ? buildingIndex(ids).get(id) : undefined;
       return i === undefined ? undefined : statuses?.[i];
     },
-    [indexOf, statuses],
+    [ids, statuses],
   );
 }

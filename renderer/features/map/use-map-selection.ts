@@ -28,7 +28,9 @@ export function useMapSelection(layer: BuildingLayer | null, data: MapLayers | u
   useEffect(() => {
     pickedRef.current = picked;
   }, [picked]);
-  useEffect(() => setTestSelection(() => [...pickedRef.current]), []);
+  useEffect(() => {
+    if (import.meta.env.MODE === 'e2e') setTestSelection(() => [...pickedRef.current]);
+  }, []);
 
   const onPicked = useCallback(
     (ids: string[], add: boolean) => {

@@ -5,7 +5,7 @@ import { useApiMutation } from '../../api/queries';
 import { FormErrorAlert } from '../../ui/FormErrorAlert';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { useT } from '../../i18n';
-import { beginOwnChange } from './own-changes';
+import { ownChanges } from './own-changes';
 import { StatusBreakdown } from './StatusBreakdown';
 import { STATUS_CHANGE_FIELDS, StatusChangeFields, type StatusChangeValues } from './StatusChangeFields';
 import { targetSelection, type StatusTarget } from './status-target';
@@ -35,13 +35,13 @@ export function StatusChangeModal({ target, statusOf, onClose, onDone }: Props) 
         effectiveFrom: form.isFieldTouched('effectiveFrom') ? values.effectiveFrom.valueOf() : undefined,
         effectiveUntil: values.effectiveUntil ? values.effectiveUntil.valueOf() : null,
       };
-      const end = beginOwnChange();
+      const end = ownChanges.begin();
       try {
         const result =
           target.kind === 'single'
             ? await single.mutateAsync({ id: target.id, ...change })
             : await bulk.mutateAsync({ selection: targetSelection(target), selectionLabel: target.label.slice(0, 80), ...change });
-        end(result.at);
+        end(result.batchId);
         onDone(result, target);
       } catch (e) {
         end();

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useApiMutation } from '../../api/queries';
 import { describeError } from '../../ui/error-text';
 import { useT } from '../../i18n';
-import { beginOwnChange } from './own-changes';
+import { ownChanges } from './own-changes';
 import { useStatusRefresh } from './use-status-refresh';
 
 /** Undoes a bulk change and says what came of it. */
@@ -11,14 +11,14 @@ export function useUndoBatch() {
   const t = useT();
   const { message } = App.useApp();
   const refresh = useStatusRefresh();
-  const end = useRef<(at?: number) => void>(() => undefined);
+  const end = useRef<(batchId?: string) => void>(() => undefined);
   return useApiMutation('buildings.undoBatch', {
     onMutate: () => {
       message.destroy('status-done');
-      end.current = beginOwnChange();
+      end.current = ownChanges.begin();
     },
     onSuccess: (r) => {
-      end.current(r.at);
+      end.current(r.batchId);
       void message.success({
         content: r.skipped > 0 ? t('map.undo.doneSkipped', { changed: r.changed, skipped: r.skipped }) : t('map.undo.done', { changed: r.changed }),
         key: 'status-undo',

@@ -1,6 +1,6 @@
 declare global {
   interface Window {
-    /** The map page's test hook (renderer/features/map/test-hook.ts). */
+    /** The map page's test hook (renderer/features/map/test-hook.ts), only in the build made for tests (`vite build --mode e2e`). */
     __gridDeskMap?: {
       buildingScreenPoint(id: string): { x: number; y: number } | null;
       visibleCentres(): { id: string; x: number; y: number }[];

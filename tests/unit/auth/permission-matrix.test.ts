@@ -172,6 +172,10 @@ const ACTIONS: Record<string, { call: () => [string, unknown]; expect: Record<Ro
     call: () => ['map.statusAsOf', { at: Date.now() }],
     expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
   },
+  'read the map changes since a revision': {
+    call: () => ['map.changesSince', { revision: 0 }],
+    expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },
+  },
   'see one’s last status change': {
     call: () => ['buildings.lastBatch', {}],
     expect: { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' },

@@ -6,6 +6,7 @@ import { dispatch } from '../../../electron/rpc/dispatch';
 import type { ApiError, ApiResponse, JobInfo } from '../../../electron/api';
 import { insertMiniTerritory, type MiniTerritory } from './territory';
 import { tempDir } from './tmp';
+import { testWorker } from './worker-bundle';
 
 /** scrypt made cheap for tests; production keeps N = 2^16. */
 export const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
@@ -30,7 +31,7 @@ export interface TestRuntime {
 /** An encrypted data dir with a tiny territory and one account per role (all with PASSWORD). */
 export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
   const dataDir = tempDir();
-  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, ...options });
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker, ...options });
   const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
   const sqlite = runtime.vault.requireOpen().opened.sqlite;
   const territory = insertMiniTerritory(sqlite, 3);

@@ -89,7 +89,7 @@ describe('preload', () => {
     const { ipc, api } = setup();
     const got: unknown[] = [];
     const off = api.subscribe('data.changed', (payload) => got.push(payload));
-    api.subscribe('buildings.statusChanged', () => got.push('wrong'));
+    api.subscribe('map.changed', () => got.push('wrong'));
     expect(ipc.count(PUSH_CHANNEL)).toBe(1);
     ipc.push(PUSH_CHANNEL, 'data.changed', { domains: ['buildings'] });
     expect(got).toEqual([{ domains: ['buildings'] }]);

@@ -31,10 +31,7 @@ describe('buildings.bulkSetStatus', () => {
     const audit = s.sqlite.prepare('SELECT action, target, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; target: string; detail: string };
     expect(audit).toMatchObject({ action: 'buildings.status.bulk', target: r.batchId });
     expect(JSON.parse(audit.detail)).toMatchObject({ status: 'precaution', count: 3, reason: base.reason });
-    expect(s.events).toEqual([
-      { event: 'buildings.statusChanged', payload: { ids: [...ids].sort(), status: 'precaution', at: NOW } },
-      { event: 'data.changed', payload: { domains: ['buildings'] } },
-    ]);
+    expect(s.events).toEqual([{ event: 'map.changed', payload: { revision: expect.any(Number), batchId: r.batchId, statuses: { precaution: [...ids].sort() } } }]);
   });
 
   it('changes a whole grid, compound or community, composing the label and counting those already set', () => {
@@ -46,7 +43,7 @@ describe('buildings.bulkSetStatus', () => {
     const community = bulkSetStatus(s.ctx(), { ...base, status: 'controlled', selection: { kind: 'community', id: s.other.community } }, NOW + 3000);
     expect(community).toMatchObject({ changed: 0, unchanged: 3 });
     expect(batch(community.batchId).selection).toBe('社区 大学路社区（3 栋）');
-    expect(s.events.filter((e) => e.event === 'buildings.statusChanged')).toHaveLength(2);
+    expect(s.events.map((e) => e.event)).toEqual(['map.changed', 'map.changed', 'data.changed']);
   });
 
   it('refuses an empty selection or one with no buildings, writing nothing', () => {

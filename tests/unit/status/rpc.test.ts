@@ -17,7 +17,7 @@ describe('status methods through the contract (encrypted runtime, real sessions)
     const [a, b] = t.territory.buildings as [string, string];
     const one = (await staff.call('buildings.setStatus', { id: a, status: 'sealed', reason: '发现确诊病例' })) as Ok<{ batchId: string; changed: number }>;
     expect(one).toMatchObject({ ok: true, result: { changed: 1, unchanged: 0 } });
-    expect(events.find((e) => e.event === 'buildings.statusChanged')).toMatchObject({ payload: { ids: [a], status: 'sealed' } });
+    expect(events.find((e) => e.event === 'map.changed')).toMatchObject({ payload: { batchId: one.result.batchId, statuses: { sealed: [a] } } });
     const bulk = (await staff.call('buildings.bulkSetStatus', {
       selection: { kind: 'grid', id: t.territory.grid },
       status: 'precaution',
@@ -34,11 +34,12 @@ describe('status methods through the contract (encrypted runtime, real sessions)
     expect((await staff.call('buildings.get', { id: b })) as Ok<{ status: string }>).toMatchObject({ result: { status: 'controlled' } });
   });
 
-  it('answers the as-of map aligned with map.layers, reminders, the status list and safe compounds', async () => {
+  it('answers the as-of map by building id, reminders, the status list and safe compounds', async () => {
     const leader = await signIn(t.runtime, 'lingdao');
     const layers = (await leader.call('map.layers')) as Ok<{ buildings: { ids: string[]; statuses: string[] } }>;
-    const asOf = (await leader.call('map.statusAsOf', { at: Date.now() + 1000 })) as Ok<{ statuses: string[] }>;
-    expect(asOf.result.statuses).toEqual(layers.result.buildings.statuses);
+    const asOf = (await leader.call('map.statusAsOf', { at: Date.now() + 1000 })) as Ok<{ statuses: Record<string, string> }>;
+    const { ids, statuses } = layers.result.buildings;
+    expect(asOf.result.statuses).toEqual(Object.fromEntries(ids.map((id, i) => [id, statuses[i]])));
     expect(await leader.call('buildings.reminders', {})).toMatchObject({ ok: true, result: [] });
     expect(await leader.call('statuses.list')).toMatchObject({ ok: true, result: [{ key: 'sealed' }, { key: 'controlled' }, { key: 'precaution' }, { key: 'normal' }] });
     expect(await leader.call('compounds.safeList')).toEqual({ ok: true, result: [] });
@@ -60,6 +61,11 @@ describe('status methods through the contract (encrypted runtime, real sessions)
     expect(await staff.call('buildings.bulkSetStatus', { selection: { kind: 'buildings', ids: [] }, status: 'sealed', reason: '测试原因' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('没有选中任何楼栋') },
+    });
+
+    expect(await staff.call('map.changesSince', { revision: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'revision', message: expect.stringContaining('地图版本号不能小于 0') },
     });
   });
 });

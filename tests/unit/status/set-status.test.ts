@@ -29,10 +29,7 @@ describe('buildings.setStatus', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'buildings.status.set', actor_id: 'acc-staff' });
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ status: 'sealed', count: 1, reason: '发现确诊病例' });
-    expect(s.events).toEqual([
-      { event: 'buildings.statusChanged', payload: { ids: [id], status: 'sealed', at: NOW } },
-      { event: 'data.changed', payload: { domains: ['buildings'] } },
-    ]);
+    expect(s.events).toEqual([{ event: 'map.changed', payload: { revision: expect.any(Number), batchId: r.batchId, statuses: { sealed: [id] } } }]);
   });
 
   it('counts a building that already has exactly that status and end as unchanged, writing no history', () => {
@@ -89,7 +86,7 @@ describe('buildings.setStatus', () => {
     const id = s.t.buildings[3]!;
     const seen: { inTx: boolean; status: string }[] = [];
     const off = s.host.onEvent((event) => {
-      if (event === 'buildings.statusChanged') seen.push({ inTx: s.sqlite.inTransaction, status: building(s.sqlite, id).status });
+      if (event === 'map.changed') seen.push({ inTx: s.sqlite.inTransaction, status: building(s.sqlite, id).status });
     });
     setBuildingStatus(s.ctx(), { id, status: 'controlled', reason: '升级管控' }, NOW + 2 * HOUR);
     off();

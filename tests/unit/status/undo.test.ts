@@ -3,6 +3,7 @@ import { bulkSetStatus } from '../../../db/buildings/status/bulk';
 import { lastBatch } from '../../../db/buildings/status/batches';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { undoBatch } from '../../../db/buildings/status/undo';
+import { mapRevision } from '../../../db/map/revision';
 import { building, DAY, expectRefused, GHOST, historyOf, HOUR, NOW, openStreet, STAFF, STAFF2, type Street } from './fixture';
 
 let s: Street;
@@ -25,6 +26,7 @@ describe('buildings.lastBatch / buildings.undoBatch', () => {
     expect(lastBatch(s.ctx())).toMatchObject({ id: bulk.batchId, selection: '选择 2 栋', buildingCount: 2, effectiveUntil: NOW + 7 * DAY });
     expect(lastBatch(s.ctx(STAFF2))).toBeNull();
     const historyBefore = s.sqlite.prepare('SELECT * FROM building_status_history ORDER BY rowid').all();
+    const revisionBefore = mapRevision(s.sqlite);
     s.events.splice(0);
 
     const undo = undoBatch(s.ctx(), { batchId: bulk.batchId }, NOW + HOUR);
@@ -44,12 +46,8 @@ describe('buildings.lastBatch / buildings.undoBatch', () => {
       ]),
     );
     expect(s.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'buildings.status.undo' AND target = ?").pluck().get(undo.batchId)).toBe(1);
-    // Announced per restored status, once each, then one data.changed.
-    expect(s.events).toEqual([
-      { event: 'buildings.statusChanged', payload: { ids: [a], status: 'sealed', at: NOW + HOUR } },
-      { event: 'buildings.statusChanged', payload: { ids: [b], status: 'normal', at: NOW + HOUR } },
-      { event: 'data.changed', payload: { domains: ['buildings'] } },
-    ]);
+    // Announced once, as the next map revision, with each building's restored status.
+    expect(s.events).toEqual([{ event: 'map.changed', payload: { revision: revisionBefore + 1, batchId: undo.batchId, statuses: { sealed: [a], normal: [b] } } }]);
     // Undone: nothing left to offer (no stepping back further than the last change).
     expect(lastBatch(s.ctx())).toBeNull();
   });

@@ -153,8 +153,8 @@ describe('browser-mode host', () => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             buffer += chunk;
-            if (buffer.includes(': connected')) runtime.emit('buildings.statusChanged', { ids: ['a'], status: 'sealed', at: 1 });
-            if (buffer.includes('\n\nevent:') || buffer.includes('event: buildings')) {
+            if (buffer.includes(': connected')) runtime.emit('map.changed', { revision: 1, batchId: 'b', statuses: { sealed: ['a'] } });
+            if (buffer.includes('\n\nevent:') || buffer.includes('event: map')) {
               const frame = buffer.slice(buffer.indexOf('event:'));
               if (frame.includes('\n\n')) {
                 req.destroy();
@@ -167,7 +167,7 @@ describe('browser-mode host', () => {
       req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
       req.end();
     });
-    expect(received).toContain('event: buildings.statusChanged');
-    expect(received).toContain('"status":"sealed"');
+    expect(received).toContain('event: map.changed');
+    expect(received).toContain('"statuses":{"sealed":["a"]}');
   });
 });

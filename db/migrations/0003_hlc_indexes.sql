@@ -1,0 +1,20 @@
+CREATE INDEX `buildings_hlc_idx` ON `buildings` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `communities_hlc_idx` ON `communities` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `compounds_hlc_idx` ON `compounds` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `grids_hlc_idx` ON `grids` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `street_offices_hlc_idx` ON `street_offices` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `units_hlc_idx` ON `units` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `zones_hlc_idx` ON `zones` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `duty_assignments_hlc_idx` ON `duty_assignments` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `people_hlc_idx` ON `people` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `building_status_history_hlc_idx` ON `building_status_history` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `safe_compounds_hlc_idx` ON `safe_compounds` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `status_batches_hlc_idx` ON `status_batches` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `status_definitions_hlc_idx` ON `status_definitions` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `building_incidents_hlc_idx` ON `building_incidents` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `building_needs_hlc_idx` ON `building_needs` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `households_hlc_idx` ON `households` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `resident_tags_hlc_idx` ON `resident_tags` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `residents_hlc_idx` ON `residents` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `screening_rounds_hlc_idx` ON `screening_rounds` (`hlc`,`id`);--> statement-breakpoint
+CREATE INDEX `screening_visits_hlc_idx` ON `screening_visits` (`hlc`,`id`);
