@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { drizzleOver, type GridDb } from './drizzle';
 import { DatabaseOpenError } from '../errors';
 import { applyMigrations, loadMigrations, schemaVersion } from './migrate';
+import { beginImmediately } from './immediate';
 import { migrationsDir } from './app-root';
 import { applyKey } from './cipher';
 
@@ -101,6 +102,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       const db = drizzleOver(sqlite);
       return { file, sqlite, db, migrated: 0, schemaVersion: version, close: () => sqlite.close() };
     }
+    beginImmediately(sqlite);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');

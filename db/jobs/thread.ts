@@ -36,6 +36,9 @@ type ThreadMessage =
   | { type: 'done'; outcome: JobOutcome }
   | { type: 'failed'; cancelled: boolean; code: ErrorCode; ref: ErrorRef };
 
+/** How long a job waits for another writer's lock before it fails. */
+const JOB_BUSY_TIMEOUT_MS = 120_000;
+
 /** After a cancel, how long a job gets to notice it before its thread is stopped. */
 const CANCEL_GRACE_MS = 15_000;
 
@@ -78,11 +81,22 @@ export function runInThread(
   });
 }
 
+/** A failure in words for the user, in Chinese: the service's own, or what the database said. */
+function describeFailure(err: unknown): { code: ErrorCode; ref: ErrorRef } {
+  if (err instanceof ServiceError) return { code: err.code, ref: [err.key, err.params] as ErrorRef };
+  const sqlite = (err as { code?: unknown } | null)?.code;
+  if (sqlite === 'SQLITE_BUSY') return { code: 'DATABASE', ref: ['job.databaseBusy', {}] };
+  if (typeof sqlite === 'string' && sqlite.startsWith('SQLITE_')) return { code: 'DATABASE', ref: ['job.databaseFailed', { sqliteCode: sqlite }] };
+  return { code: 'INTERNAL', ref: ['job.failed', { error: (err as Error).message }] };
+}
+
 /** The job thread's side: open, run the body, report, close. */
 export async function runJobThread(port: MessagePort, data: JobThreadData): Promise<void> {
   const post = (msg: ThreadMessage) => port.postMessage(msg);
   const flag = new Int32Array(data.cancel);
   const opened = openDatabase({ file: databaseFile(data.dataDir), ...(data.key ? { key: Buffer.from(data.key) } : {}) });
+  // A job is background work: it waits its turn behind other writers rather than give up.
+  opened.sqlite.pragma(`busy_timeout = ${JOB_BUSY_TIMEOUT_MS}`);
   let outcome: ThreadMessage;
   try {
     const ctx: ServiceContext = {
@@ -105,12 +119,7 @@ export async function runJobThread(port: MessagePort, data: JobThreadData): Prom
     const body = THREAD_JOBS[data.kind] as (ctx: ServiceContext, input: unknown, job: JobControl) => JobOutcome | Promise<JobOutcome>;
     outcome = { type: 'done', outcome: await body(ctx, data.input, control) };
   } catch (err) {
-    outcome = {
-      type: 'failed',
-      cancelled: err instanceof JobCancelled,
-      code: err instanceof ServiceError ? err.code : 'INTERNAL',
-      ref: err instanceof ServiceError ? ([err.key, err.params] as ErrorRef) : ['job.failed', { error: (err as Error).message }],
-    };
+    outcome = { type: 'failed', cancelled: err instanceof JobCancelled, ...describeFailure(err) };
   } finally {
     // Closed without the checkpoint a last connection makes: the service thread's stays open.
     opened.sqlite.close();

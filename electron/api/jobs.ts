@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { mutation, query, type ApiError } from './define';
+import type { BackupEntry } from './backups';
+import type { ScreeningRound } from './screening';
 
 /** States a job goes through; `failed` also covers a job cut off by a crash or a restart. */
 export const jobStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -34,6 +36,14 @@ export interface JobInfo {
   result: unknown;
   /** Why it failed: as a call's error (Chinese message, catalog id and parameters). */
   error: Pick<ApiError, 'code' | 'message' | 'key' | 'params'> | null;
+}
+
+/** What a finished job of each job-starting method hands back in `JobInfo.result`. */
+export interface JobResults {
+  'buildings.export': { rows: number };
+  'screening.start': ScreeningRound;
+  'backups.create': BackupEntry;
+  'backups.restore': { restoredFrom: string; setAsideAs: string | null };
 }
 
 const jobId = z.object({ id: z.string().uuid() }).strict();

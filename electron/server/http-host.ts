@@ -92,6 +92,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
         if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
         return sendStoredFile(res, fileId, session.accountId, files, (status, body) => sendJson(res, status, body));
       }
+      if (req.method === 'GET' || req.method === 'HEAD') return refuse(res, 404, 'NOT_FOUND', `没有这个地址：${url.pathname.slice(0, 80)}`);
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^https?:\/\//, ''))) {

@@ -39,6 +39,10 @@ export const callErrors = {
     'zh-CN': '任务因程序退出而中断，未写入任何数据；请重新发起',
     en: 'The job was interrupted when the program exited; nothing was written. Please start it again',
   },
+  'job.databaseBusy': {
+    'zh-CN': '数据库一直被另一项写入占用，等待超时；任务未完成，数据未改动。请稍后重试',
+    en: 'The database stayed busy with another write and the wait timed out; the job did not complete and nothing was changed. Please try again later',
+  },
   'job.othersRunning': {
     'zh-CN': '还有任务在进行，请等它们结束（或取消）后再恢复备份',
     en: 'Other jobs are still running; wait for them to end (or cancel them) before restoring a backup',

@@ -37,3 +37,6 @@ export async function timed(fn: () => unknown, runs: number): Promise<number[]> 
   }
   return out;
 }
+
+/** The worker script the built app runs services and jobs in (`npm run bench` builds first). */
+export const BUILT_WORKER = { file: join(ROOT, 'dist', 'node', 'worker.mjs') };

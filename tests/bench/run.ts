@@ -6,6 +6,8 @@ import { benchStatus } from './status';
 import { benchBuildings } from './buildings';
 import { benchScreening } from './screening';
 import { benchMapLive } from './map-live';
+import { benchStall } from './stall';
+import { benchFiles } from './files';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
   await benchBuildings(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
+  await benchStall(largeDir);
+  await benchFiles(largeDir);
 }
 
 main().catch((err: unknown) => {

@@ -1,15 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { rpcReply } from './support/rpc';
+import { startServerForTest, type TestServer } from './support/server';
 
 let server: TestServer;
 
 // Sessions lock after 0.05 minutes (3 s) of inactivity on this server.
-test.beforeAll(async () => {
-  server = await startServer({ args: ['--idle-minutes', '0.05'] });
+test.beforeEach(async () => {
+  server = await startServerForTest({ args: ['--idle-minutes', '0.05'] });
 });
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
@@ -37,11 +38,7 @@ test('a leader sees no account or audit pages; an administrator does, and verifi
   await expect(leader.getByTestId('nav-accounts')).toHaveCount(0);
   await expect(leader.getByTestId('nav-audit')).toHaveCount(0);
   // The services refuse what the UI hides.
-  const refused = await leader.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: { method: 'audit.query', input: { limit: 5 } },
-  });
-  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await rpcReply(leader.request, server, 'audit.query', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
   const admin = await (await browser.newContext()).newPage();
   await admin.goto(server.url);

@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { rpc } from './support/rpc';
+import { startServerForTest, type TestServer } from './support/server';
 
 let server: TestServer;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
 });
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
@@ -27,23 +28,28 @@ test('an administrator backs up, changes data, restores the backup, and the chan
     (r) => r.url().endsWith('/api/rpc') && r.request().postDataJSON()?.method === 'backups.create',
   );
   await page.getByTestId('backup-create').click();
-  const reply = (await (await created).json()) as { ok: boolean; result: { name: string; reason: string } };
-  expect(reply).toMatchObject({ ok: true, result: { reason: 'manual' } });
-  const name = reply.result.name;
+  // Backing up is a job: the call answers at once with it, and the job hands back the new backup.
+  const reply = (await (await created).json()) as { ok: boolean; result: { id: string; kind: string } };
+  expect(reply).toMatchObject({ ok: true, result: { kind: 'backups.create' } });
+  let job: { state: string; result: { name: string; reason: string } } | undefined;
+  await expect
+    .poll(async () => {
+      const got = await page.request.post(`${server.origin}/api/rpc`, { headers: { 'x-griddesk': '1' }, data: { method: 'jobs.get', input: { id: reply.result.id } } });
+      job = ((await got.json()) as { result: typeof job }).result;
+      return job?.state;
+    })
+    .toBe('done');
+  expect(job!.result).toMatchObject({ reason: 'manual' });
+  const name = job!.result.name;
   const row = page.getByTestId(`backup-row-${name}`);
   await expect(row).toContainText('手动');
   await expect(row).toContainText('已加密');
   await expect(row).toContainText('MB');
 
   // The data changes after the backup.
-  const made = await page.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: {
-      method: 'accounts.create',
-      input: { username: 'afterbackup', displayName: '备份后新建', role: 'leader', password: 'after-pass-2026' },
-    },
+  expect(await rpc(page.request, server, 'accounts.create', { username: 'afterbackup', displayName: '备份后新建', role: 'leader', password: 'after-pass-2026' })).toMatchObject({
+    username: 'afterbackup',
   });
-  expect(await made.json()).toMatchObject({ ok: true });
 
   await page.getByTestId(`backup-restore-${name}`).click();
   const dialog = page.getByTestId('backup-restore-dialog');

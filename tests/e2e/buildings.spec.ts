@@ -6,15 +6,15 @@ import { chooseOption } from './support/antd';
 import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS, E2E_TMP } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServerForTest, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
 /** Chosen from the SQLite file: a (status, community) pair with several buildings, and how many. */
 let pick: { status: string; statusLabel: string; communityId: string; communityName: string; count: number };
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
   pick = readDb(server, (db) =>
     db.prepare(
       `SELECT b.status status, s.label statusLabel, c.id communityId, c.name communityName, count(*) count
@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   expect(pick, 'the seed has controlled buildings in some community').toBeTruthy();
 });
 
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('buildings-table').locator('.ant-spin-spinning')).toHaveCount(0);

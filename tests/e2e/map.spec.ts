@@ -4,13 +4,13 @@ import { readDb } from './support/db';
 import { openMap } from './support/map';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServerForTest, type TestServer } from './support/server';
 
 let server: TestServer;
 let truth: { total: number; byStatus: Record<string, number>; sample: { id: string; address: string; status: string } };
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
   // The expected figures come straight from the SQLite file, not from the app.
   truth = readDb(server, (db) => ({
     total: (db.prepare('SELECT count(*) n FROM buildings WHERE deleted = 0').get() as { n: number }).n,
@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   }));
 });
 
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 /** The colour under a page point, read from a screenshot of that one pixel's neighbourhood. */
 async function pixelAt(page: Page, x: number, y: number): Promise<string> {

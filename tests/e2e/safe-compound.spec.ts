@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { rpc } from './support/rpc';
+import { startServerForTest, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
@@ -11,8 +12,8 @@ let server: TestServer;
 let plain: { id: string; compoundId: string; compoundName: string };
 let flagged: string;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
   readDb(server, (db) => {
     plain = db
       .prepare(
@@ -33,17 +34,9 @@ test.beforeAll(async () => {
   expect(flagged).toBeTruthy();
 });
 
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
-async function safeList(page: Page): Promise<{ id: string; compoundId: string; criteria: string[] }[]> {
-  const reply = await page.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: { method: 'compounds.safeList', input: {} },
-  });
-  const body = (await reply.json()) as { ok: boolean; result: { id: string; compoundId: string; criteria: string[] }[] };
-  expect(body.ok).toBe(true);
-  return body.result;
-}
+const safeList = (page: Page) => rpc(page.request, server, 'compounds.safeList', {});
 
 interface Designation {
   criteria: string;
@@ -138,11 +131,9 @@ test('granting a compound that is already designated is refused and nothing is w
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await openSignedIn(otherPage, server, 'zhiban');
-  const reply = await otherPage.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: { method: 'compounds.designateSafe', input: { compoundId: plain.compoundId, grantedAt: Date.now() - 60_000, criteria: ['环境卫生整洁'] } },
+  expect(await rpc(otherPage.request, server, 'compounds.designateSafe', { compoundId: plain.compoundId, grantedAt: Date.now() - 60_000, criteria: ['环境卫生整洁'] })).toMatchObject({
+    compoundId: plain.compoundId,
   });
-  expect(((await reply.json()) as { ok: boolean }).ok).toBe(true);
   await other.close();
   const count = designations(plain.compoundId).length;
 

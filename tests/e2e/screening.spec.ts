@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServerForTest, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
@@ -13,8 +13,8 @@ let wanggeGrids: string[];
 /** The seeded rounds, by number. */
 let rounds: Map<number, { id: string; name: string }>;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
   readDb(server, (db) => {
     grid = db
       .prepare(
@@ -33,7 +33,7 @@ test.beforeAll(async () => {
   expect(wanggeGrids.length).toBeGreaterThan(0);
 });
 
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 

@@ -4,16 +4,16 @@ import { readDb } from './support/db';
 import { openMap } from './support/map';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServerForTest, type TestServer } from './support/server';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
 
-test.beforeAll(async () => {
-  server = await startServer();
+test.beforeEach(async () => {
+  server = await startServerForTest();
 });
 
-test.afterAll(async () => server?.stop());
+test.afterEach(async () => server?.stop());
 
 interface Row {
   key: string;
@@ -108,7 +108,7 @@ test('a new status 临时管控 with rank 15 is offered in the bulk-change picke
   );
   expect(keys).toEqual(['sealed', 'controlled', 'temp_control', 'precaution', 'normal']);
 
-  // The map's bulk change offers it, between 管控 and 预防 (renamed above).
+  // The map's bulk change offers it, between 管控 and 防范.
   const id = readDb(server, (db) => db.prepare(`SELECT id FROM buildings WHERE deleted = 0 ORDER BY id LIMIT 1 OFFSET 3`).pluck().get() as string);
   await page.evaluate((b) => (window.location.hash = `#/map?building=${b}`), id);
   await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
@@ -118,7 +118,7 @@ test('a new status 临时管控 with rank 15 is offered in the bulk-change picke
   await page.getByTestId('bulk-status').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await expect(options.filter({ hasText: '临时管控' })).toHaveCount(1);
-  expect(await options.allTextContents()).toEqual(['封控', '管控', '临时管控', '预防', '正常']);
+  expect(await options.allTextContents()).toEqual(['封控', '管控', '临时管控', '防范', '正常']);
   await page.keyboard.press('Escape');
   await page.getByTestId('bulk-cancel').click();
 });

@@ -27,3 +27,19 @@ export function readDb<T>(server: TestServer, read: (db: Database.Database) => T
     db.close();
   }
 }
+
+/**
+ * Takes the database's write lock from another connection, as a long write elsewhere would, until
+ * the returned function is called: a job that writes then waits at its first write.
+ */
+export function holdWriteLock(server: TestServer): () => void {
+  readDb(server, () => undefined);
+  const db = new Database(join(server.dataDir, 'griddesk.db'), { fileMustExist: true });
+  applyKey(db, keys.get(server.dataDir)!);
+  db.pragma('busy_timeout = 5000');
+  db.exec('BEGIN IMMEDIATE');
+  return () => {
+    db.exec('ROLLBACK');
+    db.close();
+  };
+}

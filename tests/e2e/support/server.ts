@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { test } from '@playwright/test';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_TMP, ROOT, TEMPLATE_DIR } from './paths';
@@ -12,8 +13,21 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+type ServerOptions = { dataDir?: string; fromTemplate?: boolean; args?: string[] };
+
+/**
+ * For a `beforeEach` hook: a server of the test's own over a fresh copy of the template. The time
+ * it takes to start is added to the test's timeout, so a slow start does not eat into the test.
+ */
+export async function startServerForTest(options: ServerOptions = {}): Promise<TestServer> {
+  const started = Date.now();
+  const server = await startServer(options);
+  test.info().setTimeout(test.info().timeout + (Date.now() - started));
+  return server;
+}
+
 /** Starts `dist/node/server.mjs` on a free port over a copy of the seeded template. */
-export async function startServer(options: { dataDir?: string; fromTemplate?: boolean; args?: string[] } = {}): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(E2E_TMP, 'data-'));
   if (options.fromTemplate !== false && !options.dataDir) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from './paths';
+import { rpc } from './rpc';
 import type { TestServer } from './server';
 
 /**
@@ -8,10 +9,6 @@ import type { TestServer } from './server';
  */
 export async function openSignedIn(page: Page, server: TestServer, username = 'admin'): Promise<void> {
   await page.goto(server.url);
-  const reply = await page.request.post(`${server.origin}/api/rpc`, {
-    headers: { 'x-griddesk': '1' },
-    data: { method: 'auth.login', input: { username, password: E2E_PASSWORD } },
-  });
-  expect(await reply.json()).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+  expect(await rpc(page.request, server, 'auth.login', { username, password: E2E_PASSWORD })).toMatchObject({ state: 'signed-in' });
   await page.reload();
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildingDetail } from '../../../db/buildings/detail';
 import type { Actor } from '../../../db/auth/roles';
 import {
@@ -9,7 +9,7 @@ const NOW = 1_790_000_000_000;
 let s: Street;
 let b: string;
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   b = s.territory.buildings[0]!;
   const { sqlite } = s;
@@ -43,7 +43,7 @@ beforeAll(() => {
   grantSafeCompound(sqlite, s.territory.compound, NOW - 400 * DAY, NOW - 300 * DAY);
   grantSafeCompound(sqlite, s.territory.compound, NOW - 100 * DAY);
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.get — the panel', () => {
   it('counts households, residents by registration and current group members only', () => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_HEADERS, excelDate, exportBuildings, type ExportResult } from '../../../db/buildings/export';
 import { openStoredFile } from '../../../db/files/store';
 import { listBuildings } from '../../../db/buildings/list';
@@ -16,7 +16,7 @@ async function open(out: ExportResult, actor: Actor) {
   return wb;
 }
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   const { sqlite } = s;
   const b = s.other.buildings[0]!;
@@ -29,7 +29,7 @@ beforeAll(() => {
   grantSafeCompound(sqlite, s.other.compound, NOW - 30 * DAY);
   sqlite.prepare(`UPDATE status_definitions SET label = '封闭管理' WHERE key = 'sealed'`).run();
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.export', () => {
   it('writes every filtered row in table order with Chinese headers, labels and real dates', async () => {

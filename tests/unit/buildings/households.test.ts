@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildingHouseholds } from '../../../db/buildings/households';
 import type { Actor } from '../../../db/auth/roles';
 import { addHousehold, addResident, addTag, addUnit, ANALYST, LEADER, openStreet, type Street } from './fixture';
@@ -6,7 +6,7 @@ import { addHousehold, addResident, addTag, addUnit, ANALYST, LEADER, openStreet
 let s: Street;
 let b: string;
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   b = s.territory.buildings[0]!;
   const { sqlite } = s;
@@ -24,7 +24,7 @@ beforeAll(() => {
   addTag(sqlite, head, b, 'elderly_alone');
   addTag(sqlite, child, b, 'home_observation', 1_790_000_000_000, 1_790_600_000_000);
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.households', () => {
   it('lists households by unit then room, residents with masked ID numbers and phones and their groups', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressInitials } from '../../../db/buildings/initials';
 import { listBuildings, type BuildingListInput } from '../../../db/buildings/list';
 import type { Actor } from '../../../db/auth/roles';
@@ -13,7 +13,7 @@ const list = (input: Partial<BuildingListInput>, actor?: Actor) =>
   listBuildings(s.ctx(actor), { filter: {}, sort: { key: 'address', order: 'asc' }, page: 1, pageSize: 50, ...input }, NOW);
 const ids = (input: Partial<BuildingListInput>, actor?: Actor) => list(input, actor).rows.map((r) => r.id);
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   zs = s.territory.buildings;
   dx = s.other.buildings;
@@ -38,7 +38,7 @@ beforeAll(() => {
   addIncidentRow(sqlite, zs[4]!, NOW - 9 * DAY, NOW - 8 * DAY);
   grantSafeCompound(sqlite, s.other.compound, NOW - 50 * DAY);
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.list', () => {
   it('gives every building with its counts, sorted by address, and the total', () => {

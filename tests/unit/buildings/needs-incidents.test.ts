@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addIncident, updateIncident } from '../../../db/buildings/incidents';
 import { addNeed, updateNeed } from '../../../db/buildings/needs';
 import type { Actor } from '../../../db/auth/roles';
@@ -21,15 +21,14 @@ function refused(fn: () => unknown, code: string, field?: string) {
   expect(s.events.length).toBe(events);
 }
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   b = s.territory.buildings[0]!;
   mine = addHousehold(s.sqlite, b, '2单元301');
   neighbours = addHousehold(s.sqlite, s.territory.buildings[1]!, '1单元101');
   worker = { id: 'w', name: '网格员小王', role: 'grid_worker', gridIds: [s.territory.grid], seesPersonalData: false };
 });
-beforeEach(() => s.events.splice(0));
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('needs (代购 / 送药)', () => {
   it('records a need requested now, stamped for sync, and announces it', () => {

@@ -1,9 +1,11 @@
+import { cpSync } from 'node:fs';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { actorOf } from '../../../db/auth/accounts';
 import type { Role } from '../../../db/auth/roles';
+import type { Session } from '../../../db/auth/sessions';
+import type { ApiResponse, JobInfo, JobResults, MethodInput, MethodName, MethodResult } from '../../../electron/api';
 import { GridRuntime } from '../../../electron/rpc/runtime';
 import { dispatch } from '../../../electron/rpc/dispatch';
-import type { ApiError, ApiResponse, JobInfo } from '../../../electron/api';
 import { insertMiniTerritory, type MiniTerritory } from './territory';
 import { tempDir } from './tmp';
 import { testWorker } from './worker-bundle';
@@ -28,24 +30,46 @@ export interface TestRuntime {
   otherGrid: { grid: string; building: string };
 }
 
-/** An encrypted data dir with a tiny territory and one account per role (all with PASSWORD). */
-export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
-  const dataDir = tempDir();
-  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker, ...options });
-  const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
-  const sqlite = runtime.vault.requireOpen().opened.sqlite;
-  const territory = insertMiniTerritory(sqlite, 3);
-  const otherGrid = addSecondGrid(sqlite, territory);
-  for (const [role, username] of Object.entries(ROLE_USERS) as [Role, string][]) {
-    if (role === 'admin') continue;
-    runtime.vault.createAccount(actorOf(account), {
-      username,
-      displayName: `${username} 用户`,
-      role,
-      password: PASSWORD,
-      ...(role === 'grid_worker' ? { gridIds: [territory.grid] } : {}),
-    });
+type Template = Omit<TestRuntime, 'runtime'>;
+let template: Template | undefined;
+
+/** Built once per test file and closed at once: a data dir no test ever opens, only copies. */
+function theTemplate(): Template {
+  if (template) return template;
+  const dataDir = tempDir('griddesk-template-');
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF });
+  try {
+    const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
+    const sqlite = runtime.vault.requireOpen().opened.sqlite;
+    const territory = insertMiniTerritory(sqlite, 3);
+    const otherGrid = addSecondGrid(sqlite, territory);
+    for (const [role, username] of Object.entries(ROLE_USERS) as [Role, string][]) {
+      if (role === 'admin') continue;
+      runtime.vault.createAccount(actorOf(account), {
+        username,
+        displayName: `${username} 用户`,
+        role,
+        password: PASSWORD,
+        ...(role === 'grid_worker' ? { gridIds: [territory.grid] } : {}),
+      });
+    }
+    template = { dataDir, territory, otherGrid };
+    return template;
+  } finally {
+    runtime.close();
   }
+}
+
+/**
+ * A fresh encrypted data dir of its own with a tiny territory and one account per role (all with
+ * PASSWORD), unlocked. Each call copies a closed template, so every test can have its own.
+ */
+export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
+  const { dataDir: from, territory, otherGrid } = theTemplate();
+  const dataDir = tempDir();
+  cpSync(from, dataDir, { recursive: true });
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker, ...options });
+  runtime.vault.login('admin', PASSWORD);
   return { runtime, dataDir, territory, otherGrid };
 }
 
@@ -71,25 +95,59 @@ function addSecondGrid(sqlite: Database.Database, t: MiniTerritory) {
   return { grid, building };
 }
 
-/** A session signed in as the given user; returns a caller bound to it. */
-export async function signIn(rt: GridRuntime, username: string, password = PASSWORD) {
+/** The input argument of a method: optional when every field of its input is. */
+export type InputArg<M extends MethodName> = Record<string, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+
+/** A method's reply, typed by the contract. */
+export type Reply<M extends MethodName> = ApiResponse<MethodResult<M>>;
+
+/** A call the services refused, carrying their error. */
+export class RefusedCall extends Error {
+  constructor(
+    readonly method: string,
+    readonly error: { code: string; message: string; field?: string },
+  ) {
+    super(`${method} was refused: ${error.code} ${error.message}${error.field ? ` (${error.field})` : ''}`);
+  }
+}
+
+export interface Caller {
+  session: Session;
+  /** Calls a method of the contract and returns its result; a refusal fails the test with the error. */
+  call<M extends MethodName>(method: M, ...input: InputArg<M>): Promise<MethodResult<M>>;
+  /** Calls a method of the contract with well-typed input and returns the whole reply, to check refusals. */
+  reply<M extends MethodName>(method: M, ...input: InputArg<M>): Promise<Reply<M>>;
+  /**
+   * Calls a method that starts a job, waits for the job and returns what it handed back; a refusal
+   * of the call, or a job that failed or was cancelled, fails the test with the error.
+   */
+  callJob<M extends keyof JobResults>(method: M, ...input: InputArg<M>): Promise<JobResults[M]>;
+  /** Sends anything, as a client could: only for tests that deliberately send a bad method name or input. */
+  sendUntyped(method: string, input?: unknown): Promise<ApiResponse<unknown>>;
+}
+
+/** A session signed in as the given user; returns callers bound to it. */
+export async function signIn(rt: GridRuntime, username: string, password = PASSWORD): Promise<Caller> {
   const session = rt.sessions.create();
-  const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username, password });
+  const sendUntyped = (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input);
+  const login = await sendUntyped('auth.login', { username, password });
   if (!login.ok) throw new Error(`sign-in of ${username} failed: ${login.error.message}`);
-  const call = (method: string, input: unknown = {}) => dispatch(rt, session.id, { mode: 'browser' }, method, input);
+  const reply = <M extends MethodName>(method: M, ...input: InputArg<M>) => sendUntyped(method, input[0] ?? {}) as Promise<Reply<M>>;
   return {
     session,
-    call,
-    /**
-     * Calls a method that starts a job and waits for the job: answers like a plain call would,
-     * with the job's result, or its error once it failed (a refusal before the start comes as is).
-     */
-    runJob: async (method: string, input: unknown = {}): Promise<ApiResponse<unknown>> => {
-      const started = await call(method, input);
-      if (!started.ok) return started;
-      const job = await rt.jobs.wait((started.result as JobInfo).id);
-      if (job.state === 'done') return { ok: true, result: job.result };
-      return { ok: false, error: (job.error ?? { code: 'INTERNAL', message: job.state }) as ApiError };
+    sendUntyped,
+    reply,
+    call: async (method, ...input) => {
+      const answer = await reply(method, ...input);
+      if (!answer.ok) throw new RefusedCall(method, answer.error);
+      return answer.result;
+    },
+    callJob: async (method, ...input) => {
+      const answer = await reply(method, ...input);
+      if (!answer.ok) throw new RefusedCall(method, answer.error);
+      const job = await rt.jobs.wait((answer.result as JobInfo).id);
+      if (job.state !== 'done') throw new RefusedCall(method, job.error ?? { code: 'CANCELLED', message: job.state });
+      return job.result as never;
     },
   };
 }

@@ -31,8 +31,8 @@ describe('errors reach the UI in its language', () => {
   afterAll(() => t.runtime.close());
 
   it('bad input: zod speaks Chinese on the service side and English in the English UI', async () => {
-    const { call } = await signIn(t.runtime, 'admin');
-    const reply = await call('buildings.get', { id: 5 });
+    const admin = await signIn(t.runtime, 'admin');
+    const reply = await admin.sendUntyped('buildings.get', { id: 5 });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error).toMatchObject({ code: 'INVALID_INPUT', field: 'id', key: 'input.invalidField' });
@@ -43,7 +43,7 @@ describe('errors reach the UI in its language', () => {
 
   it('a service refusal and a permission refusal come in English too', async () => {
     const admin = await signIn(t.runtime, 'admin');
-    const missing = await admin.call('buildings.get', { id: '01900000-0000-7000-8000-00000000dead' });
+    const missing = await admin.reply('buildings.get', { id: '01900000-0000-7000-8000-00000000dead' });
     if (missing.ok) throw new Error('a building that does not exist was found');
     expect(missing.error).toMatchObject({ code: 'NOT_FOUND', key: 'building.idNotFound', field: 'id' });
     expect(errorText(missing.error, 'en')).toBe(
@@ -51,7 +51,7 @@ describe('errors reach the UI in its language', () => {
     );
 
     const leader = await signIn(t.runtime, 'lingdao');
-    const forbidden = await leader.call('accounts.list', {});
+    const forbidden = await leader.reply('accounts.list', {});
     if (forbidden.ok) throw new Error('a leader listed the accounts');
     expect(forbidden.error).toMatchObject({ code: 'FORBIDDEN', key: 'session.forbidden' });
     expect(forbidden.error.message).toBe('领导「lingdao 用户」没有「管理账号」的权限');
@@ -60,7 +60,7 @@ describe('errors reach the UI in its language', () => {
 
   it('dispatch refuses a method whose declared permission the account lacks', async () => {
     const leader = await signIn(t.runtime, 'lingdao');
-    const reply = await leader.call('buildings.addNeed', {
+    const reply = await leader.reply('buildings.addNeed', {
       buildingId: '01900000-0000-7000-8000-00000000dead',
       kind: 'medicine',
       detail: '降压药两盒',

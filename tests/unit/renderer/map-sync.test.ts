@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MapChanges, MapDelta, MapLayers } from '../../../electron/api';
+import type { MapDelta, MapLayers } from '../../../electron/api';
 import { MapSync } from '../../../renderer/features/map/map-sync';
 import { alignById } from '../../../renderer/features/map/map-delta';
-import { ROLE_USERS } from '../helpers/runtime';
-import { caller, makeScreeningFixture, type ScreeningFixture } from '../screening/fixture';
-
-type Caller = Awaited<ReturnType<typeof caller>>;
+import { ROLE_USERS, signIn, type Caller } from '../helpers/runtime';
+import { makeScreeningFixture, type ScreeningFixture } from '../screening/fixture';
 
 let f: ScreeningFixture;
 let staff: Caller;
@@ -13,8 +11,8 @@ let leader: Caller;
 const pushed: MapDelta[] = [];
 beforeAll(async () => {
   f = makeScreeningFixture();
-  staff = await caller(f, ROLE_USERS.staff);
-  leader = await caller(f, ROLE_USERS.leader);
+  staff = await signIn(f.runtime, ROLE_USERS.staff);
+  leader = await signIn(f.runtime, ROLE_USERS.leader);
   f.runtime.onEvent((event, payload) => {
     if (event === 'map.changed') pushed.push(payload as MapDelta);
   });
@@ -26,17 +24,17 @@ afterAll(() => f.runtime.close());
 
 /** A window's map: its data, kept by a MapSync that talks to the real services as the leader. */
 async function openWindow() {
-  const window = { map: await leader.ok<MapLayers>('map.layers'), reloads: 0, asked: [] as number[] };
+  const window = { map: await leader.call('map.layers'), reloads: 0, asked: [] as number[] };
   const sync = new MapSync({
     read: () => window.map,
     write: (next) => (window.map = next),
     reload: () => {
       window.reloads++;
-      void leader.ok<MapLayers>('map.layers').then((m) => (window.map = m));
+      void leader.call('map.layers').then((m) => (window.map = m));
     },
     since: (revision) => {
       window.asked.push(revision);
-      return leader.ok<MapChanges>('map.changesSince', { revision });
+      return leader.call('map.changesSince', { revision });
     },
   });
   return { window, sync };
@@ -44,7 +42,7 @@ async function openWindow() {
 
 /** The statuses the map would show if loaded afresh, by id. */
 async function truth(): Promise<Record<string, string>> {
-  const { buildings } = await leader.ok<MapLayers>('map.layers');
+  const { buildings } = await leader.call('map.layers');
   return Object.fromEntries(buildings.ids.map((id, i) => [id, buildings.statuses[i]!]));
 }
 
@@ -52,7 +50,7 @@ const shown = (map: MapLayers) => Object.fromEntries(map.buildings.ids.map((id, 
 
 const [A, B, C] = [0, 1, 2];
 const building = (i: number) => f.territory.buildings[i]!;
-const setStatus = (i: number, status: string) => staff.ok('buildings.setStatus', { id: building(i), status, reason: '测试变更' });
+const setStatus = (i: number, status: string) => staff.call('buildings.setStatus', { id: building(i), status, reason: '测试变更' });
 
 describe('a window keeping its map at the service’s revision', () => {
   it('applies a pushed change that is its next revision, without asking anything', async () => {
@@ -73,7 +71,7 @@ describe('a window keeping its map at the service’s revision', () => {
     const start = window.map.revision;
     await setStatus(A, 'normal');
     await setStatus(B, 'precaution');
-    await staff.ok('buildings.bulkSetStatus', { selection: { kind: 'buildings', ids: [building(B), building(C)] }, status: 'sealed', reason: '测试变更' });
+    await staff.call('buildings.bulkSetStatus', { selection: { kind: 'buildings', ids: [building(B), building(C)] }, status: 'sealed', reason: '测试变更' });
     // Only the last of the three reaches this window.
     expect(sync.receive(pushed[2]!)).toBe(0);
     await sync.catchUp();
@@ -113,9 +111,9 @@ describe('a window keeping its map at the service’s revision', () => {
 describe('the as-of and screening layers, matched by building id', () => {
   it('still line up with a map loaded before a building was added', async () => {
     const { window } = await openWindow();
-    const round = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'street' } })).id;
+    const round = (await staff.callJob('screening.start', { scope: { type: 'street' } })).id;
     const [first] = f.households.get(building(A))!;
-    await staff.ok('screening.visit', { roundId: round, householdId: first, result: 'visited' });
+    await staff.call('screening.visit', { roundId: round, householdId: first!, result: 'visited' });
     // A building whose id sorts before every other, added after the map was loaded.
     const added = '00000000-0000-7000-8000-000000000001';
     f.sqlite
@@ -129,12 +127,12 @@ describe('the as-of and screening layers, matched by building id', () => {
 
     const { ids } = window.map.buildings;
     expect(ids).not.toContain(added);
-    const asOf = await leader.ok<{ statuses: Record<string, string> }>('map.statusAsOf', { at: Date.now() + 1000 });
+    const asOf = await leader.call('map.statusAsOf', { at: Date.now() + 1000 });
     expect(Object.keys(asOf.statuses)).toContain(added);
     const now = await truth();
     expect(alignById(ids, asOf.statuses, '')).toEqual(ids.map((id) => now[id]));
 
-    const progress = await leader.ok<{ buildingShare: Record<string, number> }>('screening.progress', { roundId: round });
+    const progress = await leader.call('screening.progress', { roundId: round });
     const shares = alignById(ids, progress.buildingShare, null);
     const households = (id: string) => f.households.get(id)?.length ?? 0;
     expect(shares).toEqual(ids.map((id) => (households(id) === 0 ? null : id === building(A) ? 1 / households(id) : 0)));

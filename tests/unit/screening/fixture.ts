@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { makeRuntime, signIn, type TestRuntime } from '../helpers/runtime';
+import { makeRuntime, type TestRuntime } from '../helpers/runtime';
 
 /**
  * The test street for screening: grid 1 (the grid worker's) with buildings 1–3, grid 2 with one
@@ -99,21 +99,4 @@ export function fingerprint(sqlite: Database.Database): string {
     hash.update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all()));
   }
   return hash.digest('hex');
-}
-
-type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; field?: string } };
-
-/** A signed-in caller whose `ok` returns the result or fails the test with the error. */
-export async function caller(t: TestRuntime, username: string) {
-  const { call, runJob } = await signIn(t.runtime, username);
-  // Starting a round is a job: these callers wait for it and answer with its outcome.
-  const through = (method: string, input: unknown) => (method === 'screening.start' ? runJob(method, input) : call(method, input));
-  return {
-    call: (method: string, input: unknown = {}) => through(method, input) as Promise<Reply>,
-    ok: async <T>(method: string, input: unknown = {}): Promise<T> => {
-      const reply = (await through(method, input)) as Reply;
-      if (!reply.ok) throw new Error(`${method} failed: ${reply.error.code} ${reply.error.message}`);
-      return reply.result as T;
-    },
-  };
 }

@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_USERS } from '../helpers/runtime';
-import { caller, fingerprint, makeScreeningFixture, type ScreeningFixture } from './fixture';
-
-interface Line {
-  householdId: string;
-  buildingId: string;
-  room: string;
-  headName: string;
-  members: number;
-  result: string;
-  attempts: number;
-  visitedAt: number | null;
-  visitedBy: string | null;
-  returnee: boolean;
-  symptoms: boolean;
-  needs: string | null;
-  note: string | null;
-}
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROLE_USERS, signIn } from '../helpers/runtime';
+import { fingerprint, makeScreeningFixture, type ScreeningFixture } from './fixture';
 
 let f: ScreeningFixture;
 let round: string;
 let b1: string;
-let mine: string[];
-beforeAll(async () => {
+let mine: [string, string, string, string];
+/** Each test's own street with a street-wide round, nothing visited yet. */
+beforeEach(async () => {
   f = makeScreeningFixture();
-  const staff = await caller(f, ROLE_USERS.staff);
-  round = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'street' } })).id;
+  const staff = await signIn(f.runtime, ROLE_USERS.staff);
+  round = (await staff.callJob('screening.start', { scope: { type: 'street' } })).id;
   b1 = f.territory.buildings[0]!;
-  mine = f.households.get(b1)!;
+  mine = f.households.get(b1)! as typeof mine;
 });
-afterAll(() => f.runtime.close());
+afterEach(() => f.runtime.close());
 
 const visitRow = (household: string) =>
   f.sqlite.prepare('SELECT result, attempts, visited_by, returnee, symptoms, needs, note, hlc FROM screening_visits WHERE round_id = ? AND household_id = ?').get(round, household) as {
@@ -48,12 +33,12 @@ const returneeTags = (resident: string) => f.sqlite.prepare(`SELECT tag, starts_
 
 describe('recording visits', () => {
   it('records a visit with findings: a need on the building panel and the head tagged as returnee', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const household = mine[0]!; // 1单元301, head 刘国庆
     const hlcBefore = visitRow(household).hlc;
     f.events.length = 0;
     const t0 = Date.now();
-    const line = await staff.ok<Line>('screening.visit', {
+    const line = await staff.call('screening.visit', {
       roundId: round,
       householdId: household,
       result: 'visited',
@@ -83,14 +68,21 @@ describe('recording visits', () => {
     expect(f.events).toContainEqual({ event: 'data.changed', payload: { domains: ['screening', 'buildings'] } });
 
     // The need shows on the building's panel.
-    const detail = await staff.ok<{ openNeeds: { detail: string }[] }>('buildings.get', { id: b1 });
+    const detail = await staff.call('buildings.get', { id: b1 });
     expect(detail.openNeeds.map((n) => n.detail)).toContain('需要代购降压药');
   });
 
   it('keeps counting attempts when a visit is corrected, without duplicating the need or the tag', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
-    const household = mine[0]!;
-    const line = await staff.ok<Line>('screening.visit', {
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
+    const household = mine[0];
+    const first = await staff.call('screening.visit', {
+      roundId: round,
+      householdId: household,
+      result: 'visited',
+      findings: { returnee: true, symptoms: true, needs: '需要代购降压药' },
+    });
+    expect(first).toMatchObject({ attempts: 1, returnee: true, symptoms: true });
+    const line = await staff.call('screening.visit', {
       roundId: round,
       householdId: household,
       result: 'visited',
@@ -99,7 +91,7 @@ describe('recording visits', () => {
     expect(line).toMatchObject({ attempts: 2, returnee: true, symptoms: false, needs: '需要代购降压药', note: null });
     expect(needsOf(household)).toHaveLength(1);
     expect(returneeTags(f.heads.get(household)!)).toHaveLength(1);
-    const changed = await staff.ok<Line>('screening.visit', {
+    const changed = await staff.call('screening.visit', {
       roundId: round,
       householdId: household,
       result: 'visited',
@@ -110,100 +102,101 @@ describe('recording visits', () => {
   });
 
   it('keeps the round\'s counts equal to a recount of its visits through results and corrections', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const [a, b, c] = [...f.households.get(f.building3)!, f.households.get(f.territory.buildings[1]!)!.at(-1)] as [string, string, string];
-    await staff.ok('screening.visit', { roundId: round, householdId: a, result: 'nobody_home' });
-    await staff.ok('screening.visit', { roundId: round, householdId: a, result: 'visited' });
-    await staff.ok('screening.visit', { roundId: round, householdId: b, result: 'refused' });
-    await staff.ok('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
-    await staff.ok('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
+    await staff.call('screening.visit', { roundId: round, householdId: a, result: 'nobody_home' });
+    await staff.call('screening.visit', { roundId: round, householdId: a, result: 'visited' });
+    await staff.call('screening.visit', { roundId: round, householdId: b, result: 'refused' });
+    await staff.call('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
+    await staff.call('screening.visit', { roundId: round, householdId: c, result: 'nobody_home' });
     const recount = f.sqlite
       .prepare(
         `SELECT sum(result = 'visited') AS visited, sum(result = 'nobody_home') AS nobodyHome, sum(result = 'refused') AS refused
            FROM screening_visits WHERE round_id = ?`,
       )
       .get(round) as { visited: number; nobodyHome: number; refused: number };
-    const listed = (await staff.ok<{ id: string; visited: number; nobodyHome: number; refused: number }[]>('screening.rounds', {})).find((r) => r.id === round)!;
+    const listed = (await staff.call('screening.rounds', {})).find((r) => r.id === round)!;
     expect(listed).toMatchObject(recount);
     expect(recount.refused).toBeGreaterThan(0);
     expect(recount.nobodyHome).toBeGreaterThan(0);
   });
 
   it('queues a household nobody answered again, and takes a refusal as done', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const [, away, refusing] = mine;
-    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', note: '敲门无人' })).toMatchObject({
+    expect(await staff.call('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', note: '敲门无人' })).toMatchObject({
       result: 'nobody_home',
       attempts: 1,
       returnee: false,
       needs: null,
     });
-    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', findings: { returnee: false, symptoms: false } })).toMatchObject({
+    expect(await staff.call('screening.visit', { roundId: round, householdId: away, result: 'nobody_home', findings: { returnee: false, symptoms: false } })).toMatchObject({
       attempts: 2,
     });
-    expect(await staff.ok<Line>('screening.visit', { roundId: round, householdId: refusing, result: 'refused' })).toMatchObject({ result: 'refused', attempts: 1 });
-    const queue = await staff.ok<{ rows: Line[]; total: number }>('screening.households', {
+    expect(await staff.call('screening.visit', { roundId: round, householdId: refusing, result: 'refused' })).toMatchObject({ result: 'refused', attempts: 1 });
+    const queue = await staff.call('screening.households', {
       roundId: round,
       buildingId: b1,
       results: ['pending', 'nobody_home'],
     });
-    expect(queue.rows.map((r) => r.householdId)).toEqual([away, mine[3]]); // 1单元101 nobody home, 1单元201 pending
-    expect(queue.total).toBe(2);
+    // 1单元101 nobody home, 1单元201 and 1单元301 pending; 2单元201 refused is done.
+    expect(queue.rows.map((r) => r.householdId)).toEqual([away, mine[3], mine[0]]);
+    expect(queue.total).toBe(3);
     expect(needsOf(away!)).toEqual([]);
   });
 
   it('refuses findings with a result other than visited, writing nothing', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const before = fingerprint(f.sqlite);
     expect(
-      await staff.call('screening.visit', { roundId: round, householdId: mine[3], result: 'refused', findings: { returnee: false, symptoms: false, needs: '要米面' } }),
+      await staff.reply('screening.visit', { roundId: round, householdId: mine[3], result: 'refused', findings: { returnee: false, symptoms: false, needs: '要米面' } }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'findings' } });
     expect(fingerprint(f.sqlite)).toBe(before);
   });
 
   it('refuses a household outside the round and an unknown round, writing nothing', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
-    const grid3Round = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'grids', ids: [f.grid3] } })).id;
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
+    const grid3Round = (await staff.callJob('screening.start', { scope: { type: 'grids', ids: [f.grid3] } })).id;
     const before = fingerprint(f.sqlite);
     expect(
-      await staff.call('screening.visit', { roundId: grid3Round, householdId: mine[1], result: 'visited', findings: { returnee: true, symptoms: false, needs: '买菜' } }),
+      await staff.reply('screening.visit', { roundId: grid3Round, householdId: mine[1], result: 'visited', findings: { returnee: true, symptoms: false, needs: '买菜' } }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'householdId', message: expect.stringContaining('该户不在本轮摸排范围内') } });
     expect(
-      await staff.call('screening.visit', { roundId: '01900000-0000-7000-8000-00000000fffe', householdId: mine[1], result: 'visited' }),
+      await staff.reply('screening.visit', { roundId: '01900000-0000-7000-8000-00000000fffe', householdId: mine[1], result: 'visited' }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'roundId' } });
     expect(fingerprint(f.sqlite)).toBe(before);
   });
 
   it('refuses visits to a closed round, and closing twice', async () => {
-    const staff = await caller(f, ROLE_USERS.staff);
-    const r = (await staff.ok<{ id: string }>('screening.start', { scope: { type: 'grids', ids: [f.grid3] }, name: '观海复查' })).id;
-    const closed = await staff.ok<{ closedAt: number | null; households: number }>('screening.close', { roundId: r });
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
+    const r = (await staff.callJob('screening.start', { scope: { type: 'grids', ids: [f.grid3] }, name: '观海复查' })).id;
+    const closed = await staff.call('screening.close', { roundId: r });
     expect(closed.closedAt).toBeGreaterThan(0);
     expect(closed.households).toBe(2);
     const before = fingerprint(f.sqlite);
-    expect(await staff.call('screening.visit', { roundId: r, householdId: f.households.get(f.building3)![0], result: 'visited' })).toMatchObject({
+    expect(await staff.reply('screening.visit', { roundId: r, householdId: f.households.get(f.building3)![0]!, result: 'visited' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('本轮摸排已结束') },
     });
-    expect(await staff.call('screening.close', { roundId: r })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await staff.call('screening.close', { roundId: '01900000-0000-7000-8000-00000000fffe' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await staff.reply('screening.close', { roundId: r })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await staff.reply('screening.close', { roundId: '01900000-0000-7000-8000-00000000fffe' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(fingerprint(f.sqlite)).toBe(before);
   });
 
   it('lets a grid worker record visits in their grids only, and the leader none', async () => {
-    const worker = await caller(f, ROLE_USERS.grid_worker);
-    expect(await worker.ok<Line>('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({
+    const worker = await signIn(f.runtime, ROLE_USERS.grid_worker);
+    expect(await worker.call('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({
       visitedBy: 'wangge 用户',
       attempts: 1,
     });
-    const leader = await caller(f, ROLE_USERS.leader);
+    const leader = await signIn(f.runtime, ROLE_USERS.leader);
     const before = fingerprint(f.sqlite);
-    const elsewhere = f.households.get(f.otherGrid.building)![0];
-    expect(await worker.call('screening.visit', { roundId: round, householdId: elsewhere, result: 'visited' })).toMatchObject({
+    const elsewhere = f.households.get(f.otherGrid.building)![0]!;
+    expect(await worker.reply('screening.visit', { roundId: round, householdId: elsewhere, result: 'visited' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await leader.call('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await leader.reply('screening.visit', { roundId: round, householdId: mine[3], result: 'visited' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(fingerprint(f.sqlite)).toBe(before);
   });
 });

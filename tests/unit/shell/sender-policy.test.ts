@@ -83,9 +83,7 @@ describe('handleRpc', () => {
     try {
       expect(await handleRpc(setup(host), event(1, top, top), 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       expect(await handleRpc(setup(host), event(1, top, top), 'auth.login', { username: 'admin', password: PASSWORD })).toMatchObject({ ok: true });
-      const res = await handleRpc(setup(host), event(1, top, top), 'system.info', {});
-      expect(res.ok).toBe(true);
-      if (res.ok) expect((res.result as { mode: string }).mode).toBe('electron');
+      expect(await handleRpc(setup(host), event(1, top, top), 'system.info', {})).toMatchObject({ ok: true, result: { mode: 'electron' } });
       // Input still goes through the contract's validation.
       expect(await handleRpc(setup(host), event(1, top, top), 'system.info', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(await handleRpc(setup(host), event(1, top, top), 'no.such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statusAsOf } from '../../../db/buildings/status/as-of';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { mapLayers } from '../../../db/map/layers';
@@ -23,7 +23,7 @@ function entry(sqlite: Database.Database, building: string, status: string, effe
 
 const T = NOW - 30 * DAY;
 
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
   const [x, y, z] = s.other.buildings as [string, string, string];
   // x: precaution from T, sealed from T+2d until T+5d (expiry alone changes nothing), normal from T+10d.
@@ -38,7 +38,7 @@ beforeAll(() => {
   // z has no history: baseline throughout.
   void z;
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 function statusesOf(at: number) {
   const { statuses } = statusAsOf(s.ctx(LEADER), { at });
@@ -77,7 +77,8 @@ describe('map.statusAsOf', () => {
     expect(statusesOf(NOW)[id]).toBe('sealed');
   });
 
-  it('limits a grid worker to the buildings of their grids, as their map has them', () => {
+  it('limits a grid worker to their grids, in the same order as their map', () => {
+    setBuildingStatus(s.ctx(), { id: s.t.buildings[0]!, status: 'sealed', reason: '发现确诊病例' }, NOW - HOUR);
     const mine = statusAsOf(s.ctx(s.worker), { at: NOW });
     const layers = mapLayers(s.ctx(s.worker));
     expect(layers.buildings.ids).toEqual([...s.t.buildings].sort());

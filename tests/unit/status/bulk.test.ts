@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkSetStatus } from '../../../db/buildings/status/bulk';
 import { building, DAY, expectRefused, GHOST, historyOf, LEADER, NOW, openStreet, type Street } from './fixture';
 
 let s: Street;
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
 });
-beforeEach(() => s.events.splice(0));
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 const base = { status: 'precaution', reason: '周边出现病例，加强防范' };
 
@@ -35,6 +34,8 @@ describe('buildings.bulkSetStatus', () => {
   });
 
   it('changes a whole grid, compound or community, composing the label and counting those already set', () => {
+    bulkSetStatus(s.ctx(), { ...base, selection: { kind: 'buildings', ids: s.t.buildings.slice(0, 2) }, effectiveUntil: NOW + 7 * DAY }, NOW);
+    s.events.splice(0);
     const grid = bulkSetStatus(s.ctx(), { ...base, selection: { kind: 'grid', id: s.t.grid }, effectiveUntil: NOW + 7 * DAY }, NOW + 1000);
     expect(grid).toMatchObject({ changed: 3, unchanged: 2 });
     expect(batch(grid.batchId)).toMatchObject({ selection: '网格 永安西里社区第1网格（5 栋）', building_count: 3 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildingHistory } from '../../../db/buildings/status/history';
 import { statusReminders } from '../../../db/buildings/status/reminders';
 import { bulkSetStatus } from '../../../db/buildings/status/bulk';
@@ -6,10 +6,10 @@ import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { DAY, expectRefused, GHOST, HOUR, LEADER, NOW, openStreet, type Street } from './fixture';
 
 let s: Street;
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
 });
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.reminders', () => {
   it('lists statuses ending soon or overdue, soonest first, with address and grid, scoped for grid workers', () => {

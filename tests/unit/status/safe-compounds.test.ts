@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { designateSafeCompound } from '../../../db/compounds/safe-designate';
 import { listSafeCompounds } from '../../../db/compounds/safe-list';
 import { revokeSafeCompound } from '../../../db/compounds/safe-revoke';
 import { DAY, expectRefused, GHOST, LEADER, NOW, openStreet, type Street } from './fixture';
 
 let s: Street;
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
 });
-beforeEach(() => s.events.splice(0));
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 const criteria = ['无疫情发生', '自治组织健全', '防控措施落实'];
 
@@ -35,6 +34,7 @@ describe('放心楼院', () => {
   });
 
   it('refuses an unknown compound, a second designation, a future grant and grid workers outside their grid', () => {
+    const theirs = designateSafeCompound(s.ctx(), { compoundId: s.other.compound, grantedAt: NOW - DAY, criteria }, NOW);
     expectRefused(s, () => designateSafeCompound(s.ctx(), { compoundId: GHOST, grantedAt: NOW, criteria }, NOW), 'NOT_FOUND', 'compoundId', [GHOST]);
     expectRefused(s, () => designateSafeCompound(s.ctx(), { compoundId: s.other.compound, grantedAt: NOW, criteria }, NOW), 'CONFLICT', 'compoundId', ['鱼山小区']);
     expectRefused(s, () => designateSafeCompound(s.ctx(), { compoundId: s.t.compound, grantedAt: NOW + DAY, criteria }, NOW), 'INVALID_INPUT', 'grantedAt');
@@ -44,7 +44,6 @@ describe('放心楼院', () => {
     expectRefused(s, () => revokeSafeCompound(s.ctx(), { id: GHOST, reason: '测试原因' }, NOW), 'NOT_FOUND', 'id');
     const mine = designateSafeCompound(s.ctx(s.worker), { compoundId: s.t.compound, grantedAt: NOW, criteria }, NOW);
     expect(listSafeCompounds(s.ctx(s.worker)).map((c) => c.id)).toEqual([mine.id]);
-    const theirs = listSafeCompounds(s.ctx()).find((c) => c.compoundId === s.other.compound)!;
     expectRefused(s, () => revokeSafeCompound(s.ctx(s.worker), { id: theirs.id, reason: '测试原因' }, NOW), 'FORBIDDEN');
   });
 

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { saveStatus } from '../../../db/statuses/save';
 import { ADMIN, building, DAY, expectRefused, GHOST, historyOf, HOUR, LEADER, NOW, openStreet, type Street } from './fixture';
 
 let s: Street;
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
 });
-beforeEach(() => s.events.splice(0));
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 describe('buildings.setStatus', () => {
   it('records who, when, why, from and until, updates the building, and makes a batch of one', () => {
@@ -34,6 +33,8 @@ describe('buildings.setStatus', () => {
 
   it('counts a building that already has exactly that status and end as unchanged, writing no history', () => {
     const id = s.t.buildings[0]!;
+    setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '发现确诊病例', effectiveUntil: NOW + 14 * DAY }, NOW);
+    s.events.splice(0);
     const before = historyOf(s.sqlite, id).length;
     const r = setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '再次确认', effectiveUntil: NOW + 14 * DAY }, NOW + HOUR);
     expect(r).toMatchObject({ changed: 0, unchanged: 1 });
@@ -88,8 +89,8 @@ describe('buildings.setStatus', () => {
     const off = s.host.onEvent((event) => {
       if (event === 'map.changed') seen.push({ inTx: s.sqlite.inTransaction, status: building(s.sqlite, id).status });
     });
-    setBuildingStatus(s.ctx(), { id, status: 'controlled', reason: '升级管控' }, NOW + 2 * HOUR);
+    setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '升级封控' }, NOW + 2 * HOUR);
     off();
-    expect(seen).toEqual([{ inTx: false, status: 'controlled' }]);
+    expect(seen).toEqual([{ inTx: false, status: 'sealed' }]);
   });
 });

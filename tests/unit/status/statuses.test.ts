@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { listStatuses } from '../../../db/statuses/definitions';
 import { saveStatus } from '../../../db/statuses/save';
 import { ADMIN, expectRefused, LEADER, NOW, openStreet, STAFF, type Street } from './fixture';
 
 let s: Street;
-beforeAll(() => {
+beforeEach(() => {
   s = openStreet();
 });
-beforeEach(() => s.events.splice(0));
-afterAll(() => s.close());
+afterEach(() => s.close());
 
 const watch = { key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677FF', rank: 5, retired: false };
 
