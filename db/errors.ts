@@ -1,22 +1,30 @@
-/** Codes every caller (IPC, HTTP, CLI, UI) can rely on. Messages are written for the user, in Chinese. */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'UNKNOWN_METHOD'
-  | 'DATABASE'
-  | 'INTERNAL';
+import type { ErrorCode } from '../electron/api/define';
+import { formatError, type ErrorKey, type ErrorRef, type ParamValue } from '../messages';
 
+/**
+ * A refusal the caller can show: a code, a message id with its parameters (from the catalog in
+ * `messages/`, zh-CN and en), and the input field at fault. `message` is the Chinese text.
+ * `new ServiceError('NOT_FOUND', 'building.idNotFound', { id }, 'id')`
+ */
 export class ServiceError extends Error {
+  readonly key: ErrorKey;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly field: string | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly field?: string,
+    ...[key, params, field]: [...ErrorRef, field?: string]
   ) {
-    super(message);
+    super(formatError(key, params, 'zh-CN'));
     this.name = 'ServiceError';
+    this.key = key;
+    this.params = params;
+    this.field = field;
+  }
+
+  /** What a caller is sent: the code, the Chinese text, the message id and its parameters. */
+  refusal(): { code: ErrorCode; message: string; key: ErrorKey; params: Readonly<Record<string, ParamValue>> } {
+    return { code: this.code, message: this.message, key: this.key, params: this.params };
   }
 }
 

@@ -13,7 +13,7 @@ export function databaseFile(dataDir: string): string {
 
 /** The node id that stamps every change made here; created once per database file. */
 export function ensureNodeId(opened: OpenedDatabase): string {
-  const row = opened.sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).get() as { value: string } | undefined;
+  const row = opened.sqlite.prepare<unknown[], { value: string }>(`SELECT value FROM meta WHERE key = 'node_id'`).get();
   if (row) return row.value;
   const id = randomBytes(8).toString('hex');
   opened.sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('node_id', ?)`).run(id);

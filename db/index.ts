@@ -1,2 +1,2 @@
 export { openDatabase, APPLICATION_ID, type GridDb, type OpenedDatabase, type OpenOptions } from './client/open';
-export { ServiceError, DatabaseOpenError, type ErrorCode } from './errors';
+export { ServiceError, DatabaseOpenError } from './errors';

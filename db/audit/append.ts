@@ -34,8 +34,8 @@ const perConnection = new WeakMap<Database.Database, Statements>();
 function statementsFor(sqlite: Database.Database): Statements {
   let s = perConnection.get(sqlite);
   if (s) return s;
-  const readAnchor = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().safeIntegers(false);
-  const readTail = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').safeIntegers(false);
+  const readAnchor = sqlite.prepare<unknown[], string>('SELECT value FROM meta WHERE key = ?').pluck().safeIntegers(false);
+  const readTail = sqlite.prepare<unknown[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').safeIntegers(false);
   const insert = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_name, actor_role, action, target, detail, prev_hash, hash)
      VALUES (@seq, @at, @actor_id, @actor_name, @actor_role, @action, @target, @detail, @prev_hash, @hash)`,
@@ -44,9 +44,9 @@ function statementsFor(sqlite: Database.Database): Statements {
   const moveAnchor = sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?');
   const createAnchor = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const append = sqlite.transaction((row: Omit<ChainedFields, 'seq' | 'prev_hash'>): AppendedAudit => {
-    const anchorValue = readAnchor.get(AUDIT_HEAD_KEY) as string | undefined;
+    const anchorValue = readAnchor.get(AUDIT_HEAD_KEY);
     const anchor = anchorValue === undefined ? null : parseHead(anchorValue);
-    const tail = readTail.get() as { seq: number; hash: string } | undefined;
+    const tail = readTail.get();
     // Continue after the anchor, not after whatever row is last: if the newest rows were removed
     // behind the app's back, their numbers are not reused and the gap stays visible to verify.
     const seq = Math.max(anchor?.seq ?? 0, tail?.seq ?? 0) + 1;

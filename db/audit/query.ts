@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ServiceError } from '../errors';
+import type { AuditEntry as ApiAuditEntry } from '../../electron/api/audit';
 
 export const AUDIT_PAGE_MAX = 500;
 
@@ -19,16 +20,8 @@ export interface AuditQuery {
   beforeSeq?: number;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: number;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  target: string | null;
-  /** The parsed detail (the stored text if it no longer parses). */
-  detail: unknown;
+/** An entry of the log (`detail` parsed, or the stored text if it no longer parses) and its hash. */
+export interface AuditEntry extends ApiAuditEntry {
   hash: string;
 }
 
@@ -53,17 +46,18 @@ interface Row {
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+/** A statement prepared once per connection; `R` is what one row (or, plucked, one value) is. */
+function prepared<R>(sqlite: Database.Database, sql: string): Database.Statement<unknown[], R> {
   let map = cache.get(sqlite);
   if (!map) cache.set(sqlite, (map = new Map()));
   let stmt = map.get(sql);
   if (!stmt) map.set(sql, (stmt = sqlite.prepare(sql).safeIntegers(false)));
-  return stmt;
+  return stmt as Database.Statement<unknown[], R>;
 }
 
 function integerOption(value: number | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || value < min) throw new ServiceError('INVALID_INPUT', `${field} 应为不小于 ${min} 的整数`, field);
+  if (!Number.isSafeInteger(value) || value < min) throw new ServiceError('INVALID_INPUT', 'audit.integer', { field, min }, field);
   return value;
 }
 
@@ -82,13 +76,13 @@ function parseDetail(text: string | null): unknown {
  * of entries).
  */
 function distinctActions(sqlite: Database.Database, prefix: string): string[] {
-  const first = prepared(sqlite, 'SELECT action FROM audit_log WHERE action >= ? ORDER BY action LIMIT 1');
-  const next = prepared(sqlite, 'SELECT action FROM audit_log WHERE action > ? ORDER BY action LIMIT 1');
+  const first = prepared<string>(sqlite, 'SELECT action FROM audit_log WHERE action >= ? ORDER BY action LIMIT 1');
+  const next = prepared<string>(sqlite, 'SELECT action FROM audit_log WHERE action > ? ORDER BY action LIMIT 1');
   const out: string[] = [];
-  let action = first.pluck().get(prefix) as string | undefined;
+  let action = first.pluck().get(prefix);
   while (action !== undefined && action.startsWith(prefix)) {
     out.push(action);
-    action = next.pluck().get(action) as string | undefined;
+    action = next.pluck().get(action);
   }
   return out;
 }
@@ -101,10 +95,10 @@ const WIDE_RANGE = 5000;
  * `at` index) stops after one page; otherwise the `at` index finds the few entries directly.
  */
 function timeRangeIsWideAndRecent(sqlite: Database.Database, from: number, to: number): boolean {
-  const newest = prepared(sqlite, 'SELECT max(at) FROM audit_log').pluck().get() as number | null;
+  const newest = prepared<number | null>(sqlite, 'SELECT max(at) FROM audit_log').pluck().get() ?? null;
   if (newest === null || newest < from || newest >= to) return false;
-  const capped = prepared(sqlite, `SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE at >= ? AND at < ? LIMIT ${WIDE_RANGE})`);
-  return (capped.pluck().get(from, to) as number) >= WIDE_RANGE;
+  const capped = prepared<number>(sqlite, `SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE at >= ? AND at < ? LIMIT ${WIDE_RANGE})`);
+  return (capped.pluck().get(from, to) ?? 0) >= WIDE_RANGE;
 }
 
 /**
@@ -120,7 +114,7 @@ function timeRangeIsWideAndRecent(sqlite: Database.Database, from: number, to: n
 export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditPage {
   const limit = query.limit;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX) {
-    throw new ServiceError('INVALID_INPUT', `每页条数应为 1–${AUDIT_PAGE_MAX}`, 'limit');
+    throw new ServiceError('INVALID_INPUT', 'audit.pageSize', { max: AUDIT_PAGE_MAX }, 'limit');
   }
   const from = integerOption(query.from, 'from', 0);
   const to = integerOption(query.to, 'to', 0);
@@ -149,17 +143,17 @@ export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditP
   for (const action of actions) {
     const clauses = action === undefined ? where : [...where, 'action = ?'];
     const sql = `SELECT seq FROM audit_log${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-    const found = prepared(sqlite, sql).pluck().all(...params, ...(action === undefined ? [] : [action]), limit + 1) as number[];
+    const found = prepared<number>(sqlite, sql).pluck().all(...params, ...(action === undefined ? [] : [action]), limit + 1);
     seqs.push(...found);
   }
   if (actions.length > 1) seqs.sort((a, b) => b - a);
   const more = seqs.length > limit;
   const page = seqs.slice(0, limit);
 
-  const one = prepared(sqlite, 'SELECT seq, at, actor_id, actor_name, actor_role, action, target, detail, hash FROM audit_log WHERE seq = ?');
+  const one = prepared<Row>(sqlite, 'SELECT seq, at, actor_id, actor_name, actor_role, action, target, detail, hash FROM audit_log WHERE seq = ?');
   return {
     entries: page.map((seq) => {
-      const r = one.get(seq) as Row;
+      const r = one.get(seq)!;
       return {
         seq: r.seq,
         at: r.at,

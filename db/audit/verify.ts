@@ -41,9 +41,7 @@ export function verifyAuditChain(sqlite: Database.Database): AuditVerification {
 }
 
 function walk(sqlite: Database.Database): AuditVerification {
-  const anchorValue = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().safeIntegers(false).get(AUDIT_HEAD_KEY) as
-    | string
-    | undefined;
+  const anchorValue = sqlite.prepare<unknown[], string>('SELECT value FROM meta WHERE key = ?').pluck().safeIntegers(false).get(AUDIT_HEAD_KEY);
   const rows = sqlite
     .prepare('SELECT seq, at, actor_id, actor_name, actor_role, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq')
     .safeIntegers(false)

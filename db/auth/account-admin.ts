@@ -23,19 +23,19 @@ export function listAccountsFor(sqlite: Database.Database, actor: Actor): Accoun
 export function updateAccount(sqlite: Database.Database, actor: Actor, change: AccountChange, now = Date.now()): AccountRow {
   authorize(actor, 'accounts.manage');
   const current = accountById(sqlite, change.id);
-  if (!current) throw new ServiceError('NOT_FOUND', '找不到该账号', 'id');
+  if (!current) throw new ServiceError('NOT_FOUND', 'account.notFound', {}, 'id');
   const next = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as AccountRow;
-  if (next.role === 'grid_worker' && next.gridIds.length === 0) throw new ServiceError('INVALID_INPUT', '网格员账号须至少指定一个负责的网格', 'gridIds');
+  if (next.role === 'grid_worker' && next.gridIds.length === 0) throw new ServiceError('INVALID_INPUT', 'account.gridsRequired', {}, 'gridIds');
   if (current.id === actor.id && (next.disabled || next.role !== 'admin')) {
-    throw new ServiceError('INVALID_INPUT', '不能停用自己的账号或取消自己的管理员角色', change.disabled ? 'disabled' : 'role');
+    throw new ServiceError('INVALID_INPUT', 'account.keepSelf', {}, change.disabled ? 'disabled' : 'role');
   }
   const admins = listAccounts(sqlite).filter((a) => a.role === 'admin' && !a.disabled && a.id !== current.id).length;
   if (current.role === 'admin' && (next.role !== 'admin' || next.disabled) && admins === 0) {
-    throw new ServiceError('INVALID_INPUT', '至少要保留一个启用的管理员账号', 'role');
+    throw new ServiceError('INVALID_INPUT', 'account.lastAdmin', {}, 'role');
   }
   if (next.gridIds.length > 0) {
-    const known = sqlite.prepare(`SELECT count(*) AS n FROM grids WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(next.gridIds)) as { n: number };
-    if (known.n !== new Set(next.gridIds).size) throw new ServiceError('INVALID_INPUT', '有指定的网格不存在', 'gridIds');
+    const known = sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM grids WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(next.gridIds))!;
+    if (known.n !== new Set(next.gridIds).size) throw new ServiceError('INVALID_INPUT', 'account.unknownGrids', {}, 'gridIds');
   }
   sqlite.transaction(() => {
     sqlite

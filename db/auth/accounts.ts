@@ -2,19 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import type { Actor, Role } from './roles';
+import type { AccountInfo } from '../../electron/api/auth';
 
-export interface AccountRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  gridIds: string[];
-  seesPersonalData: boolean;
-  disabled: boolean;
-  createdAt: number;
+/** An account as stored: what the contract shows of it, and when it and its password changed. */
+export interface AccountRow extends AccountInfo {
   updatedAt: number;
   passwordChangedAt: number;
-  lastLoginAt: number | null;
 }
 
 interface RawAccount {
@@ -51,35 +44,35 @@ function fromRow(r: RawAccount): AccountRow {
 
 export const USERNAME_RE = /^[a-z][a-z0-9_.-]{2,31}$/;
 
-/** At least 8 characters, and at least two of: letters, digits, other characters. */
-export function checkPasswordStrength(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 256) return '密码不能超过 256 位';
+/** At least 8 characters, and at least two of: letters, digits, other characters. Null when strong enough. */
+export function checkPasswordStrength(password: string): 'password.tooShort' | 'password.tooLong' | 'password.tooSimple' | null {
+  if (password.length < 8) return 'password.tooShort';
+  if (password.length > 256) return 'password.tooLong';
   const classes = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
-  if (classes < 2) return '密码须包含字母、数字、符号中的至少两类';
+  if (classes < 2) return 'password.tooSimple';
   return null;
 }
 
 export function accountByUsername(sqlite: Database.Database, username: string): AccountRow | undefined {
-  const row = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE username = ?`).get(username) as RawAccount | undefined;
+  const row = sqlite.prepare<unknown[], RawAccount>(`SELECT ${COLUMNS} FROM accounts WHERE username = ?`).get(username);
   return row && fromRow(row);
 }
 
-const byIdStatements = new WeakMap<Database.Database, Database.Statement>();
+const byIdStatements = new WeakMap<Database.Database, Database.Statement<[string], RawAccount>>();
 
 /** Runs on every call (the account as it is now), so its statement is prepared once per connection. */
 export function accountById(sqlite: Database.Database, id: string): AccountRow | undefined {
   let statement = byIdStatements.get(sqlite);
   if (!statement) {
-    statement = sqlite.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
+    statement = sqlite.prepare<[string], RawAccount>(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`);
     byIdStatements.set(sqlite, statement);
   }
-  const row = statement.get(id) as RawAccount | undefined;
+  const row = statement.get(id);
   return row && fromRow(row);
 }
 
 export function listAccounts(sqlite: Database.Database): AccountRow[] {
-  return (sqlite.prepare(`SELECT ${COLUMNS} FROM accounts ORDER BY created_at`).all() as RawAccount[]).map(fromRow);
+  return sqlite.prepare<unknown[], RawAccount>(`SELECT ${COLUMNS} FROM accounts ORDER BY created_at`).all().map(fromRow);
 }
 
 export interface NewAccount {
@@ -92,11 +85,11 @@ export interface NewAccount {
 
 export function insertAccount(sqlite: Database.Database, input: NewAccount, now = Date.now()): AccountRow {
   if (!USERNAME_RE.test(input.username)) {
-    throw new ServiceError('INVALID_INPUT', '用户名须以小写字母开头，3–32 位，只含小写字母、数字和 _ . -', 'username');
+    throw new ServiceError('INVALID_INPUT', 'account.usernameFormat', {}, 'username');
   }
-  if (accountByUsername(sqlite, input.username)) throw new ServiceError('CONFLICT', `用户名「${input.username}」已被使用`, 'username');
+  if (accountByUsername(sqlite, input.username)) throw new ServiceError('CONFLICT', 'account.usernameTaken', { username: input.username }, 'username');
   if (input.role === 'grid_worker' && !(input.gridIds && input.gridIds.length > 0)) {
-    throw new ServiceError('INVALID_INPUT', '网格员账号须至少指定一个负责的网格', 'gridIds');
+    throw new ServiceError('INVALID_INPUT', 'account.gridsRequired', {}, 'gridIds');
   }
   const id = uuidv7(now);
   sqlite

@@ -102,10 +102,10 @@ export function readKeyring(dataDir: string): Keyring | null {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as Keyring;
   } catch {
-    throw new ServiceError('DATABASE', `密钥文件 ${file} 已损坏，无法读取。请从备份恢复该文件，或用恢复码重新设置`);
+    throw new ServiceError('DATABASE', 'keyring.corrupt', { file });
   }
   if (parsed.format !== 'griddesk-keyring' || parsed.version !== 1 || !Array.isArray(parsed.slots)) {
-    throw new ServiceError('DATABASE', `${file} 不是本版本 GridDesk 的密钥文件`);
+    throw new ServiceError('DATABASE', 'keyring.foreign', { file });
   }
   return parsed;
 }

@@ -27,7 +27,7 @@ export class LockoutBook {
     const entry = this.entries[username];
     if (entry && entry.lockedUntil > this.now()) {
       const minutes = Math.ceil((entry.lockedUntil - this.now()) / 60_000);
-      throw new ServiceError('UNAUTHENTICATED', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, 'username');
+      throw new ServiceError('UNAUTHENTICATED', 'account.lockedOut', { minutes }, 'username');
     }
   }
 

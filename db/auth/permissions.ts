@@ -1,81 +1,74 @@
+import type { Permission } from '../../electron/api/permissions';
+import type { Localized } from '../../messages';
 import { ServiceError } from '../errors';
 import type { Actor, Role } from './roles';
 
-/** What a service may be asked to do. Every service checks one of these before it acts. */
-export const permissions = [
-  'territory.read',
-  'buildings.read',
-  'buildings.edit',
-  'statuses.configure',
-  'screening.run',
-  'screening.visit',
-  'people.read',
-  'personal.reveal',
-  'stats.read',
-  'briefing.view',
-  'bundles.export',
-  'bundles.import',
-  'accounts.manage',
-  'audit.read',
-  'backups.manage',
-] as const;
-export type Permission = (typeof permissions)[number];
-
-const READ: Permission[] = ['territory.read', 'buildings.read', 'people.read', 'stats.read', 'briefing.view'];
+export type { Permission };
 
 /**
- * The role matrix. 管理员 all; 值班员 keeps operational data current; 领导 reads everything and
- * edits nothing; 数据专员 exchanges bundles and sees aggregates (personal data only when granted);
- * 网格员 reads and edits only the grids assigned to them.
+ * The role matrix: who holds each permission of the contract. 管理员 all; 值班员 keeps
+ * operational data current; 领导 reads everything and edits nothing; 数据专员 exchanges bundles
+ * and sees aggregates (personal data only when granted); 网格员 reads and edits only the grids
+ * assigned to them.
  */
-export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(permissions),
-  staff: new Set([...READ, 'buildings.edit', 'screening.run', 'screening.visit', 'personal.reveal']),
-  leader: new Set(READ),
-  analyst: new Set(['territory.read', 'buildings.read', 'stats.read', 'briefing.view', 'bundles.export', 'bundles.import']),
-  grid_worker: new Set(['territory.read', 'buildings.read', 'buildings.edit', 'screening.visit', 'people.read', 'personal.reveal']),
+const HOLDERS: Record<Permission, readonly Role[]> = {
+  'territory.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'buildings.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'buildings.edit': ['admin', 'staff', 'grid_worker'],
+  'statuses.configure': ['admin'],
+  'screening.run': ['admin', 'staff'],
+  'screening.visit': ['admin', 'staff', 'grid_worker'],
+  'people.read': ['admin', 'staff', 'leader', 'grid_worker'],
+  'personal.reveal': ['admin', 'staff', 'grid_worker'],
+  'stats.read': ['admin', 'staff', 'leader', 'analyst'],
+  'briefing.view': ['admin', 'staff', 'leader', 'analyst'],
+  'bundles.export': ['admin', 'analyst'],
+  'bundles.import': ['admin', 'analyst'],
+  'accounts.manage': ['admin'],
+  'audit.read': ['admin'],
+  'backups.manage': ['admin'],
 };
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '管理员',
-  staff: '值班员',
-  leader: '领导',
-  analyst: '数据专员',
-  grid_worker: '网格员',
+export const ROLE_LABELS: Record<Role, Localized> = {
+  admin: { 'zh-CN': '管理员', en: 'Administrator' },
+  staff: { 'zh-CN': '值班员', en: 'Duty officer' },
+  leader: { 'zh-CN': '领导', en: 'Leader' },
+  analyst: { 'zh-CN': '数据专员', en: 'Data officer' },
+  grid_worker: { 'zh-CN': '网格员', en: 'Grid worker' },
 };
 
-const PERMISSION_LABELS: Record<Permission, string> = {
-  'territory.read': '查看辖区',
-  'buildings.read': '查看楼栋',
-  'buildings.edit': '修改楼栋',
-  'statuses.configure': '配置管控状态',
-  'screening.run': '发起和结束入户摸排',
-  'screening.visit': '登记入户摸排结果',
-  'people.read': '查看人员',
-  'personal.reveal': '查看完整身份证号和电话',
-  'stats.read': '查看统计',
-  'briefing.view': '查看大屏',
-  'bundles.export': '导出数据包',
-  'bundles.import': '导入数据包',
-  'accounts.manage': '管理账号',
-  'audit.read': '查看审计日志',
-  'backups.manage': '管理备份',
+const PERMISSION_LABELS: Record<Permission, Localized> = {
+  'territory.read': { 'zh-CN': '查看辖区', en: 'view the territory' },
+  'buildings.read': { 'zh-CN': '查看楼栋', en: 'view buildings' },
+  'buildings.edit': { 'zh-CN': '修改楼栋', en: 'edit buildings' },
+  'statuses.configure': { 'zh-CN': '配置管控状态', en: 'configure control statuses' },
+  'screening.run': { 'zh-CN': '发起和结束入户摸排', en: 'start and close screening rounds' },
+  'screening.visit': { 'zh-CN': '登记入户摸排结果', en: 'record screening visits' },
+  'people.read': { 'zh-CN': '查看人员', en: 'view people' },
+  'personal.reveal': { 'zh-CN': '查看完整身份证号和电话', en: 'see full ID and phone numbers' },
+  'stats.read': { 'zh-CN': '查看统计', en: 'view statistics' },
+  'briefing.view': { 'zh-CN': '查看大屏', en: 'view the briefing screen' },
+  'bundles.export': { 'zh-CN': '导出数据包', en: 'export data bundles' },
+  'bundles.import': { 'zh-CN': '导入数据包', en: 'import data bundles' },
+  'accounts.manage': { 'zh-CN': '管理账号', en: 'manage accounts' },
+  'audit.read': { 'zh-CN': '查看审计日志', en: 'read the audit log' },
+  'backups.manage': { 'zh-CN': '管理备份', en: 'manage backups' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (permission === 'personal.reveal' && actor.role === 'analyst') return actor.seesPersonalData;
-  return ROLE_PERMISSIONS[actor.role].has(permission);
+  return HOLDERS[permission].includes(actor.role);
 }
 
 /** Throws FORBIDDEN unless the actor has the permission (and, when given, the grid in scope). */
 export function authorize(actor: Actor, permission: Permission, scope?: { gridId?: string | readonly string[] }): void {
   if (!can(actor, permission)) {
-    throw new ServiceError('FORBIDDEN', `${ROLE_LABELS[actor.role]}「${actor.name}」没有「${PERMISSION_LABELS[permission]}」的权限`);
+    throw new ServiceError('FORBIDDEN', 'session.forbidden', { role: ROLE_LABELS[actor.role], name: actor.name, permission: PERMISSION_LABELS[permission] });
   }
   if (actor.role === 'grid_worker' && scope?.gridId !== undefined) {
     const wanted = typeof scope.gridId === 'string' ? [scope.gridId] : scope.gridId;
     const mine = new Set(actor.gridIds ?? []);
-    if (wanted.some((g) => !mine.has(g))) throw new ServiceError('FORBIDDEN', `网格员「${actor.name}」只能${PERMISSION_LABELS[permission]}自己负责的网格`);
+    if (wanted.some((g) => !mine.has(g))) throw new ServiceError('FORBIDDEN', 'session.outsideGrids', { name: actor.name, permission: PERMISSION_LABELS[permission] });
   }
 }
 

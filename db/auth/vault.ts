@@ -9,10 +9,11 @@ import { LockoutBook } from './lockout';
 import { BackupKeeper } from '../backup/keeper';
 import { createBackup } from '../backup/create';
 import { restoreBackup } from '../backup/restore';
-import { backupToRestore, manualBackup, type BackupEntryData } from '../backup/vault-ops';
+import { backupToRestore, manualBackup } from '../backup/vault-ops';
 import { authorize } from './permissions';
 import type { Actor } from './roles';
 import type { EventSink } from '../context';
+import type { BackupEntry } from '../../electron/api/backups';
 
 export type VaultState = 'setup-required' | 'locked' | 'open';
 
@@ -48,7 +49,7 @@ export class Vault {
     this.backups = new BackupKeeper(dataDir);
     const file = databaseFile(dataDir);
     if (!this.keyring && existsSync(file) && statSync(file).size > 0) {
-      throw new ServiceError('DATABASE', `数据目录 ${dataDir} 有数据库文件但缺少密钥文件 keyring.json，无法解密。请从备份恢复 keyring.json`);
+      throw new ServiceError('DATABASE', 'keyring.missing', { dataDir });
     }
   }
 
@@ -63,9 +64,9 @@ export class Vault {
 
   /** First run: creates the database key, the administrator and the recovery code (shown once). */
   setup(admin: { username: string; displayName: string; password: string }): { recoveryCode: string; account: AccountRow } {
-    if (this.keyring) throw new ServiceError('CONFLICT', '已经设置过管理员，不能再次初始化');
+    if (this.keyring) throw new ServiceError('CONFLICT', 'setup.done', {});
     const weak = checkPasswordStrength(admin.password);
-    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'password');
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, {}, 'password');
     const dbKey = randomBytes(32);
     const host = ServiceHost.open(this.dataDir, dbKey, this.options.emit);
     try {
@@ -95,7 +96,7 @@ export class Vault {
   }
 
   private requireKeyring(): Keyring {
-    if (!this.keyring) throw new ServiceError('UNAUTHENTICATED', '尚未设置管理员：请先完成首次设置');
+    if (!this.keyring) throw new ServiceError('UNAUTHENTICATED', 'setup.required', {});
     return this.keyring;
   }
 
@@ -119,7 +120,7 @@ export class Vault {
       this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username });
       throw new ServiceError(
         'UNAUTHENTICATED',
-        remaining > 0 ? `用户名或密码不对（再错 ${remaining} 次将锁定 15 分钟）` : '用户名或密码不对，账号已锁定 15 分钟',
+        ...(remaining > 0 ? (['login.wrong', { remaining }] as const) : (['login.wrongLocked', {}] as const)),
         'password',
       );
     }
@@ -127,7 +128,7 @@ export class Vault {
     const account = accountByUsername(host.opened.sqlite, username);
     if (!account || account.disabled) {
       this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username, detail: { reason: 'disabled' } });
-      throw new ServiceError('UNAUTHENTICATED', `账号「${username}」已停用，请联系管理员`, 'username');
+      throw new ServiceError('UNAUTHENTICATED', 'account.disabled', { username }, 'username');
     }
     this.lockout.succeed(username);
     host.opened.sqlite.prepare('UPDATE accounts SET last_login_at = ? WHERE id = ?').run(this.now(), account.id);
@@ -146,7 +147,7 @@ export class Vault {
   createAccount(actor: Actor, input: NewAccount & { password: string }): AccountRow {
     const host = this.requireOpen();
     const weak = checkPasswordStrength(input.password);
-    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'password');
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, {}, 'password');
     const keyring = this.requireKeyring();
     const account = host.opened.sqlite.transaction(() => {
       const row = insertAccount(host.opened.sqlite, input);
@@ -163,10 +164,10 @@ export class Vault {
   setPassword(actor: Actor, username: string, newPassword: string): void {
     const host = this.requireOpen();
     const weak = checkPasswordStrength(newPassword);
-    if (weak) throw new ServiceError('INVALID_INPUT', weak, 'newPassword');
+    if (weak) throw new ServiceError('INVALID_INPUT', weak, {}, 'newPassword');
     const keyring = this.requireKeyring();
     const account = accountByUsername(host.opened.sqlite, username);
-    if (!account) throw new ServiceError('NOT_FOUND', `没有账号「${username}」`, 'username');
+    if (!account) throw new ServiceError('NOT_FOUND', 'account.noSuchUser', { username }, 'username');
     const slot = makeSlot(this.dbKey!, newPassword, { kind: 'account', username, accountId: account.id }, this.kdf);
     const next = { ...keyring, slots: [...keyring.slots.filter((s) => !(s.kind === 'account' && s.username === username)), slot] };
     host.opened.sqlite.transaction(() => {
@@ -185,17 +186,17 @@ export class Vault {
     const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(recoveryCode)) : null;
     if (!key) {
       this.lockout.fail('__recovery__');
-      throw new ServiceError('UNAUTHENTICATED', '恢复码不对', 'recoveryCode');
+      throw new ServiceError('UNAUTHENTICATED', 'recovery.wrongCode', {}, 'recoveryCode');
     }
     const host = this.openWith(key);
     const account = accountByUsername(host.opened.sqlite, username);
-    if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', '恢复码只能重设管理员账号的密码', 'username');
+    if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', 'recovery.adminOnly', {}, 'username');
     this.setPassword({ ...actorOf(account), name: `${account.displayName}（恢复码）` }, username, newPassword);
     return { account, actor: actorOf(account) };
   }
 
   /** Makes a backup now, audited. */
-  backupNow(actor: Actor): Promise<BackupEntryData> {
+  backupNow(actor: Actor): Promise<BackupEntry> {
     const host = this.requireOpen();
     return manualBackup(actor, host.opened.sqlite, this.dataDir, this.dbKey!);
   }
@@ -240,7 +241,7 @@ export class Vault {
   }
 
   requireOpen(): ServiceHost {
-    if (!this.opened) throw new ServiceError('UNAUTHENTICATED', '数据库尚未解锁：请先登录');
+    if (!this.opened) throw new ServiceError('UNAUTHENTICATED', 'database.notUnlocked', {});
     return this.opened;
   }
 

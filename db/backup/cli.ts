@@ -60,16 +60,16 @@ export type Credentials = { username: string; password: string } | { recoveryCod
 /** The database key, unwrapped from an account's key slot (password) or the recovery slot. */
 export function unlockKey(dataDir: string, credentials: Credentials): Buffer {
   const keyring = readKeyring(dataDir);
-  if (!keyring) throw new ServiceError('UNAUTHENTICATED', `数据目录 ${dataDir} 没有密钥文件 keyring.json：数据库未加密，或密钥文件丢失`);
+  if (!keyring) throw new ServiceError('UNAUTHENTICATED', 'keyring.absent', { dataDir });
   if ('recoveryCode' in credentials) {
     const slot = keyring.slots.find((s) => s.kind === 'recovery');
     const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(credentials.recoveryCode)) : null;
-    if (!key) throw new ServiceError('UNAUTHENTICATED', '恢复码不对', 'recoveryCode');
+    if (!key) throw new ServiceError('UNAUTHENTICATED', 'recovery.wrongCode', {}, 'recoveryCode');
     return key;
   }
   const slot = keyring.slots.find((s) => s.kind === 'account' && s.username === credentials.username);
   const key = slot ? unwrapSlot(slot, credentials.password) : null;
-  if (!key) throw new ServiceError('UNAUTHENTICATED', '用户名或密码不对', 'password');
+  if (!key) throw new ServiceError('UNAUTHENTICATED', 'login.wrongPlain', {}, 'password');
   return key;
 }
 
@@ -77,10 +77,10 @@ export function unlockKey(dataDir: string, credentials: Credentials): Buffer {
 export function requireAdminIn(file: string, key: Buffer, username: string): void {
   const row = withReadOnly(file, (sqlite) => {
     applyKey(sqlite, key);
-    return sqlite.prepare('SELECT role, disabled FROM accounts WHERE username = ?').get(username) as { role: string; disabled: number } | undefined;
+    return sqlite.prepare<unknown[], { role: string; disabled: number }>('SELECT role, disabled FROM accounts WHERE username = ?').get(username);
   });
   if (!row || row.role !== 'admin' || row.disabled) {
-    throw new ServiceError('FORBIDDEN', `「${username}」不是管理员：只有管理员（或恢复码）可以恢复备份`);
+    throw new ServiceError('FORBIDDEN', 'restore.adminOnly', { username });
   }
 }
 
@@ -154,7 +154,7 @@ export async function backupCommand(argv: string[], defaultDataDir: string, io: 
       // recovery code is the administrator's by definition.
       if (key && values.user) {
         const check = verifyBackup(chosen, key);
-        if (!check.ok) throw new ServiceError('INVALID_INPUT', `不能恢复：${check.message}。数据库未做任何改动`, 'file');
+        if (!check.ok) throw new ServiceError('INVALID_INPUT', 'restore.badBackup', { problem: check.message }, 'file');
         requireAdminIn(chosen, key, values.user);
       }
       const result = restoreBackup({ dataDir, backupFile: chosen, ...(key ? { key } : {}) });

@@ -54,12 +54,12 @@ export type BackupMethod = 'vacuum-into' | 'backup-api';
 /** Writes `<dataDir>/backups/griddesk-YYYYMMDD-HHmmss-<reason>.db`, encrypted like the database. */
 export async function createBackup(sqlite: Database.Database, options: CreateBackupOptions): Promise<BackupInfo & { method: BackupMethod }> {
   const source = sqlite.name;
-  if (sqlite.memory || !source || !existsSync(source)) throw new ServiceError('DATABASE', '只能备份磁盘上的数据库文件');
-  if (!sqlite.open) throw new ServiceError('DATABASE', '数据库连接已关闭，无法备份');
-  if (sqlite.inTransaction) throw new ServiceError('CONFLICT', '数据库正在执行事务，请稍后再备份');
+  if (sqlite.memory || !source || !existsSync(source)) throw new ServiceError('DATABASE', 'backup.notOnDisk', {});
+  if (!sqlite.open) throw new ServiceError('DATABASE', 'backup.closed', {});
+  if (sqlite.inTransaction) throw new ServiceError('CONFLICT', 'backup.inTransaction', {});
   const encrypted = !hasPlainSqliteHeader(source);
-  if (encrypted && !options.key) throw new ServiceError('DATABASE', '数据库已加密：备份需要数据库密钥（用于校验备份能否解密）');
-  if (!encrypted && options.key) throw new ServiceError('DATABASE', '数据库没有加密，却给了密钥：不会创建与数据库加密方式不同的备份');
+  if (encrypted && !options.key) throw new ServiceError('DATABASE', 'backup.keyNeeded', {});
+  if (!encrypted && options.key) throw new ServiceError('DATABASE', 'backup.keyUnexpected', {});
 
   const dir = backupDir(options.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -94,17 +94,17 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
       /* not supported everywhere (Windows); the file is encrypted anyway when the database is */
     }
     if (encrypted && hasPlainSqliteHeader(partial)) {
-      throw new ServiceError('DATABASE', '备份没有加密（SQLite 加密组件行为异常），已丢弃，未保存任何备份');
+      throw new ServiceError('DATABASE', 'backup.notEncrypted', {});
     }
     const check = verifyBackup(partial, options.key);
-    if (!check.ok) throw new ServiceError('DATABASE', `备份写完后校验未通过，已丢弃：${check.message}`);
+    if (!check.ok) throw new ServiceError('DATABASE', 'backup.checkFailed', { problem: check.message });
     fsyncFile(partial);
     renameSync(partial, file);
     placed = true;
     fsyncDir(dir);
   } catch (err) {
     if (err instanceof ServiceError) throw err;
-    throw new ServiceError('DATABASE', `备份失败：${(err as Error).message}`);
+    throw new ServiceError('DATABASE', 'backup.failed', { error: (err as Error).message });
   } finally {
     if (!placed) rmSync(partial, { force: true });
   }

@@ -21,7 +21,7 @@ export class BackupKeeper {
     private readonly keepDays: number = Number(process.env.GRIDDESK_BACKUP_DAYS ?? DEFAULT_KEEP_DAYS),
   ) {
     if (lockHeldByOtherProcess(readLock(dataDir))) {
-      throw new ServiceError('CONFLICT', `另一个 GridDesk 正在使用数据目录 ${dataDir}，请先关闭它`);
+      throw new ServiceError('CONFLICT', 'dataDir.inUse', { dataDir });
     }
   }
 
@@ -29,10 +29,15 @@ export class BackupKeeper {
   beforeOpen(key: Buffer): void {
     const result = startupCheck({ dataDir: this.dataDir, key });
     if (result.status === 'clean' || result.status === 'ok') return;
-    const offer = 'offer' in result && result.offer ? `最新的完好备份是 ${result.offer.name}；管理员可运行 griddesk backup restore --data-dir "${this.dataDir}" 恢复。` : '没有可用的完好备份。';
-    if (result.status === 'missing') throw new ServiceError('DATABASE', `数据库文件不见了。${offer}`);
-    if (result.status === 'unreadable') throw new ServiceError('DATABASE', `数据库无法读取（${result.problems.join('；')}），未做任何改动。`);
-    throw new ServiceError('DATABASE', `上次未正常退出，数据库检查发现损坏，已移到 ${result.setAside.setAsideAs ?? 'set-aside 文件夹'}（未删除）。${offer}`);
+    const offer = 'offer' in result && result.offer ? { name: result.offer.name, dataDir: this.dataDir } : null;
+    if (result.status === 'missing') {
+      throw offer ? new ServiceError('DATABASE', 'startup.missingWithBackup', offer) : new ServiceError('DATABASE', 'startup.missing', {});
+    }
+    if (result.status === 'unreadable') throw new ServiceError('DATABASE', 'startup.unreadable', { problems: result.problems.join('；') });
+    const setAsideAs = result.setAside.setAsideAs ?? 'set-aside';
+    throw offer
+      ? new ServiceError('DATABASE', 'startup.damagedWithBackup', { setAsideAs, ...offer })
+      : new ServiceError('DATABASE', 'startup.damaged', { setAsideAs });
   }
 
   afterOpen(sqlite: Database.Database, key: Buffer): void {

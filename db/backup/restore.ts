@@ -45,15 +45,16 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
   const { dataDir, key } = options;
   const backupFile = resolve(options.backupFile);
   const target = databaseFile(dataDir);
-  if (resolve(target) === backupFile) throw new ServiceError('INVALID_INPUT', '不能用数据库文件本身作为备份来恢复', 'file');
+  if (resolve(target) === backupFile) throw new ServiceError('INVALID_INPUT', 'restore.ontoItself', {}, 'file');
 
   const check = verifyBackup(backupFile, key);
-  if (!check.ok) throw new ServiceError('INVALID_INPUT', `不能恢复：${check.message}。数据库未做任何改动`, 'file');
+  if (!check.ok) throw new ServiceError('INVALID_INPUT', 'restore.badBackup', { problem: check.message }, 'file');
   const supported = options.supportedVersion ?? loadMigrations(migrationsDir()).length;
   if ((check.schemaVersion ?? 0) > supported) {
     throw new ServiceError(
       'INVALID_INPUT',
-      `不能恢复：该备份由更新版本的 GridDesk 写入（数据库版本 ${check.schemaVersion}，本程序支持到 ${supported}）。请先升级 GridDesk。数据库未做任何改动`,
+      'restore.newerVersion',
+      { version: check.schemaVersion ?? 0, supported },
       'file',
     );
   }
@@ -67,7 +68,7 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
     copyFileSync(backupFile, incoming);
     fsyncFile(incoming);
     const copied = verifyBackup(incoming, key);
-    if (!copied.ok) throw new ServiceError('DATABASE', `不能恢复：复制后的备份校验未通过（${copied.message}）。数据库未做任何改动`);
+    if (!copied.ok) throw new ServiceError('DATABASE', 'restore.copyCheckFailed', { problem: copied.message });
 
     // Companions without the database still go: a stray -wal would be replayed into the restored file.
     if (['', ...COMPANION_SUFFIXES].some((suffix) => existsSync(`${target}${suffix}`))) {
@@ -84,7 +85,7 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
         try {
           moveDatabaseFiles(setAsideAs, target);
         } catch {
-          throw new ServiceError('DATABASE', `恢复失败（${(err as Error).message}），且无法把原数据库放回：它在 ${setAsideAs}，请手动移回 ${target}`);
+          throw new ServiceError('DATABASE', 'restore.stranded', { error: (err as Error).message, setAsideAs, target });
         }
       }
       throw err;
@@ -94,7 +95,7 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
   } catch (err) {
     rmSync(incoming, { force: true });
     if (err instanceof ServiceError) throw err;
-    throw new ServiceError('DATABASE', `恢复失败：${(err as Error).message}。原数据库${setAsideAs ? '已放回原处' : '未做任何改动'}`);
+    throw new ServiceError('DATABASE', setAsideAs ? 'restore.failedPutBack' : 'restore.failedUnchanged', { error: (err as Error).message });
   }
   return { restoredFrom: backupFile, setAsideAs, setAside, noteFile, schemaVersion: check.schemaVersion ?? 0 };
 }

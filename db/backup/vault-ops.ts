@@ -8,14 +8,13 @@ import { ServiceError } from '../errors';
 import { createBackup } from './create';
 import { listBackups, verifyBackup } from './list';
 import { backupDir, type BackupInfo } from './paths';
+import type { BackupEntry } from '../../electron/api/backups';
 
-export type BackupEntryData = Pick<BackupInfo, 'name' | 'createdAt' | 'size' | 'reason' | 'encrypted'>;
-
-export function entry(b: BackupInfo): BackupEntryData {
+export function entry(b: BackupInfo): BackupEntry {
   return { name: b.name, createdAt: b.createdAt, size: b.size, reason: b.reason, encrypted: b.encrypted };
 }
 
-export function listBackupsFor(actor: Actor, dataDir: string): BackupEntryData[] {
+export function listBackupsFor(actor: Actor, dataDir: string): BackupEntry[] {
   authorize(actor, 'backups.manage');
   return listBackups(dataDir).map(entry);
 }
@@ -23,9 +22,9 @@ export function listBackupsFor(actor: Actor, dataDir: string): BackupEntryData[]
 /** A backup file named by the user, resolved inside the backups folder only, and verified. */
 export function backupToRestore(dataDir: string, name: string, key: Buffer): string {
   const file = join(backupDir(dataDir), basename(name));
-  if (!existsSync(file)) throw new ServiceError('NOT_FOUND', `没有备份 ${name}`, 'name');
+  if (!existsSync(file)) throw new ServiceError('NOT_FOUND', 'backup.notFound', { name }, 'name');
   const check = verifyBackup(file, key);
-  if (!check.ok) throw new ServiceError('INVALID_INPUT', `备份 ${name} 无法使用：${check.message}。当前数据未改动`, 'name');
+  if (!check.ok) throw new ServiceError('INVALID_INPUT', 'backup.unusable', { name, problem: check.message }, 'name');
   return file;
 }
 

@@ -8,7 +8,7 @@ import { cachedAddressInitials } from './initials';
  * transaction; a derived search key, so the rows' merge stamps stay as they are.
  */
 export function ensureAddressInitials(sqlite: Database.Database): number {
-  const missing = sqlite.prepare(`SELECT id, address FROM buildings WHERE address_initials = ''`).all() as { id: string; address: string }[];
+  const missing = sqlite.prepare<unknown[], { id: string; address: string }>(`SELECT id, address FROM buildings WHERE address_initials = ''`).all();
   if (missing.length === 0) return 0;
   const initials = cachedAddressInitials();
   sqlite.transaction(() => {

@@ -2,38 +2,12 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { maskPhone } from '../personal-data';
 import { authorize } from '../auth/permissions';
-import { historyEntries, type StatusChangeEntry } from './status/history';
+import { historyEntries } from './status/history';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
-import { buildingGroups, type GroupCountsData } from './groups';
-import { INCIDENT_COLUMNS, incidentOf, type IncidentData, type IncidentRow } from './incidents';
-import { NEED_COLUMNS, needOf, type NeedData, type NeedRow } from './needs';
-
-export interface BuildingDetailData {
-  id: string;
-  kind: BuildingKind;
-  name: string;
-  address: string;
-  compound: { id: string; name: string; kind: CompoundKind };
-  grid: { id: string; name: string; code: string };
-  zone: { id: string; name: string };
-  community: { id: string; name: string; code: string };
-  floors: number;
-  unitCount: number;
-  households: number;
-  residents: number;
-  hasPropertyMgmt: boolean;
-  openCompound: boolean;
-  status: ControlStatus;
-  statusSince: number;
-  statusUntil: number | null;
-  safeCompound: { grantedAt: number; criteria: string[] } | null;
-  centroid: [number, number];
-  heads: { role: DutyRole; name: string; phone: string; partyMember: boolean }[];
-  groups: GroupCountsData;
-  openNeeds: NeedData[];
-  incidents: IncidentData[];
-  recentHistory: StatusChangeEntry[];
-}
+import { buildingGroups } from './groups';
+import { INCIDENT_COLUMNS, incidentOf, type IncidentRow } from './incidents';
+import { NEED_COLUMNS, needOf, type NeedRow } from './needs';
+import type { BuildingDetail, BuildingIncident } from '../../electron/api/buildings';
 
 interface Row {
   id: string;
@@ -70,11 +44,11 @@ const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'gri
  * What the building panel shows: where it is, who is responsible, its status and latest changes.
  * Phones are always masked here; revealing one is its own audited call.
  */
-export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetailData {
+export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetail {
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const row = sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT b.id, b.kind, b.name, b.address, b.floors, b.unit_count, b.households, b.residents,
               b.has_property_mgmt, b.open_compound, b.status, b.status_since, b.status_until, b.centroid_lat, b.centroid_lng,
               c.id AS compound_id, c.name AS compound_name, c.kind AS compound_kind,
@@ -88,12 +62,17 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
          JOIN communities m ON m.id = b.community_id
         WHERE b.id = ? AND b.deleted = 0`,
     )
-    .get(id) as Row | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${id}`, 'id');
+    .get(id);
+  if (!row) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId: row.grid_id });
   const heads = (
     sqlite
-      .prepare(
+      .prepare<unknown[], {
+      role: DutyRole;
+      name: string;
+      phone: string;
+      party_member: number;
+    }>(
         `SELECT d.role, p.name, p.phone, p.party_member
            FROM duty_assignments d JOIN people p ON p.id = d.person_id
           WHERE d.deleted = 0 AND p.deleted = 0 AND (
@@ -102,12 +81,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
              OR (d.scope_type = 'grid' AND d.scope_id = @grid)
              OR (d.scope_type = 'zone' AND d.scope_id = @zone))`,
       )
-      .all({ building: row.id, grid: row.grid_id, zone: row.zone_id }) as {
-      role: DutyRole;
-      name: string;
-      phone: string;
-      party_member: number;
-    }[]
+      .all({ building: row.id, grid: row.grid_id, zone: row.zone_id })
   )
     .map((h) => ({
       role: h.role,
@@ -141,8 +115,8 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
     groups: buildingGroups(sqlite, row.id, now),
     openNeeds: (
       sqlite
-        .prepare(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
-        .all(row.id) as NeedRow[]
+        .prepare<unknown[], NeedRow>(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
+        .all(row.id)
     ).map(needOf),
     incidents: incidentsOf(ctx, row.id),
     recentHistory,
@@ -150,13 +124,13 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
 }
 
 /** The compound's current 放心楼院 designation (not revoked), the latest if several. */
-function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetailData['safeCompound'] {
+function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail['safeCompound'] {
   const row = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { granted_at: number; criteria: string }>(
       `SELECT granted_at, criteria FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0
         ORDER BY granted_at DESC LIMIT 1`,
     )
-    .get(compoundId) as { granted_at: number; criteria: string } | undefined;
+    .get(compoundId);
   if (!row) return null;
   let criteria: unknown;
   try {
@@ -170,15 +144,15 @@ function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail
 const LATEST_FIXED = 5;
 
 /** Open incidents (latest reported first), then the latest fixed ones. */
-function incidentsOf(ctx: ServiceContext, buildingId: string): IncidentData[] {
+function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[] {
   const open = ctx.sqlite
-    .prepare(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
-    .all(buildingId) as IncidentRow[];
+    .prepare<unknown[], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
+    .all(buildingId);
   const fixed = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], IncidentRow>(
       `SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NOT NULL AND deleted = 0
         ORDER BY fixed_at DESC, id LIMIT ${LATEST_FIXED}`,
     )
-    .all(buildingId) as IncidentRow[];
+    .all(buildingId);
   return [...open, ...fixed].map(incidentOf);
 }

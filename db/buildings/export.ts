@@ -8,7 +8,8 @@ import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/
 import type { JobControl } from '../jobs/types';
 import { describeFilter, type BuildingFilterInput } from './filter';
 import { orderedBuildingIds, type BuildingSort } from './list';
-import { buildingRows, type BuildingRowData } from './rows';
+import { buildingRows } from './rows';
+import type { BuildingRow } from '../../electron/api/buildings';
 
 export const EXPORT_SHEET = '楼栋';
 export const NOTES_SHEET = '说明';
@@ -26,7 +27,7 @@ function stamp(ms: number): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
 
-const COLUMNS: { header: string; width: number; value: (r: BuildingRowData, label: (k: string) => string) => unknown; date?: true }[] = [
+const COLUMNS: { header: string; width: number; value: (r: BuildingRow, label: (k: string) => string) => unknown; date?: true }[] = [
   { header: '地址', width: 44, value: (r) => r.address },
   { header: '楼栋', width: 12, value: (r) => r.name },
   { header: '楼院', width: 18, value: (r) => r.compoundName },
@@ -70,7 +71,7 @@ export async function exportBuildings(
   const { sqlite } = ctx;
   authorize(ctx.actor, 'buildings.read');
   const ids = orderedBuildingIds(sqlite, ctx.actor, input.filter, input.sort, now);
-  const labels = new Map((sqlite.prepare('SELECT key, label FROM status_definitions').all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
+  const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   const label = (k: string) => labels.get(k) ?? k;
   const filterWords = describeFilter(sqlite, input.filter);
   const fileName = `楼栋列表-${stamp(now)}.xlsx`;
@@ -97,7 +98,7 @@ export async function exportBuildings(
     notes.columns = [{ width: 12 }, { width: 60 }];
     notes.getColumn(1).font = { bold: true };
     notes.addRow(['导出时间', excelDate(now)]).getCell(2).numFmt = DATE_FORMAT;
-    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]}）`]);
+    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`]);
     notes.addRow(['筛选条件', filterWords]);
     notes.addRow(['楼栋数', ids.length]);
     notes.commit();

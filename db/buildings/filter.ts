@@ -5,6 +5,7 @@ import { ServiceError } from '../errors';
 import type { ResidentTagKind } from '../schema';
 import { ensureAddressInitials, likeSubstring } from './address-search';
 import { CURRENT_TAG } from './groups';
+import { terms, type Localized } from '../../messages';
 
 export interface BuildingFilterInput {
   statuses?: string[];
@@ -24,15 +25,15 @@ export interface FilterSql {
 
 export const SAFE_COMPOUND_IDS = `SELECT compound_id FROM safe_compounds WHERE revoked_at IS NULL AND deleted = 0`;
 
-function requireKnown(sqlite: Database.Database, table: string, ids: readonly string[], field: string, what: string): void {
+function requireKnown(sqlite: Database.Database, table: string, ids: readonly string[], field: string, what: Localized): void {
   if (ids.length === 0) return;
   const found = new Set(
-    (sqlite.prepare(`SELECT id FROM ${table} WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string }[]).map(
+    sqlite.prepare<unknown[], { id: string }>(`SELECT id FROM ${table} WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)).map(
       (r) => r.id,
     ),
   );
   const missing = ids.find((id) => !found.has(id));
-  if (missing) throw new ServiceError('NOT_FOUND', `找不到${what} ${missing}，可能已被删除，请重新选择`, field);
+  if (missing) throw new ServiceError('NOT_FOUND', 'filter.notFound', { what, id: missing }, field);
 }
 
 /**
@@ -44,12 +45,12 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
   const parts = ['b.deleted = 0'];
   const params: Record<string, unknown> = {};
   if (filter.communityId !== undefined) {
-    requireKnown(sqlite, 'communities', [filter.communityId], `${field}.communityId`, '社区');
+    requireKnown(sqlite, 'communities', [filter.communityId], `${field}.communityId`, terms.community);
     parts.push('b.community_id = @community');
     params.community = filter.communityId;
   }
   if (filter.gridIds && filter.gridIds.length > 0) {
-    requireKnown(sqlite, 'grids', filter.gridIds, `${field}.gridIds`, '网格');
+    requireKnown(sqlite, 'grids', filter.gridIds, `${field}.gridIds`, terms.grid);
     authorize(actor, 'buildings.read', { gridId: filter.gridIds });
     parts.push('b.grid_id IN (SELECT value FROM json_each(@grids))');
     params.grids = JSON.stringify(filter.gridIds);
@@ -60,9 +61,9 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
     params.scope = JSON.stringify(scope);
   }
   if (filter.statuses && filter.statuses.length > 0) {
-    const known = new Set((sqlite.prepare('SELECT key FROM status_definitions WHERE deleted = 0').all() as { key: string }[]).map((r) => r.key));
+    const known = new Set(sqlite.prepare<unknown[], { key: string }>('SELECT key FROM status_definitions WHERE deleted = 0').all().map((r) => r.key));
     const unknown = filter.statuses.find((s) => !known.has(s));
-    if (unknown) throw new ServiceError('NOT_FOUND', `没有名为「${unknown}」的管控状态，请在状态列表中选择`, `${field}.statuses`);
+    if (unknown) throw new ServiceError('NOT_FOUND', 'status.unknown', { status: unknown }, `${field}.statuses`);
     parts.push('b.status IN (SELECT value FROM json_each(@statuses))');
     params.statuses = JSON.stringify(filter.statuses);
   }
@@ -88,7 +89,7 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
 }
 
 const STATUS_WORDS = (sqlite: Database.Database, keys: string[]) => {
-  const labels = new Map((sqlite.prepare('SELECT key, label FROM status_definitions').all() as { key: string; label: string }[]).map((r) => [r.key, r.label]));
+  const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   return keys.map((k) => labels.get(k) ?? k).join('、');
 };
 
@@ -106,11 +107,11 @@ export function describeFilter(sqlite: Database.Database, filter: BuildingFilter
   if (filter.statuses?.length) words.push(`管控状态：${STATUS_WORDS(sqlite, filter.statuses)}`);
   if (filter.tag) words.push(`有${TAG_WORDS[filter.tag]}人员`);
   if (filter.communityId) {
-    const c = sqlite.prepare('SELECT name FROM communities WHERE id = ?').get(filter.communityId) as { name: string } | undefined;
+    const c = sqlite.prepare<unknown[], { name: string }>('SELECT name FROM communities WHERE id = ?').get(filter.communityId);
     words.push(`社区：${c?.name ?? filter.communityId}`);
   }
   if (filter.gridIds?.length) {
-    const names = filter.gridIds.map((id) => (sqlite.prepare('SELECT name FROM grids WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? id);
+    const names = filter.gridIds.map((id) => sqlite.prepare<unknown[], { name: string }>('SELECT name FROM grids WHERE id = ?').get(id)?.name ?? id);
     words.push(`网格：${names.join('、')}`);
   }
   if (filter.search?.trim()) words.push(`地址含「${filter.search.trim()}」`);

@@ -6,6 +6,6 @@ export const FLOATING_BY_BUILDING = `SELECT building_id, count(*) AS n FROM resi
 
 /** Floating residents of every building that has any. */
 export function floatingCounts(sqlite: Database.Database): ReadonlyMap<string, number> {
-  const rows = sqlite.prepare(FLOATING_BY_BUILDING).all() as { building_id: string; n: number }[];
+  const rows = sqlite.prepare<unknown[], { building_id: string; n: number }>(FLOATING_BY_BUILDING).all();
   return new Map(rows.map((r) => [r.building_id, r.n]));
 }

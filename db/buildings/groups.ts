@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { residentTagKinds, type ResidentTagKind } from '../schema';
+import type { GroupCounts } from '../../electron/api/buildings';
 
 /**
  * A tag that counts now (a resident's tags are deleted with the resident, so the tag row alone decides): 居家观察 and 隔离 only between their start and end dates, the other
@@ -14,30 +15,22 @@ export function emptyTagCounts(): TagCounts {
   return Object.fromEntries(residentTagKinds.map((k) => [k, 0])) as TagCounts;
 }
 
-export interface GroupCountsData {
-  households: number;
-  residents: number;
-  registered: number;
-  floating: number;
-  tags: TagCounts;
-}
-
 /** Households, residents by registration and residents currently in each group, of one building. */
-export function buildingGroups(sqlite: Database.Database, buildingId: string, now: number): GroupCountsData {
-  const households = (sqlite.prepare('SELECT count(*) AS n FROM households WHERE building_id = ? AND deleted = 0').get(buildingId) as { n: number }).n;
+export function buildingGroups(sqlite: Database.Database, buildingId: string, now: number): GroupCounts {
+  const households = sqlite.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM households WHERE building_id = ? AND deleted = 0').get(buildingId)!.n;
   const people = sqlite
-    .prepare(
+    .prepare<unknown[], { residents: number; registered: number; floating: number }>(
       `SELECT count(*) AS residents, coalesce(sum(registration = 'registered'), 0) AS registered, coalesce(sum(registration = 'floating'), 0) AS floating
          FROM residents WHERE building_id = ? AND deleted = 0`,
     )
-    .get(buildingId) as { residents: number; registered: number; floating: number };
+    .get(buildingId)!;
   const tags = emptyTagCounts();
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], { tag: ResidentTagKind; n: number }>(
       `SELECT t.tag, count(DISTINCT t.resident_id) AS n FROM resident_tags t
         WHERE t.building_id = @building AND ${CURRENT_TAG} GROUP BY t.tag`,
     )
-    .all({ building: buildingId, now }) as { tag: ResidentTagKind; n: number }[];
+    .all({ building: buildingId, now });
   for (const r of rows) if (r.tag in tags) tags[r.tag] = r.n;
   return { households, ...people, tags };
 }

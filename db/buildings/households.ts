@@ -3,26 +3,7 @@ import type { ServiceContext } from '../context';
 import { maskIdNumber, maskPhone } from '../personal-data';
 import type { Gender, Registration, Relation, ResidentTagKind } from '../schema';
 import { buildingGridOf } from './scope';
-
-export interface ResidentRowData {
-  id: string;
-  name: string;
-  gender: Gender;
-  birthYear: number;
-  idNumber: string | null;
-  phone: string | null;
-  relation: Relation;
-  registration: Registration;
-  tags: { tag: ResidentTagKind; startsOn: number | null; endsOn: number | null }[];
-}
-
-export interface HouseholdRowData {
-  id: string;
-  unitNumber: number | null;
-  room: string;
-  registration: Registration;
-  residents: ResidentRowData[];
-}
+import type { HouseholdRow, ResidentRow } from '../../electron/api/buildings';
 
 const RELATION_ORDER: Relation[] = ['head', 'spouse', 'child', 'parent', 'grandchild', 'tenant', 'other'];
 const rooms = new Intl.Collator('zh-CN', { numeric: true });
@@ -31,23 +12,19 @@ const rooms = new Intl.Collator('zh-CN', { numeric: true });
  * The households of a building, by unit then room, with their residents and groups.
  * ID numbers and phones are masked; showing one is `people.reveal`.
  */
-export function buildingHouseholds(ctx: ServiceContext, buildingId: string): HouseholdRowData[] {
+export function buildingHouseholds(ctx: ServiceContext, buildingId: string): HouseholdRow[] {
   const { sqlite } = ctx;
   authorize(ctx.actor, 'people.read');
   authorize(ctx.actor, 'people.read', { gridId: buildingGridOf(ctx, buildingId, 'id') });
   const households = sqlite
-    .prepare(
+    .prepare<unknown[], { id: string; unit_number: number | null; room: string; registration: Registration }>(
       `SELECT h.id, u.number AS unit_number, h.room, h.registration
          FROM households h LEFT JOIN units u ON u.id = h.unit_id AND u.deleted = 0
         WHERE h.building_id = ? AND h.deleted = 0`,
     )
-    .all(buildingId) as { id: string; unit_number: number | null; room: string; registration: Registration }[];
+    .all(buildingId);
   const residents = sqlite
-    .prepare(
-      `SELECT id, household_id, name, gender, birth_year, id_number, phone, relation, registration
-         FROM residents WHERE building_id = ? AND deleted = 0`,
-    )
-    .all(buildingId) as {
+    .prepare<unknown[], {
     id: string;
     household_id: string;
     name: string;
@@ -57,17 +34,21 @@ export function buildingHouseholds(ctx: ServiceContext, buildingId: string): Hou
     phone: string | null;
     relation: Relation;
     registration: Registration;
-  }[];
+  }>(
+      `SELECT id, household_id, name, gender, birth_year, id_number, phone, relation, registration
+         FROM residents WHERE building_id = ? AND deleted = 0`,
+    )
+    .all(buildingId);
   const tags = sqlite
-    .prepare(`SELECT resident_id, tag, starts_on, ends_on FROM resident_tags WHERE building_id = ? AND deleted = 0 ORDER BY starts_on, tag`)
-    .all(buildingId) as { resident_id: string; tag: ResidentTagKind; starts_on: number | null; ends_on: number | null }[];
-  const tagsOf = new Map<string, ResidentRowData['tags']>();
+    .prepare<unknown[], { resident_id: string; tag: ResidentTagKind; starts_on: number | null; ends_on: number | null }>(`SELECT resident_id, tag, starts_on, ends_on FROM resident_tags WHERE building_id = ? AND deleted = 0 ORDER BY starts_on, tag`)
+    .all(buildingId);
+  const tagsOf = new Map<string, ResidentRow['tags']>();
   for (const t of tags) {
     const list = tagsOf.get(t.resident_id) ?? [];
     list.push({ tag: t.tag, startsOn: t.starts_on, endsOn: t.ends_on });
     tagsOf.set(t.resident_id, list);
   }
-  const byHousehold = new Map<string, ResidentRowData[]>();
+  const byHousehold = new Map<string, ResidentRow[]>();
   for (const r of residents.sort((a, b) => RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.birth_year - b.birth_year)) {
     const list = byHousehold.get(r.household_id) ?? [];
     list.push({

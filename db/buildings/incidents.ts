@@ -5,17 +5,7 @@ import { buildingIncidents } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { insertRow, updateRow } from '../sync/write';
 import { buildingGridOf } from './scope';
-
-export interface IncidentData {
-  id: string;
-  title: string;
-  detail: string | null;
-  reportedBy: string;
-  reportedAt: number;
-  handler: string | null;
-  fixedAt: number | null;
-  fixNote: string | null;
-}
+import type { BuildingIncident } from '../../electron/api/buildings';
 
 export const INCIDENT_COLUMNS = 'id, title, detail, reported_by, reported_at, handler, fixed_at, fix_note';
 
@@ -30,7 +20,7 @@ export interface IncidentRow {
   fix_note: string | null;
 }
 
-export function incidentOf(r: IncidentRow): IncidentData {
+export function incidentOf(r: IncidentRow): BuildingIncident {
   return {
     id: r.id,
     title: r.title,
@@ -47,10 +37,8 @@ export function incidentOf(r: IncidentRow): IncidentData {
 const CLOCK_SLACK_MS = 60_000;
 
 function readIncident(ctx: ServiceContext, id: string): IncidentRow & { building_id: string } {
-  const row = ctx.sqlite.prepare(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id) as
-    | (IncidentRow & { building_id: string })
-    | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条事件，可能已被删除，请刷新后再试', 'id');
+  const row = ctx.sqlite.prepare<unknown[], IncidentRow & { building_id: string }>(`SELECT ${INCIDENT_COLUMNS}, building_id FROM building_incidents WHERE id = ? AND deleted = 0`).get(id);
+  if (!row) throw new ServiceError('NOT_FOUND', 'incident.notFound', {}, 'id');
   return row;
 }
 
@@ -63,12 +51,12 @@ export interface AddIncidentInput {
 }
 
 /** Records an incident at a building, reported by the caller (now, or earlier when given). */
-export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = Date.now()): IncidentData {
+export function addIncident(ctx: ServiceContext, input: AddIncidentInput, now = Date.now()): BuildingIncident {
   authorize(ctx.actor, 'buildings.edit');
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
   const reportedAt = input.reportedAt ?? now;
-  if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '上报时间不能晚于现在，请检查日期和时间', 'reportedAt');
+  if (reportedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'incident.reportedInFuture', {}, 'reportedAt');
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
     insertRow(ctx, buildingIncidents, {
@@ -87,16 +75,16 @@ export interface UpdateIncidentInput {
 }
 
 /** Sets who handles an incident, or when it was fixed and how (null reopens it). */
-export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): IncidentData {
+export function updateIncident(ctx: ServiceContext, input: UpdateIncidentInput, now = Date.now()): BuildingIncident {
   authorize(ctx.actor, 'buildings.edit');
   if (input.handler === undefined && input.fixedAt === undefined && input.fixNote === undefined) {
-    throw new ServiceError('INVALID_INPUT', '请填写处理人、修复时间或处理说明中的至少一项', 'handler');
+    throw new ServiceError('INVALID_INPUT', 'incident.nothingToChange', {}, 'handler');
   }
   const incident = readIncident(ctx, input.id);
   authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, incident.building_id, 'id') });
   if (input.fixedAt != null) {
-    if (input.fixedAt < incident.reported_at) throw new ServiceError('INVALID_INPUT', '修复时间不能早于上报时间，请检查日期', 'fixedAt');
-    if (input.fixedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', '修复时间不能晚于现在，请检查日期和时间', 'fixedAt');
+    if (input.fixedAt < incident.reported_at) throw new ServiceError('INVALID_INPUT', 'incident.fixedBeforeReported', {}, 'fixedAt');
+    if (input.fixedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'incident.fixedInFuture', {}, 'fixedAt');
   }
   const handler = input.handler === undefined ? incident.handler : input.handler || null;
   const fixedAt = input.fixedAt === undefined ? incident.fixed_at : input.fixedAt;

@@ -5,7 +5,8 @@ import { residentTagKinds, type ResidentTagKind } from '../schema';
 import { buildingFilterSql, type BuildingFilterInput, type FilterSql } from './filter';
 import { FLOATING_BY_BUILDING } from './floating';
 import { CURRENT_TAG } from './groups';
-import { buildingRows, type BuildingRowData } from './rows';
+import { buildingRows } from './rows';
+import type { BuildingRow } from '../../electron/api/buildings';
 
 export type BuildingSortKey = 'address' | 'status' | 'statusSince' | 'households' | 'residents' | 'floating' | 'openNeeds' | ResidentTagKind;
 export interface BuildingSort {
@@ -53,7 +54,7 @@ export function orderedIdsSql(filter: FilterSql, sort: BuildingSort): string {
 
 /** Ids of the filtered buildings in table order, `limit` of them from `offset` (all by default). */
 function orderedIds(sqlite: Database.Database, filter: FilterSql, sort: BuildingSort, now: number, limit = -1, offset = 0): string[] {
-  return sqlite.prepare(`${orderedIdsSql(filter, sort)} LIMIT @limit OFFSET @offset`).pluck().all({ ...filter.params, now, limit, offset }) as string[];
+  return sqlite.prepare<unknown[], string>(`${orderedIdsSql(filter, sort)} LIMIT @limit OFFSET @offset`).pluck().all({ ...filter.params, now, limit, offset });
 }
 
 /** Ids of every filtered building in table order. */
@@ -69,10 +70,10 @@ export interface BuildingListInput {
 }
 
 /** One page of the buildings table and the number of buildings the filter matches. */
-export function listBuildings(ctx: ServiceContext, input: BuildingListInput, now = Date.now()): { rows: BuildingRowData[]; total: number } {
+export function listBuildings(ctx: ServiceContext, input: BuildingListInput, now = Date.now()): { rows: BuildingRow[]; total: number } {
   const { sqlite } = ctx;
   const sql = buildingFilterSql(sqlite, ctx.actor, input.filter, now);
-  const total = sqlite.prepare(`SELECT count(*) FROM buildings b WHERE ${sql.where}`).pluck().get(sql.params) as number;
+  const total = sqlite.prepare<unknown[], number>(`SELECT count(*) FROM buildings b WHERE ${sql.where}`).pluck().get(sql.params)!;
   const offset = (input.page - 1) * input.pageSize;
   if (offset >= total) return { rows: [], total };
   const ids = orderedIds(sqlite, sql, input.sort, now, input.pageSize, offset);

@@ -5,17 +5,7 @@ import { buildingNeeds, type NeedKind } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { insertRow, updateRow } from '../sync/write';
 import { buildingGridOf } from './scope';
-
-export interface NeedData {
-  id: string;
-  kind: NeedKind;
-  detail: string;
-  requestedBy: string;
-  requestedAt: number;
-  assignee: string | null;
-  doneAt: number | null;
-  doneBy: string | null;
-}
+import type { BuildingNeed } from '../../electron/api/buildings';
 
 export const NEED_COLUMNS = 'id, kind, detail, requested_by, requested_at, assignee, done_at, done_by';
 
@@ -30,7 +20,7 @@ export interface NeedRow {
   done_by: string | null;
 }
 
-export function needOf(r: NeedRow): NeedData {
+export function needOf(r: NeedRow): BuildingNeed {
   return {
     id: r.id,
     kind: r.kind,
@@ -44,10 +34,8 @@ export function needOf(r: NeedRow): NeedData {
 }
 
 function readNeed(ctx: ServiceContext, id: string): NeedRow & { building_id: string } {
-  const row = ctx.sqlite.prepare(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id) as
-    | (NeedRow & { building_id: string })
-    | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这条需求，可能已被删除，请刷新后再试', 'id');
+  const row = ctx.sqlite.prepare<unknown[], NeedRow & { building_id: string }>(`SELECT ${NEED_COLUMNS}, building_id FROM building_needs WHERE id = ? AND deleted = 0`).get(id);
+  if (!row) throw new ServiceError('NOT_FOUND', 'need.notFound', {}, 'id');
   return row;
 }
 
@@ -61,16 +49,14 @@ export interface AddNeedInput {
 }
 
 /** Records a resident's request (代购, 送药, other) on a building; requested now. */
-export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now()): NeedData {
+export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now()): BuildingNeed {
   authorize(ctx.actor, 'buildings.edit');
   const gridId = buildingGridOf(ctx, input.buildingId, 'buildingId');
   authorize(ctx.actor, 'buildings.edit', { gridId });
   if (input.householdId !== undefined) {
-    const household = ctx.sqlite.prepare('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId) as
-      | { building_id: string }
-      | undefined;
-    if (!household) throw new ServiceError('INVALID_INPUT', '找不到所选的住户，请刷新住户列表后重新选择', 'householdId');
-    if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', '所选住户不住在这栋楼，请在本楼住户中选择', 'householdId');
+    const household = ctx.sqlite.prepare<unknown[], { building_id: string }>('SELECT building_id FROM households WHERE id = ? AND deleted = 0').get(input.householdId);
+    if (!household) throw new ServiceError('INVALID_INPUT', 'need.householdNotFound', {}, 'householdId');
+    if (household.building_id !== input.buildingId) throw new ServiceError('INVALID_INPUT', 'need.householdElsewhere', {}, 'householdId');
   }
   const id = uuidv7();
   ctx.sqlite.transaction(() => {
@@ -84,13 +70,13 @@ export function addNeed(ctx: ServiceContext, input: AddNeedInput, now = Date.now
 }
 
 /** Assigns someone to a need, or marks it done (by the caller, now); done twice is a conflict. */
-export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): NeedData {
+export function updateNeed(ctx: ServiceContext, input: { id: string; assignee?: string; done?: boolean }, now = Date.now()): BuildingNeed {
   authorize(ctx.actor, 'buildings.edit');
-  if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', '请填写负责人或标记完成', 'assignee');
+  if (input.assignee === undefined && input.done === undefined) throw new ServiceError('INVALID_INPUT', 'need.nothingToChange', {}, 'assignee');
   const need = readNeed(ctx, input.id);
   authorize(ctx.actor, 'buildings.edit', { gridId: buildingGridOf(ctx, need.building_id, 'id') });
   if (input.done === true && need.done_at !== null) {
-    throw new ServiceError('CONFLICT', `这条需求已由「${need.done_by ?? ''}」标记完成，无需重复操作`, 'done');
+    throw new ServiceError('CONFLICT', 'need.alreadyDone', { by: need.done_by ?? '' }, 'done');
   }
   const assignee = input.assignee === undefined ? need.assignee : input.assignee || null;
   const doneAt = input.done === undefined ? need.done_at : input.done ? now : null;

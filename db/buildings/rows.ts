@@ -1,28 +1,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ControlStatus, ResidentTagKind } from '../schema';
+import type { ResidentTagKind } from '../schema';
 import { SAFE_COMPOUND_IDS } from './filter';
 import { floatingCounts } from './floating';
 import { CURRENT_TAG, emptyTagCounts, type TagCounts } from './groups';
-
-/** One row of the buildings table, with its counts. */
-export interface BuildingRowData {
-  id: string;
-  address: string;
-  name: string;
-  compoundName: string;
-  communityName: string;
-  gridName: string;
-  status: ControlStatus;
-  statusSince: number;
-  statusUntil: number | null;
-  safeCompound: boolean;
-  households: number;
-  residents: number;
-  floating: number;
-  tags: TagCounts;
-  openNeeds: number;
-  openIncidents: number;
-}
+import type { BuildingRow } from '../../electron/api/buildings';
 
 interface BaseRow {
   id: string;
@@ -44,24 +25,24 @@ const IDS = 'SELECT value FROM json_each(@ids)';
 const MANY = 500;
 
 function countsBy(sqlite: Database.Database, sql: string, params: Record<string, unknown>): Map<string, number> {
-  return new Map((sqlite.prepare(sql).all(params) as { building_id: string; n: number }[]).map((r) => [r.building_id, r.n]));
+  return new Map(sqlite.prepare<unknown[], { building_id: string; n: number }>(sql).all(params).map((r) => [r.building_id, r.n]));
 }
 
 /**
  * The table rows of the given buildings, in the order given: names of what they belong to, and
  * counts looked up for these buildings only (indexed by building).
  */
-export function buildingRows(sqlite: Database.Database, ids: readonly string[], now: number): BuildingRowData[] {
+export function buildingRows(sqlite: Database.Database, ids: readonly string[], now: number): BuildingRow[] {
   if (ids.length === 0) return [];
   const params = { ids: JSON.stringify(ids), now };
   const base = sqlite
-    .prepare(
+    .prepare<unknown[], BaseRow>(
       `SELECT b.id, b.address, b.name, c.name AS compound_name, m.name AS community_name, g.name AS grid_name,
               b.status, b.status_since, b.status_until, b.compound_id IN (${SAFE_COMPOUND_IDS}) AS safe, b.households, b.residents
          FROM buildings b JOIN compounds c ON c.id = b.compound_id JOIN communities m ON m.id = b.community_id JOIN grids g ON g.id = b.grid_id
         WHERE b.id IN (${IDS})`,
     )
-    .all({ ids: params.ids }) as BaseRow[];
+    .all({ ids: params.ids });
   const floating: ReadonlyMap<string, number> =
     ids.length > MANY
       ? floatingCounts(sqlite)
@@ -82,12 +63,12 @@ export function buildingRows(sqlite: Database.Database, ids: readonly string[], 
   );
   const tags = new Map<string, TagCounts>();
   const tagRows = sqlite
-    .prepare(
+    .prepare<unknown[], { building_id: string; tag: ResidentTagKind; n: number }>(
       `SELECT t.building_id, t.tag, count(DISTINCT t.resident_id) AS n
          FROM resident_tags t
         WHERE t.building_id IN (${IDS}) AND ${CURRENT_TAG} GROUP BY t.building_id, t.tag`,
     )
-    .all(params) as { building_id: string; tag: ResidentTagKind; n: number }[];
+    .all(params);
   for (const r of tagRows) {
     let counts = tags.get(r.building_id);
     if (!counts) tags.set(r.building_id, (counts = emptyTagCounts()));

@@ -3,7 +3,7 @@ import { ServiceError } from '../errors';
 
 /** The grid of a (not deleted) building; NOT_FOUND naming `field` when there is none. */
 export function buildingGridOf(ctx: ServiceContext, buildingId: string, field: string): string {
-  const row = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').get(buildingId) as { grid_id: string } | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这栋楼，可能已被删除，请刷新后再试', field);
+  const row = ctx.sqlite.prepare<unknown[], { grid_id: string }>('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').get(buildingId);
+  if (!row) throw new ServiceError('NOT_FOUND', 'building.notFound', {}, field);
   return row.grid_id;
 }

@@ -77,7 +77,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     if (options.key) applyKey(sqlite, options.key);
     let tableCount: number;
     try {
-      tableCount = (sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+      tableCount = sqlite.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM sqlite_master').get()!.n;
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'SQLITE_NOTADB' && options.key) {

@@ -6,7 +6,9 @@ import { safeCompounds } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { insertRow } from '../sync/write';
 import { requireNotFuture } from '../buildings/status/times';
-import { readSafeCompound, type SafeCompoundData } from './safe-list';
+import { terms } from '../../messages';
+import { readSafeCompound } from './safe-list';
+import type { SafeCompound } from '../../electron/api/status';
 
 export interface DesignateInput {
   compoundId: string;
@@ -16,25 +18,23 @@ export interface DesignateInput {
 }
 
 /** `compounds.designateSafe`: awards a compound the 放心楼院 red flag, with the criteria it meets. */
-export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompoundData {
+export function designateSafeCompound(ctx: ServiceContext, input: DesignateInput, now = Date.now()): SafeCompound {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
-  const compound = sqlite.prepare('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId) as
-    | { name: string; grid_id: string }
-    | undefined;
-  if (!compound) throw new ServiceError('NOT_FOUND', `找不到楼院 ${input.compoundId}，可能已被删除，请刷新后再试`, 'compoundId');
+  const compound = sqlite.prepare<unknown[], { name: string; grid_id: string }>('SELECT name, grid_id FROM compounds WHERE id = ? AND deleted = 0').get(input.compoundId);
+  if (!compound) throw new ServiceError('NOT_FOUND', 'compound.notFound', { id: input.compoundId }, 'compoundId');
   authorize(ctx.actor, 'buildings.edit', { gridId: compound.grid_id });
-  requireNotFuture(input.grantedAt, now, 'grantedAt', '授予时间');
+  requireNotFuture(input.grantedAt, now, 'grantedAt', terms.grantedAt);
   const criteria = [...new Set(input.criteria.map((c) => c.trim()).filter((c) => c.length > 0))];
-  if (criteria.length === 0) throw new ServiceError('INVALID_INPUT', '请至少勾选一项达标条件', 'criteria');
+  if (criteria.length === 0) throw new ServiceError('INVALID_INPUT', 'safe.criteriaRequired', {}, 'criteria');
   const id = uuidv7();
   sqlite
     .transaction(() => {
       const current = sqlite
-        .prepare('SELECT granted_at, granted_by FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0 LIMIT 1')
-        .get(input.compoundId) as { granted_at: number; granted_by: string } | undefined;
+        .prepare<unknown[], { granted_at: number; granted_by: string }>('SELECT granted_at, granted_by FROM safe_compounds WHERE compound_id = ? AND revoked_at IS NULL AND deleted = 0 LIMIT 1')
+        .get(input.compoundId);
       if (current) {
-        throw new ServiceError('CONFLICT', `「${compound.name}」已是放心楼院（${current.granted_by} 授予），无需重复授予`, 'compoundId');
+        throw new ServiceError('CONFLICT', 'safe.alreadyGranted', { name: compound.name, by: current.granted_by }, 'compoundId');
       }
       insertRow(ctx, safeCompounds, { compoundId: input.compoundId, grantedAt: input.grantedAt, criteria, note: input.note || null, grantedBy: ctx.actor.name }, { id });
       appendAudit(sqlite, {

@@ -1,17 +1,6 @@
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-
-export interface SafeCompoundData {
-  id: string;
-  compoundId: string;
-  compoundName: string;
-  gridName: string;
-  grantedAt: number;
-  criteria: string[];
-  note: string | null;
-  grantedBy: string;
-  flagAt: [number, number];
-}
+import type { SafeCompound } from '../../electron/api/status';
 
 interface Row {
   id: string;
@@ -45,7 +34,7 @@ function parseCriteria(text: string): string[] {
   }
 }
 
-function safeCompoundOf(r: Row): SafeCompoundData {
+function safeCompoundOf(r: Row): SafeCompound {
   return {
     id: r.id,
     compoundId: r.compound_id,
@@ -59,17 +48,17 @@ function safeCompoundOf(r: Row): SafeCompoundData {
   };
 }
 
-export function readSafeCompound(ctx: ServiceContext, id: string): SafeCompoundData | null {
-  const row = ctx.sqlite.prepare(`${SELECT} AND s.id = ?`).get(id) as Row | undefined;
+export function readSafeCompound(ctx: ServiceContext, id: string): SafeCompound | null {
+  const row = ctx.sqlite.prepare<unknown[], Row>(`${SELECT} AND s.id = ?`).get(id);
   return row ? safeCompoundOf(row) : null;
 }
 
 /** `compounds.safeList`: the compounds holding the 放心楼院 designation now, latest granted first; the flag stands at their buildings' centre. */
-export function listSafeCompounds(ctx: ServiceContext): SafeCompoundData[] {
+export function listSafeCompounds(ctx: ServiceContext): SafeCompound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(`${SELECT} AND (@scope IS NULL OR c.grid_id IN (SELECT value FROM json_each(@scope))) ORDER BY s.granted_at DESC, s.id`)
-    .all({ scope: scope ? JSON.stringify(scope) : null }) as Row[];
+    .prepare<unknown[], Row>(`${SELECT} AND (@scope IS NULL OR c.grid_id IN (SELECT value FROM json_each(@scope))) ORDER BY s.granted_at DESC, s.id`)
+    .all({ scope: scope ? JSON.stringify(scope) : null });
   return rows.map(safeCompoundOf);
 }

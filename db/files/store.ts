@@ -73,9 +73,9 @@ export function discardFile(dataDir: string, id: string): void {
 export function openStoredFile(dataDir: string, id: string, actor: Pick<Actor, 'id'>): StoredFile & { path: string } {
   const meta = ID_RE.test(id) && existsSync(metaPath(dataDir, id)) ? (JSON.parse(readFileSync(metaPath(dataDir, id), 'utf8')) as StoredFile) : null;
   if (!meta || !existsSync(dataPath(dataDir, id))) {
-    throw new ServiceError('NOT_FOUND', '文件不存在或已过期（文件保留 24 小时），请重新上传或重新导出', 'fileId');
+    throw new ServiceError('NOT_FOUND', 'file.missing', {}, 'fileId');
   }
-  if (meta.ownerId !== actor.id) throw new ServiceError('FORBIDDEN', '这个文件属于另一个账号，不能读取', 'fileId');
+  if (meta.ownerId !== actor.id) throw new ServiceError('FORBIDDEN', 'file.otherOwner', {}, 'fileId');
   return { ...meta, path: dataPath(dataDir, id) };
 }
 

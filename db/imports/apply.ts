@@ -21,7 +21,7 @@ class PreviewOutdated extends ServiceError {}
 export function applyImport(ctx: ServiceContext, importerOf: ImporterOf, input: { id: string }, job: JobControl): ImportRunData {
   const { row, importer } = requireRun(ctx, input.id, importerOf);
   const { sqlite } = ctx;
-  if (row.status === 'needs_mapping') throw new ServiceError('INVALID_INPUT', '还有必填字段没有对应的列，请先完成列的对应', 'id');
+  if (row.status === 'needs_mapping') throw new ServiceError('INVALID_INPUT', 'import.needsMapping', {}, 'id');
   const rows = sqlite
     .prepare(`SELECT row_no, outcome, value FROM import_rows WHERE run_id = ? AND outcome IN ('create', 'update') ORDER BY row_no`)
     .all(row.id) as { row_no: number; outcome: ImportOutcome; value: string }[];
@@ -34,11 +34,7 @@ export function applyImport(ctx: ServiceContext, importerOf: ImporterOf, input: 
         const now = importer.match(ctx, value);
         if (now.outcome !== r.outcome) {
           const why = now.outcome === 'conflict' ? now.problems.map((p) => p.reason).join('；') : `现在会是「${OUTCOME_LABELS[now.outcome]}」`;
-          throw new PreviewOutdated(
-            'CONFLICT',
-            `第 ${r.row_no} 行在预览之后数据已有变化（预览为「${OUTCOME_LABELS[r.outcome]}」，${why}），没有写入任何数据。预览已更新，请查看后再应用`,
-            'id',
-          );
+          throw new PreviewOutdated('CONFLICT', 'import.changedSincePreview', { row: r.row_no, was: OUTCOME_LABELS[r.outcome], now: why }, 'id');
         }
         importer.write(ctx, value);
         if (i % CHUNK === CHUNK - 1) {

@@ -41,13 +41,9 @@ export interface SheetHeader {
  */
 export function splitHeader(rows: SheetRow[], where: string): SheetHeader {
   const [first, ...rest] = rows;
-  if (!first) throw new ServiceError('INVALID_INPUT', `${where}是空的：没有任何内容`, 'fileId');
+  if (!first) throw new ServiceError('INVALID_INPUT', 'import.sheetEmpty', { where }, 'fileId');
   if (!first.allText) {
-    throw new ServiceError(
-      'INVALID_INPUT',
-      `${where}第 ${first.rowNo} 行应为表头（列名），但其中有数字或日期：请在第一行写上列名（如 代码、名称、颜色、等级）`,
-      'fileId',
-    );
+    throw new ServiceError('INVALID_INPUT', 'import.noHeader', { where, row: first.rowNo }, 'fileId');
   }
   const width = Math.max(first.cells.length, ...rest.map((r) => r.cells.length));
   const headers = Array.from({ length: width }, (_, i) => first.cells[i] || `（第 ${columnLetter(i)} 列）`);
@@ -57,15 +53,11 @@ export function splitHeader(rows: SheetRow[], where: string): SheetHeader {
     const key = normaliseHeader(h);
     const before = seen.get(key);
     if (before !== undefined) {
-      throw new ServiceError(
-        'INVALID_INPUT',
-        `${where}的表头「${h}」出现了两次（第 ${columnLetter(before)} 列和第 ${columnLetter(i)} 列），请把其中一列改名或删除后再导入`,
-        'fileId',
-      );
+      throw new ServiceError('INVALID_INPUT', 'import.headerTwice', { where, header: h, first: columnLetter(before), second: columnLetter(i) }, 'fileId');
     }
     seen.set(key, i);
   });
-  if (rest.length === 0) throw new ServiceError('INVALID_INPUT', `${where}只有表头（第 ${first.rowNo} 行），没有数据行`, 'fileId');
+  if (rest.length === 0) throw new ServiceError('INVALID_INPUT', 'import.headerOnly', { where, row: first.rowNo }, 'fileId');
   return { headerRow: first.rowNo, headers, rows: rest };
 }
 

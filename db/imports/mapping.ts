@@ -41,7 +41,7 @@ export function rememberedMapping(sqlite: Database.Database, kind: string, layou
 export function checkMapping(fields: ImportField[], headers: string[], mapping: ColumnMapping): ColumnMapping {
   const known = new Map(fields.map((f) => [f.key, f]));
   for (const key of Object.keys(mapping)) {
-    if (!known.has(key)) throw new ServiceError('INVALID_INPUT', `没有名为「${key}」的字段`, `mapping.${key}`);
+    if (!known.has(key)) throw new ServiceError('INVALID_INPUT', 'import.fieldUnknown', { key }, `mapping.${key}`);
   }
   const byColumn = new Map<number, ImportField>();
   const checked: ColumnMapping = {};
@@ -49,13 +49,14 @@ export function checkMapping(fields: ImportField[], headers: string[], mapping: 
     const index = mapping[field.key] ?? null;
     if (index !== null) {
       if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
-        throw new ServiceError('INVALID_INPUT', `「${field.label}」对应的列不存在（表格共 ${headers.length} 列）`, `mapping.${field.key}`);
+        throw new ServiceError('INVALID_INPUT', 'import.columnMissing', { field: field.label, count: headers.length }, `mapping.${field.key}`);
       }
       const other = byColumn.get(index);
       if (other) {
         throw new ServiceError(
           'INVALID_INPUT',
-          `「${other.label}」和「${field.label}」都对应了第 ${columnLetter(index)} 列「${headers[index]}」，一列只能对应一个字段`,
+          'import.columnTwice',
+          { first: other.label, second: field.label, column: columnLetter(index), header: headers[index] ?? '' },
           `mapping.${field.key}`,
         );
       }

@@ -87,7 +87,7 @@ export function readRun(sqlite: Database.Database, id: string): RunRow | null {
  */
 export function requireRun(ctx: ServiceContext, id: string, importerOf: ImporterOf): { row: RunRow; importer: Importer<unknown> } {
   const row = readRun(ctx.sqlite, id);
-  if (!row) throw new ServiceError('NOT_FOUND', '没有这次导入（可能已被放弃），请重新选择文件', 'id');
+  if (!row) throw new ServiceError('NOT_FOUND', 'import.runUnknown', {}, 'id');
   const importer = importerOf(row.kind);
   authorize(ctx.actor, importer.permission);
   return { row, importer };
@@ -96,7 +96,7 @@ export function requireRun(ctx: ServiceContext, id: string, importerOf: Importer
 /** Refuses to change a run that is applied or discarded. */
 export function requireOpenRun(row: RunRow): void {
   if (row.status === 'applied') {
-    throw new ServiceError('CONFLICT', `这次导入已于 ${new Date(row.applied_at!).toLocaleString('zh-CN', { hour12: false })} 由 ${row.applied_by} 应用，不能再次应用或修改`, 'id');
+    throw new ServiceError('CONFLICT', 'import.alreadyApplied', { at: new Date(row.applied_at!).toLocaleString('zh-CN', { hour12: false }), by: row.applied_by ?? '' }, 'id');
   }
-  if (row.status === 'discarded') throw new ServiceError('CONFLICT', '这次导入已放弃，请重新选择文件', 'id');
+  if (row.status === 'discarded') throw new ServiceError('CONFLICT', 'import.discarded', {}, 'id');
 }

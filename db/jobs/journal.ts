@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ServiceError } from '../errors';
 import { isFinished, type JobInfo } from './info';
 
 export const JOURNAL_FILE = 'jobs.json';
 /** How many finished jobs the list keeps. */
 export const KEEP_FINISHED = 100;
 
-const INTERRUPTED = { code: 'INTERNAL', message: '任务因程序退出而中断，未写入任何数据；请重新发起' };
+const INTERRUPTED = new ServiceError('INTERNAL', 'job.interrupted', {}).refusal();
 
 /**
  * The list of recent jobs, kept in the data directory (not in the database: it must outlive a

@@ -91,15 +91,15 @@ export class JobManager {
 
   get(actor: Actor, id: string): JobInfo {
     const job = this.jobs.get(id);
-    if (!job || (actor.role !== 'admin' && job.ownerId !== actor.id)) throw new ServiceError('NOT_FOUND', '找不到这个任务', 'id');
+    if (!job || (actor.role !== 'admin' && job.ownerId !== actor.id)) throw new ServiceError('NOT_FOUND', 'job.notFound', {}, 'id');
     return { ...job };
   }
 
   /** Cancels a queued or running job; its writes roll back. Finished jobs cannot be cancelled. */
   cancel(actor: Actor, id: string): JobInfo {
     const job = this.jobs.get(id);
-    if (!job || (actor.role !== 'admin' && job.ownerId !== actor.id)) throw new ServiceError('NOT_FOUND', '找不到这个任务', 'id');
-    if (isFinished(job.state)) throw new ServiceError('CONFLICT', '任务已经结束，不能再取消', 'id');
+    if (!job || (actor.role !== 'admin' && job.ownerId !== actor.id)) throw new ServiceError('NOT_FOUND', 'job.notFound', {}, 'id');
+    if (isFinished(job.state)) throw new ServiceError('CONFLICT', 'job.finished', {}, 'id');
     if (job.state === 'queued') this.finish(job, { state: 'cancelled', error: null });
     else this.aborts.get(id)?.abort();
     return { ...job };
@@ -108,7 +108,7 @@ export class JobManager {
   /** Resolves once the job has finished (done, failed or cancelled). */
   wait(id: string): Promise<JobInfo> {
     const job = this.jobs.get(id);
-    if (!job) return Promise.reject(new ServiceError('NOT_FOUND', '找不到这个任务', 'id'));
+    if (!job) return Promise.reject(new ServiceError('NOT_FOUND', 'job.notFound', {}, 'id'));
     if (isFinished(job.state)) return Promise.resolve({ ...job });
     return new Promise((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]));
   }
@@ -188,9 +188,9 @@ export class JobManager {
   }
 }
 
-function toJobError(err: unknown): { code: string; message: string } {
-  if (err instanceof ServiceError) return { code: err.code, message: err.message };
+function toJobError(err: unknown): NonNullable<JobInfo['error']> {
+  if (err instanceof ServiceError) return err.refusal();
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) return { code: 'DATABASE', message: `数据库操作失败（${code}），任务未完成，数据未改动` };
-  return { code: 'INTERNAL', message: `任务失败，数据未改动：${(err as Error)?.message ?? String(err)}` };
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return new ServiceError('DATABASE', 'job.databaseFailed', { sqliteCode: code }).refusal();
+  return new ServiceError('INTERNAL', 'job.failed', { error: (err as Error)?.message ?? String(err) }).refusal();
 }

@@ -2,6 +2,8 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../client/open';
 import type { Actor } from '../auth/roles';
 import type { EventSink, ServiceContext } from '../context';
+import type { ErrorCode } from '../../electron/api/define';
+import type { ErrorRef } from '../../messages';
 import { ServiceError } from '../errors';
 import { databaseFile } from '../host';
 import { HybridClock } from '../sync/hlc';
@@ -32,7 +34,7 @@ type ThreadMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
   | { type: 'event'; event: string; payload: unknown }
   | { type: 'done'; outcome: JobOutcome }
-  | { type: 'failed'; cancelled: boolean; code: string | null; message: string };
+  | { type: 'failed'; cancelled: boolean; code: ErrorCode; ref: ErrorRef };
 
 /** How long a job waits for another writer's lock before it fails. */
 const JOB_BUSY_TIMEOUT_MS = 120_000;
@@ -70,22 +72,22 @@ export function runInThread(
       // The job's own events (data.changed, map.changed) are passed on as they came.
       else if (msg.type === 'event') (emit as (event: string, payload: unknown) => void)(msg.event, msg.payload);
       else if (msg.type === 'done') settle(() => resolve(msg.outcome));
-      else settle(() => reject(msg.cancelled ? new JobCancelled() : new ServiceError((msg.code as never) ?? 'INTERNAL', msg.message)));
+      else settle(() => reject(msg.cancelled ? new JobCancelled() : new ServiceError(msg.code, ...msg.ref)));
     });
     worker.on('error', (err) => settle(() => reject(err)));
     worker.on('exit', (code) =>
-      settle(() => reject(control.signal.aborted ? new JobCancelled() : new ServiceError('INTERNAL', `任务线程意外退出（${code}），数据未改动`))),
+      settle(() => reject(control.signal.aborted ? new JobCancelled() : new ServiceError('INTERNAL', 'job.threadExited', { exitCode: code }))),
     );
   });
 }
 
 /** A failure in words for the user, in Chinese: the service's own, or what the database said. */
-function describeFailure(err: unknown): { code: string | null; message: string } {
-  if (err instanceof ServiceError) return { code: err.code, message: err.message };
+function describeFailure(err: unknown): { code: ErrorCode; ref: ErrorRef } {
+  if (err instanceof ServiceError) return { code: err.code, ref: [err.key, err.params] as ErrorRef };
   const sqlite = (err as { code?: unknown } | null)?.code;
-  if (sqlite === 'SQLITE_BUSY') return { code: 'DATABASE', message: '数据库一直被另一项写入占用，等待超时；任务未完成，数据未改动。请稍后重试' };
-  if (typeof sqlite === 'string' && sqlite.startsWith('SQLITE_')) return { code: 'DATABASE', message: `数据库操作失败（${sqlite}），任务未完成，数据未改动` };
-  return { code: null, message: `任务失败，数据未改动：${(err as Error).message}` };
+  if (sqlite === 'SQLITE_BUSY') return { code: 'DATABASE', ref: ['job.databaseBusy', {}] };
+  if (typeof sqlite === 'string' && sqlite.startsWith('SQLITE_')) return { code: 'DATABASE', ref: ['job.databaseFailed', { sqliteCode: sqlite }] };
+  return { code: 'INTERNAL', ref: ['job.failed', { error: (err as Error).message }] };
 }
 
 /** A job body as a thread runs it: with its own context and control, handing back its outcome. */
@@ -118,7 +120,7 @@ export async function runJobThread(port: MessagePort, data: JobThreadData, bodie
       },
     };
     const body = bodies[data.kind] as ((ctx: ServiceContext, input: unknown, job: JobControl) => JobOutcome | Promise<JobOutcome>) | undefined;
-    if (!body) throw new ServiceError('INTERNAL', `没有「${data.kind}」这种任务`);
+    if (!body) throw new ServiceError('INTERNAL', 'job.kindUnknown', { kind: data.kind });
     outcome = { type: 'done', outcome: await body(ctx, data.input, control) };
   } catch (err) {
     outcome = { type: 'failed', cancelled: err instanceof JobCancelled, ...describeFailure(err) };

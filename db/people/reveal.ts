@@ -28,19 +28,17 @@ interface Holder {
 
 /** A person serving in the territory, or a resident of a building (ids are unique across both). */
 function findHolder(ctx: ServiceContext, id: string): Holder | null {
-  const person = ctx.sqlite.prepare('SELECT id, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(id) as
-    | { id: string; phone: string; id_number: string | null }
-    | undefined;
+  const person = ctx.sqlite.prepare<unknown[], { id: string; phone: string; id_number: string | null }>('SELECT id, phone, id_number FROM people WHERE id = ? AND deleted = 0').get(id);
   if (person) {
-    const grids = (ctx.sqlite.prepare(PERSON_GRIDS).all({ person: person.id }) as { grid_id: string }[]).map((r) => r.grid_id);
+    const grids = ctx.sqlite.prepare<unknown[], { grid_id: string }>(PERSON_GRIDS).all({ person: person.id }).map((r) => r.grid_id);
     return { ...person, grids, kind: 'person' };
   }
   const resident = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { id: string; phone: string | null; id_number: string | null; grid_id: string }>(
       `SELECT r.id, r.phone, r.id_number, b.grid_id FROM residents r JOIN buildings b ON b.id = r.building_id
         WHERE r.id = ? AND r.deleted = 0`,
     )
-    .get(id) as { id: string; phone: string | null; id_number: string | null; grid_id: string } | undefined;
+    .get(id);
   return resident ? { id: resident.id, phone: resident.phone, id_number: resident.id_number, grids: [resident.grid_id], kind: 'resident' } : null;
 }
 
@@ -52,10 +50,10 @@ function findHolder(ctx: ServiceContext, id: string): Holder | null {
 export function revealPersonalData(ctx: ServiceContext, input: { personId: string; field: 'phone' | 'idNumber'; reason: string }): { value: string } {
   authorize(ctx.actor, 'personal.reveal');
   const holder = findHolder(ctx, input.personId);
-  if (!holder) throw new ServiceError('NOT_FOUND', '找不到该人员', 'personId');
+  if (!holder) throw new ServiceError('NOT_FOUND', 'person.notFound', {}, 'personId');
   if (ctx.actor.role === 'grid_worker') authorize(ctx.actor, 'personal.reveal', { gridId: holder.grids.length > 0 ? holder.grids : ['(none)'] });
   const value = input.field === 'phone' ? holder.phone : holder.id_number;
-  if (!value) throw new ServiceError('NOT_FOUND', input.field === 'phone' ? '该人员没有登记电话' : '该人员没有登记身份证号', 'field');
+  if (!value) throw new ServiceError('NOT_FOUND', input.field === 'phone' ? 'person.noPhone' : 'person.noIdNumber', {}, 'field');
   appendAudit(ctx.sqlite, {
     actor: ctx.actor,
     action: holder.kind === 'person' ? 'person.reveal' : 'resident.reveal',

@@ -3,7 +3,7 @@ import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import type { VisitResult } from '../schema';
 import { requireRound } from './rounds';
-import type { ScreeningHouseholdData } from './types';
+import type { ScreeningHousehold } from '../../electron/api/screening';
 
 export interface QueueInput {
   roundId: string;
@@ -45,7 +45,7 @@ const PAGE_COLUMNS = `v.household_id, v.building_id, b.address, u.number AS unit
 const FROM = `FROM screening_visits v JOIN households h ON h.id = v.household_id JOIN buildings b ON b.id = v.building_id
   LEFT JOIN units u ON u.id = h.unit_id`;
 
-function toHousehold(r: Row): ScreeningHouseholdData {
+function toHousehold(r: Row): ScreeningHousehold {
   return {
     householdId: r.household_id,
     buildingId: r.building_id,
@@ -65,10 +65,10 @@ function toHousehold(r: Row): ScreeningHouseholdData {
 }
 
 /** One household's line in a round's queue, or undefined when it is not in the round. */
-export function queueLine(sqlite: Database.Database, roundId: string, householdId: string): ScreeningHouseholdData | undefined {
+export function queueLine(sqlite: Database.Database, roundId: string, householdId: string): ScreeningHousehold | undefined {
   const row = sqlite
-    .prepare(`${DETAILS} FROM (SELECT ${PAGE_COLUMNS} ${FROM} WHERE v.round_id = ? AND v.household_id = ?) p`)
-    .get(roundId, householdId) as Row | undefined;
+    .prepare<unknown[], Row>(`${DETAILS} FROM (SELECT ${PAGE_COLUMNS} ${FROM} WHERE v.round_id = ? AND v.household_id = ?) p`)
+    .get(roundId, householdId);
   return row && toHousehold(row);
 }
 
@@ -79,13 +79,13 @@ export function queueLine(sqlite: Database.Database, roundId: string, householdI
  */
 function streetWindow(sqlite: Database.Database, params: Record<string, unknown>, resultFilter: string) {
   const counts = sqlite
-    .prepare(
+    .prepare<unknown[], [string, number, string]>(
       `WITH c AS (SELECT building_id, count(*) AS n FROM screening_visits INDEXED BY screening_visits_building_idx
          WHERE round_id = @round ${resultFilter} GROUP BY building_id)
        SELECT c.building_id, c.n, b.address FROM c JOIN buildings b ON b.id = c.building_id ORDER BY b.address, b.id`,
     )
     .raw()
-    .all(params) as [string, number, string][];
+    .all(params);
   const offset = params.offset as number;
   const end = offset + (params.limit as number);
   const buildings: string[] = [];
@@ -111,7 +111,7 @@ function streetWindow(sqlite: Database.Database, params: Record<string, unknown>
  * A page of a round's households to visit or revisit, by building address, unit and room.
  * A grid worker sees the households of their grids only.
  */
-export function screeningQueue(ctx: ServiceContext, input: QueueInput): { rows: ScreeningHouseholdData[]; total: number } {
+export function screeningQueue(ctx: ServiceContext, input: QueueInput): { rows: ScreeningHousehold[]; total: number } {
   authorize(ctx.actor, 'buildings.read', input.gridId ? { gridId: input.gridId } : undefined);
   const { sqlite } = ctx;
   requireRound(sqlite, input.roundId);
@@ -145,15 +145,15 @@ export function screeningQueue(ctx: ServiceContext, input: QueueInput): { rows: 
     params.window = JSON.stringify(window.buildings);
     params.offset = window.offset;
   } else {
-    total = sqlite.prepare(`SELECT count(*) FROM screening_visits v WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
+    total = sqlite.prepare<unknown[], number>(`SELECT count(*) FROM screening_visits v WHERE ${where.join(' AND ')}`).pluck().get(params)!;
   }
   const filter = where.join(' AND ');
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `${DETAILS} FROM (SELECT ${PAGE_COLUMNS} ${FROM} WHERE ${filter}
          ORDER BY b.address, u.number, h.room, v.household_id LIMIT @limit OFFSET @offset) p
        ORDER BY p.address, p.unit_number, p.room, p.household_id`,
     )
-    .all(params) as Row[];
+    .all(params);
   return { rows: rows.map(toHousehold), total };
 }

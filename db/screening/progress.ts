@@ -1,7 +1,7 @@
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { requireRound, toRound } from './rounds';
-import type { ScreeningProgressData, ScreeningTallyData } from './types';
+import type { ScreeningProgress, ScreeningTally } from '../../electron/api/screening';
 
 /** The counting queries: both read one round's part of the (round_id, building_id, result) index or a few flagged rows. */
 export const progressSql = {
@@ -16,9 +16,9 @@ export const progressSql = {
       WHERE round_id = @round AND result = 'visited' AND (returnee = 1 OR symptoms = 1) GROUP BY building_id`,
 };
 
-const emptyTally = (): ScreeningTallyData => ({ households: 0, visited: 0, nobodyHome: 0, refused: 0, pending: 0, returnees: 0, symptoms: 0 });
+const emptyTally = (): ScreeningTally => ({ households: 0, visited: 0, nobodyHome: 0, refused: 0, pending: 0, returnees: 0, symptoms: 0 });
 
-function count(t: ScreeningTallyData, result: string, n: number): void {
+function count(t: ScreeningTally, result: string, n: number): void {
   t.households += n;
   if (result === 'visited') t.visited += n;
   else if (result === 'nobody_home') t.nobodyHome += n;
@@ -32,7 +32,7 @@ function count(t: ScreeningTallyData, result: string, n: number): void {
  * part of the building index (one index keeps the pages read small enough to stay cached), then
  * summed into the buildings' grids. A grid worker's figures cover their grids only.
  */
-export function screeningProgress(ctx: ServiceContext, input: { roundId: string }): ScreeningProgressData {
+export function screeningProgress(ctx: ServiceContext, input: { roundId: string }): ScreeningProgress {
   authorize(ctx.actor, 'buildings.read');
   const { sqlite } = ctx;
   const round = requireRound(sqlite, input.roundId);
@@ -40,7 +40,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   const mine = scope ? new Set(scope) : null;
 
   // Every building (deleted ones too: their households were part of the round).
-  const buildings = sqlite.prepare('SELECT id, grid_id, deleted FROM buildings').raw().all() as [string, string, number][];
+  const buildings = sqlite.prepare<unknown[], [string, string, number]>('SELECT id, grid_id, deleted FROM buildings').raw().all();
   const gridOf = new Map<string, string>();
   const ids: string[] = [];
   for (const [id, grid, deleted] of buildings) {
@@ -50,14 +50,14 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   }
 
   const perBuilding = new Map<string, { n: number; done: number }>();
-  const grids = new Map<string, ScreeningTallyData>();
+  const grids = new Map<string, ScreeningTally>();
   const total = emptyTally();
   const tallyOf = (grid: string) => {
     let t = grids.get(grid);
     if (!t) grids.set(grid, (t = emptyTally()));
     return t;
   };
-  for (const [building, result, n] of sqlite.prepare(progressSql.byBuilding).raw().all({ round: round.id }) as [string, string, number][]) {
+  for (const [building, result, n] of sqlite.prepare<unknown[], [string, string, number]>(progressSql.byBuilding).raw().all({ round: round.id })) {
     const grid = gridOf.get(building);
     if (grid === undefined) continue;
     let b = perBuilding.get(building);
@@ -67,7 +67,7 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
     count(tallyOf(grid), result, n);
     count(total, result, n);
   }
-  for (const [building, returnees, symptoms] of sqlite.prepare(progressSql.findings).raw().all({ round: round.id }) as [string, number, number][]) {
+  for (const [building, returnees, symptoms] of sqlite.prepare<unknown[], [string, number, number]>(progressSql.findings).raw().all({ round: round.id })) {
     const grid = gridOf.get(building);
     if (grid === undefined) continue;
     const t = tallyOf(grid);
@@ -78,9 +78,9 @@ export function screeningProgress(ctx: ServiceContext, input: { roundId: string 
   }
 
   const names = sqlite
-    .prepare(`SELECT g.id, g.name, c.name FROM grids g JOIN communities c ON c.id = g.community_id ORDER BY g.code`)
+    .prepare<unknown[], [string, string, string]>(`SELECT g.id, g.name, c.name FROM grids g JOIN communities c ON c.id = g.community_id ORDER BY g.code`)
     .raw()
-    .all() as [string, string, string][];
+    .all();
   const byGrid = names
     .filter(([id]) => grids.has(id))
     .map(([gridId, gridName, communityName]) => ({ gridId, gridName, communityName, ...grids.get(gridId)! }));

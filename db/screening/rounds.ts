@@ -3,7 +3,8 @@ import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { ScreeningScope } from '../schema';
-import type { RoundCounts, ScreeningRoundData } from './types';
+import type { RoundCounts } from './types';
+import type { ScreeningRound } from '../../electron/api/screening';
 
 export interface RoundRow {
   id: string;
@@ -26,8 +27,8 @@ const ROUND_COLUMNS = `id, hlc, number, name, scope_type, scope_ids, started_at,
 
 /** A round by id, or NOT_FOUND naming the field. */
 export function requireRound(sqlite: Database.Database, id: string, field = 'roundId'): RoundRow {
-  const row = sqlite.prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE id = ? AND deleted = 0`).get(id) as RoundRow | undefined;
-  if (!row) throw new ServiceError('NOT_FOUND', '找不到这一轮入户摸排，可能已被删除，请刷新后重试', field);
+  const row = sqlite.prepare<unknown[], RoundRow>(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE id = ? AND deleted = 0`).get(id);
+  if (!row) throw new ServiceError('NOT_FOUND', 'round.notFound', {}, field);
   return row;
 }
 
@@ -40,18 +41,18 @@ function joinNames(names: string[], unit: string): string {
 /** Names of the scope, read now (a community renamed since the round started shows its new name). */
 export function scopeLabel(sqlite: Database.Database, type: ScreeningScope, ids: string[]): string {
   if (type === 'street') {
-    const street = sqlite.prepare('SELECT name FROM street_offices WHERE deleted = 0 LIMIT 1').pluck().get() as string | undefined;
+    const street = sqlite.prepare<unknown[], string>('SELECT name FROM street_offices WHERE deleted = 0 LIMIT 1').pluck().get();
     return street ? `${street}全街道` : '全街道';
   }
   const sql =
     type === 'communities'
       ? `SELECT c.name FROM json_each(?) j JOIN communities c ON c.id = j.value ORDER BY c.code`
       : `SELECT cm.name || g.name FROM json_each(?) j JOIN grids g ON g.id = j.value JOIN communities cm ON cm.id = g.community_id ORDER BY g.code`;
-  const names = sqlite.prepare(sql).pluck().all(JSON.stringify(ids)) as string[];
+  const names = sqlite.prepare<unknown[], string>(sql).pluck().all(JSON.stringify(ids));
   return joinNames(names, type === 'communities' ? '社区' : '网格');
 }
 
-export function toRound(sqlite: Database.Database, row: RoundRow, counts: RoundCounts): ScreeningRoundData {
+export function toRound(sqlite: Database.Database, row: RoundRow, counts: RoundCounts): ScreeningRound {
   const ids = JSON.parse(row.scope_ids) as string[];
   return {
     id: row.id,
@@ -91,11 +92,11 @@ export function roundCounts(sqlite: Database.Database, scope: readonly string[] 
   }
   const index = scope ? 'screening_visits_grid_idx' : 'screening_visits_building_idx';
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], ResultCount>(
       `SELECT round_id, result, count(*) AS n FROM screening_visits INDEXED BY ${index}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY round_id, result`,
     )
-    .all(...params) as ResultCount[];
+    .all(...params);
   const out = new Map<string, RoundCounts>();
   for (const r of rows) {
     let c = out.get(r.round_id);
@@ -113,19 +114,19 @@ function keptCounts(row: RoundRow): RoundCounts {
 const EMPTY: RoundCounts = { households: 0, visited: 0, nobodyHome: 0, refused: 0 };
 
 /** One round with its counts (a grid worker's: their grids only). */
-export function roundWithCounts(ctx: ServiceContext, row: RoundRow): ScreeningRoundData {
+export function roundWithCounts(ctx: ServiceContext, row: RoundRow): ScreeningRound {
   const scope = gridScope(ctx.actor);
   const counts = scope ? (roundCounts(ctx.sqlite, scope, [row.id]).get(row.id) ?? { ...EMPTY }) : keptCounts(row);
   return toRound(ctx.sqlite, row, counts);
 }
 
 /** Every round, newest first, with its counts. A grid worker sees the rounds that reach their grids. */
-export function listRounds(ctx: ServiceContext): ScreeningRoundData[] {
+export function listRounds(ctx: ServiceContext): ScreeningRound[] {
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE deleted = 0 ORDER BY number DESC, started_at DESC`)
-    .all() as RoundRow[];
+    .prepare<unknown[], RoundRow>(`SELECT ${ROUND_COLUMNS} FROM screening_rounds WHERE deleted = 0 ORDER BY number DESC, started_at DESC`)
+    .all();
   if (!scope) return rows.map((r) => toRound(ctx.sqlite, r, keptCounts(r)));
   // A grid worker: one seek per round into their grids.
   const counts = new Map(rows.flatMap((r) => [...roundCounts(ctx.sqlite, scope, [r.id])]));

@@ -7,9 +7,10 @@ import { screeningRounds, screeningVisits } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { insertRow } from '../sync/write';
 import { toRound, type RoundRow } from './rounds';
-import type { ScopeInput, ScreeningRoundData } from './types';
+import type { ScopeInput } from './types';
+import type { ScreeningRound } from '../../electron/api/screening';
+import { terms } from '../../messages';
 
-const SCOPE_NAMES = { communities: '社区', grids: '网格' } as const;
 
 /** The scope's ids, de-duplicated; every one must be a community (or grid) that exists. */
 function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
@@ -17,11 +18,11 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
   const ids = [...new Set(scope.ids)];
   const table = scope.type === 'communities' ? 'communities' : 'grids';
   const found = new Set(
-    ctx.sqlite.prepare(`SELECT t.id FROM json_each(?) j JOIN ${table} t ON t.id = j.value WHERE t.deleted = 0`).pluck().all(JSON.stringify(ids)) as string[],
+    ctx.sqlite.prepare<unknown[], string>(`SELECT t.id FROM json_each(?) j JOIN ${table} t ON t.id = j.value WHERE t.deleted = 0`).pluck().all(JSON.stringify(ids)),
   );
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw new ServiceError('NOT_FOUND', `找不到所选的 ${missing.length} 个${SCOPE_NAMES[scope.type]}（可能已被删除），请重新选择范围`, 'scope.ids');
+    throw new ServiceError('NOT_FOUND', 'round.scopeMissing', { count: missing.length, what: terms[scope.type] }, 'scope.ids');
   }
   return ids;
 }
@@ -30,20 +31,20 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
 function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: string[]) {
   const filter = type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
   const stmt = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], [string, string, string]>(
       `SELECT h.id, h.building_id, b.grid_id FROM households h JOIN buildings b ON b.id = h.building_id
         WHERE h.deleted = 0 AND b.deleted = 0 ${filter} ORDER BY h.id`,
     )
     .raw();
-  return (type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids))) as [string, string, string][];
+  return type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids));
 }
 
 function checkNameFree(ctx: ServiceContext, name: string): void {
   const clash = ctx.sqlite.prepare('SELECT 1 FROM screening_rounds WHERE name = ? AND closed_at IS NULL AND deleted = 0').get(name);
-  if (clash) throw new ServiceError('CONFLICT', `已有一轮名为「${name}」的摸排正在进行，请换一个名称或先结束那一轮`, 'name');
+  if (clash) throw new ServiceError('CONFLICT', 'round.nameTaken', { name }, 'name');
 }
 
-const noHouseholds = () => new ServiceError('INVALID_INPUT', '所选范围内还没有登记任何住户，无法发起摸排；请先登记住户或换一个范围', 'scope');
+const noHouseholds = () => new ServiceError('INVALID_INPUT', 'round.noHouseholds', {}, 'scope');
 
 /** What can be refused before any work starts: the permission, the scope, an empty scope. Returns the scope's ids. */
 export function checkRoundInput(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }): string[] {
@@ -67,14 +68,14 @@ const CHUNK = 2000;
  * scopes may run at the same time. Run as a job, it reports progress and a cancel rolls the
  * whole round back.
  */
-export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }, job?: JobControl): ScreeningRoundData {
+export function startRound(ctx: ServiceContext, input: { name?: string | undefined; scope: ScopeInput }, job?: JobControl): ScreeningRound {
   const { sqlite } = ctx;
   const ids = checkRoundInput(ctx, input);
   const households = householdsInScope(ctx, input.scope.type, ids);
   if (households.length === 0) throw noHouseholds();
   const now = Date.now();
   const row = sqlite.transaction((): RoundRow => {
-    const number = ((sqlite.prepare('SELECT max(number) FROM screening_rounds').pluck().get() as number | null) ?? 0) + 1;
+    const number = (sqlite.prepare<unknown[], number | null>('SELECT max(number) FROM screening_rounds').pluck().get() ?? 0) + 1;
     const name = input.name?.trim() || `第${number}轮入户摸排`;
     checkNameFree(ctx, name);
     const round: RoundRow = {

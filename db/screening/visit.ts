@@ -7,7 +7,7 @@ import { increment, insertRow, updateDerived, updateRow } from '../sync/write';
 import { queueLine } from './households';
 import { requireRound } from './rounds';
 import { buildingNeeds, residentTags, screeningRounds, screeningVisits, type VisitResult } from '../schema';
-import type { ScreeningHouseholdData } from './types';
+import type { ScreeningHousehold } from '../../electron/api/screening';
 
 export interface VisitInput {
   roundId: string;
@@ -44,17 +44,17 @@ interface Head {
 
 function headOf(sqlite: Database.Database, householdId: string): Head | undefined {
   return sqlite
-    .prepare(
+    .prepare<unknown[], Head>(
       `SELECT r.id, r.name, h.room FROM households h JOIN residents r ON r.household_id = h.id AND r.deleted = 0
         WHERE h.id = ? ORDER BY r.relation = 'head' DESC, r.id LIMIT 1`,
     )
-    .get(householdId) as Head | undefined;
+    .get(householdId);
 }
 
 /** A need found at the door goes to the building's open needs, asked for by the household. */
 function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, detail: string, now: number): void {
   const head = headOf(ctx.sqlite, householdId);
-  const room = (ctx.sqlite.prepare('SELECT room FROM households WHERE id = ?').pluck().get(householdId) as string | undefined) ?? '';
+  const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(householdId) ?? '';
   insertRow(ctx, buildingNeeds, {
     buildingId: visit.building_id, householdId, kind: 'other', detail, requestedBy: head ? `${head.name}（${room}）` : room, requestedAt: now,
   }, { id: uuidv7(now) });
@@ -76,7 +76,7 @@ function tagReturnee(ctx: ServiceContext, visit: VisitRow, householdId: string, 
  * visit replaces the result and findings (a correction). Findings are only recorded with
  * 已走访: a need becomes an open need of the building, a returnee tags the head of household.
  */
-export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHouseholdData {
+export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHousehold {
   authorize(ctx.actor, 'screening.visit');
   const { sqlite } = ctx;
   const returnee = input.findings?.returnee ?? false;
@@ -85,14 +85,14 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
   const now = Date.now();
   sqlite.transaction(() => {
     const round = requireRound(sqlite, input.roundId);
-    if (round.closed_at !== null) throw new ServiceError('CONFLICT', `本轮摸排已结束（「${round.name}」），不能再登记走访结果`, 'roundId');
+    if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.closedNoVisits', { name: round.name }, 'roundId');
     const visit = sqlite
-      .prepare('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
-      .get(round.id, input.householdId) as VisitRow | undefined;
-    if (!visit) throw new ServiceError('INVALID_INPUT', '该户不在本轮摸排范围内，请从本轮的住户名单中选择', 'householdId');
+      .prepare<unknown[], VisitRow>('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
+      .get(round.id, input.householdId);
+    if (!visit) throw new ServiceError('INVALID_INPUT', 'visit.notInRound', {}, 'householdId');
     authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
     if (input.result !== 'visited' && (returnee || symptoms || needs)) {
-      throw new ServiceError('INVALID_INPUT', '只有「已走访」才能登记返乡、症状或诉求；无人在家或拒绝入户请写在备注里', 'findings');
+      throw new ServiceError('INVALID_INPUT', 'visit.findingsNeedVisit', {}, 'findings');
     }
     updateRow(ctx, screeningVisits, visit.id, {
       result: input.result, attempts: increment(1), visitedAt: now, visitedBy: ctx.actor.name, returnee, symptoms, needs, note: input.note?.trim() || null,

@@ -82,7 +82,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
   const size = SEED_PRESETS[preset];
   if (!size) throw new Error(`未知的演示数据规模「${String(preset)}」，可选：small、default、large`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`随机种子必须是 0 到 4294967295 之间的整数，收到 ${seed}`);
-  const existing = sqlite.prepare('SELECT name FROM street_offices LIMIT 1').get() as { name: string } | undefined;
+  const existing = sqlite.prepare<unknown[], { name: string }>('SELECT name FROM street_offices LIMIT 1').get();
   if (existing) throw new Error(`数据库中已有街道「${existing.name}」的数据，不能再生成演示数据。请使用新的空数据库。`);
   const now = options.now ?? Date.now();
   const progress = options.onProgress ?? (() => {});
@@ -101,7 +101,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${SEED_CACHE_KIB}`);
   const run = sqlite.transaction(() => {
-    let node = (sqlite.prepare(`SELECT value FROM meta WHERE key = 'node_id'`).get() as { value: string } | undefined)?.value;
+    let node = sqlite.prepare<unknown[], { value: string }>(`SELECT value FROM meta WHERE key = 'node_id'`).get()?.value;
     if (!node) {
       node = Buffer.from(root.fork('node').bytes(8)).toString('hex');
       sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('node_id', ?)`).run(node);

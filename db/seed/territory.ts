@@ -7,17 +7,10 @@ import type { StreetLayout } from '../../maps/layout';
 import type { Position } from '../../maps/local-frame';
 import type { Random } from '../../maps/random';
 import { buildingSize } from './households';
+import type { StatusChange } from '../../electron/api/buildings';
 import { GATED_PREFIXES, GATED_SUFFIXES, LANDMARK_COMMUNITIES, LI_FIRST, LI_SECOND, STREET_OFFICE } from './names';
 
-export interface HistoryDraft {
-  status: ControlStatus;
-  previousStatus: ControlStatus | null;
-  reason: string;
-  changedBy: string;
-  changedAt: number;
-  effectiveFrom: number;
-  effectiveUntil: number | null;
-}
+export type HistoryDraft = Omit<StatusChange, 'id' | 'batchId'>;
 
 export interface BuildingDraft {
   id?: string;

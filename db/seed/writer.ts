@@ -20,8 +20,8 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 /** Runs `fill` with the secondary indexes of `tables` dropped, then builds them again (far faster than updating them row by row). */
 export function withIndexesDeferred<T>(sqlite: Database.Database, tables: readonly SeedTable[], onRebuild: () => void, fill: () => T): T {
   const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
-    .all(...tables) as { name: string; sql: string }[];
+    .prepare<unknown[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...tables);
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
   const result = fill();
   onRebuild();

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { statusDefinitions } from '../schema';
 import { insertRow, updateRow } from '../sync/write';
-import { definitionByKey, type StatusDefinitionData } from './definitions';
+import { definitionByKey, statusLabel } from './definitions';
+import type { StatusDefinition } from '../../electron/api/status';
 
 export interface SaveStatusInput {
   key: string;
@@ -20,31 +21,29 @@ export interface SaveStatusInput {
  * status only; the baseline (rank 0) stays the baseline and cannot be retired; a status some
  * building still has cannot be retired. Throws the first rule broken; returns the status as it is.
  */
-export function checkStatusChange(ctx: Pick<ServiceContext, 'sqlite'>, input: SaveStatusInput): StatusDefinitionData | null {
+export function checkStatusChange(ctx: Pick<ServiceContext, 'sqlite'>, input: SaveStatusInput): StatusDefinition | null {
   const { sqlite } = ctx;
   const existing = definitionByKey(ctx, input.key);
-  const clash = sqlite.prepare('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key) as
-    | string
-    | undefined;
-  if (clash) throw new ServiceError('CONFLICT', `状态名称「${input.label}」已被状态 ${clash} 使用，请换一个名称`, 'label');
+  const clash = sqlite.prepare<unknown[], string>('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key);
+  if (clash) throw new ServiceError('CONFLICT', 'status.labelTaken', { label: input.label, key: clash }, 'label');
   const isBaseline = existing?.rank === 0;
-  if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', `「${existing.label}」是基准状态，等级须保持为 0`, 'rank');
-  if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', '等级 0 留给基准状态（正常），请填写 1–100', 'rank');
-  if (isBaseline && input.retired) throw new ServiceError('CONFLICT', `「${existing.label}」是基准状态，不能停用`, 'retired');
+  if (isBaseline && input.rank !== 0) throw new ServiceError('INVALID_INPUT', 'status.baselineRank', { label: statusLabel(existing) }, 'rank');
+  if (!isBaseline && input.rank === 0) throw new ServiceError('INVALID_INPUT', 'status.rankZeroReserved', {}, 'rank');
+  if (isBaseline && input.retired) throw new ServiceError('CONFLICT', 'status.baselineRetire', { label: statusLabel(existing) }, 'retired');
   if (input.retired && existing && !existing.retired) {
-    const inUse = sqlite.prepare('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key) as number;
+    const inUse = sqlite.prepare<unknown[], number>('SELECT count(*) FROM buildings WHERE status = ? AND deleted = 0').pluck().get(input.key)!;
     if (inUse > 0) {
-      throw new ServiceError('CONFLICT', `还有 ${inUse} 栋楼处于「${existing.label}」状态，请先把它们改为其他状态再停用`, 'retired');
+      throw new ServiceError('CONFLICT', 'status.inUse', { count: inUse, label: statusLabel(existing) }, 'retired');
     }
   }
   return existing;
 }
 
 /** Writes a checked status (insert or update, stamped); the caller holds the transaction and writes the audit entry. */
-export function writeStatus(ctx: ServiceContext, input: SaveStatusInput, existing: StatusDefinitionData | null): void {
+export function writeStatus(ctx: ServiceContext, input: SaveStatusInput, existing: StatusDefinition | null): void {
   const values = { label: input.label, labelEn: input.labelEn, color: input.color.toLowerCase(), rank: input.rank, retired: input.retired };
   if (existing) {
-    const id = ctx.sqlite.prepare('SELECT id FROM status_definitions WHERE key = ? AND deleted = 0').pluck().get(input.key) as string;
+    const id = ctx.sqlite.prepare<unknown[], string>('SELECT id FROM status_definitions WHERE key = ? AND deleted = 0').pluck().get(input.key)!;
     updateRow(ctx, statusDefinitions, id, values);
   } else {
     insertRow(ctx, statusDefinitions, { key: input.key, ...values });
@@ -55,7 +54,7 @@ export function writeStatus(ctx: ServiceContext, input: SaveStatusInput, existin
  * `statuses.save`: creates a status or changes its label, colour, rank or retirement (administrators),
  * within the rules of `checkStatusChange`.
  */
-export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinitionData {
+export function saveStatus(ctx: ServiceContext, input: SaveStatusInput): StatusDefinition {
   authorize(ctx.actor, 'statuses.configure');
   const existing = checkStatusChange(ctx, input);
   const color = input.color.toLowerCase();

@@ -17,7 +17,7 @@ export type AuditVerification =
   | { ok: false; entries: number; firstBad: { seq: number; problem: string; message: string } };
 
 export const auditMethods = {
-  'audit.query': query<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>()(
+  'audit.query': query<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>({ permission: 'audit.read' })(
     z
       .object({
         from: z.number().int().optional(),
@@ -30,9 +30,9 @@ export const auditMethods = {
       })
       .strict(),
   ),
-  'audit.actions': query<string[]>()(z.object({}).strict()),
-  'audit.verify': query<AuditVerification>()(z.object({}).strict()),
-  'people.reveal': mutation<{ value: string }>()(
+  'audit.actions': query<string[]>({ permission: 'audit.read' })(z.object({}).strict()),
+  'audit.verify': query<AuditVerification>({ permission: 'audit.read' })(z.object({}).strict()),
+  'people.reveal': mutation<{ value: string }>({ permission: 'personal.reveal' })(
     z
       .object({
         personId: z.string().uuid(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
+import type { Permission } from './permissions';
 
 export const roleSchema = z.enum(['admin', 'staff', 'leader', 'analyst', 'grid_worker']);
 export type Role = z.infer<typeof roleSchema>;
@@ -9,8 +10,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
-  /** Permission names (db/auth/permissions.ts) the UI uses to hide what the services would refuse. */
-  permissions: string[];
+  /** The account's permissions: the UI hides what the services would refuse. */
+  permissions: Permission[];
   gridIds: string[];
 }
 
@@ -42,19 +43,19 @@ const username = z.string().trim().min(1, '请输入用户名').max(32, '用户�
 const password = z.string().min(1, '请输入密码').max(256, '密码不超过 256 位');
 
 export const authMethods = {
-  'auth.status': query<AuthStatus>()(z.object({}).strict()),
-  'auth.setup': mutation<{ recoveryCode: string; status: AuthStatus }>()(
+  'auth.status': query<AuthStatus>({ permission: 'public' })(z.object({}).strict()),
+  'auth.setup': mutation<{ recoveryCode: string; status: AuthStatus }>({ permission: 'public' })(
     z.object({ username, displayName: z.string().trim().min(1, '请输入姓名').max(40), password }).strict(),
   ),
-  'auth.login': mutation<AuthStatus>()(z.object({ username, password }).strict()),
-  'auth.unlock': mutation<AuthStatus>()(z.object({ password }).strict()),
-  'auth.logout': mutation<AuthStatus>()(z.object({}).strict()),
-  'auth.changePassword': mutation<{ changed: true }>()(z.object({ oldPassword: password, newPassword: password }).strict()),
-  'auth.recover': mutation<AuthStatus>()(
+  'auth.login': mutation<AuthStatus>({ permission: 'public' })(z.object({ username, password }).strict()),
+  'auth.unlock': mutation<AuthStatus>({ permission: 'public' })(z.object({ password }).strict()),
+  'auth.logout': mutation<AuthStatus>({ permission: 'public' })(z.object({}).strict()),
+  'auth.changePassword': mutation<{ changed: true }>({ permission: 'signedIn' })(z.object({ oldPassword: password, newPassword: password }).strict()),
+  'auth.recover': mutation<AuthStatus>({ permission: 'public' })(
     z.object({ recoveryCode: z.string().trim().min(20, '恢复码不完整').max(40), username, newPassword: password }).strict(),
   ),
-  'accounts.list': query<AccountInfo[]>()(z.object({}).strict()),
-  'accounts.create': mutation<AccountInfo>()(
+  'accounts.list': query<AccountInfo[]>({ permission: 'accounts.manage' })(z.object({}).strict()),
+  'accounts.create': mutation<AccountInfo>({ permission: 'accounts.manage', invalidates: ['accounts'] })(
     z
       .object({
         username,
@@ -66,7 +67,7 @@ export const authMethods = {
       })
       .strict(),
   ),
-  'accounts.update': mutation<AccountInfo>()(
+  'accounts.update': mutation<AccountInfo>({ permission: 'accounts.manage', invalidates: ['accounts'] })(
     z
       .object({
         id: z.string().uuid(),
@@ -78,8 +79,6 @@ export const authMethods = {
       })
       .strict(),
   ),
-  'accounts.resetPassword': mutation<{ changed: true }>()(z.object({ id: z.string().uuid(), newPassword: password }).strict()),
+  'accounts.resetPassword': mutation<{ changed: true }>({ permission: 'accounts.manage', invalidates: ['accounts'] })(z.object({ id: z.string().uuid(), newPassword: password }).strict()),
 };
 
-/** Methods a caller may use without a signed-in, unlocked session. */
-export const PUBLIC_METHODS = ['auth.status', 'auth.setup', 'auth.login', 'auth.unlock', 'auth.logout', 'auth.recover'] as const;

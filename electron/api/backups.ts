@@ -14,9 +14,9 @@ export interface BackupEntry {
 const backupName = z.string().regex(/^griddesk-[\w.-]+\.db$/, '不是备份文件名').max(120);
 
 export const backupMethods = {
-  'backups.list': query<BackupEntry[]>()(z.object({}).strict()),
+  'backups.list': query<BackupEntry[]>({ permission: 'backups.manage' })(z.object({}).strict()),
   /** Starts a backup job; its result is the new backup's entry. */
-  'backups.create': mutation<JobInfo>()(z.object({}).strict()),
+  'backups.create': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({}).strict()),
   /** Starts a restore job (refused while other jobs run); its result names the file set aside. */
-  'backups.restore': mutation<JobInfo>()(z.object({ name: backupName }).strict()),
+  'backups.restore': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({ name: backupName }).strict()),
 };

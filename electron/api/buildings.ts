@@ -159,8 +159,8 @@ const sortSchema = z
   .default({ key: 'address', order: 'asc' });
 
 export const buildingMethods = {
-  'buildings.get': query<BuildingDetail>()(z.object({ id: idSchema }).strict()),
-  'buildings.list': query<PagedResult<BuildingRow>>()(
+  'buildings.get': query<BuildingDetail>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
+  'buildings.list': query<PagedResult<BuildingRow>>({ permission: 'buildings.read' })(
     z
       .object({
         filter: buildingFilterSchema.default({}),
@@ -171,11 +171,11 @@ export const buildingMethods = {
       .strict(),
   ),
   /** Starts a job writing the filtered rows as an .xlsx workbook with Chinese headers; its file is then downloaded. */
-  'buildings.export': mutation<JobInfo>()(
+  'buildings.export': mutation<JobInfo>({ permission: 'buildings.read', invalidates: ['jobs'] })(
     z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
   ),
-  'buildings.households': query<HouseholdRow[]>()(z.object({ id: idSchema }).strict()),
-  'buildings.addNeed': mutation<BuildingNeed>()(
+  'buildings.households': query<HouseholdRow[]>({ permission: 'people.read' })(z.object({ id: idSchema }).strict()),
+  'buildings.addNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         buildingId: idSchema,
@@ -187,10 +187,10 @@ export const buildingMethods = {
       })
       .strict(),
   ),
-  'buildings.updateNeed': mutation<BuildingNeed>()(
+  'buildings.updateNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z.object({ id: idSchema, assignee: z.string().trim().max(40).optional(), done: z.boolean().optional() }).strict(),
   ),
-  'buildings.addIncident': mutation<BuildingIncident>()(
+  'buildings.addIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         buildingId: idSchema,
@@ -201,7 +201,7 @@ export const buildingMethods = {
       })
       .strict(),
   ),
-  'buildings.updateIncident': mutation<BuildingIncident>()(
+  'buildings.updateIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
     z
       .object({
         id: idSchema,

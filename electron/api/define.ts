@@ -1,37 +1,53 @@
 import type { z } from 'zod';
+import type { ErrorKey, ParamValue } from '../../messages';
+import type { Access, DataDomain } from './permissions';
 
-/** One method of the contract: its input schema and (as a phantom) its result type. */
+/** One method of the contract: who may call it, its input schema and (as a phantom) its result type. */
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   /** Phantom: never read at run time; carries the result type. */
   output?: O;
-  /** Changes data (the renderer invalidates its caches after it). */
+  /** Checked by the dispatcher before the service runs. */
+  permission: Access;
+  /** Changes data (the read-only briefing window may not call it). */
   mutates: boolean;
+  /** The domains a successful call changes: the renderer refetches what shows them. */
+  invalidates: readonly DataDomain[];
 }
 
-/** A read-only method: `query<Result>()(inputSchema)`. */
-export function query<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, mutates: false });
+/**
+ * A read-only method: `query<Result>({ permission: 'buildings.read' })(inputSchema)`. Without an
+ * access declaration any signed-in account may call it (the service still checks its permission).
+ */
+export function query<O>(access: { permission: Access } = { permission: 'signedIn' }) {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, permission: access.permission, mutates: false, invalidates: [] });
 }
 
-/** A method that changes data: `mutation<Result>()(inputSchema)`. */
-export function mutation<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input, mutates: true });
+/**
+ * A method that changes data:
+ * `mutation<Result>({ permission: 'buildings.edit', invalidates: ['buildings', 'map'] })(inputSchema)`.
+ */
+export function mutation<O>(access: { permission: Access; invalidates?: readonly DataDomain[] }) {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({
+    input,
+    permission: access.permission,
+    mutates: true,
+    invalidates: access.invalidates ?? [],
+  });
 }
+
+/** Codes every caller (IPC, HTTP, CLI, UI) can rely on; the services throw them too. */
+export const errorCodes = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'UNKNOWN_METHOD', 'DATABASE', 'INTERNAL'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
 
 /** What a failed call returns, over IPC and over HTTP alike. */
 export interface ApiError {
-  code:
-    | 'INVALID_INPUT'
-    | 'NOT_FOUND'
-    | 'FORBIDDEN'
-    | 'UNAUTHENTICATED'
-    | 'CONFLICT'
-    | 'UNKNOWN_METHOD'
-    | 'DATABASE'
-    | 'INTERNAL';
+  code: ErrorCode;
   /** For the user, in Chinese: what went wrong and what to do. */
   message: string;
+  /** The message's id in the catalog (`messages/`), to write it in the UI's language with `params`. */
+  key?: ErrorKey;
+  params?: Readonly<Record<string, ParamValue>>;
   /** The input field at fault, as a dotted path (`ids.3`), when there is one. */
   field?: string;
 }

@@ -85,9 +85,13 @@ const runId = z.object({ id: idSchema }).strict();
  * The long steps (stage, setMapping, apply, report) start a job and answer with it; the job's
  * `result` is the `ImportRun` (the `ImportReportFile` for a report), its `error` the refusal.
  */
+/**
+ * Every import method is open to any signed-in account at the contract; the importer of the kind
+ * names the permission its data needs (the status list: statuses.configure), checked before any work.
+ */
 export const importMethods = {
   /** Reads an uploaded file (from the file store), maps its columns and classifies every row; writes nothing to the data. */
-  'imports.stage': mutation<JobInfo>()(
+  'imports.stage': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(
     z
       .object({
         kind: z.enum(importKinds, { error: '不支持这种导入' }),
@@ -96,9 +100,9 @@ export const importMethods = {
       })
       .strict(),
   ),
-  'imports.get': query<ImportRun>()(runId),
+  'imports.get': query<ImportRun>({ permission: 'signedIn' })(runId),
   /** The user's choice of columns: remembered for this layout; the rows are checked again. */
-  'imports.setMapping': mutation<JobInfo>()(
+  'imports.setMapping': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(
     z
       .object({
         id: idSchema,
@@ -107,7 +111,7 @@ export const importMethods = {
       .strict(),
   ),
   /** One page of the classified rows, optionally of one outcome. */
-  'imports.preview': query<ImportPreview>()(
+  'imports.preview': query<ImportPreview>({ permission: 'signedIn' })(
     z
       .object({
         id: idSchema,
@@ -118,12 +122,12 @@ export const importMethods = {
       .strict(),
   ),
   /** Writes the 新增 and 更新 rows in one transaction with one audit entry; refused once applied. */
-  'imports.apply': mutation<JobInfo>()(runId),
+  'imports.apply': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(runId),
   /** An .xlsx of the rows that will not be applied (未通过, 冲突), with their row numbers and reasons. */
-  'imports.report': mutation<JobInfo>()(runId),
+  'imports.report': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'] })(runId),
   /** The latest staged and applied imports the user may see, newest first. */
-  'imports.list': query<ImportRun[]>()(z.object({}).strict()),
-  'imports.discard': mutation<{ id: string }>()(runId),
+  'imports.list': query<ImportRun[]>({ permission: 'signedIn' })(z.object({}).strict()),
+  'imports.discard': mutation<{ id: string }>({ permission: 'signedIn', invalidates: ['imports'] })(runId),
 };
 
 declare module './jobs' {

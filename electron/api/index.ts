@@ -39,6 +39,9 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** Methods a caller may use without a signed-in, unlocked session: signing in. */
+export const PUBLIC_METHODS: readonly MethodName[] = (Object.keys(contract) as MethodName[]).filter((m) => contract[m].permission === 'public');
+
 /** A file the user handed over, now in the file store under its id. */
 export interface UploadedFile {
   fileId: string;
@@ -71,7 +74,8 @@ export const PUSH_CHANNEL = 'griddesk:push';
 /** Name of the IPC channel file hand-overs (upload from a picked file, save to a chosen place) go through. */
 export const FILES_CHANNEL = 'griddesk:files';
 
-export type { ApiError, ApiResponse } from './define';
+export type { ApiError, ApiResponse, ErrorCode } from './define';
+export { errorCodes } from './define';
 export type { PushEvents, PushEventName } from './events';
 export { pushEventNames } from './events';
 export * from './common';
@@ -89,4 +93,5 @@ export type * from './imports';
 export { importKinds, importOutcomes } from './imports';
 export type * from './jobs';
 export { jobStates } from './jobs';
-export { PUBLIC_METHODS, roleSchema } from './auth';
+export { roleSchema } from './auth';
+export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, query } from './define';
+import { mutation, query, type ApiError } from './define';
 import type { BackupEntry } from './backups';
 import type { ScreeningRound } from './screening';
 
@@ -34,7 +34,8 @@ export interface JobInfo {
   file: JobFile | null;
   /** Kind-specific result data (plain JSON), e.g. the round a screening start created. */
   result: unknown;
-  error: { code: string; message: string } | null;
+  /** Why it failed: as a call's error (Chinese message, catalog id and parameters). */
+  error: Pick<ApiError, 'code' | 'message' | 'key' | 'params'> | null;
 }
 
 /** What a finished job of each job-starting method hands back in `JobInfo.result`. */
@@ -49,8 +50,8 @@ const jobId = z.object({ id: z.string().uuid() }).strict();
 
 export const jobMethods = {
   /** The caller's recent jobs, newest first (an administrator sees everyone's). */
-  'jobs.list': query<JobInfo[]>()(z.object({}).strict()),
-  'jobs.get': query<JobInfo>()(jobId),
+  'jobs.list': query<JobInfo[]>({ permission: 'signedIn' })(z.object({}).strict()),
+  'jobs.get': query<JobInfo>({ permission: 'signedIn' })(jobId),
   /** Cancels a queued or running job; whatever it wrote rolls back. */
-  'jobs.cancel': mutation<JobInfo>()(jobId),
+  'jobs.cancel': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'] })(jobId),
 };

@@ -67,15 +67,15 @@ const scopeSchema = z.discriminatedUnion('type', [
 ]);
 
 export const screeningMethods = {
-  'screening.rounds': query<ScreeningRound[]>()(z.object({}).strict()),
+  'screening.rounds': query<ScreeningRound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   /** Starts a job writing one pending visit per household of the scope; a cancel rolls it back. */
-  'screening.start': mutation<JobInfo>()(
+  'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'] })(
     z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
   ),
-  'screening.close': mutation<ScreeningRound>()(z.object({ roundId: idSchema }).strict()),
-  'screening.progress': query<ScreeningProgress>()(z.object({ roundId: idSchema }).strict()),
+  'screening.close': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(z.object({ roundId: idSchema }).strict()),
+  'screening.progress': query<ScreeningProgress>({ permission: 'buildings.read' })(z.object({ roundId: idSchema }).strict()),
   /** The households of a round to visit or revisit, filtered by grid or building and result. */
-  'screening.households': query<PagedResult<ScreeningHousehold>>()(
+  'screening.households': query<PagedResult<ScreeningHousehold>>({ permission: 'buildings.read' })(
     z
       .object({
         roundId: idSchema,
@@ -87,7 +87,7 @@ export const screeningMethods = {
       })
       .strict(),
   ),
-  'screening.visit': mutation<ScreeningHousehold>()(
+  'screening.visit': mutation<ScreeningHousehold>({ permission: 'screening.visit', invalidates: ['screening', 'buildings'] })(
     z
       .object({
         roundId: idSchema,

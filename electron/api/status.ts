@@ -86,9 +86,9 @@ const change = {
 };
 
 export const statusMethods = {
-  'statuses.list': query<StatusDefinition[]>()(z.object({}).strict()),
+  'statuses.list': query<StatusDefinition[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   /** Create a status or change its label, colour, rank or retirement (administrators). */
-  'statuses.save': mutation<StatusDefinition>()(
+  'statuses.save': mutation<StatusDefinition>({ permission: 'statuses.configure', invalidates: ['statuses', 'buildings'] })(
     z
       .object({
         key: controlStatusSchema,
@@ -100,8 +100,8 @@ export const statusMethods = {
       })
       .strict(),
   ),
-  'buildings.setStatus': mutation<StatusChangeResult>()(z.object({ id: idSchema, ...change }).strict()),
-  'buildings.bulkSetStatus': mutation<StatusChangeResult>()(
+  'buildings.setStatus': mutation<StatusChangeResult>({ permission: 'buildings.edit', invalidates: ['buildings', 'map'] })(z.object({ id: idSchema, ...change }).strict()),
+  'buildings.bulkSetStatus': mutation<StatusChangeResult>({ permission: 'buildings.edit', invalidates: ['buildings', 'map'] })(
     z
       .object({
         selection: selectionSchema,
@@ -112,18 +112,18 @@ export const statusMethods = {
       .strict(),
   ),
   /** The caller's most recent bulk change that can still be undone, or null. */
-  'buildings.lastBatch': query<StatusBatch | null>()(z.object({}).strict()),
-  'buildings.undoBatch': mutation<UndoResult>()(z.object({ batchId: idSchema }).strict()),
+  'buildings.lastBatch': query<StatusBatch | null>({ permission: 'buildings.read' })(z.object({}).strict()),
+  'buildings.undoBatch': mutation<UndoResult>({ permission: 'buildings.edit', invalidates: ['buildings', 'map'] })(z.object({ batchId: idSchema }).strict()),
   /** Statuses ending within `withinHours` (default 48) or already overdue, soonest first. */
-  'buildings.reminders': query<StatusReminder[]>()(
+  'buildings.reminders': query<StatusReminder[]>({ permission: 'buildings.read' })(
     z.object({ withinHours: z.number().int().min(1).max(24 * 30).default(48) }).strict(),
   ),
   /** The full history of one building, newest first. */
-  'buildings.history': query<StatusChange[]>()(z.object({ id: idSchema }).strict()),
+  'buildings.history': query<StatusChange[]>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
   /** Every building's status as of a moment, aligned with `map.layers` buildings.ids. */
-  'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>()(z.object({ at: instantSchema }).strict()),
-  'compounds.safeList': query<SafeCompound[]>()(z.object({}).strict()),
-  'compounds.designateSafe': mutation<SafeCompound>()(
+  'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>({ permission: 'buildings.read' })(z.object({ at: instantSchema }).strict()),
+  'compounds.safeList': query<SafeCompound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
+  'compounds.designateSafe': mutation<SafeCompound>({ permission: 'buildings.edit', invalidates: ['compounds', 'buildings'] })(
     z
       .object({
         compoundId: idSchema,
@@ -133,5 +133,5 @@ export const statusMethods = {
       })
       .strict(),
   ),
-  'compounds.revokeSafe': mutation<{ id: string }>()(z.object({ id: idSchema, reason: reasonSchema }).strict()),
+  'compounds.revokeSafe': mutation<{ id: string }>({ permission: 'buildings.edit', invalidates: ['compounds', 'buildings'] })(z.object({ id: idSchema, reason: reasonSchema }).strict()),
 };

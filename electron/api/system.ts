@@ -11,5 +11,5 @@ export interface SystemInfo {
 }
 
 export const systemMethods = {
-  'system.info': query<SystemInfo>()(z.object({}).strict()),
+  'system.info': query<SystemInfo>({ permission: 'territory.read' })(z.object({}).strict()),
 };

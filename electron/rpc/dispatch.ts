@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DatabaseOpenError, ServiceError } from '../../db/errors';
+import { formatError, type ErrorRef } from '../../messages';
 import { accountById, actorOf } from '../../db/auth/accounts';
+import { authorize } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import type { ServiceContext } from '../../db/context';
 import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
@@ -9,32 +11,41 @@ import type { CallEnv } from './handler-types';
 import type { GridRuntime } from './runtime';
 import { SESSION_METHODS, sessionHandlers, type SessionMethod } from './session-handlers';
 
+// The contract's schemas validate here: zod's own messages in Chinese, like the rest.
+z.config(z.locales.zhCN());
+const englishIssue = z.locales.en().localeError;
+
+/** An API error from a message id and its parameters: the Chinese text, and the id for the UI's language. */
+function refusal(code: ApiError['code'], ...[key, params, field]: [...ErrorRef, field?: string]): ApiError {
+  return { code, message: formatError(key, params, 'zh-CN'), key, params, ...(field ? { field } : {}) };
+}
+
+/** The first issue, naming its field: the schema's (or zod's Chinese) message, and zod's English one. */
 function zodFailure(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-  const where = field ? `字段「${field}」` : '输入';
-  return {
-    code: 'INVALID_INPUT',
-    message: `${where}无效：${issue?.message ?? '格式不对'}`,
-    ...(field ? { field } : {}),
+  const english = issue ? englishIssue(issue as Parameters<typeof englishIssue>[0]) : undefined;
+  const detail = {
+    'zh-CN': issue?.message ?? '格式不对',
+    en: (typeof english === 'string' ? english : english?.message) ?? 'wrong format',
   };
+  return field ? refusal('INVALID_INPUT', 'input.invalidField', { field, detail }, field) : refusal('INVALID_INPUT', 'input.invalid', { detail });
 }
 
 /** Turns anything a service threw into an error the caller can show; never leaks a stack. */
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof ServiceError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
-  if (err instanceof DatabaseOpenError) return { code: 'DATABASE', message: err.message };
+  if (err instanceof ServiceError) return { ...err.refusal(), ...(err.field ? { field: err.field } : {}) };
+  if (err instanceof DatabaseOpenError) return refusal('DATABASE', 'database.cannotOpen', { detail: err.message });
   const sqliteCode = (err as { code?: unknown } | null)?.code;
-  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
-    return { code: 'DATABASE', message: `数据库操作失败（${sqliteCode}），数据未改动。请重试；若反复出现，请联系管理员` };
-  }
-  return { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' };
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) return refusal('DATABASE', 'database.failed', { sqliteCode });
+  return refusal('INTERNAL', 'internal', {});
 }
 
 /**
  * The one entry point both transports (Electron IPC and browser-mode HTTP) call: checks the
- * method exists, validates the input against the contract's schema, checks the session is
- * signed in and unlocked (except for the sign-in methods), then runs the service.
+ * method exists, validates the input against the contract's schema, checks what the method
+ * declares it needs (`public`: nothing; `signedIn`: a signed-in, unlocked, active account; a
+ * permission: such an account holding it), then runs the service.
  */
 export async function dispatch(
   rt: GridRuntime,
@@ -45,31 +56,39 @@ export async function dispatch(
 ): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
     const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有名为「${name}」的接口`, field: 'method' } };
+    return { ok: false, error: refusal('UNKNOWN_METHOD', 'method.unknown', { name }, 'method') };
   }
-  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  const parsed = contract[method].input.safeParse(rawInput ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
   const session = rt.sessions.get(sessionId);
-  if (!session) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '会话不存在或已失效，请重新打开' } };
+  if (!session) return { ok: false, error: refusal('UNAUTHENTICATED', 'session.missing', {}) };
+  const sessionMethod = (SESSION_METHODS as readonly string[]).includes(method);
   try {
-    if ((SESSION_METHODS as readonly string[]).includes(method)) {
+    const { permission } = contract[method];
+    if (permission === 'public') {
       const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
-      // Account work is activity too; only a status poll must not keep an idle session alive.
+      // Only a status poll must not keep an idle session alive.
       if (session.actor && !session.locked && method !== 'auth.status') rt.sessions.touch(session);
       return { ok: true, result: await handler(rt, session, parsed.data) };
     }
     const host = rt.vault.host;
-    if (!session.actor || !host) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
-    if (session.locked) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '会话已锁定，请输入密码解锁' } };
+    if (!session.actor || !host) return { ok: false, error: refusal('UNAUTHENTICATED', 'session.signInFirst', {}) };
+    if (session.locked) return { ok: false, error: refusal('UNAUTHENTICATED', 'session.locked', {}) };
     // The account may have changed since sign-in (role, grids, disabled): act as it is now.
     const account = accountById(host.opened.sqlite, session.accountId!);
     if (!account || account.disabled) {
       rt.sessions.signOut(session);
-      return { ok: false, error: { code: 'UNAUTHENTICATED', message: '账号已停用或不存在，请联系管理员' } };
+      return { ok: false, error: refusal('UNAUTHENTICATED', 'session.accountGone', {}) };
     }
     rt.sessions.touch(session);
+    const actor = actorOf(account);
+    if (permission !== 'signedIn') authorize(actor, permission);
+    if (sessionMethod) {
+      const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
+      return { ok: true, result: await handler(rt, session, parsed.data) };
+    }
     const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown;
-    return { ok: true, result: await handler(host.context(actorOf(account)), parsed.data, { ...env, runtime: rt }) };
+    return { ok: true, result: await handler(host.context(actor), parsed.data, { ...env, runtime: rt }) };
   } catch (err) {
     const error = toApiError(err);
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountById, actorOf, type AccountRow } from '../../db/auth/accounts';
 import { listAccountsFor, updateAccount } from '../../db/auth/account-admin';
-import { authorize, can, permissions } from '../../db/auth/permissions';
+import { authorize, can } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import { appendAudit } from '../../db/audit/append';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
-import type { AccountInfo, AuthStatus, MethodResult, ParsedInput } from '../api';
+import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
 import { startHostJob, startThreadJob } from './jobs';
 import type { GridRuntime } from './runtime';
 import { DEMO_FILE } from '../seed/run-seed';
@@ -81,7 +81,7 @@ function demoAccounts(dataDir: string): AuthStatus['demoAccounts'] {
 }
 
 function signedIn(rt: GridRuntime, session: Session) {
-  if (!session.actor || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? '会话已锁定，请输入密码解锁' : '请先登录');
+  if (!session.actor || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? 'session.locked' : 'session.signInFirst', {});
   return { actor: session.actor, sqlite: rt.vault.requireOpen().opened.sqlite };
 }
 
@@ -99,12 +99,12 @@ export const sessionHandlers: SessionHandlers = {
     return authStatus(rt, session);
   },
   'auth.unlock': (rt, session, input) => {
-    if (!session.actor || !session.username) throw new ServiceError('UNAUTHENTICATED', '请先登录');
+    if (!session.actor || !session.username) throw new ServiceError('UNAUTHENTICATED', 'session.signInFirst', {});
     rt.vault.lockout.check(session.username);
     if (!rt.vault.verifyPassword(session.username, input.password)) {
       const remaining = rt.vault.lockout.fail(session.username);
       if (remaining === 0) rt.sessions.signOut(session);
-      throw new ServiceError('UNAUTHENTICATED', remaining > 0 ? `密码不对（再错 ${remaining} 次将锁定账号）` : '密码错误次数过多，已退出登录', 'password');
+      throw new ServiceError('UNAUTHENTICATED', ...(remaining > 0 ? (['unlock.wrong', { remaining }] as const) : (['unlock.tooMany', {}] as const)), 'password');
     }
     rt.vault.lockout.succeed(session.username);
     session.locked = false;
@@ -119,7 +119,7 @@ export const sessionHandlers: SessionHandlers = {
   },
   'auth.changePassword': (rt, session, input) => {
     const { actor } = signedIn(rt, session);
-    if (!rt.vault.verifyPassword(session.username!, input.oldPassword)) throw new ServiceError('UNAUTHENTICATED', '原密码不对', 'oldPassword');
+    if (!rt.vault.verifyPassword(session.username!, input.oldPassword)) throw new ServiceError('UNAUTHENTICATED', 'password.oldWrong', {}, 'oldPassword');
     rt.vault.setPassword(actor, session.username!, input.newPassword);
     return { changed: true };
   },
@@ -147,7 +147,7 @@ export const sessionHandlers: SessionHandlers = {
     const { actor, sqlite } = signedIn(rt, session);
     authorize(actor, 'accounts.manage');
     const account = accountById(sqlite, input.id);
-    if (!account) throw new ServiceError('NOT_FOUND', '找不到该账号', 'id');
+    if (!account) throw new ServiceError('NOT_FOUND', 'account.notFound', {}, 'id');
     rt.vault.setPassword(actor, account.username, input.newPassword);
     if (account.id !== actor.id) rt.sessions.signOutAccount(account.id);
     return { changed: true };
@@ -162,7 +162,7 @@ export const sessionHandlers: SessionHandlers = {
     const { actor } = signedIn(rt, session);
     authorize(actor, 'backups.manage');
     rt.vault.checkRestorable(input.name);
-    if (rt.jobs.busy) throw new ServiceError('CONFLICT', '还有任务在进行，请等它们结束（或取消）后再恢复备份');
+    if (rt.jobs.busy) throw new ServiceError('CONFLICT', 'job.othersRunning', {});
     return startHostJob(rt, actor, 'backups.restore', 'write', async (control) => {
       control.progress('校验并恢复备份', 0, 1);
       const out = await rt.vault.restoreFrom(actor, input.name);

@@ -48,7 +48,7 @@ export function runSeed(request: SeedRequest, onProgress?: (p: SeedProgress) => 
     const { recoveryCode, account } = vault.setup({ username: admin!.username, displayName: admin!.displayName, password });
     const sqlite = vault.requireOpen().opened.sqlite;
     const summary = seedDatabase(sqlite, { preset: request.preset, seed: request.seed, ...(onProgress ? { onProgress } : {}) });
-    const grids = (sqlite.prepare('SELECT id FROM grids ORDER BY code LIMIT 2').all() as { id: string }[]).map((g) => g.id);
+    const grids = sqlite.prepare<unknown[], { id: string }>('SELECT id FROM grids ORDER BY code LIMIT 2').all().map((g) => g.id);
     for (const demo of others) {
       vault.createAccount(actorOf(account), { ...demo, password, ...(demo.role === 'grid_worker' ? { gridIds: grids } : {}) });
     }

@@ -1,11 +1,12 @@
 import type { ApiResponse, GridDeskApi, PushEventName, PushEvents, UploadedFile } from '../../electron/api';
 import { pushEventNames } from '../../electron/api';
+import { formatError } from '../../messages';
 
 type Listener<E extends PushEventName> = (payload: PushEvents[E]) => void;
 
 const UNAUTHENTICATED: ApiResponse<never> = {
   ok: false,
-  error: { code: 'UNAUTHENTICATED', message: '未登录或会话已失效：请用启动时打印的完整地址（含 token）重新打开本页' },
+  error: { code: 'UNAUTHENTICATED', message: formatError('browser.signedOut', {}, 'zh-CN'), key: 'browser.signedOut', params: {} },
 };
 
 async function invoke(method: string, input: unknown): Promise<ApiResponse<never>> {
@@ -18,9 +19,10 @@ async function invoke(method: string, input: unknown): Promise<ApiResponse<never
   if (response.status === 401) return UNAUTHENTICATED;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
+    const params = { status: response.status };
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: `服务返回了意外的响应（HTTP ${response.status}）。请重试；若反复出现，请重启服务` },
+      error: { code: 'INTERNAL', message: formatError('browser.unexpectedResponse', params, 'zh-CN'), key: 'browser.unexpectedResponse', params },
     };
   }
   return (await response.json()) as ApiResponse<never>;

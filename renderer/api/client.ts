@@ -1,10 +1,12 @@
 import type { ApiError, GridDeskApi, MethodInput, MethodName, MethodResult } from '../../electron/api';
+import { errorText, type Locale } from '../../messages';
 
-/** A call that came back `ok: false`: the service's code, its Chinese message, the field at fault. */
+/** A call that came back `ok: false`: the service's code, its Chinese message (and message id), the field at fault. */
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
   readonly field: string | undefined;
   readonly method: string;
+  private readonly error: ApiError;
 
   constructor(method: string, error: ApiError) {
     super(error.message);
@@ -12,6 +14,12 @@ export class ApiCallError extends Error {
     this.code = error.code;
     this.field = error.field;
     this.method = method;
+    this.error = error;
+  }
+
+  /** The message in the UI's language: from the catalog when the service named the message, else as sent. */
+  messageIn(locale: Locale): string {
+    return errorText(this.error, locale);
   }
 }
 

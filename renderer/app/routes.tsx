@@ -13,6 +13,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
+import type { Permission } from '../../electron/api';
 
 export interface RouteDef {
   key: string;
@@ -21,7 +22,7 @@ export interface RouteDef {
   /** Built already; the others show "coming soon". */
   ready: boolean;
   /** Shown only to users with this permission (or any of these): the service would refuse the rest. */
-  permission: string | readonly string[];
+  permission: Permission | readonly Permission[];
 }
 
 export const ROUTES: readonly RouteDef[] = [

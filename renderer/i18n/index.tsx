@@ -1,12 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 import { en } from './en';
+import { locales, type Locale } from '../../messages';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../../messages';
 export type { MessageKey } from './zh-CN';
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** The translate function of one language; `locale` names it (for messages the services send). */
+export type Translate = ((key: MessageKey, params?: Record<string, string | number>) => string) & { readonly locale: Locale };
 
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const LOCALES = locales;
 const STORAGE_KEY = 'griddesk.locale';
 const dictionaries: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 
@@ -48,7 +50,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   const value = useMemo<I18nValue>(() => {
     const messages = dictionaries[locale];
-    return { locale, setLocale, t: (key, params) => interpolate(messages[key], params) };
+    const t: Translate = Object.assign((key: MessageKey, params?: Record<string, string | number>) => interpolate(messages[key], params), { locale });
+    return { locale, setLocale, t };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Form, type FormInstance } from 'antd';
 import { showFieldError } from './form-errors';
+import { useT } from '../i18n';
 
 export interface FormSubmit<V> {
   form: FormInstance<V>;
@@ -14,6 +15,7 @@ export interface FormSubmit<V> {
 export function useFormSubmit<V>(fields: readonly string[]): FormSubmit<V> {
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<unknown>(null);
+  const t = useT();
   const submit = useCallback(
     (send: (values: V) => Promise<unknown>) => {
       void (async () => {
@@ -27,11 +29,11 @@ export function useFormSubmit<V>(fields: readonly string[]): FormSubmit<V> {
         try {
           await send(values);
         } catch (e) {
-          if (!showFieldError(form, e, fields)) setError(e);
+          if (!showFieldError(form, e, fields, t)) setError(e);
         }
       })();
     },
-    [form, fields],
+    [form, fields, t],
   );
   return { form, error, submit };
 }

@@ -9,13 +9,7 @@ import { requireSettable } from '../../statuses/definitions';
 import { resolveSelection, type Selection } from './selection';
 import { stampAfter } from './stamp';
 import { effectivePeriod } from './times';
-
-export interface StatusChangeData {
-  batchId: string;
-  changed: number;
-  unchanged: number;
-  at: number;
-}
+import type { StatusChangeResult } from '../../../electron/api/status';
 
 export interface ChangeRequest {
   selection: Selection;
@@ -32,7 +26,7 @@ export interface ChangeRequest {
  * the batch row, one audit entry, and a new map revision for the changed buildings. Announces the
  * change after commit: `map.changed` with the changed buildings, or `data.changed` when none changed.
  */
-export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, action: string, now: number): StatusChangeData {
+export function applyStatusChange(ctx: ServiceContext, req: ChangeRequest, action: string, now: number): StatusChangeResult {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
   const { from, until } = effectivePeriod(req, now);

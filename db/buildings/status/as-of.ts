@@ -13,7 +13,7 @@ export function statusAsOf(ctx: ServiceContext, input: { at: number }): { at: nu
   authorize(ctx.actor, 'buildings.read');
   const scope = gridScope(ctx.actor);
   const rows = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], [string, string]>(
       `SELECT b.id, coalesce((
                 SELECT h.status FROM building_status_history h
                  WHERE h.building_id = b.id AND h.deleted = 0 AND h.effective_from <= @at AND h.changed_at <= @at
@@ -22,6 +22,6 @@ export function statusAsOf(ctx: ServiceContext, input: { at: number }): { at: nu
         WHERE b.deleted = 0 AND (@scope IS NULL OR b.grid_id IN (SELECT value FROM json_each(@scope)))`,
     )
     .raw()
-    .all({ at: input.at, baseline: baselineStatus(ctx), scope: scope ? JSON.stringify(scope) : null }) as [string, string][];
+    .all({ at: input.at, baseline: baselineStatus(ctx), scope: scope ? JSON.stringify(scope) : null });
   return { at: input.at, statuses: Object.fromEntries(rows) };
 }

@@ -2,18 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { authorize } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
-
-export interface StatusChangeEntry {
-  id: string;
-  status: string;
-  previousStatus: string | null;
-  reason: string;
-  changedBy: string;
-  changedAt: number;
-  effectiveFrom: number;
-  effectiveUntil: number | null;
-  batchId: string | null;
-}
+import type { StatusChange } from '../../../electron/api/buildings';
 
 interface Row {
   id: string;
@@ -28,14 +17,14 @@ interface Row {
 }
 
 /** Status changes of one building, newest first (`limit` of them, or all). No permission check: callers check. */
-export function historyEntries(sqlite: Database.Database, buildingId: string, limit = -1): StatusChangeEntry[] {
+export function historyEntries(sqlite: Database.Database, buildingId: string, limit = -1): StatusChange[] {
   const rows = sqlite
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT id, status, previous_status, reason, changed_by, changed_at, effective_from, effective_until, batch_id
          FROM building_status_history WHERE building_id = ? AND deleted = 0
         ORDER BY changed_at DESC, hlc DESC LIMIT ?`,
     )
-    .all(buildingId, limit) as Row[];
+    .all(buildingId, limit);
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -50,10 +39,10 @@ export function historyEntries(sqlite: Database.Database, buildingId: string, li
 }
 
 /** `buildings.history`: every status change of one building, newest first, with the batch each belongs to. */
-export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChangeEntry[] {
+export function buildingHistory(ctx: ServiceContext, input: { id: string }): StatusChange[] {
   authorize(ctx.actor, 'buildings.read');
-  const gridId = ctx.sqlite.prepare('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id) as string | undefined;
-  if (gridId === undefined) throw new ServiceError('NOT_FOUND', `找不到楼栋 ${input.id}，可能已被删除，请刷新后再试`, 'id');
+  const gridId = ctx.sqlite.prepare<unknown[], string>('SELECT grid_id FROM buildings WHERE id = ? AND deleted = 0').pluck().get(input.id);
+  if (gridId === undefined) throw new ServiceError('NOT_FOUND', 'building.idNotFound', { id: input.id }, 'id');
   authorize(ctx.actor, 'buildings.read', { gridId });
   return historyEntries(ctx.sqlite, input.id);
 }

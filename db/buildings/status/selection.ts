@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
+import { terms } from '../../../messages';
 
 export type Selection =
   | { kind: 'buildings'; ids: string[] }
@@ -26,23 +27,23 @@ const COLUMNS = 'b.id, b.grid_id, b.status, b.status_until, b.hlc';
 
 const AREAS = {
   grid: {
-    what: '网格',
+    term: terms.grid,
     name: `SELECT m.name || g.name FROM grids g JOIN communities m ON m.id = g.community_id WHERE g.id = ? AND g.deleted = 0`,
     buildings: `SELECT ${COLUMNS} FROM buildings b WHERE b.grid_id = ? AND b.deleted = 0 ORDER BY b.id`,
   },
   compound: {
-    what: '楼院',
+    term: terms.compound,
     name: 'SELECT name FROM compounds WHERE id = ? AND deleted = 0',
     buildings: `SELECT ${COLUMNS} FROM buildings b WHERE b.compound_id = ? AND b.deleted = 0 ORDER BY b.id`,
   },
   community: {
-    what: '社区',
+    term: terms.community,
     name: 'SELECT name FROM communities WHERE id = ? AND deleted = 0',
     buildings: `SELECT ${COLUMNS} FROM buildings b WHERE b.community_id = ? AND b.deleted = 0 ORDER BY b.id`,
   },
 } as const;
 
-const NOTHING = () => new ServiceError('INVALID_INPUT', '没有选中任何楼栋，请先在地图上圈选楼栋或选择网格、楼院、社区', 'selection');
+const NOTHING = () => new ServiceError('INVALID_INPUT', 'selection.empty', {}, 'selection');
 
 /** The buildings a selection stands for; unknown ids are NOT_FOUND (up to 5 named), an empty one INVALID_INPUT. */
 export function resolveSelection(ctx: ServiceContext, selection: Selection): ResolvedSelection {
@@ -50,20 +51,20 @@ export function resolveSelection(ctx: ServiceContext, selection: Selection): Res
     const ids = [...new Set(selection.ids)];
     if (ids.length === 0) throw NOTHING();
     const rows = ctx.sqlite
-      .prepare(`SELECT ${COLUMNS} FROM buildings b WHERE b.id IN (SELECT value FROM json_each(?)) AND b.deleted = 0 ORDER BY b.id`)
-      .all(JSON.stringify(ids)) as SelectedBuilding[];
+      .prepare<unknown[], SelectedBuilding>(`SELECT ${COLUMNS} FROM buildings b WHERE b.id IN (SELECT value FROM json_each(?)) AND b.deleted = 0 ORDER BY b.id`)
+      .all(JSON.stringify(ids));
     if (rows.length < ids.length) {
       const found = new Set(rows.map((r) => r.id));
       const missing = ids.filter((id) => !found.has(id));
       const named = missing.slice(0, 5).join('、') + (missing.length > 5 ? ` 等 ${missing.length} 个` : '');
-      throw new ServiceError('NOT_FOUND', `找不到以下楼栋（可能已被删除），请刷新地图后重新选择：${named}`, 'selection.ids');
+      throw new ServiceError('NOT_FOUND', 'selection.missingBuildings', { names: named }, 'selection.ids');
     }
     return { buildings: rows, label: `选择 ${rows.length} 栋` };
   }
   const area = AREAS[selection.kind];
-  const name = ctx.sqlite.prepare(area.name).pluck().get(selection.id) as string | undefined;
-  if (name === undefined) throw new ServiceError('NOT_FOUND', `找不到所选的${area.what}（${selection.id}），可能已被删除，请刷新后再试`, 'selection.id');
-  const rows = ctx.sqlite.prepare(area.buildings).all(selection.id) as SelectedBuilding[];
-  if (rows.length === 0) throw new ServiceError('INVALID_INPUT', `没有选中任何楼栋：${area.what}「${name}」里没有楼栋`, 'selection');
-  return { buildings: rows, label: `${area.what} ${name}（${rows.length} 栋）` };
+  const name = ctx.sqlite.prepare<unknown[], string>(area.name).pluck().get(selection.id);
+  if (name === undefined) throw new ServiceError('NOT_FOUND', 'selection.areaNotFound', { what: area.term, id: selection.id }, 'selection.id');
+  const rows = ctx.sqlite.prepare<unknown[], SelectedBuilding>(area.buildings).all(selection.id);
+  if (rows.length === 0) throw new ServiceError('INVALID_INPUT', 'selection.areaEmpty', { what: area.term, name }, 'selection');
+  return { buildings: rows, label: `${area.term['zh-CN']} ${name}（${rows.length} 栋）` };
 }

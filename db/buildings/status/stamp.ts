@@ -8,15 +8,15 @@ import { HLC_RE } from '../../sync/hlc';
  */
 export function stampAfter(ctx: ServiceContext, ids: string[], now: number): { at: number; tick: () => string } {
   const latest = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], { at: number | null; hlc: string | null }>(
       `SELECT max(changed_at) AS at, max(hlc) AS hlc FROM building_status_history
         WHERE building_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
     )
-    .get(JSON.stringify(ids)) as { at: number | null; hlc: string | null };
+    .get(JSON.stringify(ids))!;
   const current = ctx.sqlite
-    .prepare('SELECT max(hlc) FROM buildings WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare<unknown[], string | null>('SELECT max(hlc) FROM buildings WHERE id IN (SELECT value FROM json_each(?))')
     .pluck()
-    .get(JSON.stringify(ids)) as string | null;
+    .get(JSON.stringify(ids))!;
   const floor = [latest.hlc, current].filter((h): h is string => !!h && HLC_RE.test(h)).sort().pop();
   const tick = () => {
     const hlc = ctx.clock.tick();

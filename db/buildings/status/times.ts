@@ -1,4 +1,5 @@
 import { ServiceError } from '../../errors';
+import { terms, type Localized } from '../../../messages';
 
 /** How far ahead of this computer's clock a moment may lie (another computer's clock may run fast). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -10,9 +11,9 @@ export function formatMoment(ms: number): string {
 }
 
 /** A moment that may lie in the past but not in the future; `field` names it in the error. */
-export function requireNotFuture(value: number, now: number, field: string, what: string): void {
+export function requireNotFuture(value: number, now: number, field: string, what: Localized): void {
   if (value > now + CLOCK_SKEW_MS) {
-    throw new ServiceError('INVALID_INPUT', `${what}（${formatMoment(value)}）不能晚于现在（${formatMoment(now)}）；如是计划中的调整，请到时再登记`, field);
+    throw new ServiceError('INVALID_INPUT', 'time.future', { what, value: formatMoment(value), now: formatMoment(now) }, field);
   }
 }
 
@@ -22,8 +23,8 @@ export function effectivePeriod(
   now: number,
 ): { from: number; until: number | null } {
   const from = input.effectiveFrom ?? now;
-  requireNotFuture(from, now, 'effectiveFrom', '生效时间');
+  requireNotFuture(from, now, 'effectiveFrom', terms.effectiveFrom);
   const until = input.effectiveUntil ?? null;
-  if (until !== null && until <= from) throw new ServiceError('INVALID_INPUT', '结束时间须晚于生效时间', 'effectiveUntil');
+  if (until !== null && until <= from) throw new ServiceError('INVALID_INPUT', 'time.untilBeforeFrom', {}, 'effectiveUntil');
   return { from, until };
 }

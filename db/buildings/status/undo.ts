@@ -10,14 +10,7 @@ import { insertRow, updateRow } from '../../sync/write';
 import { latestOwnBatch, readBatch, type BatchRow } from './batches';
 import { stampAfter } from './stamp';
 import { formatMoment } from './times';
-
-export interface UndoData {
-  batchId: string;
-  changed: number;
-  unchanged: number;
-  skipped: number;
-  at: number;
-}
+import type { UndoResult } from '../../../electron/api/status';
 
 interface Entry {
   id: string;
@@ -41,12 +34,12 @@ interface Restore {
 }
 
 function refuseUnlessUndoable(ctx: ServiceContext, batch: BatchRow | null, batchId: string): BatchRow {
-  if (!batch) throw new ServiceError('NOT_FOUND', `找不到这次状态修改（${batchId}），请刷新后再试`, 'batchId');
-  if (batch.undoes_batch_id) throw new ServiceError('CONFLICT', '这是一次撤销操作，不能再撤销', 'batchId');
-  if (batch.undone_by_batch_id) throw new ServiceError('CONFLICT', `「${batch.selection}」的这次修改已经撤销过了`, 'batchId');
+  if (!batch) throw new ServiceError('NOT_FOUND', 'batch.notFound', { id: batchId }, 'batchId');
+  if (batch.undoes_batch_id) throw new ServiceError('CONFLICT', 'batch.isUndo', {}, 'batchId');
+  if (batch.undone_by_batch_id) throw new ServiceError('CONFLICT', 'batch.alreadyUndone', { selection: batch.selection }, 'batchId');
   const latest = latestOwnBatch(ctx);
   if (latest?.id !== batch.id) {
-    throw new ServiceError('CONFLICT', `只能撤销您本人最近一次的状态修改；「${batch.selection}」（${formatMoment(batch.changed_at)}，${batch.changed_by}）不是`, 'batchId');
+    throw new ServiceError('CONFLICT', 'batch.notLatest', { selection: batch.selection, at: formatMoment(batch.changed_at), by: batch.changed_by }, 'batchId');
   }
   return batch;
 }
@@ -54,16 +47,16 @@ function refuseUnlessUndoable(ctx: ServiceContext, batch: BatchRow | null, batch
 /** Each building of the batch whose latest entry is still the batch's, with what it had before. */
 function restorable(ctx: ServiceContext, batch: BatchRow): { restores: Restore[]; skipped: number } {
   const entries = ctx.sqlite
-    .prepare(
+    .prepare<unknown[], Entry>(
       `SELECT h.id, h.hlc, h.building_id, b.grid_id, h.status, h.previous_status, h.changed_at, h.effective_from
          FROM building_status_history h JOIN buildings b ON b.id = h.building_id
         WHERE h.batch_id = ? AND h.deleted = 0 AND b.deleted = 0`,
     )
-    .all(batch.id) as Entry[];
-  const latest = ctx.sqlite.prepare(
+    .all(batch.id);
+  const latest = ctx.sqlite.prepare<unknown[], string>(
     'SELECT id FROM building_status_history WHERE building_id = ? AND deleted = 0 ORDER BY changed_at DESC, hlc DESC LIMIT 1',
   );
-  const before = ctx.sqlite.prepare(
+  const before = ctx.sqlite.prepare<unknown[], { status: string; effective_from: number; effective_until: number | null }>(
     `SELECT status, effective_from, effective_until FROM building_status_history
       WHERE building_id = @building AND deleted = 0 AND (changed_at < @at OR (changed_at = @at AND hlc < @hlc))
       ORDER BY changed_at DESC, hlc DESC LIMIT 1`,
@@ -72,14 +65,12 @@ function restorable(ctx: ServiceContext, batch: BatchRow): { restores: Restore[]
   const restores: Restore[] = [];
   let skipped = 0;
   for (const e of entries) {
-    if ((latest.pluck().get(e.building_id) as string) !== e.id) {
+    if (latest.pluck().get(e.building_id) !== e.id) {
       skipped++;
       continue;
     }
     const status = e.previous_status ?? baseline;
-    const prev = before.get({ building: e.building_id, at: e.changed_at, hlc: e.hlc }) as
-      | { status: string; effective_from: number; effective_until: number | null }
-      | undefined;
+    const prev = before.get({ building: e.building_id, at: e.changed_at, hlc: e.hlc });
     const same = prev?.status === status;
     restores.push({
       buildingId: e.building_id,
@@ -105,7 +96,7 @@ function mostCommon(values: string[], fallback: string): string {
  * building's previous status and end (nothing is deleted). Buildings changed again since are left
  * as they are and counted.
  */
-export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now = Date.now()): UndoData {
+export function undoBatch(ctx: ServiceContext, input: { batchId: string }, now = Date.now()): UndoResult {
   authorize(ctx.actor, 'buildings.edit');
   const { sqlite } = ctx;
   const run = sqlite.transaction(() => {

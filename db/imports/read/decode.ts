@@ -15,7 +15,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
     } catch {
-      throw new ServiceError('INVALID_INPUT', '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030），请在 Excel 中另存为「CSV UTF-8」后再导入', 'fileId');
+      throw new ServiceError('INVALID_INPUT', 'import.encodingUnknown', {}, 'fileId');
     }
   }
 }

@@ -48,15 +48,15 @@ function sniff(path: string): 'zip' | 'ole' | 'binary' | 'text' | 'empty' {
 export async function readSpreadsheet(path: string, fileName: string, job: JobControl, sheet?: string): Promise<ReadSheet> {
   switch (sniff(path)) {
     case 'empty':
-      throw new ServiceError('INVALID_INPUT', `文件「${fileName}」是空的（0 字节）`, 'fileId');
+      throw new ServiceError('INVALID_INPUT', 'import.fileEmpty', { file: fileName }, 'fileId');
     case 'ole':
-      throw new ServiceError('INVALID_INPUT', `「${fileName}」是旧版 Excel（.xls）文件，请在 Excel 中「另存为」.xlsx 后再导入`, 'fileId');
+      throw new ServiceError('INVALID_INPUT', 'import.oldExcel', { file: fileName }, 'fileId');
     case 'binary':
-      throw new ServiceError('INVALID_INPUT', `「${fileName}」不是表格文件，请上传 .xlsx 或 .csv 文件`, 'fileId');
+      throw new ServiceError('INVALID_INPUT', 'import.notSpreadsheet', { file: fileName }, 'fileId');
     case 'zip':
       return readXlsx(path, fileName, job, sheet);
     case 'text':
-      if (sheet) throw new ServiceError('INVALID_INPUT', 'CSV 文件只有一张表，不能选择工作表', 'sheet');
+      if (sheet) throw new ServiceError('INVALID_INPUT', 'import.csvOneSheet', {}, 'sheet');
       return readCsv(path, job);
   }
 }
@@ -90,11 +90,11 @@ async function readXlsx(path: string, fileName: string, job: JobControl, wanted?
     }
   } catch (err) {
     if (err instanceof ServiceError || (err as Error).name === 'JobCancelled') throw err;
-    throw new ServiceError('INVALID_INPUT', `「${fileName}」不是有效的 Excel（.xlsx）文件，或文件已损坏：请在 Excel 中打开并重新保存后再导入`, 'fileId');
+    throw new ServiceError('INVALID_INPUT', 'import.xlsxBroken', { file: fileName }, 'fileId');
   }
-  if (sheets.length === 0) throw new ServiceError('INVALID_INPUT', `「${fileName}」不是有效的 Excel（.xlsx）文件：里面没有工作表`, 'fileId');
+  if (sheets.length === 0) throw new ServiceError('INVALID_INPUT', 'import.xlsxNoSheets', { file: fileName }, 'fileId');
   if (chosen === null) {
-    throw new ServiceError('INVALID_INPUT', `没有名为「${wanted}」的工作表，这个文件的工作表有：${sheets.join('、')}`, 'sheet');
+    throw new ServiceError('INVALID_INPUT', 'import.sheetUnknown', { sheet: wanted ?? '', sheets: sheets.join('、') }, 'sheet');
   }
   job.progress('读取文件', rows.length, rows.length);
   return { format: 'xlsx', sheets, sheet: chosen, rows };

@@ -20,7 +20,7 @@ const importers: Record<ImportKind, Importer<unknown>> = {
 };
 
 export function importerOf(kind: string): Importer<unknown> {
-  if (!(importKinds as readonly string[]).includes(kind)) throw new ServiceError('INVALID_INPUT', `不支持导入「${kind}」`, 'kind');
+  if (!(importKinds as readonly string[]).includes(kind)) throw new ServiceError('INVALID_INPUT', 'import.kindUnknown', { kind }, 'kind');
   return importers[kind as ImportKind];
 }
 

@@ -1,5 +1,4 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import type { AccountInfo, Role } from '../../../electron/api';
 import { useApiMutation, useMapLayers } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -29,16 +28,14 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export function AccountFormModal({ account, onClose }: { account: AccountInfo | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const layers = useMapLayers();
   const done = (saved: AccountInfo, key: 'accounts.created' | 'accounts.updated') => {
-    void client.invalidateQueries({ queryKey: ['accounts.list'] });
     void message.success(t(key, { name: saved.displayName }));
     onClose();
   };
-  const onError = (error: Error) => showFieldError(form, error, FIELDS);
+  const onError = (error: Error) => showFieldError(form, error, FIELDS, t);
   const create = useApiMutation('accounts.create', { onSuccess: (saved) => done(saved, 'accounts.created'), onError });
   const update = useApiMutation('accounts.update', { onSuccess: (saved) => done(saved, 'accounts.updated'), onError });
   const pending = create.isPending || update.isPending;

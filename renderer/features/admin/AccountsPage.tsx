@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import type { AccountInfo } from '../../../electron/api';
 import { useApiMutation, useApiQuery, useMapLayers } from '../../api/queries';
 import { formatDateTime } from '../../i18n/format';
@@ -24,14 +23,12 @@ export function AccountsPage() {
   const { message, modal } = App.useApp();
   const me = useSessionUser();
   const can = useCan();
-  const client = useQueryClient();
   const accounts = useApiQuery('accounts.list', {});
   const layers = useMapLayers();
   const names = useMemo(() => gridNames(layers.data), [layers.data]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const toggle = useApiMutation('accounts.update', {
     onSuccess: (saved) => {
-      void client.invalidateQueries({ queryKey: ['accounts.list'] });
       void message.success(t(saved.disabled ? 'accounts.disable.done' : 'accounts.enable.done', { name: saved.displayName }));
     },
     onError: (error) => void message.error(describeError(error, t).message),

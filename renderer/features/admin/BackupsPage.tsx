@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { CloudUploadOutlined, LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import type { BackupEntry } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';

@@ -27,7 +27,7 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountInfo;
           void message.success(t('accounts.reset.done', { name: account.displayName }));
           onClose();
         },
-        onError: (error) => showFieldError(form, error, FIELDS),
+        onError: (error) => showFieldError(form, error, FIELDS, t),
       },
     );
   };

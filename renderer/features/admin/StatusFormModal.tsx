@@ -1,5 +1,4 @@
 import { App, ColorPicker, Form, Input, InputNumber, Switch } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import type { StatusDefinition } from '../../../electron/api';
 import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -23,7 +22,6 @@ const PRESETS = ['#cf1322', '#fa541c', '#fa8c16', '#faad14', '#fadb14', '#a0d911
 export function StatusFormModal({ status, onClose }: { status: StatusDefinition | null; onClose(): void }) {
   const t = useT();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const save = useApiMutation('statuses.save');
   const baseline = status?.rank === 0;
@@ -38,7 +36,6 @@ export function StatusFormModal({ status, onClose }: { status: StatusDefinition 
         rank: values.rank,
         retired: values.retired,
       });
-      await client.invalidateQueries({ queryKey: ['statuses.list'] });
       void message.success(t(status ? 'statuses.saved' : 'statuses.created', { label: saved.label }));
       onClose();
     });

@@ -32,7 +32,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           void message.success(t('user.changePassword.done'));
           close();
         },
-        onError: (error) => showFieldError(form, error, FIELDS),
+        onError: (error) => showFieldError(form, error, FIELDS, t),
       },
     );
   };

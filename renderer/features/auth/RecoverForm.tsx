@@ -23,7 +23,7 @@ export function RecoverForm({ onBack }: { onBack: () => void }) {
   const submit = ({ recoveryCode, username, newPassword }: RecoverValues) => {
     recover.mutate(
       { recoveryCode, username, newPassword },
-      { onSuccess: () => void message.success(t('auth.recover.done')), onError: (error) => showFieldError(form, error, FIELDS) },
+      { onSuccess: () => void message.success(t('auth.recover.done')), onError: (error) => showFieldError(form, error, FIELDS, t) },
     );
   };
   const fieldShown = errorField(recover.error, FIELDS) !== null;

@@ -25,7 +25,7 @@ export function SetupPage({ onDone }: { onDone: (result: SetupResult) => void })
   const [form] = Form.useForm<SetupValues>();
   const setup = useApiMutation('auth.setup', { onSuccess: onDone });
   const submit = ({ username, displayName, password }: SetupValues) => {
-    setup.mutate({ username, displayName, password }, { onError: (error) => showFieldError(form, error, FIELDS) });
+    setup.mutate({ username, displayName, password }, { onError: (error) => showFieldError(form, error, FIELDS, t) });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SessionUser } from '../../../electron/api';
+import type { Permission, SessionUser } from '../../../electron/api';
 
 const SessionContext = createContext<SessionUser | null>(null);
 
@@ -15,12 +15,12 @@ export function useSessionUser(): SessionUser {
 }
 
 /** Has the signed-in user this permission (or any of these)? Hides what the services would refuse. */
-export function hasPermission(user: SessionUser, permission: string | readonly string[]): boolean {
+export function hasPermission(user: SessionUser, permission: Permission | readonly Permission[]): boolean {
   const wanted = typeof permission === 'string' ? [permission] : permission;
   return wanted.some((p) => user.permissions.includes(p));
 }
 
-export function useCan(): (permission: string | readonly string[]) => boolean {
+export function useCan(): (permission: Permission | readonly Permission[]) => boolean {
   const user = useSessionUser();
   return (permission) => hasPermission(user, permission);
 }

@@ -3,7 +3,7 @@ import type { BuildingIncident } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { useBuildingEdit } from './use-building-edit';
+import { useApiMutation } from '../../api/queries';
 
 interface Values {
   fixNote: string;
@@ -16,7 +16,7 @@ const FIELDS = ['fixNote', 'handler'] as const;
 export function FixIncidentModal({ incident, onClose }: { incident: BuildingIncident | null; onClose(): void }) {
   const t = useT();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
-  const update = useBuildingEdit('buildings.updateIncident');
+  const update = useApiMutation('buildings.updateIncident');
 
   const save = () =>
     submit(async (values) => {

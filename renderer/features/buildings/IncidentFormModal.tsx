@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { useBuildingEdit } from './use-building-edit';
+import { useApiMutation } from '../../api/queries';
 
 interface Values {
   title: string;
@@ -18,7 +18,7 @@ const FIELDS = ['title', 'detail', 'handler', 'reportedAt'] as const;
 export function IncidentFormModal({ buildingId, open, onClose }: { buildingId: string; open: boolean; onClose(): void }) {
   const t = useT();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
-  const add = useBuildingEdit('buildings.addIncident');
+  const add = useApiMutation('buildings.addIncident');
 
   const save = () =>
     submit(async (values) => {

@@ -3,7 +3,7 @@ import { needKinds, type NeedKind } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { useBuildingEdit } from './use-building-edit';
+import { useApiMutation } from '../../api/queries';
 
 interface Values {
   kind: NeedKind;
@@ -18,7 +18,7 @@ const FIELDS = ['kind', 'detail', 'requestedBy', 'assignee'] as const;
 export function NeedFormModal({ buildingId, open, onClose }: { buildingId: string; open: boolean; onClose(): void }) {
   const t = useT();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
-  const add = useBuildingEdit('buildings.addNeed');
+  const add = useApiMutation('buildings.addNeed');
 
   const save = () =>
     submit(async (values) => {

@@ -8,14 +8,14 @@ import { describeError } from '../../ui/error-text';
 import { NeedFormModal } from './NeedFormModal';
 import { RecordsCard } from './RecordsCard';
 import { needKindColor } from './need-kinds';
-import { useBuildingEdit } from './use-building-edit';
+import { useApiMutation } from '../../api/queries';
 
 function AssignButton({ need }: { need: BuildingNeed }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(need.assignee ?? '');
   const [error, setError] = useState<string | null>(null);
-  const update = useBuildingEdit('buildings.updateNeed');
+  const update = useApiMutation('buildings.updateNeed');
   const save = () => {
     const value = name.trim();
     if (!value) return setError(t('buildings.need.assigneeRequired'));
@@ -63,7 +63,7 @@ function AssignButton({ need }: { need: BuildingNeed }) {
 function DoneButton({ need }: { need: BuildingNeed }) {
   const t = useT();
   const { message } = App.useApp();
-  const update = useBuildingEdit('buildings.updateNeed');
+  const update = useApiMutation('buildings.updateNeed');
   return (
     <Popconfirm
       title={t('buildings.need.doneConfirm')}

@@ -6,7 +6,6 @@ import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { LoadingState } from '../../ui/LoadingState';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { useSafeCompoundRefresh } from './safe-compound-refresh';
 
 interface Values {
   reason: string;
@@ -18,7 +17,6 @@ const FIELDS = ['reason'] as const;
 export function RevokeSafeModal({ building, onClose }: { building: BuildingDetail; onClose(): void }) {
   const t = useT();
   const { message } = App.useApp();
-  const refresh = useSafeCompoundRefresh();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const list = useApiQuery('compounds.safeList', {});
   const revoke = useApiMutation('compounds.revokeSafe');
@@ -29,7 +27,6 @@ export function RevokeSafeModal({ building, onClose }: { building: BuildingDetai
     submit(async (values) => {
       if (!designation) return;
       await revoke.mutateAsync({ id: designation.id, reason: values.reason.trim() });
-      await refresh();
       void message.success(t('safe.revoke.done', { name }));
       onClose();
     });

@@ -6,7 +6,6 @@ import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { SAFE_CRITERIA } from './safe-criteria';
-import { useSafeCompoundRefresh } from './safe-compound-refresh';
 
 interface Values {
   criteria: string[];
@@ -25,7 +24,6 @@ function grantedInstant(day: Dayjs): number {
 export function SafeCompoundModal({ building, onClose }: { building: BuildingDetail; onClose(): void }) {
   const t = useT();
   const { message } = App.useApp();
-  const refresh = useSafeCompoundRefresh();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const designate = useApiMutation('compounds.designateSafe');
   const name = building.compound.name;
@@ -39,7 +37,6 @@ export function SafeCompoundModal({ building, onClose }: { building: BuildingDet
         criteria: values.criteria,
         ...(note ? { note } : {}),
       });
-      await refresh();
       void message.success(t('safe.grant.done', { name }));
       onClose();
     });

@@ -5,6 +5,7 @@ import type { JobInfo } from '../../../electron/api';
 import { call } from '../../api/client';
 import { downloadFile } from '../../api/files';
 import { useT } from '../../i18n';
+import { errorText } from '../../../messages';
 import { describeError } from '../../ui/error-text';
 import { useSessionUser } from '../auth/session';
 import { claimedJobs, isRunning, jobLabel, useJobs } from './use-jobs';
@@ -63,7 +64,7 @@ export function JobsTray() {
       } else if (job.state === 'cancelled') {
         notification.info({ key, title: t('jobs.cancelled', { label: jobLabel(job, t) }), description: t('jobs.cancelledNote'), duration: 5 });
       } else {
-        notification.error({ key, title: t('jobs.failed', { label: jobLabel(job, t) }), description: job.error?.message ?? '', duration: 0 });
+        notification.error({ key, title: t('jobs.failed', { label: jobLabel(job, t) }), description: job.error ? errorText(job.error, t.locale) : '', duration: 0 });
       }
     }
   }, [jobs, notification, message, t]);

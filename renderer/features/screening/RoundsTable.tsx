@@ -4,12 +4,12 @@ import { useT } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { describeError } from '../../ui/error-text';
 import { doneShare } from './result-labels';
-import { useScreeningEdit } from './use-screening-edit';
+import { useApiMutation } from '../../api/queries';
 
 function CloseButton({ round }: { round: ScreeningRound }) {
   const t = useT();
   const { message } = App.useApp();
-  const close = useScreeningEdit('screening.close');
+  const close = useApiMutation('screening.close');
   return (
     <Popconfirm
       title={t('screening.close.confirm', { n: round.number })}

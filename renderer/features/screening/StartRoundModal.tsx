@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { communityOptions, gridOptionsOf } from '../buildings/area-options';
-import { useScreeningEdit } from './use-screening-edit';
+import { useApiMutation } from '../../api/queries';
 
 type ScopeType = 'street' | 'communities' | 'grids';
 
@@ -23,7 +23,7 @@ export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; o
   const layers = useMapLayers();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const type = Form.useWatch('type', form) ?? 'street';
-  const start = useScreeningEdit('screening.start');
+  const start = useApiMutation('screening.start');
 
   const save = () =>
     submit(async (values) => {

@@ -3,7 +3,7 @@ import type { ScreeningHousehold } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { useScreeningEdit } from './use-screening-edit';
+import { useApiMutation } from '../../api/queries';
 
 interface Values {
   result: 'visited' | 'nobody_home' | 'refused';
@@ -20,7 +20,7 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
   const t = useT();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
   const result = Form.useWatch('result', form);
-  const visit = useScreeningEdit('screening.visit');
+  const visit = useApiMutation('screening.visit');
 
   const save = () =>
     submit(async (values) => {

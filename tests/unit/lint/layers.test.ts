@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain JS lint rule without type declarations
 import { checkImport } from '../../../eslint-rules/layers.js';
 
-const check = checkImport as (from: string, specifier: string) => string | null;
+const check = checkImport as (from: string, specifier: string, typeOnly?: boolean) => string | null;
 
 describe('layering rule: renderer → contract ← electron → db → maps', () => {
   it.each([
@@ -14,6 +14,9 @@ describe('layering rule: renderer → contract ← electron → db → maps', ()
     ['db/seed/index.ts', '../../maps/layout'],
     ['electron/api/map.ts', 'zod'],
     ['db/client/open.ts', 'better-sqlite3-multiple-ciphers'],
+    ['db/errors.ts', '../messages'],
+    ['electron/api/define.ts', '../../messages'],
+    ['renderer/api/client.ts', '../../messages'],
   ])('allows %s → %s', (from, spec) => expect(check(from, spec)).toBeNull());
 
   it.each([
@@ -30,7 +33,32 @@ describe('layering rule: renderer → contract ← electron → db → maps', ()
     ['db/map/layers.ts', 'react'],
     ['maps/layout.ts', '../db/schema'],
     ['maps/layout.ts', '../electron/api'],
+    ['messages/format.ts', '../electron/api'],
+    ['messages/format.ts', '../db/errors'],
+    ['messages/format.ts', 'zod'],
   ])('refuses %s → %s', (from, spec) => expect(check(from, spec)).toMatch(/层/));
+
+  it('lets db import the contract for types only', () => {
+    expect(check('db/buildings/detail.ts', '../../electron/api/buildings', true)).toBeNull();
+    expect(check('db/screening/types.ts', '../../electron/api', true)).toBeNull();
+    expect(check('db/buildings/detail.ts', '../../electron/api/buildings')).toMatch(/import type/);
+    // Types only from the contract, not from the rest of electron or the renderer.
+    expect(check('db/host.ts', '../electron/rpc/dispatch', true)).toMatch(/层/);
+    expect(check('db/host.ts', '../renderer/app/App', true)).toMatch(/层/);
+    // The contract still imports nothing from db, not even types.
+    expect(check('electron/api/buildings.ts', '../../db/buildings/detail', true)).toMatch(/层/);
+  });
+
+  it.each([
+    ["import type { BuildingDetail } from '../../electron/api/buildings';\nexport type X = BuildingDetail;\n", []],
+    ["export type { BuildingDetail } from '../../electron/api/buildings';\n", []],
+    ["import { buildingMethods } from '../../electron/api/buildings';\nexport const x = buildingMethods;\n", ['layers/imports']],
+    ["import { type BuildingDetail } from '../../electron/api/buildings';\nexport type X = BuildingDetail;\n", ['layers/imports']],
+  ])('eslint in db: %s', async (text, rules) => {
+    const eslint = new ESLint({ cwd: process.cwd() });
+    const [result] = await eslint.lintText(text, { filePath: 'db/buildings/lint-probe.ts' });
+    expect(result!.messages.map((m) => m.ruleId).filter((r) => r === 'layers/imports')).toEqual(rules);
+  });
 
   it('fails eslint on a wrong import in real source text', async () => {
     const eslint = new ESLint({ cwd: process.cwd() });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MapChanges, MapDelta, MapLayers } from '../../../electron/api';
+import type { MapDelta, MapLayers } from '../../../electron/api';
 import { MapSync } from '../../../renderer/features/map/map-sync';
 import { alignById } from '../../../renderer/features/map/map-delta';
 import { ROLE_USERS, signIn, type Caller } from '../helpers/runtime';

@@ -4,7 +4,7 @@ import { lastBatch } from '../../../db/buildings/status/batches';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { undoBatch } from '../../../db/buildings/status/undo';
 import { mapRevision } from '../../../db/map/revision';
-import { building, DAY, expectRefused, GHOST, historyOf, HOUR, NOW, openStreet, STAFF, STAFF2, type Street } from './fixture';
+import { building, DAY, expectRefused, GHOST, historyOf, HOUR, NOW, openStreet, STAFF2, type Street } from './fixture';
 
 let s: Street;
 beforeEach(() => {

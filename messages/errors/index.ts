@@ -1,0 +1,39 @@
+import { fillTemplate, type Locale, type Message, type ParamValue, type Placeholders } from '../format';
+import { accountErrors } from './accounts';
+import { backupErrors } from './backups';
+import { buildingErrors } from './buildings';
+import { callErrors } from './calls';
+import { screeningErrors } from './screening';
+import { importErrors } from './imports';
+
+/** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
+export const errorMessages = {
+  ...callErrors,
+  ...accountErrors,
+  ...backupErrors,
+  ...buildingErrors,
+  ...screeningErrors,
+  ...importErrors,
+} as const satisfies Record<string, Message>;
+
+export type ErrorKey = keyof typeof errorMessages;
+
+/** The parameters an error message takes, from its placeholders. */
+export type ErrorParams<K extends ErrorKey> = { readonly [P in Placeholders<(typeof errorMessages)[K]['zh-CN']>]: ParamValue };
+
+/** A message id with its parameters: `['building.idNotFound', { id }]`. */
+export type ErrorRef = { [K in ErrorKey]: [key: K, params: ErrorParams<K>] }[ErrorKey];
+
+export function isErrorKey(key: unknown): key is ErrorKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(errorMessages, key);
+}
+
+/** An error message in one language. */
+export function formatError(key: ErrorKey, params: Readonly<Record<string, ParamValue>>, locale: Locale): string {
+  return fillTemplate(errorMessages[key][locale], params, locale);
+}
+
+/** A refusal as sent (Chinese `message`, with the catalog id and parameters when there are) in one language. */
+export function errorText(error: { message: string; key?: string; params?: Readonly<Record<string, ParamValue>> }, locale: Locale): string {
+  return isErrorKey(error.key) ? formatError(error.key, error.params ?? {}, locale) : error.message;
+}

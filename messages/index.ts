@@ -1,0 +1,3 @@
+export * from './format';
+export * from './errors';
+export { terms } from './terms';
