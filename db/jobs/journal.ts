@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ServiceError } from '../errors';
 import { isFinished, type JobInfo } from './info';
 
@@ -36,6 +36,8 @@ export class JobJournal {
   save(jobs: JobInfo[]): void {
     const finished = jobs.filter((j) => isFinished(j.state)).slice(-KEEP_FINISHED);
     const kept = jobs.filter((j) => !isFinished(j.state) || finished.includes(j));
+    // The data directory may not exist yet (a first start, before the demo data is made).
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(kept), { mode: 0o600 });
     renameSync(tmp, this.file);

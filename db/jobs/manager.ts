@@ -53,7 +53,8 @@ export class JobManager {
   ) {
     this.journal = new JobJournal(dataDir);
     for (const job of this.journal.load(this.now())) this.jobs.set(job.id, job);
-    this.journal.save([...this.jobs.values()]);
+    // Jobs cut off by the last exit are written back as failed at once.
+    if (this.jobs.size > 0) this.journal.save([...this.jobs.values()]);
   }
 
   start(spec: JobSpec): JobInfo {

@@ -107,6 +107,18 @@ describe('the job system', () => {
     expect(await jobs.wait(job.id)).toMatchObject({ state: 'failed', error: { code: 'DATABASE', message: expect.stringContaining('数据未改动') } });
   });
 
+  it('starts on a data directory that does not exist yet, and makes it for its list', async () => {
+    const dataDir = join(tempDir(), 'not-yet', 'made');
+    const { jobs } = manager(dataDir);
+    expect(existsSync(dataDir)).toBe(false);
+    const g = gate();
+    const job = jobs.start({ kind: 'seed', label: '生成演示数据', owner: STAFF, lane: 'write', run: g.run });
+    await g.started;
+    g.finish('已生成');
+    expect(await jobs.wait(job.id)).toMatchObject({ state: 'done' });
+    expect(JSON.parse(readFileSync(join(dataDir, JOURNAL_FILE), 'utf8'))).toHaveLength(1);
+  });
+
   it('keeps the list across a restart; a job cut off by the restart shows as failed', async () => {
     const dataDir = tempDir();
     const before = manager(dataDir);
