@@ -3,31 +3,11 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { mappingProblems, type ColumnMapping } from './mapping';
-import type { ImportCounts, ImportField, Importer, ImporterOf, ImportStatus } from './types';
+import type { ImportRun } from '../../electron/api/imports';
+import type { ImportCounts, Importer, ImporterOf, ImportStatus } from './types';
 
 /** A staged import as the contract shows it. */
-export interface ImportRunData {
-  id: string;
-  kind: string;
-  title: string;
-  fileId: string;
-  fileName: string;
-  sheet: string | null;
-  sheets: string[];
-  headers: string[];
-  headerRow: number;
-  fields: Pick<ImportField, 'key' | 'label' | 'required' | 'hint'>[];
-  mapping: ColumnMapping;
-  mappingSource: 'auto' | 'remembered' | 'chosen';
-  /** What keeps the run from being previewed (required fields unmapped), in Chinese. */
-  problems: string[];
-  status: ImportStatus;
-  counts: ImportCounts;
-  createdBy: string;
-  createdAt: number;
-  appliedBy: string | null;
-  appliedAt: number | null;
-}
+export type ImportRunData = ImportRun;
 
 export interface RunRow {
   id: string;

@@ -13,10 +13,7 @@ export const OUTCOME_LABELS: Record<ImportOutcome, string> = {
   reject: '未通过',
 };
 
-/** A staged run's state: columns still to map, ready to apply, applied, or given up. */
-export type ImportStatus = 'needs_mapping' | 'ready' | 'applied' | 'discarded';
-
-export type ImportCounts = Record<ImportOutcome | 'total', number>;
+export type { ImportCounts, ImportStatus } from '../../electron/api/imports';
 
 /** One column an importer reads. */
 export interface ImportField {
