@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { basename, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { Actor } from '../auth/roles';
@@ -28,9 +28,19 @@ export function backupToRestore(dataDir: string, name: string, key: Buffer): str
   return file;
 }
 
-export async function manualBackup(actor: Actor, sqlite: Database.Database, dataDir: string, key: Buffer | null) {
+/**
+ * A backup made on request, audited. `stillWanted` is asked once the file is written: if it
+ * throws (the job was cancelled meanwhile) the new file is removed and nothing is audited.
+ */
+export async function manualBackup(actor: Actor, sqlite: Database.Database, dataDir: string, key: Buffer | null, stillWanted?: () => void) {
   authorize(actor, 'backups.manage');
   const info = await createBackup(sqlite, { dataDir, ...(key ? { key } : {}), reason: 'manual' });
+  try {
+    stillWanted?.();
+  } catch (err) {
+    rmSync(info.file, { force: true });
+    throw err;
+  }
   appendAudit(sqlite, { actor, action: 'backup.create', target: info.name });
   return entry(info);
 }

@@ -34,11 +34,15 @@ export function filesDir(dataDir: string): string {
 const dataPath = (dataDir: string, id: string) => join(filesDir(dataDir), `${id}.bin`);
 const metaPath = (dataDir: string, id: string) => join(filesDir(dataDir), `${id}.json`);
 
-/** A name safe to show and to offer in a save dialog: no folders, no control characters. */
+/**
+ * A name safe to show and to offer in a save dialog: no folders, no control or direction-changing
+ * characters (which can disguise an extension), not `.` or `..`, at most 160 characters.
+ */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim();
-  return (base || '未命名文件').slice(0, 160);
+  const base = name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').split(/[\\/]/).pop()!.trim();
+  const named = base.replace(/^\.+$/, '') || '未命名文件';
+  return [...named].slice(0, 160).join('');
 }
 
 /**

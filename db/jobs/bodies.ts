@@ -20,8 +20,9 @@ export const THREAD_JOBS = {
     return { summary: `已导出 ${fmt(out.rows)} 栋楼`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
   }) satisfies JobBody<ExportInput, JobOutcome>,
   'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
+    job.throwIfCancelled();
     job.progress('写入备份', 0, 1);
-    const entry = await manualBackup(ctx.actor, ctx.sqlite, ctx.dataDir, job.databaseKey);
+    const entry = await manualBackup(ctx.actor, ctx.sqlite, ctx.dataDir, job.databaseKey, () => job.throwIfCancelled());
     return { summary: `已备份为 ${entry.name}`, result: entry };
   }) satisfies JobBody<unknown, JobOutcome>,
   'screening.start': ((ctx: ServiceContext, input: StartInput, job) => {

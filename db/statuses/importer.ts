@@ -24,7 +24,7 @@ export function statusImporter(schema: z.ZodType<SaveStatusInput>): Importer<Sav
     fields: [
       { key: 'key', label: '代码', required: true, unique: true, aliases: ['状态代码', '编码', 'code', 'key'], hint: '小写字母开头，如 watch' },
       { key: 'label', label: '名称', required: true, unique: true, aliases: ['状态名称', '名字', 'name', 'label'] },
-      { key: 'labelEn', label: '英文名称', required: false, aliases: ['英文名', '英文', 'english', 'label_en'] },
+      { key: 'labelEn', label: '英文名称', required: false, aliases: ['英文名', '英文', 'english', 'label_en'], hint: '新增的状态必填；已有的状态留空则保留原英文名称' },
       { key: 'color', label: '颜色', required: true, aliases: ['颜色代码', '色值', 'colour', 'color'], hint: '#RRGGBB' },
       { key: 'rank', label: '等级', required: true, aliases: ['级别', '严重程度', 'rank', 'level'], hint: '0 为基准（正常），1–100 越大越严格' },
       { key: 'retired', label: '停用', required: false, aliases: ['是否停用', '状态', '启用状态', 'retired'], hint: '是 / 否' },

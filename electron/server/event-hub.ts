@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mayReceive } from '../host/audience';
 
-/** Server-sent events: every push event from the services goes to every open browser window. */
+/** Server-sent events: each push event goes to every open browser window that may receive it. */
 export class EventHub {
-  private readonly clients = new Set<ServerResponse>();
+  /** Each open stream and the account it was opened for. */
+  private readonly clients = new Map<ServerResponse, string>();
   private heartbeat: NodeJS.Timeout | undefined;
 
-  attach(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
+  attach(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, accountId: string): void {
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -13,21 +15,21 @@ export class EventHub {
       connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    this.clients.add(res);
+    this.clients.set(res, accountId);
     req.on('close', () => this.clients.delete(res));
     this.heartbeat ??= setInterval(() => {
-      for (const client of this.clients) client.write(': ping\n\n');
+      for (const client of this.clients.keys()) client.write(': ping\n\n');
     }, 25_000).unref();
   }
 
   publish(event: string, payload: unknown): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const client of this.clients) client.write(frame);
+    for (const [client, accountId] of this.clients) if (mayReceive(event, payload, accountId)) client.write(frame);
   }
 
   closeAll(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const client of this.clients) client.end();
+    for (const client of this.clients.keys()) client.end();
     this.clients.clear();
   }
 }

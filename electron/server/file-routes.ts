@@ -54,6 +54,8 @@ export async function receiveUpload(req: IncomingMessage, accountId: string, opt
     await pipeline(req, limit, createWriteStream(target.path, { mode: 0o600 }));
   } catch (err) {
     discardFile(dataDir, target.id);
+    // Far past the limit the connection was cut; answer if it can still be answered.
+    if (err instanceof TooLarge) return send(413, { ok: false, error: { code: 'INVALID_INPUT', message: tooLargeMessage(maxUploadBytes), field: 'file' } });
     throw err;
   }
   if (size > maxUploadBytes) {
@@ -71,7 +73,7 @@ export function attachmentHeader(name: string): string {
 }
 
 /** Streams a stored file to its owner. */
-export async function sendStoredFile(res: ServerResponse, fileId: string, accountId: string, options: FileRouteOptions, send: Send): Promise<void> {
+export async function sendStoredFile(res: ServerResponse, fileId: string, accountId: string, options: FileRouteOptions, send: Send, headOnly = false): Promise<void> {
   let file;
   try {
     file = openStoredFile(options.dataDir, fileId, { id: accountId });
@@ -86,5 +88,6 @@ export async function sendStoredFile(res: ServerResponse, fileId: string, accoun
     'content-disposition': attachmentHeader(file.name),
     'cache-control': 'no-store',
   });
+  if (headOnly) return void res.end();
   await pipeline(createReadStream(file.path), res);
 }

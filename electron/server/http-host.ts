@@ -85,12 +85,12 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用启动时打印的完整地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-        return hub.attach(req, res, securityHeaders());
+        return hub.attach(req, res, securityHeaders(), session.accountId);
       }
       const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {
         if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-        return sendStoredFile(res, fileId, session.accountId, files, (status, body) => sendJson(res, status, body));
+        return sendStoredFile(res, fileId, session.accountId, files, (status, body) => sendJson(res, status, body), req.method === 'HEAD');
       }
       if (req.method === 'GET' || req.method === 'HEAD') return refuse(res, 404, 'NOT_FOUND', `没有这个地址：${url.pathname.slice(0, 80)}`);
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');

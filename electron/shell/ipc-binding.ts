@@ -3,6 +3,8 @@ import { FILES_CHANNEL, PUSH_CHANNEL, RPC_CHANNEL } from '../api';
 import { saveStoredFile, storePickedFile } from './file-handover';
 import { handleRpc, senderInfo, type RpcBinding } from './rpc-call';
 import { FORBIDDEN_SENDER, validateSender } from './sender-policy';
+import type { ServiceBackend } from '../host/backend';
+import { eventAudience, mayReceive } from '../host/audience';
 import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
@@ -11,12 +13,17 @@ export function bindRpc(binding: RpcBinding): () => void {
   return () => ipcMain.removeHandler(RPC_CHANNEL);
 }
 
-/** Forwards the services' push events to every live window of ours. Returns the unbinding. */
-export function bindPush(source: { onEvent(listener: (event: string, payload: unknown) => void): () => void }, windows: WindowRegistry): () => void {
+/** Forwards the services' push events to every live window of ours that may receive them. Returns the unbinding. */
+export function bindPush(source: Pick<ServiceBackend, 'onEvent' | 'session'>, windows: WindowRegistry): () => void {
   return source.onEvent((event, payload) => {
     for (const id of windows.ids()) {
-      const contents = webContents.fromId(id);
-      if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);
+      const send = () => {
+        const contents = webContents.fromId(id);
+        if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);
+      };
+      // An event for one account (a job's progress) goes only to windows signed in as it.
+      if (eventAudience(event, payload) === null) send();
+      else void source.session(`window-${id}`).then((s) => mayReceive(event, payload, s?.accountId) && send());
     }
   });
 }

@@ -104,16 +104,25 @@ function upload(file: File, onProgress?: (sent: number, total: number) => void):
   });
 }
 
-/** The browser downloads the stored file itself (streamed by the server, saved where the user's browser saves). */
-function save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>> {
+/**
+ * The browser downloads the stored file itself (streamed by the server, saved where the user's
+ * browser saves). Asked first whether it is still there, so an expired file gets its message.
+ */
+async function save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>> {
+  const url = `/api/files/${encodeURIComponent(fileId)}`;
+  const head = await fetch(url, { method: 'HEAD', credentials: 'same-origin' });
+  if (head.status === 401) return UNAUTHENTICATED;
+  if (!head.ok) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在或已过期（文件保留 24 小时），请重新导出' } };
+  }
   const a = document.createElement('a');
-  a.href = `/api/files/${encodeURIComponent(fileId)}`;
+  a.href = url;
   a.download = name;
   a.rel = 'noopener';
   document.body.append(a);
   a.click();
   a.remove();
-  return Promise.resolve({ ok: true, result: { saved: true } });
+  return { ok: true, result: { saved: true } };
 }
 
 export function createBrowserTransport(): GridDeskApi {

@@ -14,6 +14,10 @@ export const jobsZhCN = {
   'jobs.kind.backups.create': '立即备份',
   'jobs.kind.backups.restore': '从备份恢复',
   'jobs.kind.seed': '生成演示数据',
+  'jobs.kind.imports.stage': '读取和检查表格',
+  'jobs.kind.imports.setMapping': '按新的列对应检查表格',
+  'jobs.kind.imports.apply': '导入表格',
+  'jobs.kind.imports.report': '生成未通过的行的报告',
 };
 
 export const jobsEn: Record<keyof typeof jobsZhCN, string> = {
@@ -31,4 +35,8 @@ export const jobsEn: Record<keyof typeof jobsZhCN, string> = {
   'jobs.kind.backups.create': 'Back up now',
   'jobs.kind.backups.restore': 'Restore from backup',
   'jobs.kind.seed': 'Generate demo data',
+  'jobs.kind.imports.stage': 'Read and check the sheet',
+  'jobs.kind.imports.setMapping': 'Check the sheet with the new columns',
+  'jobs.kind.imports.apply': 'Import the sheet',
+  'jobs.kind.imports.report': 'Report the rows left out',
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,19 @@ describe('jobs in their own thread', () => {
     expect(await s.staff.call('jobs.cancel', { id: job.id })).toMatchObject({ id: job.id });
     expect(await s.runtime.jobs.wait(job.id)).toMatchObject({ state: 'cancelled', file: null });
     expect(readdirSync(join(s.dataDir, 'files'))).toEqual([]);
+    expect(s.fingerprint()).toBe(before);
+    s.runtime.close();
+  });
+
+  it('honours a cancelled backup: no new backup file is kept and nothing is audited', async () => {
+    const s = await street();
+    const admin = await signIn(s.runtime, 'admin', PASSWORD);
+    const backups = () => (existsSync(join(s.dataDir, 'backups')) ? readdirSync(join(s.dataDir, 'backups')).filter((n) => n.includes('-manual')) : []);
+    const before = s.fingerprint();
+    const job = await admin.call('backups.create', {});
+    expect(await admin.call('jobs.cancel', { id: job.id })).toMatchObject({ id: job.id });
+    expect(await s.runtime.jobs.wait(job.id)).toMatchObject({ state: 'cancelled' });
+    expect(backups()).toEqual([]);
     expect(s.fingerprint()).toBe(before);
     s.runtime.close();
   });

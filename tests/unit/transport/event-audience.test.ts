@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { mayReceive } from '../../../electron/host/audience';
+import { EventHub } from '../../../electron/server/event-hub';
+
+/** A stream as the hub sees it: what was written to it. */
+function stream() {
+  const frames: string[] = [];
+  const res = { writeHead: () => res, write: (f: string) => frames.push(f), end: () => undefined } as unknown as ServerResponse;
+  return { res, frames, req: new EventEmitter() as IncomingMessage };
+}
+
+describe('who receives a push event', () => {
+  it('sends a job’s progress only to the streams of the account that started it', () => {
+    const hub = new EventHub();
+    const [mine, theirs] = [stream(), stream()];
+    hub.attach(mine.req, mine.res, {}, 'acc-staff');
+    hub.attach(theirs.req, theirs.res, {}, 'acc-grid-worker');
+    hub.publish('jobs.changed', { id: 'j1', ownerId: 'acc-staff', file: { fileId: 'f1' } });
+    hub.publish('data.changed', { domains: ['buildings'] });
+    expect(mine.frames.filter((f) => f.startsWith('event: jobs.changed'))).toHaveLength(1);
+    expect(theirs.frames.some((f) => f.includes('jobs.changed') || f.includes('f1'))).toBe(false);
+    expect(theirs.frames.filter((f) => f.startsWith('event: data.changed'))).toHaveLength(1);
+    hub.closeAll();
+  });
+
+  it('is decided the same way for Electron windows', () => {
+    expect(mayReceive('jobs.changed', { ownerId: 'a' }, 'a')).toBe(true);
+    expect(mayReceive('jobs.changed', { ownerId: 'a' }, 'b')).toBe(false);
+    expect(mayReceive('jobs.changed', { ownerId: 'a' }, null)).toBe(false);
+    expect(mayReceive('map.changed', { revision: 3 }, null)).toBe(true);
+  });
+});
