@@ -73,3 +73,19 @@ export function mappingProblems(fields: ImportField[], mapping: ColumnMapping): 
     .filter((f) => f.required && (mapping[f.key] ?? null) === null)
     .map((f) => `必填字段「${f.label}」还没有对应的列${f.aliases.length ? `（表头可写作：${[f.label, ...f.aliases].join(' / ')}）` : ''}`);
 }
+
+/**
+ * A remembered mapping with its gaps filled by the header names: a field it leaves without a
+ * column gets the one its name matches, unless another field already reads that column.
+ */
+export function fillMappingGaps(remembered: ColumnMapping, auto: ColumnMapping): ColumnMapping {
+  const filled: ColumnMapping = { ...remembered };
+  const taken = new Set(Object.values(remembered).filter((i): i is number => i !== null));
+  for (const [key, index] of Object.entries(auto)) {
+    if ((filled[key] ?? null) === null && index !== null && !taken.has(index)) {
+      filled[key] = index;
+      taken.add(index);
+    }
+  }
+  return filled;
+}

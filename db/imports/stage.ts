@@ -5,7 +5,7 @@ import type { JobControl } from '../jobs/types';
 import { uuidv7 } from '../sync/ids';
 import { classifyRows, type Classified, type StagedRow } from './classify';
 import { layoutHash, splitHeader } from './header';
-import { autoMapping, checkMapping, mappingProblems, rememberedMapping, type ColumnMapping } from './mapping';
+import { autoMapping, checkMapping, fillMappingGaps, mappingProblems, rememberedMapping, type ColumnMapping } from './mapping';
 import { readSpreadsheet } from './read/spreadsheet';
 import { EMPTY_COUNTS, readRun, requireOpenRun, requireRun, runData, type ImportRunData } from './runs';
 import type { Importer, ImporterOf } from './types';
@@ -81,7 +81,8 @@ export async function stageImport(ctx: ServiceContext, importerOf: ImporterOf, i
   const { headerRow, headers, rows } = splitHeader(read.rows, where);
   const layout = layoutHash(importer.kind, headers);
   const remembered = rememberedMapping(ctx.sqlite, importer.kind, layout, importer.fields, headers.length);
-  const mapping = remembered ?? autoMapping(importer.fields, headers);
+  const auto = autoMapping(importer.fields, headers);
+  const mapping = remembered ? fillMappingGaps(remembered, auto) : auto;
   const id = uuidv7();
   const { sqlite } = ctx;
   const now = Date.now();
