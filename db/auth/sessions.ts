@@ -25,6 +25,8 @@ export class SessionManager {
   constructor(
     readonly idleMinutes: number = DEFAULT_IDLE_MINUTES,
     private readonly now: () => number = Date.now,
+    /** Told when a signed-in session signs out or locks: its event streams must stop. */
+    private readonly onEnded: (sessionId: string) => void = () => {},
   ) {}
 
   create(id: string = randomBytes(32).toString('base64url')): Session {
@@ -37,7 +39,10 @@ export class SessionManager {
   get(id: string | undefined): Session | undefined {
     if (!id) return undefined;
     const session = this.sessions.get(id);
-    if (session?.actor && !session.locked && this.now() - session.lastActive > this.idleMinutes * 60_000) session.locked = true;
+    if (session?.actor && !session.locked && this.now() - session.lastActive > this.idleMinutes * 60_000) {
+      session.locked = true;
+      this.onEnded(session.id);
+    }
     return session;
   }
 
@@ -50,6 +55,7 @@ export class SessionManager {
   }
 
   signOut(session: Session): void {
+    if (session.actor) this.onEnded(session.id);
     delete session.accountId;
     delete session.username;
     delete session.actor;

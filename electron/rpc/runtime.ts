@@ -1,6 +1,7 @@
 import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
+import { SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 
 type Listener = (event: string, payload: unknown) => void;
@@ -30,7 +31,9 @@ export class GridRuntime {
   ) {
     const emit = (event: string, payload: unknown) => this.emit(event, payload);
     this.vault = new Vault(dataDir, { ...(options.kdf ? { kdf: options.kdf } : {}), ...(options.now ? { now: options.now } : {}), emit });
-    this.sessions = new SessionManager(options.idleMinutes ?? DEFAULT_IDLE_MINUTES, options.now);
+    this.sessions = new SessionManager(options.idleMinutes ?? DEFAULT_IDLE_MINUTES, options.now, (sessionId) =>
+      this.emit(SESSION_ENDED, { sessionId }),
+    );
     this.jobs = new JobManager(dataDir, emit, options.now);
   }
 

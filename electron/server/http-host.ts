@@ -85,7 +85,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用启动时打印的完整地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-        return hub.attach(req, res, securityHeaders(), session.accountId);
+        return hub.attach(req, res, securityHeaders(), { sessionId: session.id, accountId: session.accountId });
       }
       const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {

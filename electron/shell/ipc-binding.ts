@@ -4,7 +4,7 @@ import { saveStoredFile, storePickedFile } from './file-handover';
 import { handleRpc, senderInfo, type RpcBinding } from './rpc-call';
 import { FORBIDDEN_SENDER, validateSender } from './sender-policy';
 import type { ServiceBackend } from '../host/backend';
-import { eventAudience, mayReceive } from '../host/audience';
+import { eventAudience, mayReceive, SESSION_ENDED } from '../host/audience';
 import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
@@ -16,6 +16,7 @@ export function bindRpc(binding: RpcBinding): () => void {
 /** Forwards the services' push events to every live window of ours that may receive them. Returns the unbinding. */
 export function bindPush(source: Pick<ServiceBackend, 'onEvent' | 'session'>, windows: WindowRegistry): () => void {
   return source.onEvent((event, payload) => {
+    if (event === SESSION_ENDED) return;
     for (const id of windows.ids()) {
       const send = () => {
         const contents = webContents.fromId(id);

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { mayReceive } from '../../../electron/host/audience';
 import { EventHub } from '../../../electron/server/event-hub';
+import { makeRuntime, signIn } from '../helpers/runtime';
 
 /** A stream as the hub sees it: what was written to it. */
 function stream() {
@@ -15,8 +16,8 @@ describe('who receives a push event', () => {
   it('sends a job’s progress only to the streams of the account that started it', () => {
     const hub = new EventHub();
     const [mine, theirs] = [stream(), stream()];
-    hub.attach(mine.req, mine.res, {}, 'acc-staff');
-    hub.attach(theirs.req, theirs.res, {}, 'acc-grid-worker');
+    hub.attach(mine.req, mine.res, {}, { sessionId: 's1', accountId: 'acc-staff' });
+    hub.attach(theirs.req, theirs.res, {}, { sessionId: 's2', accountId: 'acc-grid-worker' });
     hub.publish('jobs.changed', { id: 'j1', ownerId: 'acc-staff', file: { fileId: 'f1' } });
     hub.publish('data.changed', { domains: ['buildings'] });
     expect(mine.frames.filter((f) => f.startsWith('event: jobs.changed'))).toHaveLength(1);
@@ -25,10 +26,32 @@ describe('who receives a push event', () => {
     hub.closeAll();
   });
 
+  it('closes the streams of a session once it signs out, and only those', async () => {
+    const t = makeRuntime();
+    const hub = new EventHub();
+    t.runtime.onEvent((event, payload) => hub.publish(event, payload));
+    const staff = await signIn(t.runtime, 'zhiban');
+    const leader = await signIn(t.runtime, 'lingdao');
+    const [mine, theirs] = [stream(), stream()];
+    let ended = 0;
+    mine.res.end = (() => void ended++) as never;
+    hub.attach(mine.req, mine.res, {}, { sessionId: staff.session.id, accountId: staff.session.accountId! });
+    hub.attach(theirs.req, theirs.res, {}, { sessionId: leader.session.id, accountId: leader.session.accountId! });
+    await staff.call('auth.logout', {});
+    expect(ended).toBe(1);
+    hub.publish('data.changed', { domains: ['buildings'] });
+    expect(mine.frames.some((f) => f.includes('data.changed'))).toBe(false);
+    expect(theirs.frames.some((f) => f.includes('data.changed'))).toBe(true);
+    expect(theirs.frames.some((f) => f.includes('session.ended'))).toBe(false);
+    hub.closeAll();
+    t.runtime.close();
+  });
+
   it('is decided the same way for Electron windows', () => {
     expect(mayReceive('jobs.changed', { ownerId: 'a' }, 'a')).toBe(true);
     expect(mayReceive('jobs.changed', { ownerId: 'a' }, 'b')).toBe(false);
     expect(mayReceive('jobs.changed', { ownerId: 'a' }, null)).toBe(false);
     expect(mayReceive('map.changed', { revision: 3 }, null)).toBe(true);
+    expect(mayReceive('session.ended', { sessionId: 'x' }, 'a')).toBe(false);
   });
 });
