@@ -73,13 +73,15 @@ export function discardFile(dataDir: string, id: string): void {
   for (const p of [join(filesDir(dataDir), `${id}.part`), dataPath(dataDir, id), metaPath(dataDir, id)]) rmSync(p, { force: true });
 }
 
-/** A stored file the actor may read, with its path; refused in Chinese otherwise. */
+/**
+ * A stored file the actor may read, with its path; refused in Chinese otherwise. Another
+ * account's file is answered exactly like one that does not exist, so ids cannot be probed.
+ */
 export function openStoredFile(dataDir: string, id: string, actor: Pick<Actor, 'id'>): StoredFile & { path: string } {
   const meta = ID_RE.test(id) && existsSync(metaPath(dataDir, id)) ? (JSON.parse(readFileSync(metaPath(dataDir, id), 'utf8')) as StoredFile) : null;
-  if (!meta || !existsSync(dataPath(dataDir, id))) {
+  if (!meta || !existsSync(dataPath(dataDir, id)) || meta.ownerId !== actor.id) {
     throw new ServiceError('NOT_FOUND', 'file.missing', {}, 'fileId');
   }
-  if (meta.ownerId !== actor.id) throw new ServiceError('FORBIDDEN', 'file.otherOwner', {}, 'fileId');
   return { ...meta, path: dataPath(dataDir, id) };
 }
 

@@ -93,9 +93,9 @@ export const statusMethods = {
       .object({
         key: controlStatusSchema,
         label: z.string().trim().min(1, '请填写状态名称').max(12, '状态名称最多 12 个字'),
-        labelEn: z.string().trim().min(1, '请填写英文名称').max(32),
+        labelEn: z.string().trim().min(1, '请填写英文名称').max(32, '英文名称最多 32 个字符'),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色须为 #rrggbb'),
-        rank: z.number().int().min(0).max(100),
+        rank: z.number({ error: '等级须为 0–100 的整数' }).int('等级须为整数').min(0, '等级不能小于 0').max(100, '等级最大为 100'),
         retired: z.boolean().default(false),
       })
       .strict(),

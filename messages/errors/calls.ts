@@ -51,7 +51,6 @@ export const callErrors = {
     'zh-CN': '文件不存在或已过期（文件保留 24 小时），请重新上传或重新导出',
     en: 'The file does not exist or has expired (files are kept for 24 hours); upload or export it again',
   },
-  'file.otherOwner': { 'zh-CN': '这个文件属于另一个账号，不能读取', en: 'This file belongs to another account and cannot be read' },
   'browser.signedOut': {
     'zh-CN': '未登录或会话已失效：请用启动时打印的完整地址（含 token）重新打开本页',
     en: 'Not signed in, or the session has expired: open this page again with the full address (with its token) printed at start-up',

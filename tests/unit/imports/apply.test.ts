@@ -129,7 +129,7 @@ describe('applying a staged import', () => {
       [5, '未通过', '颜色：颜色须为 #rrggbb（填写的是「粉红」）', 'pink', '粉色', 'Pink', '粉红', '7'],
       [6, '冲突', '名称：状态名称「正常」已被状态 normal 使用，请换一个名称', 'controlled', '正常', 'Controlled', '#fa8c16', '20'],
     ]);
-    expect(() => openStoredFile(s.dataDir, report.fileId, STAFF)).toThrowError(/另一个账号/);
+    expect(() => openStoredFile(s.dataDir, report.fileId, STAFF)).toThrowError(/不存在或已过期/);
   });
 
   it('keeps a staged import across closing and reopening the database, and applies it then', async () => {

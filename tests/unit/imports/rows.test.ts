@@ -49,7 +49,7 @@ describe('checking and classifying rows', () => {
       7: [{ column: '代码', reason: '代码「dup」在第 6 行也出现了，同一文件里只能出现一次' }],
       8: [{ column: '代码', reason: '状态代码只能由小写字母、数字和下划线组成（2–32 位，字母开头）（填写的是「Bad-Key」）' }],
       9: [{ column: '等级', reason: expect.stringMatching(/100.*（填写的是「150」）$/) }],
-      10: [{ column: '等级', reason: expect.stringMatching(/数字.*（填写的是「很高」）$/) }],
+      10: [{ column: '等级', reason: '等级须为 0–100 的整数（填写的是「很高」）' }],
       11: [{ column: '名称', reason: '「名称」为空，请填写' }],
       12: [{ column: '英文名称', reason: '请填写英文名称' }],
       13: [{ column: '停用', reason: '须填「是」或「否」（填写的是「大概」）' }],
@@ -111,6 +111,6 @@ describe('checking and classifying rows', () => {
     const run = await stage(s, upload(s, '有权.xlsx', await xlsx([HEADER, ['watch', '观察', 'Watch', '#1677ff', 5]])));
     expect(() => previewImport(s.host.context(STAFF), importerOf, { id: run.id, page: 1, pageSize: 50 })).toThrowError(/配置管控状态/);
     // An upload belongs to the account that made it.
-    await expect(Promise.resolve().then(() => stage(s, id, ADMIN))).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('另一个账号') });
+    await expect(Promise.resolve().then(() => stage(s, id, ADMIN))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('不存在或已过期') });
   });
 });

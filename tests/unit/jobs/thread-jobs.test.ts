@@ -99,7 +99,7 @@ describe('jobs in their own thread', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file.path);
     expect(wb.getWorksheet('楼栋')!.rowCount).toBe(401);
-    expect(() => openStoredFile(s.dataDir, done.file!.fileId, { id: 'someone-else' })).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => openStoredFile(s.dataDir, done.file!.fileId, { id: 'someone-else' })).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
     s.runtime.close();
   });
 

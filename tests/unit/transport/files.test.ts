@@ -107,11 +107,14 @@ describe('files by stream in browser mode', () => {
     expect(JSON.parse(huge.body.toString())).toMatchObject({ ok: false, error: { message: expect.stringContaining('16 MB') } });
   });
 
-  it('lets only the signed-in owner read a file: another account gets 403, no session 401, a made-up id 404', async () => {
+  it('lets only the signed-in owner read a file: another account gets the same 404 as a made-up id, no session 401', async () => {
     const owner = await signedIn('zhiban');
     const { result } = JSON.parse((await upload(owner, Buffer.from('a,b\n1,2\n'), '名单.csv')).body.toString()) as { result: { fileId: string } };
     const other = await signedIn('lingdao');
-    expect((await send(`/api/files/${result.fileId}`, { headers: { cookie: other } })).status).toBe(403);
+    const foreign = await send(`/api/files/${result.fileId}`, { headers: { cookie: other } });
+    const unknown = await send('/api/files/00000000-0000-4000-8000-000000000000', { headers: { cookie: other } });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.toString()).toBe(unknown.body.toString());
     expect((await send(`/api/files/${result.fileId}`)).status).toBe(401);
     expect((await send('/api/files/00000000-0000-4000-8000-000000000000', { headers: { cookie: owner } })).status).toBe(404);
     expect((await send('/api/files/..%2F..%2Fkeyring.json', { headers: { cookie: owner } })).status).toBe(404);
