@@ -33,6 +33,7 @@ export type DatabaseErrorCode =
   | 'FOREIGN_DATABASE'
   | 'NEWER_VERSION'
   | 'WRONG_KEY'
+  | 'NOT_ENCRYPTED'
   | 'MIGRATION_FAILED'
   | 'CORRUPT';
 
@@ -46,4 +47,12 @@ export class DatabaseOpenError extends Error {
     super(message);
     this.name = 'DatabaseOpenError';
   }
+}
+
+/**
+ * SQLite result codes (extended ones included) saying the file itself is damaged: retrying
+ * cannot help, the database has to be restored from a backup.
+ */
+export function isDamageCode(code: unknown): code is string {
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)(_|$)/.test(code);
 }

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateFile, ensurePrivateDir } from '../client/file-modes';
 import { ServiceError } from '../errors';
-import { verifyBackup } from './list';
+import { recordChecked } from './checked';
+import { quickCheck, verifyBackup } from './list';
 import { backupDir, backupName, freeName, fsyncDir, fsyncFile, hasPlainSqliteHeader, partialName, type BackupInfo, type BackupReason } from './paths';
 
 /*
@@ -36,8 +38,10 @@ import { backupDir, backupName, freeName, fsyncDir, fsyncFile, hasPlainSqliteHea
  * A plain (unencrypted) database is copied with SQLite's online backup API, `sqlite.backup()`,
  * page by page without blocking the event loop; the copy is as plain as its source.
  *
- * Either way the copy is written under a hidden `.….partial` name, verified (opened read-only
- * with the key, quick_check, application_id), flushed and only then renamed into place.
+ * Before anything is copied the database itself must pass `PRAGMA quick_check`: a copy of a
+ * damaged database is no backup, and would push good ones out. Either way the copy is written
+ * (0600) under a hidden `.….partial` name, verified (opened read-only with the key, quick_check,
+ * application_id), flushed, renamed into place and recorded as checked (`checked.json`).
  */
 
 export interface CreateBackupOptions {
@@ -60,15 +64,18 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
   const encrypted = !hasPlainSqliteHeader(source);
   if (encrypted && !options.key) throw new ServiceError('DATABASE', 'backup.keyNeeded', {});
   if (!encrypted && options.key) throw new ServiceError('DATABASE', 'backup.keyUnexpected', {});
+  refuseDamagedSource(sqlite);
 
   const dir = backupDir(options.dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const at = options.now ?? new Date();
   const base = backupName(at, options.reason);
   const name = freeName(dir, base.slice(0, -'.db'.length), '.db');
   const file = join(dir, name);
   const partial = join(dir, partialName(name));
   rmSync(partial, { force: true });
+  // VACUUM INTO and the backup API write into an empty file as they find it, mode included.
+  createPrivateFile(partial);
 
   let method: BackupMethod;
   let placed = false;
@@ -88,11 +95,6 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
         copy.close();
       }
     }
-    try {
-      chmodSync(partial, 0o600);
-    } catch {
-      /* not supported everywhere (Windows); the file is encrypted anyway when the database is */
-    }
     if (encrypted && hasPlainSqliteHeader(partial)) {
       throw new ServiceError('DATABASE', 'backup.notEncrypted', {});
     }
@@ -102,6 +104,7 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
     renameSync(partial, file);
     placed = true;
     fsyncDir(dir);
+    recordChecked(options.dataDir, { name, size: statSync(file).size }, at);
   } catch (err) {
     if (err instanceof ServiceError) throw err;
     throw new ServiceError('DATABASE', 'backup.failed', { error: (err as Error).message });
@@ -109,6 +112,17 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
     if (!placed) rmSync(partial, { force: true });
   }
   return { file, name, createdAt: backupAtSecond(at), size: statSync(file).size, reason: options.reason, encrypted, method };
+}
+
+/** Refuses to copy a database that fails `PRAGMA quick_check` (or cannot even be read). */
+function refuseDamagedSource(sqlite: Database.Database): void {
+  let problems: string[];
+  try {
+    problems = quickCheck(sqlite, 5);
+  } catch (err) {
+    problems = [`${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`];
+  }
+  if (problems.length > 0) throw new ServiceError('DATABASE', 'backup.sourceDamaged', { problems: problems.join('；') });
 }
 
 /** The time as the name records it (whole seconds), so `createBackup` and `listBackups` agree. */

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { COMPANION_SUFFIXES } from '../client/open';
 
 /** Where the backups of a data directory live. */
 export const BACKUP_DIR = 'backups';
@@ -22,8 +23,7 @@ export interface BackupInfo {
   encrypted: boolean;
 }
 
-/** The files SQLite may keep beside a database; they belong to it and move with it. */
-export const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
+export { COMPANION_SUFFIXES } from '../client/open';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 

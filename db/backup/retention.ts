@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkedBackups, forgetChecked, recordChecked } from './checked';
 import { listBackups, verifyBackup } from './list';
 import { backupDir, type BackupInfo } from './paths';
 
@@ -18,8 +19,8 @@ export interface PruneOptions {
   now?: Date;
   /**
    * How "good" is decided. Given: the backup must pass `verifyBackup` with this key (absent key:
-   * a plain database). Not given (no key at hand): a non-empty file whose size is a whole
-   * number of pages.
+   * a plain database), and is then recorded as checked. Not given (no key at hand): it must be
+   * recorded as checked (`checked.json`) with its present size.
    */
   verify?: { key?: Buffer };
 }
@@ -28,10 +29,6 @@ export interface PruneResult {
   removed: BackupInfo[];
   /** Leftovers of interrupted backups (`.….partial`) that were removed. */
   removedPartials: string[];
-}
-
-function looksComplete(info: BackupInfo): boolean {
-  return info.size > 0 && info.size % 512 === 0;
 }
 
 /**
@@ -48,7 +45,14 @@ export function pruneBackups(dataDir: string, options: PruneOptions): PruneResul
   const now = (options.now ?? new Date()).getTime();
   const all = listBackups(dataDir);
 
-  const isGood = (info: BackupInfo) => (options.verify ? verifyBackup(info.file, options.verify.key).ok : looksComplete(info));
+  const recorded = checkedBackups(dataDir);
+  const verify = options.verify;
+  const isGood = (info: BackupInfo) => {
+    if (!verify) return recorded(info);
+    if (!verifyBackup(info.file, verify.key).ok) return false;
+    if (!recorded(info)) recordChecked(dataDir, info);
+    return true;
+  };
   const kept = new Set<string>();
   for (const info of all) {
     if (kept.size >= keepAtLeast) break;
@@ -64,6 +68,7 @@ export function pruneBackups(dataDir: string, options: PruneOptions): PruneResul
     rmSync(info.file, { force: true });
     removed.push(info);
   }
+  forgetChecked(dataDir, removed.map((info) => info.name));
 
   const removedPartials: string[] = [];
   const dir = backupDir(dataDir);

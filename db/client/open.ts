@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { drizzleOver, type GridDb } from './drizzle';
 import { DatabaseOpenError } from '../errors';
@@ -7,6 +7,10 @@ import { applyMigrations, loadMigrations, schemaVersion } from './migrate';
 import { beginImmediately } from './immediate';
 import { migrationsDir } from './app-root';
 import { applyKey } from './cipher';
+import { createPrivateFile, ensurePrivateDir, makePrivate } from './file-modes';
+
+/** The files SQLite may keep beside a database; they belong to it and move with it. */
+export const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
 
 /** `PRAGMA application_id` of every GridDesk database: "GDSK". */
 export const APPLICATION_ID = 0x4744534b;
@@ -50,11 +54,45 @@ function readHeader(file: string): Buffer {
 function backupBeforeMigrate(sqlite: Database.Database, file: string, fromVersion: number): string {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const dir = join(dirname(file), 'backups');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = join(dir, `${basename(file, '.db')}-before-v${fromVersion + 1}-${stamp}.db`);
   copyFileSync(file, target);
+  makePrivate(target);
   return target;
+}
+
+/**
+ * The folder and the database with its companions readable by their owner only: created so, and
+ * narrowed at every open for files an older version left readable by everyone.
+ */
+function keepPrivate(file: string, existed: boolean): void {
+  ensurePrivateDir(dirname(file));
+  if (!existed) createPrivateFile(file);
+  for (const suffix of ['', ...COMPANION_SUFFIXES]) makePrivate(`${file}${suffix}`);
+}
+
+/** With a key, SQLite says only "not a database": tell another program's plain file from damage. */
+function plainFileProblem(file: string): DatabaseOpenError | null {
+  if (!readHeader(file).toString('latin1').startsWith(SQLITE_HEADER)) return null;
+  let appId: number;
+  try {
+    const plain = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      appId = plain.pragma('application_id', { simple: true }) as number;
+    } finally {
+      plain.close();
+    }
+  } catch {
+    return null; // a damaged plain file: said as damage by the caller
+  }
+  return appId === APPLICATION_ID
+    ? new DatabaseOpenError('NOT_ENCRYPTED', `${file} 是未加密的 GridDesk 数据库，不能用密钥打开。文件未做任何改动`, file)
+    : foreignDatabase(file);
+}
+
+function foreignDatabase(file: string): DatabaseOpenError {
+  return new DatabaseOpenError('FOREIGN_DATABASE', `这是另一个程序的 SQLite 数据库，不是 GridDesk 的数据文件（${file}），未做任何改动`, file);
 }
 
 /**
@@ -71,7 +109,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       file,
     );
   }
-  mkdirSync(dirname(file), { recursive: true });
+  if (!options.readonly) keepPrivate(file, existed);
   const sqlite = new Database(file, { fileMustExist: existed, readonly: options.readonly ?? false });
   try {
     if (options.key) applyKey(sqlite, options.key);
@@ -81,14 +119,12 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'SQLITE_NOTADB' && options.key) {
-        throw new DatabaseOpenError('WRONG_KEY', `无法解密 ${file}：密钥不对，或文件已损坏。文件未做任何改动`, file);
+        throw plainFileProblem(file) ?? new DatabaseOpenError('WRONG_KEY', `无法解密 ${file}：密钥不对，或文件已损坏。文件未做任何改动`, file);
       }
       throw new DatabaseOpenError('CORRUPT', `无法读取 ${file}（${(err as Error).message}），文件未做任何改动`, file);
     }
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
-    if (tableCount > 0 && appId !== APPLICATION_ID) {
-      throw new DatabaseOpenError('FOREIGN_DATABASE', `${file} 是其他程序的 SQLite 数据库，不是 GridDesk 的数据，未做任何改动`, file);
-    }
+    if (tableCount > 0 && appId !== APPLICATION_ID) throw foreignDatabase(file);
     const migrations = loadMigrations(options.migrations ?? migrationsDir());
     const version = schemaVersion(sqlite);
     if (version > migrations.length) {

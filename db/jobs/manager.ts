@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/roles';
 import type { EventSink } from '../context';
-import { ServiceError } from '../errors';
+import { isDamageCode, ServiceError } from '../errors';
 import { isFinished, type JobFile, type JobInfo } from './info';
 import { JobJournal } from './journal';
 import { JobCancelled } from './types';
@@ -192,6 +192,7 @@ export class JobManager {
 function toJobError(err: unknown): NonNullable<JobInfo['error']> {
   if (err instanceof ServiceError) return err.refusal();
   const code = (err as { code?: unknown } | null)?.code;
+  if (isDamageCode(code)) return new ServiceError('DATABASE', 'database.damaged', { sqliteCode: code }).refusal();
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return new ServiceError('DATABASE', 'job.databaseFailed', { sqliteCode: code }).refusal();
   return new ServiceError('INTERNAL', 'job.failed', { error: (err as Error)?.message ?? String(err) }).refusal();
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/roles';
 import type { EventSink, ServiceContext } from '../context';
 import type { ErrorCode } from '../../electron/api/define';
 import type { ErrorRef } from '../../messages';
-import { ServiceError } from '../errors';
+import { isDamageCode, ServiceError } from '../errors';
 import { databaseFile } from '../host';
 import { HybridClock } from '../sync/hlc';
 import type { JobOutcome, RunnerControl } from './manager';
@@ -85,6 +85,7 @@ export function runInThread(
 function describeFailure(err: unknown): { code: ErrorCode; ref: ErrorRef } {
   if (err instanceof ServiceError) return { code: err.code, ref: [err.key, err.params] as ErrorRef };
   const sqlite = (err as { code?: unknown } | null)?.code;
+  if (isDamageCode(sqlite)) return { code: 'DATABASE', ref: ['database.damaged', { sqliteCode: sqlite }] };
   if (sqlite === 'SQLITE_BUSY') return { code: 'DATABASE', ref: ['job.databaseBusy', {}] };
   if (typeof sqlite === 'string' && sqlite.startsWith('SQLITE_')) return { code: 'DATABASE', ref: ['job.databaseFailed', { sqliteCode: sqlite }] };
   return { code: 'INTERNAL', ref: ['job.failed', { error: (err as Error).message }] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatabaseOpenError, ServiceError } from '../../db/errors';
+import { DatabaseOpenError, isDamageCode, ServiceError } from '../../db/errors';
 import { formatError, type ErrorRef } from '../../messages';
 import { accountById, actorOf } from '../../db/auth/accounts';
 import { authorize } from '../../db/auth/permissions';
@@ -37,6 +37,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof ServiceError) return { ...err.refusal(), ...(err.field ? { field: err.field } : {}) };
   if (err instanceof DatabaseOpenError) return refusal('DATABASE', 'database.cannotOpen', { detail: err.message });
   const sqliteCode = (err as { code?: unknown } | null)?.code;
+  if (isDamageCode(sqliteCode)) return refusal('DATABASE', 'database.damaged', { sqliteCode });
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) return refusal('DATABASE', 'database.failed', { sqliteCode });
   return refusal('INTERNAL', 'internal', {});
 }

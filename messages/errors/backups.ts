@@ -23,6 +23,10 @@ export const backupErrors = {
     en: 'The backup came out unencrypted (the SQLite encryption component misbehaved); it was discarded and no backup was saved',
   },
   'backup.checkFailed': { 'zh-CN': '备份写完后校验未通过，已丢弃：{problem}', en: 'The written backup failed its check and was discarded: {problem}' },
+  'backup.sourceDamaged': {
+    'zh-CN': '数据库文件已损坏（完整性检查未通过：{problems}），不能用它做备份；已有的完好备份保持不变。请从最新的完好备份恢复',
+    en: 'The database file is damaged (integrity check failed: {problems}); no backup is made from it and the intact backups are kept. Restore the latest intact backup',
+  },
   'backup.failed': { 'zh-CN': '备份失败：{error}', en: 'The backup failed: {error}' },
   'restore.ontoItself': { 'zh-CN': '不能用数据库文件本身作为备份来恢复', en: 'The database file itself cannot be restored as a backup' },
   'restore.badBackup': { 'zh-CN': '不能恢复：{problem}。数据库未做任何改动', en: 'Cannot restore: {problem}. The database was not changed' },

@@ -21,6 +21,10 @@ export const callErrors = {
     'zh-CN': '数据库操作失败（{sqliteCode}），数据未改动。请重试；若反复出现，请联系管理员',
     en: 'The database operation failed ({sqliteCode}); nothing was changed. Please try again; if it keeps happening, contact an administrator',
   },
+  'database.damaged': {
+    'zh-CN': '数据库文件已损坏（{sqliteCode}），操作未完成。重试没有用：请管理员从最新的完好备份恢复',
+    en: 'The database file is damaged ({sqliteCode}); the operation did not complete. Trying again will not help: an administrator has to restore the latest intact backup',
+  },
   'database.cannotOpen': { 'zh-CN': '{detail}', en: 'The database cannot be opened: {detail}' },
   'database.notUnlocked': { 'zh-CN': '数据库尚未解锁：请先登录', en: 'The database is not unlocked yet: please sign in' },
   internal: {

@@ -2,12 +2,25 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkedBackups } from '../../../db/backup/checked';
 import { createBackup } from '../../../db/backup/create';
 import { listBackups } from '../../../db/backup/list';
 import { applyKey } from '../../../db/client/cipher';
 import { APPLICATION_ID, openDatabase } from '../../../db/client/open';
 import { tempDir } from '../helpers/tmp';
-import { ID_NUMBER, KEY, NAME, OTHER_KEY, dataDirWithDatabase, fileContains, insertPerson, peopleNames, sqliteCli } from './fixtures';
+import {
+  ID_NUMBER,
+  KEY,
+  NAME,
+  OTHER_KEY,
+  closedDatabaseWithPeople,
+  damagePage,
+  dataDirWithDatabase,
+  fileContains,
+  insertPerson,
+  peopleNames,
+  sqliteCli,
+} from './fixtures';
 
 const AT = new Date(2026, 2, 14, 9, 5, 7);
 
@@ -34,6 +47,21 @@ describe('what sqlite.backup() does with an encrypted connection (the finding cr
 });
 
 describe('createBackup', () => {
+  it('refuses to copy a damaged database, saying so, and leaves the good backups as they were', async () => {
+    const { dataDir, file, peoplePage } = closedDatabaseWithPeople();
+    const before = openDatabase({ file, key: KEY });
+    const good = await createBackup(before.sqlite, { dataDir, key: KEY, reason: 'auto', now: AT });
+    before.close();
+    damagePage(file, peoplePage);
+
+    const opened = openDatabase({ file, key: KEY });
+    const refused = createBackup(opened.sqlite, { dataDir, key: KEY, reason: 'manual' });
+    await expect(refused).rejects.toMatchObject({ key: 'backup.sourceDamaged', message: expect.stringMatching(/^数据库文件已损坏（完整性检查未通过：.+），不能用它做备份/) });
+    opened.close();
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['checked.json', good.name]);
+    expect(listBackups(dataDir).map((b) => b.name)).toEqual([good.name]);
+  });
+
   it('writes an encrypted, verified copy that sqlite3 cannot read and the key opens, WAL content included', async () => {
     const { dataDir, opened } = dataDirWithDatabase();
     insertPerson(opened.sqlite);
@@ -47,7 +75,8 @@ describe('createBackup', () => {
     expect(info.file).toBe(join(dataDir, 'backups', info.name));
     expect(info).toMatchObject({ reason: 'manual', encrypted: true, method: 'vacuum-into', createdAt: AT.getTime() });
     expect(info.size).toBe(statSync(info.file).size);
-    expect(readdirSync(join(dataDir, 'backups'))).toEqual([info.name]);
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['checked.json', info.name]);
+    expect(checkedBackups(dataDir)(info)).toBe(true);
 
     expect(fileContains(info.file, NAME)).toBe(false);
     expect(fileContains(info.file, ID_NUMBER)).toBe(false);
@@ -76,7 +105,8 @@ describe('createBackup', () => {
     expect(info).toMatchObject({ method: 'backup-api', encrypted: false, name: 'griddesk-20260314-090507-auto.db' });
     expect(sqliteCli(info.file, 'SELECT name FROM people').trim()).toBe('李四');
     expect(sqliteCli(info.file, 'PRAGMA journal_mode').trim()).toBe('delete');
-    expect(readdirSync(join(dataDir, 'backups'))).toEqual([info.name]);
+    expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(['checked.json', info.name]);
+    expect(checkedBackups(dataDir)(info)).toBe(true);
   });
 
   it('never makes a backup encrypted differently from the database', async () => {

@@ -87,3 +87,22 @@ export function middleOffset(file: string): number {
   const pages = statSync(file).size / PAGE;
   return Math.max(1, Math.floor(pages / 2)) * PAGE + 1500;
 }
+
+/** Overwrites 64 bytes inside the given page (1-based), as the attacker's report did. */
+export function damagePage(file: string, page: number): void {
+  writeAt(file, (page - 1) * PAGE + 1000, Buffer.alloc(64, 0xa5));
+}
+
+/**
+ * An encrypted database (plain if asked) with 300 residents, closed cleanly; `peoplePage` is the
+ * root page of the residents' table, which sign-in and most reads never touch.
+ */
+export function closedDatabaseWithPeople(options: { plain?: boolean } = {}): { dataDir: string; file: string; peoplePage: number } {
+  const { dataDir, opened } = dataDirWithDatabase(options);
+  opened.sqlite.transaction(() => {
+    for (let i = 0; i < 300; i++) insertPerson(opened.sqlite, `居民${i}`, `37020219800101${String(i).padStart(4, '0')}`);
+  })();
+  const peoplePage = opened.sqlite.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'people'`).pluck().get() as number;
+  opened.close();
+  return { dataDir, file: databaseFile(dataDir), peoplePage };
+}

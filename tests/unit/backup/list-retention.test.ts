@@ -6,6 +6,7 @@ import { createBackup } from '../../../db/backup/create';
 import { listBackups, verifyBackup } from '../../../db/backup/list';
 import { backupName, type BackupReason } from '../../../db/backup/paths';
 import { pruneBackups } from '../../../db/backup/retention';
+import { checkedBackups, recordChecked } from '../../../db/backup/checked';
 import { KEY, OTHER_KEY, dataDirWithDatabase, flipByte, insertPerson, middleOffset, truncateToHalf } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -19,9 +20,11 @@ async function withOneBackup() {
   const real = await createBackup(opened.sqlite, { dataDir, key: KEY, reason: 'manual', now: daysAgo(1000) });
   opened.close();
   const dir = join(dataDir, 'backups');
-  const place = (ageDays: number, reason: BackupReason, seq = 1) => {
+  /** A copy under another name, recorded as checked unless `checked` is false. */
+  const place = (ageDays: number, reason: BackupReason, seq = 1, checked = true) => {
     const name = backupName(daysAgo(ageDays), reason, seq);
     copyFileSync(real.file, join(dir, name));
+    if (checked) recordChecked(dataDir, { name, size: real.size });
     return name;
   };
   return { dataDir, dir, real, place };
@@ -115,6 +118,28 @@ describe('pruneBackups', () => {
     expect(names(dataDir)).toEqual(good);
   });
 
+  it('without a key counts only backups recorded as checked, so newer unchecked files never push out the last good ones', async () => {
+    const { dataDir, place } = await withOneBackup();
+    const good = [place(40, 'auto'), place(41, 'auto'), place(42, 'auto')];
+    const unchecked = [place(20, 'auto', 1, false), place(21, 'auto', 1, false), place(22, 'auto', 1, false)];
+    const result = pruneBackups(dataDir, { keepDays: 7, keepAtLeast: 3, now: NOW });
+    expect(names(dataDir)).toEqual(good);
+    expect(result.removed.map((r) => r.name)).toEqual([...unchecked, expect.stringMatching(/-manual\.db$/)]);
+    // The removed ones are forgotten; the kept ones are still recorded.
+    const recorded = checkedBackups(dataDir);
+    expect(listBackups(dataDir).every(recorded)).toBe(true);
+    expect(result.removed.some(recorded)).toBe(false);
+  });
+
+  it('records the backups it verified with the key as checked', async () => {
+    const { dataDir, place } = await withOneBackup();
+    const name = place(2, 'auto', 1, false);
+    const info = listBackups(dataDir).find((b) => b.name === name)!;
+    expect(checkedBackups(dataDir)(info)).toBe(false);
+    pruneBackups(dataDir, { keepDays: 7, keepAtLeast: 3, now: NOW, verify: { key: KEY } });
+    expect(checkedBackups(dataDir)(info)).toBe(true);
+  });
+
   it('keeps manual, pre-restore and pre-migrate backups for 90 days whatever keepDays says', async () => {
     const { dataDir, place } = await withOneBackup();
     const kept = [place(10, 'manual'), place(60, 'pre-restore'), place(89, 'pre-migrate')];
@@ -130,7 +155,7 @@ describe('pruneBackups', () => {
   });
 
   it('leaves foreign files alone and clears the leftovers of interrupted backups after a day', async () => {
-    const { dataDir, dir } = await withOneBackup();
+    const { dataDir, dir, real } = await withOneBackup();
     writeFileSync(join(dir, 'mine.db'), 'x');
     const stale = join(dir, `.${backupName(daysAgo(2), 'auto')}.partial`);
     const fresh = join(dir, `.${backupName(NOW, 'auto')}.partial`);
@@ -143,7 +168,8 @@ describe('pruneBackups', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     expect(existsSync(join(dir, 'mine.db'))).toBe(true);
-    expect(readdirSync(dir)).toHaveLength(3);
+    // The one real backup is the newest good one, so it stays however old.
+    expect(readdirSync(dir).sort()).toEqual([real.name, 'checked.json', 'mine.db', fresh.slice(dir.length + 1)].sort());
   });
 
   it('rejects nonsense settings', () => {
