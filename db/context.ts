@@ -4,12 +4,14 @@ import type { GridDb } from './client/drizzle';
 import type { HybridClock } from './sync/hlc';
 import type { Actor } from './auth/roles';
 import type { MapDeltaData } from './map/changes';
+import type { DatabaseHealth } from '../electron/api/backups';
 
 /** The push events the services send, by name (the contract's `PushEvents` declares the same). */
 export interface ServiceEvents {
   'map.changed': MapDeltaData;
   'data.changed': { domains: string[] };
   'jobs.changed': JobInfo;
+  'database.health': DatabaseHealth;
 }
 
 /** Sends a push event to every open window. */

@@ -7,7 +7,6 @@ import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type 
 import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
 import { LockoutBook } from './lockout';
 import { BackupKeeper } from '../backup/keeper';
-import { createBackup } from '../backup/create';
 import { restoreBackup } from '../backup/restore';
 import { backupToRestore, manualBackup } from '../backup/vault-ops';
 import { authorize } from './permissions';
@@ -211,7 +210,7 @@ export class Vault {
     const host = this.requireOpen();
     const key = this.dbKey!;
     const file = backupToRestore(this.dataDir, name, key);
-    await createBackup(host.opened.sqlite, { dataDir: this.dataDir, key, reason: 'pre-restore' });
+    await this.backups.beforeRestore(host.opened.sqlite, key);
     appendAudit(host.opened.sqlite, { actor, action: 'backup.restore', target: name, detail: { phase: 'before' } });
     await this.backups.stop();
     host.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { applyKey } from '../client/cipher';
 import { databaseFile } from '../host';
 import { listBackups, quickCheck, verifyBackup, withReadOnly } from './list';
-import { COMPANION_SUFFIXES, fileStamp, freeName, moveDatabaseFiles, setAsideDir, type BackupInfo } from './paths';
+import { COMPANION_SUFFIXES, fileStamp, freeName, hasPlainSqliteHeader, moveDatabaseFiles, setAsideDir, type BackupInfo } from './paths';
 
 /**
  * Unclean-exit detection and what follows it. `griddesk.lock` exists exactly while a process has
@@ -109,6 +109,23 @@ export function checkDatabase(sqlite: Database.Database): DatabaseCheck {
 }
 
 /**
+ * Reads page 1 of a file (with the key) through its own read-only connection: the problem, or
+ * null when it reads. A plain SQLite file given a key is left to `openDatabase`, which names it.
+ */
+function firstPageProblem(file: string, key?: Buffer): string | null {
+  if (key && hasPlainSqliteHeader(file)) return null;
+  try {
+    return withReadOnly(file, (sqlite) => {
+      if (key) applyKey(sqlite, key);
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      return null;
+    });
+  } catch (err) {
+    return `${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}`;
+  }
+}
+
+/**
  * `checkDatabase` on a file, through its own read-only connection: nothing is written, not even
  * a WAL checkpoint on close, so a corrupt file is set aside exactly as the crash left it.
  */
@@ -179,10 +196,12 @@ export type StartupCheckResult =
   /** Unclean exit, and quick_check found nothing wrong. */
   | { status: 'ok' }
   /**
-   * The first page cannot be read and no backup opens with this key either, so a wrong key cannot
-   * be ruled out: the file is left where it is, untouched. Show the problems; do not open it.
+   * The first page cannot be read: the file is left where it is, untouched. Show the problems
+   * and `offer`; do not open it. With an unclean exit this means no backup opens with the key
+   * either (a wrong key cannot be ruled out); after a clean exit `offer` is the newest backup
+   * that opens with this key, proving the key right and the file damaged.
    */
-  | { status: 'unreadable'; problems: string[] }
+  | { status: 'unreadable'; problems: string[]; offer: (BackupInfo & { message: string }) | null }
   /** Corrupt: moved to set-aside. Offer `offer` (if any) for restore. */
   | { status: 'corrupt'; problems: string[]; setAside: SetAsideResult; offer: (BackupInfo & { message: string }) | null };
 
@@ -205,12 +224,17 @@ export function startupCheck(options: StartupCheckOptions): StartupCheckResult {
   if (!existsSync(file) || statSync(file).size === 0) {
     return { status: 'missing', offer: listBackups(dataDir).length > 0 ? newestGoodBackup(dataDir, key) : null };
   }
-  if (!options.force && !wasUncleanExit(dataDir)) return { status: 'clean' };
+  if (!options.force && !wasUncleanExit(dataDir)) {
+    // Closed cleanly, so no full check before opening; but damage to page 1 would otherwise
+    // read as a wrong key. The background check after opening covers the other pages.
+    const problem = firstPageProblem(file, key);
+    return problem ? { status: 'unreadable', problems: [problem], offer: newestGoodBackup(dataDir, key) } : { status: 'clean' };
+  }
   const check = checkDatabaseFile(file, key);
   if (check.ok) return { status: 'ok' };
   const offer = newestGoodBackup(dataDir, key);
   // Unreadable first page: only a key that opens a backup of this database proves the key right.
-  if (check.unreadable && !(key && offer)) return { status: 'unreadable', problems: check.problems };
+  if (check.unreadable && !(key && offer)) return { status: 'unreadable', problems: check.problems, offer: null };
   const setAside = setAsideCorrupt(dataDir, `完整性检查未通过：${check.problems.join('；')}`, options.now);
   return { status: 'corrupt', problems: check.problems, setAside, offer };
 }

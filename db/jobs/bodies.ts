@@ -1,3 +1,4 @@
+import { checkDatabase } from '../backup/startup-check';
 import { manualBackup } from '../backup/vault-ops';
 import { exportBuildings } from '../buildings/export';
 import type { ServiceContext } from '../context';
@@ -25,6 +26,11 @@ export const THREAD_JOBS = {
     const entry = await manualBackup(ctx.actor, ctx.sqlite, ctx.dataDir, job.databaseKey, () => job.throwIfCancelled());
     return { summary: `已备份为 ${entry.name}`, result: entry };
   }) satisfies JobBody<unknown, JobOutcome>,
+  /** The integrity check after every open: read-only work, beside everything else. */
+  'database.check': ((ctx: ServiceContext) => {
+    const check = checkDatabase(ctx.sqlite);
+    return { summary: check.ok ? '数据库完整性检查通过' : `数据库已损坏：${check.problems.slice(0, 3).join('；')}`, result: check };
+  }) satisfies JobBody<unknown, JobOutcome>,
   'screening.start': ((ctx: ServiceContext, input: StartInput, job) => {
     const round = startRound(ctx, input, job);
     return { summary: `已发起「${round.name}」，共 ${fmt(round.households)} 户待走访`, result: round };
@@ -38,5 +44,6 @@ export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.rest
   'screening.start': '发起入户摸排',
   'backups.create': '立即备份',
   'backups.restore': '从备份恢复',
+  'database.check': '数据库完整性检查',
   seed: '生成演示数据',
 };

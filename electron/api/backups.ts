@@ -11,10 +11,27 @@ export interface BackupEntry {
   encrypted: boolean;
 }
 
+/**
+ * Whether the open database passed its integrity check (`PRAGMA quick_check`), run in the
+ * background after every open and before every backup. `unchecked`: opened, check not started;
+ * `checking`: running. A damaged database names the newest backup that passes its check.
+ */
+export interface DatabaseHealth {
+  state: 'unchecked' | 'checking' | 'ok' | 'damaged';
+  /** When the last check ended (ms since epoch), or null. */
+  checkedAt: number | null;
+  /** What the check found (SQLite's own words), empty unless damaged. */
+  problems: string[];
+  /** When damaged: the backup to restore, or null when none is intact. */
+  newestGoodBackup: BackupEntry | null;
+}
+
 const backupName = z.string().regex(/^griddesk-[\w.-]+\.db$/, '不是备份文件名').max(120);
 
 export const backupMethods = {
   'backups.list': query<BackupEntry[]>({ permission: 'backups.manage' })(z.object({}).strict()),
+  /** Whether the database passed its integrity check; pushed as `database.health` when it changes. */
+  'backups.health': query<DatabaseHealth>({ permission: 'backups.manage' })(z.object({}).strict()),
   /** Starts a backup job; its result is the new backup's entry. */
   'backups.create': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({}).strict()),
   /** Starts a restore job (refused while other jobs run); its result names the file set aside. */

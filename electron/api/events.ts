@@ -1,3 +1,4 @@
+import type { DatabaseHealth } from './backups';
 import type { JobInfo } from './jobs';
 import type { MapDelta } from './map';
 
@@ -21,7 +22,9 @@ export interface PushEvents {
   'events.resumed': Record<string, never>;
   /** A job was queued, moved on, or finished (progress is sent a few times a second at most). */
   'jobs.changed': JobInfo;
+  /** The database's integrity check started or ended (a damaged database shows a banner to administrators). */
+  'database.health': DatabaseHealth;
 }
 
 export type PushEventName = keyof PushEvents;
-export const pushEventNames = ['map.changed', 'data.changed', 'events.resumed', 'jobs.changed'] as const satisfies readonly PushEventName[];
+export const pushEventNames = ['map.changed', 'data.changed', 'events.resumed', 'jobs.changed', 'database.health'] as const satisfies readonly PushEventName[];

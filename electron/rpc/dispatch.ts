@@ -92,6 +92,8 @@ export async function dispatch(
     return { ok: true, result: await handler(host.context(actor), parsed.data, { ...env, runtime: rt }) };
   } catch (err) {
     const error = toApiError(err);
+    // Damage met by a call is checked at once, so administrators see the banner.
+    if (error.key === 'database.damaged') rt.vault.backups.suspectDamage();
     if (error.code === 'INTERNAL') console.error(`[rpc] ${method as MethodName} failed:`, err);
     return { ok: false, error };
   }

@@ -3,6 +3,7 @@ import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
 import { SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
+import { watchDatabaseHealth } from './health';
 
 type Listener = (event: string, payload: unknown) => void;
 
@@ -35,6 +36,7 @@ export class GridRuntime {
       this.emit(SESSION_ENDED, { sessionId }),
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
+    watchDatabaseHealth(this);
   }
 
   emit(event: string, payload: unknown): void {

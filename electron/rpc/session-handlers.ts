@@ -25,6 +25,7 @@ export const SESSION_METHODS = [
   'accounts.update',
   'accounts.resetPassword',
   'backups.list',
+  'backups.health',
   'backups.create',
   'backups.restore',
 ] as const;
@@ -153,6 +154,10 @@ export const sessionHandlers: SessionHandlers = {
     return { changed: true };
   },
   'backups.list': (rt, session) => listBackupsFor(signedIn(rt, session).actor, rt.vault.dataDir),
+  'backups.health': (rt, session) => {
+    authorize(signedIn(rt, session).actor, 'backups.manage');
+    return rt.vault.backups.health.get();
+  },
   'backups.create': (rt, session) => {
     const { actor } = signedIn(rt, session);
     authorize(actor, 'backups.manage');

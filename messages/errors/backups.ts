@@ -55,6 +55,10 @@ export const backupErrors = {
     en: 'The database file is gone. The latest intact backup is {name}; an administrator can restore it with griddesk backup restore --data-dir "{dataDir}".',
   },
   'startup.unreadable': { 'zh-CN': '数据库无法读取（{problems}），未做任何改动。', en: 'The database cannot be read ({problems}); nothing was changed.' },
+  'startup.unreadableWithBackup': {
+    'zh-CN': '数据库文件开头（第 1 页）已损坏，无法打开（{problems}），文件未做任何改动。最新的完好备份是 {name}；管理员可运行 griddesk backup restore --data-dir "{dataDir}" 恢复。',
+    en: 'The start of the database file (page 1) is damaged and it cannot be opened ({problems}); nothing was changed. The latest intact backup is {name}; an administrator can restore it with griddesk backup restore --data-dir "{dataDir}".',
+  },
   'startup.damaged': {
     'zh-CN': '上次未正常退出，数据库检查发现损坏，已移到 {setAsideAs}（未删除）。没有可用的完好备份。',
     en: 'GridDesk did not close properly last time and the database check found damage; the file was moved to {setAsideAs} (not deleted). There is no intact backup.',

@@ -37,7 +37,7 @@ let template: Template | undefined;
 function theTemplate(): Template {
   if (template) return template;
   const dataDir = tempDir('griddesk-template-');
-  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF });
+  const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker });
   try {
     const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
     const sqlite = runtime.vault.requireOpen().opened.sqlite;

@@ -9,6 +9,7 @@ describe('push events', () => {
     expectTypeOf<ServiceEvents['map.changed']>().toEqualTypeOf<PushEvents['map.changed']>();
     expectTypeOf<ServiceEvents['data.changed']>().toEqualTypeOf<PushEvents['data.changed']>();
     expectTypeOf<ServiceEvents['jobs.changed']>().toEqualTypeOf<PushEvents['jobs.changed']>();
-    expect([...pushEventNames].sort()).toEqual(['data.changed', 'events.resumed', 'jobs.changed', 'map.changed']);
+    expectTypeOf<ServiceEvents['database.health']>().toEqualTypeOf<PushEvents['database.health']>();
+    expect([...pushEventNames].sort()).toEqual(['data.changed', 'database.health', 'events.resumed', 'jobs.changed', 'map.changed']);
   });
 });
