@@ -16,7 +16,9 @@ import { shellPaths } from './shell/shell-paths';
 import { WINDOW_TITLE, type SecurePreferencesOptions } from './shell/window-options';
 import { WindowRegistry } from './shell/window-registry';
 import { BriefingWindow, createMainWindow, loadMainWindow } from './shell/windows';
+import { keepNewFilesPrivate } from './data-dir';
 
+keepNewFilesPrivate();
 const paths = shellPaths(__dirname);
 const args = parseLaunchArgs(process.argv);
 const registry = new WindowRegistry();

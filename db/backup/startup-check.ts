@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { applyKey } from '../client/cipher';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../client/file-modes';
 import { databaseFile } from '../host';
 import { listBackups, quickCheck, verifyBackup, withReadOnly } from './list';
 import { COMPANION_SUFFIXES, fileStamp, freeName, hasPlainSqliteHeader, moveDatabaseFiles, setAsideDir, type BackupInfo } from './paths';
@@ -29,10 +30,10 @@ export function lockPath(dataDir: string): string {
 
 /** Records that this process has the database open (written to a temp file, then renamed). */
 export function markOpen(dataDir: string, now: Date = new Date()): void {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const info: LockInfo = { pid: process.pid, openedAt: now.toISOString(), hostname: hostname() };
   const tmp = `${lockPath(dataDir)}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(info)}\n`);
+  writeFileSync(tmp, `${JSON.stringify(info)}\n`, { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, lockPath(dataDir));
 }
 
@@ -156,7 +157,7 @@ export function setAsideCorrupt(dataDir: string, why: string, now: Date = new Da
   const file = databaseFile(dataDir);
   if (!['', ...COMPANION_SUFFIXES].some((suffix) => existsSync(`${file}${suffix}`))) return { setAsideAs: null, files: [], noteFile: null };
   const dir = setAsideDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const setAsideAs = join(dir, freeName(dir, `griddesk-${fileStamp(now)}-corrupt`, '.db'));
   const sizes = ['', ...COMPANION_SUFFIXES]
     .filter((suffix) => existsSync(`${file}${suffix}`))
@@ -174,6 +175,7 @@ export function setAsideCorrupt(dataDir: string, why: string, now: Date = new Da
       `进程：${process.pid}，电脑：${hostname()}`,
       '',
     ].join('\n'),
+    { mode: PRIVATE_FILE_MODE },
   );
   return { setAsideAs, files, noteFile };
 }

@@ -63,12 +63,16 @@ function backupBeforeMigrate(sqlite: Database.Database, file: string, fromVersio
 }
 
 /**
- * The folder and the database with its companions readable by their owner only: created so, and
- * narrowed at every open for files an older version left readable by everyone.
+ * A new database file and its folder are created readable by their owner only (SQLite gives the
+ * -wal and -shm it makes later the database file's mode).
  */
-function keepPrivate(file: string, existed: boolean): void {
+function createPrivately(file: string): void {
   ensurePrivateDir(dirname(file));
-  if (!existed) createPrivateFile(file);
+  createPrivateFile(file);
+}
+
+/** Narrows a file found to be ours, and its companions, as an older version may have left them. */
+function narrowExisting(file: string): void {
   for (const suffix of ['', ...COMPANION_SUFFIXES]) makePrivate(`${file}${suffix}`);
 }
 
@@ -109,7 +113,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       file,
     );
   }
-  if (!options.readonly) keepPrivate(file, existed);
+  if (!existed && !options.readonly) createPrivately(file);
   const sqlite = new Database(file, { fileMustExist: existed, readonly: options.readonly ?? false });
   try {
     if (options.key) applyKey(sqlite, options.key);
@@ -138,6 +142,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       const db = drizzleOver(sqlite);
       return { file, sqlite, db, migrated: 0, schemaVersion: version, close: () => sqlite.close() };
     }
+    if (existed) narrowExisting(file);
     beginImmediately(sqlite);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { databaseFile } from '../../db/host';
 import { DatabaseOpenError, ServiceError } from '../../db/errors';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir, keepNewFilesPrivate } from '../data-dir';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from '../seed/run-seed';
 import { checkAuditChain } from '../../db/audit/service';
 import { unlockForCli } from './unlock';
@@ -111,4 +111,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+keepNewFilesPrivate();
 process.exitCode = await main(process.argv.slice(2));

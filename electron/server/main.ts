@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DatabaseOpenError } from '../../db/errors';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir, keepNewFilesPrivate } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
 import { seedAsJob } from '../seed/seed-job';
 import { startHttpHost } from './http-host';
@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/run-seed';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '5170' },

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../../db/client/open';
@@ -161,6 +161,46 @@ describe('openDatabase', () => {
     const junkBefore = fileState(junk);
     expect(() => openDatabase({ file: junk })).toThrowError(expect.objectContaining({ code: 'NOT_A_DATABASE' }));
     expect(fileState(junk)).toBe(junkBefore);
+  });
+
+  it('names another program\'s plain SQLite file as such when a key is given, and leaves it and its mode alone', () => {
+    const dir = tempDir();
+    const foreign = join(dir, 'other.db');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\')');
+    other.close();
+    chmodSync(foreign, 0o644);
+    const before = fileState(foreign);
+    expect(() => openDatabase({ file: foreign, key: Buffer.alloc(32, 0x5a) })).toThrowError(
+      expect.objectContaining({ code: 'FOREIGN_DATABASE', message: expect.stringMatching(/^这是另一个程序的 SQLite 数据库，不是 GridDesk 的数据文件/) }),
+    );
+    expect(fileState(foreign)).toBe(before);
+    expect(statSync(foreign).mode & 0o777).toBe(0o644);
+
+    // A plain GridDesk database given a key is not called foreign, nor a wrong key.
+    const plain = join(dir, 'plain.db');
+    openDatabase({ file: plain }).close();
+    expect(() => openDatabase({ file: plain, key: Buffer.alloc(32, 0x5a) })).toThrowError(
+      expect.objectContaining({ code: 'NOT_ENCRYPTED', message: expect.stringMatching(/未加密的 GridDesk 数据库/) }),
+    );
+  });
+
+  it('creates the database 0600 and narrows one an older version left readable by everyone', () => {
+    const previous = process.umask(0o022);
+    try {
+      const file = join(tempDir(), 'data', 'g.db');
+      const opened = openDatabase({ file, key: Buffer.alloc(32, 0x5a) });
+      insertMiniTerritory(opened.sqlite, 1);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+      expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+      opened.close();
+      chmodSync(file, 0o644);
+      const again = openDatabase({ file, key: Buffer.alloc(32, 0x5a) });
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+      again.close();
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it('encrypts with a key, and a wrong key is refused without touching the file', () => {
