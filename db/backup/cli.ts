@@ -1,13 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { applyKey } from '../client/cipher';
+import { openDatabase } from '../client/open';
 import { ServiceError } from '../errors';
+import { databaseFile } from '../host';
+import { accountByUsername, actorOf } from '../auth/accounts';
 import { normalizeRecoveryCode, readKeyring, unwrapSlot } from '../auth/keyring';
 import { listBackups, verifyBackup, withReadOnly } from './list';
 import { backupDir, type BackupInfo, type BackupReason } from './paths';
 import { describeSetAside, restoreBackup } from './restore';
+import { manualBackup } from './vault-ops';
 import { lockHeldByOtherProcess, newestGoodBackup, readLock } from './startup-check';
 
 export const REASON_LABELS: Record<BackupReason, string> = {
@@ -17,11 +21,20 @@ export const REASON_LABELS: Record<BackupReason, string> = {
   'pre-migrate': '升级前',
 };
 
+/** Exit codes of `griddesk backup create`, for scheduled tasks (cron, Task Scheduler). */
+export const CREATE_EXIT = { made: 0, failed: 1, usage: 2, damaged: 3, refused: 4 } as const;
+
 export const BACKUP_USAGE = `用法：
   griddesk backup list    [--data-dir DIR] [--verify [--user NAME]]
+  griddesk backup create  [--data-dir DIR] --user NAME [--password-file FILE]
   griddesk backup restore [--data-dir DIR] [--file FILE] [--user NAME]
 
   list      列出备份（最新在前）。--verify 逐个校验（需要密码或恢复码）
+  create    立即备份（先做完整性检查，记入审计日志），可在 GridDesk 运行时执行。
+            须是管理员（--user）。密码依次取自 --password-file 文件的第一行、
+            环境变量 GRIDDESK_PASSWORD，都没有时在终端询问，供计划任务无人值守运行。
+            退出码：0 已备份；1 备份失败（未保存任何文件）；2 用法错误；
+                    3 数据库已损坏，拒绝备份；4 密码不对或不是管理员
   restore   用备份替换当前数据库；不给 --file 时用最新的完好备份。
             当前数据库移到 set-aside 文件夹（不会删除）。须先关闭 GridDesk。
             需要管理员密码（--user 管理员用户名），不给 --user 时使用恢复码。
@@ -113,6 +126,7 @@ export async function backupCommand(argv: string[], defaultDataDir: string, io: 
         file: { type: 'string' },
         user: { type: 'string' },
         verify: { type: 'boolean', default: false },
+        'password-file': { type: 'string' },
       },
       strict: true,
     }));
@@ -133,6 +147,7 @@ export async function backupCommand(argv: string[], defaultDataDir: string, io: 
       for (const line of formatBackupList(backups, verdicts)) io.out(line);
       return 0;
     }
+    if (sub === 'create') return await createCommand(dataDir, values.user, values['password-file'], io);
     if (sub === 'restore') {
       const lock = readLock(dataDir);
       if (lockHeldByOtherProcess(lock)) {
@@ -166,6 +181,47 @@ export async function backupCommand(argv: string[], defaultDataDir: string, io: 
   } catch (err) {
     io.err(`griddesk backup ${sub}: ${(err as Error).message}`);
     return 1;
+  }
+}
+
+/**
+ * The password for a run nobody watches: the first line of `--password-file`, else
+ * GRIDDESK_PASSWORD, else asked on the terminal. Never an argument, which other users of the
+ * machine could read in the process list.
+ */
+async function passwordFor(username: string, passwordFile: string | undefined, io: BackupCliIo): Promise<string> {
+  if (passwordFile) {
+    if (process.platform !== 'win32' && (statSync(passwordFile).mode & 0o077) !== 0) {
+      io.err(`注意：密码文件 ${passwordFile} 其他用户也能读取，建议 chmod 600`);
+    }
+    return readFileSync(passwordFile, 'utf8').split(/\r?\n/)[0] ?? '';
+  }
+  return process.env.GRIDDESK_PASSWORD ?? (await io.readSecret(`「${username}」的密码：`));
+}
+
+/** `griddesk backup create`: an audited backup as an administrator; see CREATE_EXIT. */
+async function createCommand(dataDir: string, username: string | undefined, passwordFile: string | undefined, io: BackupCliIo): Promise<number> {
+  if (!username) {
+    io.err(`griddesk backup create: 请用 --user 给出管理员用户名\n\n${BACKUP_USAGE}`);
+    return CREATE_EXIT.usage;
+  }
+  try {
+    const key = unlockKey(dataDir, { username, password: await passwordFor(username, passwordFile, io) });
+    const opened = openDatabase({ file: databaseFile(dataDir), key });
+    try {
+      const account = accountByUsername(opened.sqlite, username);
+      if (!account || account.disabled) throw new ServiceError('UNAUTHENTICATED', 'account.disabled', { username });
+      const made = await manualBackup(actorOf(account), opened.sqlite, dataDir, key);
+      io.out(`已备份为 ${join(backupDir(dataDir), made.name)}（${(made.size / 1024 / 1024).toFixed(1)} MB，已通过完整性检查）`);
+      return CREATE_EXIT.made;
+    } finally {
+      opened.close();
+    }
+  } catch (err) {
+    io.err(`griddesk backup create: ${(err as Error).message}`);
+    if (err instanceof ServiceError && err.key === 'backup.sourceDamaged') return CREATE_EXIT.damaged;
+    if (err instanceof ServiceError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) return CREATE_EXIT.refused;
+    return CREATE_EXIT.failed;
   }
 }
 
