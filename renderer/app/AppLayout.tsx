@@ -7,6 +7,7 @@ import { openStartupGate } from '../api/startup-gate';
 import { hasPermission, useSessionUser } from '../features/auth/session';
 import { LoadingState } from '../ui/LoadingState';
 import { JobsTray } from '../features/jobs/JobsTray';
+import { DamageBanner } from '../features/backups/DamageBanner';
 import { AppHeader } from './AppHeader';
 import { ComingSoon } from './ComingSoon';
 import { DEFAULT_ROUTE, ROUTES, findRoute, type RouteDef } from './routes';
@@ -85,6 +86,7 @@ export function AppLayout() {
         <Layout.Header className="gd-header-bar">
           <AppHeader />
         </Layout.Header>
+        <DamageBanner />
         <Layout.Content className="gd-content">
           {route ? <Page route={route} /> : <Empty className="gd-state" data-testid="no-pages" />}
         </Layout.Content>
