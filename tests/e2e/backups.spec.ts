@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDb } from './support/db';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
 import { rpc } from './support/rpc';
-import { startServerForTest, type TestServer } from './support/server';
+import { startServer, startServerForTest, type TestServer } from './support/server';
 
 let server: TestServer;
 
@@ -71,4 +73,41 @@ test('an administrator backs up, changes data, restores the backup, and the chan
   const accounts = page.getByTestId('accounts-page');
   await expect(accounts).toContainText('wangge');
   await expect(accounts).not.toContainText('afterbackup');
+});
+
+test('a database damaged after a clean exit shows administrators a banner that leads to restoring the newest good backup', async ({ page }) => {
+  await page.goto(server.url);
+  await signInWithForm(page, 'admin', E2E_PASSWORD);
+  await expect(page.getByTestId('app')).toBeVisible();
+  const started = (await rpc(page.request, server, 'backups.create', {})) as { id: string };
+  let backup = '';
+  await expect
+    .poll(async () => {
+      const job = (await rpc(page.request, server, 'jobs.get', { id: started.id })) as { state: string; result: { name: string } | null };
+      backup = job.result?.name ?? '';
+      return job.state;
+    })
+    .toBe('done');
+  // A page nothing reads at sign-in: the residents' name index.
+  const indexPage = readDb(server, (db) => db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'people_name_idx'`).pluck().get() as number);
+  await server.stop();
+  const fd = openSync(join(server.dataDir, 'griddesk.db'), 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (indexPage - 1) * 4096 + 1000);
+  closeSync(fd);
+
+  server = await startServer({ dataDir: server.dataDir });
+  await page.goto(server.url);
+  await signInWithForm(page, 'admin', E2E_PASSWORD);
+  const banner = page.getByTestId('damage-banner');
+  await expect(banner).toContainText('数据库文件已损坏');
+  await expect(banner).toContainText(backup);
+  await page.screenshot({ path: join(ARTIFACTS, 'backups-damaged.png') });
+
+  await page.getByTestId('damage-banner-restore').click();
+  await expect(page.getByTestId('backups-page')).toBeVisible();
+  await page.getByTestId(`backup-restore-${backup}`).click();
+  await page.getByTestId('backup-restore-confirm').click();
+  await expect(page.getByTestId('backup-restore-result')).toContainText(backup);
+  // The restored file passes its check after reopening: the banner goes.
+  await expect(banner).toHaveCount(0);
 });
