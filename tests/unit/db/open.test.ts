@@ -39,6 +39,15 @@ const REBUILD_COMPOUNDS = [
   'CREATE INDEX `compounds_grid_idx` ON `compounds` (`grid_id`);',
 ].join('\n--> statement-breakpoint\n');
 
+/** A plain SQLite file of some other program, with a table of its own. */
+function otherProgramsDatabase(dir: string): string {
+  const file = join(dir, 'other.db');
+  const other = new Database(file);
+  other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\')');
+  other.close();
+  return file;
+}
+
 describe('openDatabase', () => {
   it('creates a new file with WAL, foreign keys, busy timeout, NORMAL sync and every migration', () => {
     const file = join(tempDir(), 'g.db');
@@ -148,10 +157,7 @@ describe('openDatabase', () => {
 
   it('refuses a foreign SQLite database and a file that is not a database, without touching either', () => {
     const dir = tempDir();
-    const foreign = join(dir, 'other.db');
-    const other = new Database(foreign);
-    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\')');
-    other.close();
+    const foreign = otherProgramsDatabase(dir);
     const foreignBefore = fileState(foreign);
     expect(() => openDatabase({ file: foreign })).toThrowError(expect.objectContaining({ code: 'FOREIGN_DATABASE' }));
     expect(fileState(foreign)).toBe(foreignBefore);
@@ -165,10 +171,7 @@ describe('openDatabase', () => {
 
   it('names another program\'s plain SQLite file as such when a key is given, and leaves it and its mode alone', () => {
     const dir = tempDir();
-    const foreign = join(dir, 'other.db');
-    const other = new Database(foreign);
-    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\')');
-    other.close();
+    const foreign = otherProgramsDatabase(dir);
     chmodSync(foreign, 0o644);
     const before = fileState(foreign);
     expect(() => openDatabase({ file: foreign, key: Buffer.alloc(32, 0x5a) })).toThrowError(
