@@ -4,6 +4,9 @@ import type { JobInfo } from '../../db/jobs/info';
 import { startThreadJob } from './jobs';
 import type { GridRuntime } from './runtime';
 
+/** The check job running for a runtime, if one is. */
+const running = new WeakMap<GridRuntime, string>();
+
 /** Who runs the integrity check: no account asked for it. Administrators see its job. */
 const CHECKER: Actor = { id: 'system', name: '系统（完整性检查）', role: 'admin', seesPersonalData: false };
 
@@ -32,7 +35,9 @@ function startCheck(rt: GridRuntime): void {
   const generation = keeper.generation;
   keeper.health.checking();
   const job = startThreadJob(rt, host.context(CHECKER), 'database.check', {}, 'read');
+  running.set(rt, job.id);
   void rt.jobs.wait(job.id).then((done) => {
+    if (running.get(rt) === job.id) running.delete(rt);
     if (keeper.generation !== generation) return; // the file was replaced meanwhile: its own check runs
     const check = done.result as DatabaseCheck | null;
     if (done.state === 'done' && check?.ok) keeper.health.passed();
@@ -40,4 +45,13 @@ function startCheck(rt: GridRuntime): void {
     else if (done.error?.key === 'database.damaged') keeper.reportDamage([done.error.message]);
     else keeper.health.reset(); // cancelled (shutting down) or stopped: nothing learnt
   });
+}
+
+/**
+ * Resolves once the integrity check running now (if any) has ended: a restore waits for it
+ * rather than be refused, since the check opened right after signing in holds the file open.
+ */
+export async function checkSettled(rt: GridRuntime): Promise<void> {
+  const id = running.get(rt);
+  if (id) await rt.jobs.wait(id);
 }

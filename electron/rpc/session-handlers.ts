@@ -9,6 +9,7 @@ import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
 import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
 import { startHostJob, startThreadJob } from './jobs';
+import { checkSettled } from './health';
 import type { GridRuntime } from './runtime';
 import { DEMO_FILE } from '../seed/run-seed';
 
@@ -163,10 +164,11 @@ export const sessionHandlers: SessionHandlers = {
     authorize(actor, 'backups.manage');
     return startThreadJob(rt, rt.vault.requireOpen().context(actor), 'backups.create', {}, 'write');
   },
-  'backups.restore': (rt, session, input) => {
+  'backups.restore': async (rt, session, input) => {
     const { actor } = signedIn(rt, session);
     authorize(actor, 'backups.manage');
     rt.vault.checkRestorable(input.name);
+    await checkSettled(rt);
     if (rt.jobs.busy) throw new ServiceError('CONFLICT', 'job.othersRunning', {});
     return startHostJob(rt, actor, 'backups.restore', 'write', async (control) => {
       control.progress('校验并恢复备份', 0, 1);

@@ -82,6 +82,14 @@ describe('a database damaged after a clean exit', () => {
     expect(await admin.call('buildings.history', { id: territory.buildings[0]! })).not.toHaveLength(0);
   });
 
+  it('a restore asked for right after signing in waits for the check instead of being refused', async () => {
+    const { dataDir, good } = await cleanlyClosedWithBackup();
+    const { runtime } = start(dataDir);
+    const admin = await signIn(runtime, 'admin');
+    expect(runtime.vault.backups.health.get().state).toBe('checking');
+    expect(await admin.callJob('backups.restore', { name: good.name })).toMatchObject({ restoredFrom: good.name });
+  });
+
   it('a sound database passes the check after opening', async () => {
     const { runtime } = start(makeRuntime().dataDir);
     await signIn(runtime, 'admin');
