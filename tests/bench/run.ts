@@ -9,6 +9,7 @@ import { benchMapLive } from './map-live';
 import { benchImports } from './imports';
 import { benchStall } from './stall';
 import { benchFiles } from './files';
+import { benchIntegrity } from './integrity';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   await benchImports();
   await benchStall(largeDir);
   await benchFiles(largeDir);
+  await benchIntegrity(largeDir);
 }
 
 main().catch((err: unknown) => {
