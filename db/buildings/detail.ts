@@ -1,13 +1,13 @@
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { maskPhone } from '../personal-data';
+import { maskPhone, nameFor } from '../personal-data';
 import { authorize } from '../auth/permissions';
 import { historyEntries } from './status/history';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
 import { buildingGroups } from './groups';
 import { INCIDENT_COLUMNS, incidentOf, type IncidentRow } from './incidents';
 import { NEED_COLUMNS, needOf, type NeedRow } from './needs';
-import type { BuildingDetail, BuildingIncident } from '../../electron/api/buildings';
+import type { BuildingDetail, BuildingIncident, BuildingNeed } from '../../electron/api/buildings';
 
 interface Row {
   id: string;
@@ -42,7 +42,8 @@ const ROLE_ORDER: DutyRole[] = ['building_head', 'alley_head', 'unit_head', 'gri
 
 /**
  * What the building panel shows: where it is, who is responsible, its status and latest changes.
- * Phones are always masked here; revealing one is its own audited call.
+ * Phones are always masked here; revealing one is its own audited call. Names (of duty holders and
+ * of those who asked for help, with their rooms) are masked for whoever may not see people.
  */
 export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()): BuildingDetail {
   const { sqlite } = ctx;
@@ -85,7 +86,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
   )
     .map((h) => ({
       role: h.role,
-      name: h.name,
+      name: nameFor(ctx.actor, h.name),
       phone: maskPhone(h.phone),
       partyMember: h.party_member === 1,
     }))
@@ -117,7 +118,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
       sqlite
         .prepare<unknown[], NeedRow>(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
         .all(row.id)
-    ).map(needOf),
+    ).map((r) => maskedNeed(ctx, needOf(r))),
     incidents: incidentsOf(ctx, row.id),
     recentHistory,
   };
@@ -143,7 +144,7 @@ function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail
 
 const LATEST_FIXED = 5;
 
-/** Open incidents (latest reported first), then the latest fixed ones. */
+/** Open incidents (latest reported first), then the latest fixed ones; names as the actor may see them. */
 function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[] {
   const open = ctx.sqlite
     .prepare<unknown[], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
@@ -154,5 +155,14 @@ function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[
         ORDER BY fixed_at DESC, id LIMIT ${LATEST_FIXED}`,
     )
     .all(buildingId);
-  return [...open, ...fixed].map(incidentOf);
+  return [...open, ...fixed].map((r) => {
+    const incident = incidentOf(r);
+    return { ...incident, reportedBy: nameFor(ctx.actor, incident.reportedBy), handler: incident.handler && nameFor(ctx.actor, incident.handler) };
+  });
+}
+
+/** A need with its requester (name and room), assignee and who did it as the actor may see them. */
+function maskedNeed(ctx: ServiceContext, need: BuildingNeed): BuildingNeed {
+  const name = (n: string | null) => n && nameFor(ctx.actor, n);
+  return { ...need, requestedBy: nameFor(ctx.actor, need.requestedBy), assignee: name(need.assignee), doneBy: name(need.doneBy) };
 }

@@ -8,3 +8,4 @@ export * from './audit';
 export * from './accounts';
 export * from './map';
 export * from './imports';
+export * from './requests';

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
+import type { Actor } from '../auth/roles';
+import { MASKED_ROOM, maskName, seesPeople } from '../personal-data';
 import type { VisitResult } from '../schema';
 import { requireRound } from './rounds';
+import { buildingGridOf } from '../buildings/scope';
 import type { ScreeningHousehold } from '../../electron/api/screening';
 
 export interface QueueInput {
@@ -45,18 +48,21 @@ const PAGE_COLUMNS = `v.household_id, v.building_id, b.address, u.number AS unit
 const FROM = `FROM screening_visits v JOIN households h ON h.id = v.household_id JOIN buildings b ON b.id = v.building_id
   LEFT JOIN units u ON u.id = h.unit_id`;
 
-function toHousehold(r: Row): ScreeningHousehold {
+/** One line of the queue; names and the room are masked for whoever may not see people. */
+function toHousehold(r: Row, actor: Actor): ScreeningHousehold {
+  const people = seesPeople(actor);
+  const headName = r.head_name ?? '（未登记户主）';
   return {
     householdId: r.household_id,
     buildingId: r.building_id,
     address: r.address,
-    room: r.room,
-    headName: r.head_name ?? '（未登记户主）',
+    room: people ? r.room : MASKED_ROOM,
+    headName: people || r.head_name === null ? headName : maskName(headName),
     members: r.members,
     result: r.result,
     attempts: r.attempts,
     visitedAt: r.visited_at,
-    visitedBy: r.visited_by,
+    visitedBy: r.visited_by && (people ? r.visited_by : maskName(r.visited_by)),
     returnee: r.returnee === 1,
     symptoms: r.symptoms === 1,
     needs: r.needs,
@@ -65,11 +71,11 @@ function toHousehold(r: Row): ScreeningHousehold {
 }
 
 /** One household's line in a round's queue, or undefined when it is not in the round. */
-export function queueLine(sqlite: Database.Database, roundId: string, householdId: string): ScreeningHousehold | undefined {
+export function queueLine(sqlite: Database.Database, actor: Actor, roundId: string, householdId: string): ScreeningHousehold | undefined {
   const row = sqlite
     .prepare<unknown[], Row>(`${DETAILS} FROM (SELECT ${PAGE_COLUMNS} ${FROM} WHERE v.round_id = ? AND v.household_id = ?) p`)
     .get(roundId, householdId);
-  return row && toHousehold(row);
+  return row && toHousehold(row, actor);
 }
 
 /**
@@ -109,10 +115,12 @@ function streetWindow(sqlite: Database.Database, params: Record<string, unknown>
 
 /**
  * A page of a round's households to visit or revisit, by building address, unit and room.
- * A grid worker sees the households of their grids only.
+ * A grid worker sees the households of their grids only, and asking for another grid or a
+ * building in one is refused.
  */
 export function screeningQueue(ctx: ServiceContext, input: QueueInput): { rows: ScreeningHousehold[]; total: number } {
   authorize(ctx.actor, 'buildings.read', input.gridId ? { gridId: input.gridId } : undefined);
+  if (input.buildingId) authorize(ctx.actor, 'buildings.read', { gridId: buildingGridOf(ctx, input.buildingId, 'buildingId') });
   const { sqlite } = ctx;
   requireRound(sqlite, input.roundId);
   const where = ['v.round_id = @round'];
@@ -155,5 +163,5 @@ export function screeningQueue(ctx: ServiceContext, input: QueueInput): { rows: 
        ORDER BY p.address, p.unit_number, p.room, p.household_id`,
     )
     .all(params);
-  return { rows: rows.map(toHousehold), total };
+  return { rows: rows.map((r) => toHousehold(r, ctx.actor)), total };
 }

@@ -102,5 +102,5 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);
   })();
   ctx.emit('data.changed', { domains: ['screening', 'buildings'] });
-  return queueLine(sqlite, input.roundId, input.householdId)!;
+  return queueLine(sqlite, ctx.actor, input.roundId, input.householdId)!;
 }

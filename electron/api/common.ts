@@ -22,3 +22,9 @@ export interface PagedResult<T> {
   rows: T[];
   total: number;
 }
+
+/**
+ * The client's id for one intended change, sent beside a mutation's input (not in it): a retry
+ * with the same id is answered with the first result instead of changing anything twice.
+ */
+export const requestIdSchema = z.string().regex(/^[\w-]{8,100}$/);

@@ -52,4 +52,8 @@ export interface ApiError {
   field?: string;
 }
 
-export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+/**
+ * What a call returns. `alreadyDone`: a change sent again with a request id it was already made
+ * under; `result` is what the first call returned, and nothing was changed a second time.
+ */
+export type ApiResponse<T> = { ok: true; result: T; alreadyDone?: true } | { ok: false; error: ApiError };

@@ -60,9 +60,14 @@ export interface GridDeskFiles {
   save(fileId: string, name: string): Promise<ApiResponse<{ saved: boolean }>>;
 }
 
+/** How one call is sent: a change carries the client's id for it, the same on every retry. */
+export interface CallOptions {
+  requestId?: string;
+}
+
 /** What `window.api` is, in Electron (preload) and in browser mode (HTTP client) alike. */
 export interface GridDeskApi {
-  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiResponse<MethodResult<M>>>;
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<ApiResponse<MethodResult<M>>>;
   subscribe<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
   files: GridDeskFiles;
 }

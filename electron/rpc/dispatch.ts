@@ -5,7 +5,8 @@ import { accountById, actorOf } from '../../db/auth/accounts';
 import { authorize } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import type { ServiceContext } from '../../db/context';
-import { contract, isMethodName, type ApiError, type ApiResponse, type MethodName } from '../api';
+import { contract, isMethodName, requestIdSchema, type ApiError, type ApiResponse, type MethodName } from '../api';
+import { runOnce } from '../../db/idempotency/request-log';
 import { handlers, type DataMethod, type HandlerEnv } from './handlers';
 import type { CallEnv } from './handler-types';
 import type { GridRuntime } from './runtime';
@@ -46,7 +47,8 @@ export function toApiError(err: unknown): ApiError {
  * The one entry point both transports (Electron IPC and browser-mode HTTP) call: checks the
  * method exists, validates the input against the contract's schema, checks what the method
  * declares it needs (`public`: nothing; `signedIn`: a signed-in, unlocked, active account; a
- * permission: such an account holding it), then runs the service.
+ * permission: such an account holding it), then runs the service. A change sent with a request id
+ * (`env.requestId`) runs at most once: see `runOnce`.
  */
 export async function dispatch(
   rt: GridRuntime,
@@ -61,6 +63,10 @@ export async function dispatch(
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, error: zodFailure(parsed.error) };
+  const requestId = env.requestId;
+  if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
+    return { ok: false, error: refusal('INVALID_INPUT', 'request.idInvalid', {}, 'requestId') };
+  }
   const session = rt.sessions.get(sessionId);
   if (!session) return { ok: false, error: refusal('UNAUTHENTICATED', 'session.missing', {}) };
   const sessionMethod = (SESSION_METHODS as readonly string[]).includes(method);
@@ -84,12 +90,13 @@ export async function dispatch(
     rt.sessions.touch(session);
     const actor = actorOf(account);
     if (permission !== 'signedIn') authorize(actor, permission);
-    if (sessionMethod) {
-      const handler = sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown;
-      return { ok: true, result: await handler(rt, session, parsed.data) };
-    }
-    const handler = handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown;
-    return { ok: true, result: await handler(host.context(actor), parsed.data, { ...env, runtime: rt }) };
+    const run = sessionMethod
+      ? () => (sessionHandlers[method as SessionMethod] as (rt: GridRuntime, s: Session, input: unknown) => unknown)(rt, session, parsed.data)
+      : () => (handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown)(host.context(actor), parsed.data, { ...env, runtime: rt });
+    if (!contract[method].mutates || typeof requestId !== 'string') return { ok: true, result: await run() };
+    // A change sent with a request id is made once: a retry gets the first result back.
+    const once = await runOnce(host.opened.sqlite, { id: requestId, account: actor.id, method }, run);
+    return { ok: true, result: once.result, ...(once.alreadyDone ? { alreadyDone: true as const } : {}) };
   } catch (err) {
     const error = toApiError(err);
     // Damage met by a call is checked at once, so administrators see the banner.

@@ -5,6 +5,8 @@ import type { SessionMethod } from './session-handlers';
 
 export interface HandlerEnv {
   mode: 'electron' | 'browser';
+  /** The client's id for this change, as the transport received it (checked by the dispatcher). */
+  requestId?: unknown;
 }
 
 /** What a handler gets besides the service context: the transport, and the runtime (jobs). */

@@ -111,8 +111,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
         if (err instanceof BodyTooLarge) return refuse(res, 413, 'INVALID_INPUT', '请求体超过 16 MB 上限；文件请通过上传接口传送');
         return refuse(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON');
       }
-      const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-      return sendJson(res, 200, await backend.call(session.id, { mode: 'browser' }, method, input));
+      const { method, input, requestId } = (body ?? {}) as { method?: unknown; input?: unknown; requestId?: unknown };
+      const env = { mode: 'browser' as const, ...(requestId === undefined ? {} : { requestId }) };
+      return sendJson(res, 200, await backend.call(session.id, env, method, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');

@@ -9,7 +9,7 @@ import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
 export function bindRpc(binding: RpcBinding): () => void {
-  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown) => handleRpc(binding, event, method, input));
+  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown, requestId: unknown) => handleRpc(binding, event, method, input, requestId));
   return () => ipcMain.removeHandler(RPC_CHANNEL);
 }
 

@@ -23,8 +23,9 @@ export function createPreloadApi(ipc: PreloadIpc, web: Pick<WebUtils, 'getPathFo
 
   const files = (...args: unknown[]) => (ipc.invoke(FILES_CHANNEL, ...args) as Promise<ApiResponse<never>>).catch(() => TRANSPORT_FAILED);
   return {
-    invoke(method, input) {
-      return (ipc.invoke(RPC_CHANNEL, method, input) as Promise<ApiResponse<never>>).catch(() => TRANSPORT_FAILED);
+    invoke(method, input, options) {
+      const args = options?.requestId === undefined ? [method, input] : [method, input, options.requestId];
+      return (ipc.invoke(RPC_CHANNEL, ...args) as Promise<ApiResponse<never>>).catch(() => TRANSPORT_FAILED);
     },
     files: {
       // The path of a file the user picked is known to the preload only; the page never sees it.

@@ -28,8 +28,11 @@ export function senderInfo(event: RpcEvent): SenderInfo {
   };
 }
 
-/** Answers one call; never throws (a throw would reach the page as an unstructured Error). */
-export async function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown, input: unknown): Promise<ApiResponse<unknown>> {
+/**
+ * Answers one call; never throws (a throw would reach the page as an unstructured Error). A change
+ * may carry the page's request id, so that a retry is not made twice.
+ */
+export async function handleRpc(binding: RpcBinding, event: RpcEvent, method: unknown, input: unknown, requestId?: unknown): Promise<ApiResponse<unknown>> {
   try {
     const check = validateSender(senderInfo(event), binding.windows);
     if (!check.ok) {
@@ -43,7 +46,8 @@ export async function handleRpc(binding: RpcBinding, event: RpcEvent, method: un
     const backend = binding.backend();
     if (!backend) return STARTING;
     // One session per window: each window signs in (and locks when idle) on its own.
-    return await backend.call(`window-${event.sender.id}`, { mode: 'electron' }, method, input, { ensureSession: true });
+    const env = { mode: 'electron' as const, ...(requestId === undefined ? {} : { requestId }) };
+    return await backend.call(`window-${event.sender.id}`, env, method, input, { ensureSession: true });
   } catch (err) {
     console.error('[ipc] call failed:', err);
     return { ok: false, error: { code: 'INTERNAL', message: '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员' } };

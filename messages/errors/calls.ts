@@ -31,6 +31,18 @@ export const callErrors = {
     'zh-CN': '内部错误，操作未完成，数据未改动。请重试；若反复出现，请联系管理员',
     en: 'Internal error: the operation did not complete and nothing was changed. Please try again; if it keeps happening, contact an administrator',
   },
+  'request.idInvalid': {
+    'zh-CN': '请求编号无效：须为 8–100 位字母、数字、- 或 _',
+    en: 'Invalid request id: it must be 8–100 letters, digits, - or _',
+  },
+  'request.idReused': {
+    'zh-CN': '请求编号「{requestId}」已用于另一项操作，不能再用于「{method}」；操作未执行',
+    en: 'The request id "{requestId}" was already used for another operation and cannot be used for "{method}"; nothing was done',
+  },
+  'transport.lost': {
+    'zh-CN': '与服务的连接中断，无法确认操作是否完成。请检查服务是否在运行后重试（重试不会重复执行）',
+    en: 'The connection to the service was lost, so whether the operation completed is unknown. Check that the service is running and try again (a retry is never done twice)',
+  },
   'job.notFound': { 'zh-CN': '找不到这个任务', en: 'Job not found' },
   'job.finished': { 'zh-CN': '任务已经结束，不能再取消', en: 'The job has already ended and cannot be cancelled' },
   'job.threadExited': { 'zh-CN': '任务线程意外退出（{exitCode}），数据未改动', en: 'The job thread stopped unexpectedly ({exitCode}); nothing was changed' },

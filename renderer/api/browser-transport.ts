@@ -1,4 +1,4 @@
-import type { ApiResponse, GridDeskApi, PushEventName, PushEvents, UploadedFile } from '../../electron/api';
+import type { ApiResponse, CallOptions, GridDeskApi, PushEventName, PushEvents, UploadedFile } from '../../electron/api';
 import { pushEventNames } from '../../electron/api';
 import { formatError } from '../../messages';
 
@@ -9,13 +9,24 @@ const UNAUTHENTICATED: ApiResponse<never> = {
   error: { code: 'UNAUTHENTICATED', message: formatError('browser.signedOut', {}, 'zh-CN'), key: 'browser.signedOut', params: {} },
 };
 
-async function invoke(method: string, input: unknown): Promise<ApiResponse<never>> {
-  const response = await fetch('/api/rpc', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-griddesk': '1' },
-    body: JSON.stringify({ method, input }),
-  });
+const TRANSPORT_LOST: ApiResponse<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: formatError('transport.lost', {}, 'zh-CN'), key: 'transport.lost', params: {} },
+};
+
+async function invoke(method: string, input: unknown, options?: CallOptions): Promise<ApiResponse<never>> {
+  let response: Response;
+  try {
+    response = await fetch('/api/rpc', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-griddesk': '1' },
+      body: JSON.stringify({ method, input, ...(options?.requestId ? { requestId: options.requestId } : {}) }),
+    });
+  } catch {
+    // The server went away (restarting, network down) before it answered: the change may or may not have been made.
+    return TRANSPORT_LOST;
+  }
   if (response.status === 401) return UNAUTHENTICATED;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) {
@@ -25,7 +36,11 @@ async function invoke(method: string, input: unknown): Promise<ApiResponse<never
       error: { code: 'INTERNAL', message: formatError('browser.unexpectedResponse', params, 'zh-CN'), key: 'browser.unexpectedResponse', params },
     };
   }
-  return (await response.json()) as ApiResponse<never>;
+  try {
+    return (await response.json()) as ApiResponse<never>;
+  } catch {
+    return TRANSPORT_LOST;
+  }
 }
 
 /** One EventSource for the whole page; push events are dispatched by their `event:` name. */
@@ -128,7 +143,7 @@ async function save(fileId: string, name: string): Promise<ApiResponse<{ saved: 
 export function createBrowserTransport(): GridDeskApi {
   const stream = new EventStream();
   return {
-    invoke: (method, input) => invoke(method, input),
+    invoke: (method, input, options) => invoke(method, input, options),
     subscribe: (event, listener) => stream.subscribe(event, listener),
     files: { upload, save },
   };

@@ -1,4 +1,4 @@
-import type { ApiError, GridDeskApi, MethodInput, MethodName, MethodResult } from '../../electron/api';
+import { contract, type ApiError, type ApiResponse, type GridDeskApi, type MethodInput, type MethodName, type MethodResult } from '../../electron/api';
 import { errorText, type Locale } from '../../messages';
 
 /** A call that came back `ok: false`: the service's code, its Chinese message (and message id), the field at fault. */
@@ -37,9 +37,36 @@ export function getApi(): GridDeskApi {
   return api;
 }
 
-/** Calls one method of the contract; resolves with its result or throws an `ApiCallError`. */
+/** Waits before each automatic retry of a call whose answer was lost on the way. */
+export const RETRY_DELAYS_MS = [300, 1_000, 3_000] as const;
+
+/** The call may not have reached the service, or its answer was lost on the way (the server restarting, the network down). */
+function lostOnTheWay(response: ApiResponse<unknown>): boolean {
+  return !response.ok && (response.error.key === 'transport.lost' || response.error.key === 'browser.unexpectedResponse');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 128 random bits in hex (`crypto.randomUUID` needs a secure context, which a LAN address over HTTP is not). */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Calls one method of the contract; resolves with its result or throws an `ApiCallError`. A call
+ * whose answer was lost is sent again; a change goes with one request id, the same on every
+ * retry, so a change the service made before the answer was lost is answered "already done" with
+ * its first result instead of being made twice.
+ */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await getApi().invoke(method, input);
+  const api = getApi();
+  const options = contract[method].mutates ? { requestId: newRequestId() } : undefined;
+  let response = await api.invoke(method, input, options);
+  for (const delay of RETRY_DELAYS_MS) {
+    if (!lostOnTheWay(response)) break;
+    await sleep(delay);
+    response = await api.invoke(method, input, options);
+  }
   if (!response.ok) throw new ApiCallError(method, response.error);
   return response.result;
 }

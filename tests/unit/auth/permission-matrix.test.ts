@@ -1,166 +1,114 @@
+import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../../db/auth/roles';
-import type { ApiResponse, MethodInput, MethodName } from '../../../electron/api';
-import { makeRuntime, ROLE_USERS, signIn, type Caller, type InputArg, type TestRuntime } from '../helpers/runtime';
+import { can } from '../../../db/auth/permissions';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../../../db/auth/roles';
+import { seesPeople } from '../../../db/personal-data';
+import { contract, type MethodName } from '../../../electron/api';
+import { ROLE_USERS, signIn, type Caller } from '../helpers/runtime';
+import { SAMPLES, type Sample } from './matrix-samples';
+import { openMatrixStreet, type MatrixStreet, type Where } from './matrix-street';
 
-const personInGrid = '01900000-0000-7000-8000-0000000000b1';
-const personElsewhere = '01900000-0000-7000-8000-0000000000b2';
-const householdInGrid = '01900000-0000-7000-8000-0000000000f1';
-const householdElsewhere = '01900000-0000-7000-8000-0000000000f2';
+const ROLES = Object.keys(ROLE_USERS) as Role[];
+const METHODS = Object.keys(contract) as MethodName[];
 
-let t: TestRuntime;
+let f: MatrixStreet;
 
-/** The tiny street with a person on duty and a household in each grid. */
-beforeEach(() => {
-  t = makeRuntime();
-  const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
-  const person = sqlite.prepare(
-    `INSERT INTO people (id, hlc, origin, name, gender, phone, id_number, party_member, source) VALUES (?, 'h', 'test', ?, 'female', ?, ?, 1, 'resident')`,
-  );
-  const duty = sqlite.prepare(`INSERT INTO duty_assignments (id, hlc, origin, person_id, role, scope_type, scope_id, since) VALUES (?, 'h', 'test', ?, ?, ?, ?, 0)`);
-  person.run(personInGrid, '王秀英', '13812345678', '370202198001011237');
-  person.run(personElsewhere, '赵建华', '13987654321', '370202197506063212');
-  duty.run('01900000-0000-7000-8000-0000000000c1', personInGrid, 'building_head', 'building', t.territory.buildings[0]);
-  duty.run('01900000-0000-7000-8000-0000000000c2', personElsewhere, 'building_head', 'building', t.otherGrid.building);
-  const household = sqlite.prepare(`INSERT INTO households (id, hlc, origin, building_id, room, registration) VALUES (?, 'h', 'test', ?, '1单元101', 'registered')`);
-  household.run(householdInGrid, t.territory.buildings[0]);
-  household.run(householdElsewhere, t.otherGrid.building);
+beforeEach(async () => {
+  f = await openMatrixStreet();
 });
-afterEach(() => t.runtime.close());
+afterEach(async () => {
+  // Jobs a call started end before their data directory goes.
+  const { jobs } = f.t.runtime;
+  await Promise.all(jobs.list(SYSTEM_ACTOR).map((j) => jobs.wait(j.id)));
+  f.t.runtime.close();
+});
 
-/** A screening round over the whole street, started by the administrator. */
-async function streetRound(f: TestRuntime): Promise<string> {
-  const admin = await signIn(f.runtime, 'admin');
-  return (await admin.callJob('screening.start', { scope: { type: 'street' } })).id;
+const roleActor = (role: Role): Actor => ({ id: role, name: role, role, seesPersonalData: false });
+
+/** What the contract says a role gets: refused without the declared permission, and a grid worker outside their grids. */
+function expected(method: MethodName, role: Role, where: Where): string {
+  const { permission } = contract[method];
+  const needs = SAMPLES[method]?.needs;
+  const allowed = (permission === 'public' || permission === 'signedIn' || can(roleActor(role), permission)) && (!needs || can(roleActor(role), needs));
+  if (!allowed || (role === 'grid_worker' && where === 'outside')) return 'FORBIDDEN';
+  return SAMPLES[method]?.answers?.code ?? 'ok';
 }
 
-type Outcome = 'ok' | 'FORBIDDEN';
-
-interface Action {
-  send: (caller: Caller) => Promise<ApiResponse<unknown>>;
-  expect: Record<Role, Outcome>;
-}
-
-/** One action: its method, then its input (typed by the contract, built on the test's own street) and who may take it. */
-function action<M extends MethodName>(method: M) {
-  return (input: (f: TestRuntime) => MethodInput<M> | Promise<MethodInput<M>>, expect: Record<Role, Outcome>): Action => ({
-    send: async (caller) => caller.reply(method, ...([await input(t)] as InputArg<M>)),
-    expect,
-  });
-}
-
-const EVERYONE: Record<Role, Outcome> = { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'ok' };
-const ADMIN_ONLY: Record<Role, Outcome> = { admin: 'ok', staff: 'FORBIDDEN', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' };
-const OFFICE_WRITERS: Record<Role, Outcome> = { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN' };
-const WRITERS_IN_GRID: Record<Role, Outcome> = { admin: 'ok', staff: 'ok', leader: 'FORBIDDEN', analyst: 'FORBIDDEN', grid_worker: 'ok' };
-const READERS_OUTSIDE_GRID: Record<Role, Outcome> = { admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'ok', grid_worker: 'FORBIDDEN' };
-
-/** Every action a role may or may not take, as the services answer it (no UI involved). */
-const ACTIONS: Record<string, Action> = {
-  'read the street (system.info)': action('system.info')(() => ({}), EVERYONE),
-  'read the map': action('map.layers')(() => ({}), EVERYONE),
-  'read a building in grid 1': action('buildings.get')((f) => ({ id: f.territory.buildings[0]! }), EVERYONE),
-  'read a building in grid 2 (not the grid worker’s)': action('buildings.get')((f) => ({ id: f.otherGrid.building }), READERS_OUTSIDE_GRID),
-  'list the buildings table': action('buildings.list')(() => ({ filter: { search: 'zsl' } }), EVERYONE),
-  'list the buildings of grid 2 (not the grid worker’s)': action('buildings.list')((f) => ({ filter: { gridIds: [f.otherGrid.grid] } }), READERS_OUTSIDE_GRID),
-  'export the buildings table': action('buildings.export')(() => ({}), EVERYONE),
-  'read the households of a building in grid 1': action('buildings.households')((f) => ({ id: f.territory.buildings[0]! }), {
-    admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'FORBIDDEN', grid_worker: 'ok',
-  }),
-  'read the households of a building in grid 2': action('buildings.households')((f) => ({ id: f.otherGrid.building }), {
-    admin: 'ok', staff: 'ok', leader: 'ok', analyst: 'FORBIDDEN', grid_worker: 'FORBIDDEN',
-  }),
-  'add a need in grid 1': action('buildings.addNeed')(
-    (f) => ({ buildingId: f.territory.buildings[0]!, kind: 'medicine', detail: '降压药两盒', requestedBy: '张大爷' }),
-    WRITERS_IN_GRID,
+/** Every method for every role; the grid worker once inside and once outside their grids where the input names a place. */
+const cells = METHODS.flatMap((method) =>
+  ROLES.flatMap((role) =>
+    (role === 'grid_worker' && SAMPLES[method]?.scoped ? (['inside', 'outside'] as const) : (['inside'] as const)).map(
+      (where) => [method, role, where, expected(method, role, where)] as const,
+    ),
   ),
-  'add an incident in grid 2': action('buildings.addIncident')((f) => ({ buildingId: f.otherGrid.building, title: '楼顶防水层被风掀开' }), OFFICE_WRITERS),
-  'reveal a phone of someone in grid 1': action('people.reveal')(() => ({ personId: personInGrid, field: 'phone', reason: '核实联系方式' }), WRITERS_IN_GRID),
-  'reveal an ID number of someone in grid 2': action('people.reveal')(() => ({ personId: personElsewhere, field: 'idNumber', reason: '核实身份' }), OFFICE_WRITERS),
-  'list accounts': action('accounts.list')(() => ({}), ADMIN_ONLY),
-  'create an account': action('accounts.create')(() => ({ username: 'xinyonghu', displayName: '新用户', role: 'leader', password: 'new-pass-2026' }), ADMIN_ONLY),
-  'read the audit log': action('audit.query')(() => ({ limit: 10 }), ADMIN_ONLY),
-  'verify the audit chain': action('audit.verify')(() => ({}), ADMIN_ONLY),
-  'start a screening round over the street': action('screening.start')(() => ({ scope: { type: 'street' } }), OFFICE_WRITERS),
-  'list screening rounds': action('screening.rounds')(() => ({}), EVERYONE),
-  'read a screening round’s progress': action('screening.progress')(async (f) => ({ roundId: await streetRound(f) }), EVERYONE),
-  'read the screening queue of grid 2': action('screening.households')(async (f) => ({ roundId: await streetRound(f), gridId: f.otherGrid.grid }), READERS_OUTSIDE_GRID),
-  'record a screening visit in grid 1': action('screening.visit')(
-    async (f) => ({ roundId: await streetRound(f), householdId: householdInGrid, result: 'nobody_home' }),
-    WRITERS_IN_GRID,
-  ),
-  'record a screening visit in grid 2': action('screening.visit')(
-    async (f) => ({ roundId: await streetRound(f), householdId: householdElsewhere, result: 'refused' }),
-    OFFICE_WRITERS,
-  ),
-  'list the control statuses': action('statuses.list')(() => ({}), EVERYONE),
-  'configure a control status': action('statuses.save')(() => ({ key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677ff', rank: 5 }), ADMIN_ONLY),
-  'set the status of a building in grid 1': action('buildings.setStatus')((f) => ({ id: f.territory.buildings[0]!, status: 'precaution', reason: '周边出现病例' }), WRITERS_IN_GRID),
-  'set the status of a building in grid 2': action('buildings.setStatus')((f) => ({ id: f.otherGrid.building, status: 'precaution', reason: '周边出现病例' }), OFFICE_WRITERS),
-  'bulk-set the statuses of grid 2': action('buildings.bulkSetStatus')(
-    (f) => ({ selection: { kind: 'grid', id: f.otherGrid.grid }, status: 'controlled', reason: '全网格管控' }),
-    OFFICE_WRITERS,
-  ),
-  'read the status history of a building in grid 2': action('buildings.history')((f) => ({ id: f.otherGrid.building }), READERS_OUTSIDE_GRID),
-  'read status reminders': action('buildings.reminders')(() => ({}), EVERYONE),
-  'read the map as of a date': action('map.statusAsOf')(() => ({ at: Date.now() }), EVERYONE),
-  'see one’s last status change': action('buildings.lastBatch')(() => ({}), EVERYONE),
-  'list the safe compounds': action('compounds.safeList')(() => ({}), EVERYONE),
-  'designate a safe compound in grid 2': action('compounds.designateSafe')(
-    (f) => ({
-      compoundId: f.runtime.vault.requireOpen().opened.sqlite.prepare('SELECT compound_id FROM buildings WHERE id = ?').pluck().get(f.otherGrid.building) as string,
-      grantedAt: Date.now() - 60_000,
-      criteria: ['无疫情发生'],
-    }),
-    OFFICE_WRITERS,
-  ),
-};
-
-const cells = Object.entries(ACTIONS).flatMap(([action, spec]) =>
-  (Object.keys(ROLE_USERS) as Role[]).map((role) => [role, action, spec.expect[role]] as const),
 );
 
-describe('role × action matrix, enforced by the services', () => {
-  it.each(cells)('%s: %s → %s', async (role, action, outcome) => {
-    const caller = await signIn(t.runtime, ROLE_USERS[role]);
-    const reply = await ACTIONS[action]!.send(caller);
-    if (outcome === 'ok') expect(reply).toMatchObject({ ok: true });
-    else expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/^\P{ASCII}.{4,}/u) } });
+/** The names of every field an input schema has, nested ones included. */
+function fieldNames(schema: z.ZodType): string[] {
+  const def = schema.def as { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[]; element?: z.ZodType };
+  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  if (def.type === 'object' && shape) return Object.entries(shape).flatMap(([key, inner]) => [key, ...fieldNames(inner)]);
+  if (def.innerType) return fieldNames(def.innerType);
+  if (def.options) return def.options.flatMap(fieldNames);
+  if (def.element) return fieldNames(def.element);
+  return [];
+}
+
+describe('role × method matrix, generated from the contract', () => {
+  it('has a sample input for every method of the contract', () => {
+    expect(METHODS.filter((m) => !SAMPLES[m])).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((m) => !(m in contract))).toEqual([]);
   });
 
+  it('tries inside and outside the grid worker’s grids for every method whose input names a building, compound, grid or household', () => {
+    const placed = METHODS.filter((m) => fieldNames(contract[m].input).some((name) => /^(building|compound|grid|household)Ids?$|^selection$/.test(name)));
+    expect(placed.length).toBeGreaterThan(5);
+    expect(placed.filter((m) => !SAMPLES[m]?.scoped)).toEqual([]);
+  });
+
+  it.each(cells)('%s as %s (%s) → %s', async (method, role, where, outcome) => {
+    const spec = SAMPLES[method] as Sample<typeof method> | undefined;
+    expect(spec, `no sample input for ${method}`).toBeDefined();
+    const caller: Caller = await signIn(f.t.runtime, ROLE_USERS[role]);
+    const input = await spec!.input(f, caller, where);
+    const reply = await caller.sendUntyped(method, input);
+    if (outcome === 'ok') expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
+    else expect(reply, JSON.stringify(reply)).toMatchObject({ ok: false, error: { code: outcome, message: expect.stringMatching(/^\P{ASCII}.{4,}/u) } });
+    // Nobody reads a full phone or ID number except through the audited reveal; names only with the personal-data permission.
+    const text = JSON.stringify(reply);
+    const hidden = [...(method === 'people.reveal' ? [] : f.secrets.numbers), ...(seesPeople(roleActor(role)) ? [] : f.secrets.names)];
+    for (const secret of hidden) expect(text, `${method} shows ${secret} to ${role}`).not.toContain(secret);
+  });
+});
+
+describe('what the matrix does not show', () => {
   it('gives a grid worker the map of their own grid only', async () => {
-    const worker = await signIn(t.runtime, ROLE_USERS.grid_worker);
+    const worker = await signIn(f.t.runtime, ROLE_USERS.grid_worker);
     const layers = await worker.call('map.layers');
-    expect(new Set(layers.buildings.ids)).toEqual(new Set(t.territory.buildings));
+    expect(new Set(layers.buildings.ids)).toEqual(new Set(f.t.territory.buildings));
   });
 
   it('audits a reveal with who, whom, which field and why, but not the value', async () => {
-    const staff = await signIn(t.runtime, ROLE_USERS.staff);
-    expect(await staff.call('people.reveal', { personId: personInGrid, field: 'idNumber', reason: '上报区里核验' })).toMatchObject({ value: '370202198001011237' });
-    const admin = await signIn(t.runtime, 'admin');
-    const log = await admin.call('audit.query', { action: 'person.reveal', limit: 1 });
+    const staff = await signIn(f.t.runtime, ROLE_USERS.staff);
+    const person = f.at.inside.person;
+    expect(await staff.call('people.reveal', { personId: person, field: 'idNumber', reason: '上报区里核验' })).toMatchObject({ value: '370202197905056619' });
+    const log = await f.admin.call('audit.query', { action: 'person.reveal', limit: 1 });
     const entry = log.entries[0]!;
-    expect(entry).toMatchObject({ actorName: 'zhiban 用户', target: personInGrid, detail: { field: 'idNumber', reason: '上报区里核验' } });
-    expect(JSON.stringify(entry)).not.toContain('370202198001011237');
+    expect(entry).toMatchObject({ actorName: 'zhiban 用户', target: person, detail: { field: 'idNumber', reason: '上报区里核验' } });
+    expect(JSON.stringify(entry)).not.toContain('370202197905056619');
   });
 
   it('refuses every data call before sign-in and after sign-out', async () => {
-    const anonymous = await signIn(t.runtime, 'lingdao');
-    expect(await anonymous.call('auth.logout')).toMatchObject({ state: 'signed-out' });
-    expect(await anonymous.reply('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const user = await signIn(t.runtime, 'lingdao');
+    const user = await signIn(f.t.runtime, 'lingdao');
     expect(await user.reply('map.layers')).toMatchObject({ ok: true });
     expect(await user.call('auth.logout')).toMatchObject({ state: 'signed-out' });
     expect(await user.reply('map.layers')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('takes effect at once when an administrator disables an account', async () => {
-    const leader = await signIn(t.runtime, 'lingdao');
+    const leader = await signIn(f.t.runtime, 'lingdao');
     expect(await leader.reply('system.info')).toMatchObject({ ok: true });
-    const admin = await signIn(t.runtime, 'admin');
-    const accounts = await admin.call('accounts.list');
-    const id = accounts.find((a) => a.username === 'lingdao')!.id;
-    expect(await admin.reply('accounts.update', { id, disabled: true })).toMatchObject({ ok: true });
+    expect(await f.admin.reply('accounts.update', { id: f.accountId('leader'), disabled: true })).toMatchObject({ ok: true });
     expect(await leader.reply('system.info')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -83,6 +83,16 @@ describe('buildings.get — the panel', () => {
     expect(buildingDetail(s.ctx(), b, NOW).recentHistory[0]).toMatchObject({ status: 'controlled', batchId: null });
   });
 
+  it('shows who asked for help, name and room, to a duty officer and only a masked name to the analyst', () => {
+    const staff: Actor = { id: 's', name: '值班员小李', role: 'staff', seesPersonalData: false };
+    const analyst: Actor = { id: 'a', name: '数据专员', role: 'analyst', seesPersonalData: false };
+    expect(buildingDetail(s.ctx(staff), b, NOW).openNeeds.map((n) => n.requestedBy)).toEqual(['张大爷 301', '张大爷 301']);
+    const masked = buildingDetail(s.ctx(analyst), b, NOW);
+    expect(masked.openNeeds.map((n) => n.requestedBy)).toEqual(['张**', '张**']);
+    expect(masked.incidents[0]!.reportedBy).toBe('网**');
+    expect(JSON.stringify(masked)).not.toContain('张大爷');
+  });
+
   it('limits a grid worker to buildings of their grids', () => {
     const worker: Actor = { id: 'w', name: '网格员小王', role: 'grid_worker', gridIds: [s.territory.grid], seesPersonalData: false };
     expect(buildingDetail(s.ctx(worker), b, NOW).id).toBe(b);

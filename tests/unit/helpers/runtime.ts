@@ -28,6 +28,8 @@ export interface TestRuntime {
   territory: MiniTerritory;
   /** A grid the grid worker is not assigned to, with one building in it. */
   otherGrid: { grid: string; building: string };
+  /** The administrator's recovery code, made at setup. */
+  recoveryCode: string;
 }
 
 type Template = Omit<TestRuntime, 'runtime'>;
@@ -39,7 +41,7 @@ function theTemplate(): Template {
   const dataDir = tempDir('griddesk-template-');
   const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker });
   try {
-    const { account } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
+    const { account, recoveryCode } = runtime.vault.setup({ username: 'admin', displayName: '管理员', password: PASSWORD });
     const sqlite = runtime.vault.requireOpen().opened.sqlite;
     const territory = insertMiniTerritory(sqlite, 3);
     const otherGrid = addSecondGrid(sqlite, territory);
@@ -53,7 +55,7 @@ function theTemplate(): Template {
         ...(role === 'grid_worker' ? { gridIds: [territory.grid] } : {}),
       });
     }
-    template = { dataDir, territory, otherGrid };
+    template = { dataDir, territory, otherGrid, recoveryCode };
     return template;
   } finally {
     runtime.close();
@@ -65,12 +67,12 @@ function theTemplate(): Template {
  * PASSWORD), unlocked. Each call copies a closed template, so every test can have its own.
  */
 export function makeRuntime(options: { idleMinutes?: number; now?: () => number } = {}): TestRuntime {
-  const { dataDir: from, territory, otherGrid } = theTemplate();
+  const { dataDir: from, territory, otherGrid, recoveryCode } = theTemplate();
   const dataDir = tempDir();
   cpSync(from, dataDir, { recursive: true });
   const runtime = new GridRuntime(dataDir, { kdf: FAST_KDF, worker: testWorker, ...options });
   runtime.vault.login('admin', PASSWORD);
-  return { runtime, dataDir, territory, otherGrid };
+  return { runtime, dataDir, territory, otherGrid, recoveryCode };
 }
 
 function addSecondGrid(sqlite: Database.Database, t: MiniTerritory) {

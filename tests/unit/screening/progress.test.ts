@@ -110,8 +110,9 @@ describe('progress of a round', () => {
 
   it('orders the queue by address, unit and room, with the head of household and members, paged', async () => {
     const analyst = await signIn(f.runtime, ROLE_USERS.analyst);
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const b0 = f.territory.buildings[0]!;
-    const page = await analyst.call('screening.households', { roundId: street, buildingId: b0 });
+    const page = await staff.call('screening.households', { roundId: street, buildingId: b0 });
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => [r.room, r.headName, r.members, r.result])).toEqual([
       ['1单元101', '王秀英', 2, 'nobody_home'],
@@ -129,6 +130,19 @@ describe('progress of a round', () => {
       ok: false,
       error: { code: 'NOT_FOUND', field: 'roundId' },
     });
+  });
+
+  it('gives the analyst, who may not see people, counts with masked heads and rooms only', async () => {
+    const analyst = await signIn(f.runtime, ROLE_USERS.analyst);
+    const page = await analyst.call('screening.households', { roundId: street, buildingId: f.territory.buildings[0]! });
+    expect(page.rows.map((r) => [r.room, r.headName, r.members, r.result])).toEqual([
+      ['***', '王**', 2, 'nobody_home'],
+      ['***', '李**', 2, 'pending'],
+      ['***', '刘**', 3, 'visited'],
+      ['***', '张**', 3, 'refused'],
+    ]);
+    const street1 = JSON.stringify(await analyst.call('screening.households', { roundId: street, pageSize: 200 }));
+    for (const name of f.sqlite.prepare('SELECT name FROM residents').pluck().all() as string[]) expect(street1).not.toContain(name);
   });
 
   it('pages the street-wide queue in the same order as one sort, also when two buildings share an address', async () => {

@@ -79,6 +79,12 @@ describe('preload', () => {
     expect(ipc.invoked).toEqual([[RPC_CHANNEL, 'system.info', {}]]);
   });
 
+  it('sends a change’s request id beside its input', async () => {
+    const { ipc, api } = setup();
+    await api.invoke('auth.logout', {}, { requestId: 'logout-0001-abcd' });
+    expect(ipc.invoked).toEqual([[RPC_CHANNEL, 'auth.logout', {}, 'logout-0001-abcd']]);
+  });
+
   it('turns a broken transport into a structured error', async () => {
     const { ipc, api } = setup();
     ipc.fail = true;

@@ -92,6 +92,20 @@ describe('handleRpc', () => {
     }
   });
 
+  it('passes a change’s request id on, so a window’s retry is answered with the first result', async () => {
+    const { runtime: host } = makeRuntime();
+    try {
+      await handleRpc(setup(host), event(1, top, top), 'auth.login', { username: 'admin', password: PASSWORD });
+      const change = { key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677ff', rank: 5 };
+      const first = await handleRpc(setup(host), event(1, top, top), 'statuses.save', change, 'save-watch-0001');
+      expect(first).toMatchObject({ ok: true, result: { key: 'watch' } });
+      const retry = await handleRpc(setup(host), event(1, top, top), 'statuses.save', { ...change, label: '观察中' }, 'save-watch-0001');
+      expect(retry).toEqual({ ...first, alreadyDone: true });
+    } finally {
+      host.close();
+    }
+  });
+
   it('answers FORBIDDEN, without throwing, to untrusted senders', async () => {
     const binding = setup(null);
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };

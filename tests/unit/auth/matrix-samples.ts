@@ -1,0 +1,115 @@
+import type { ErrorCode, MethodInput, MethodName, Permission } from '../../../electron/api';
+import { importerOf } from '../../../electron/rpc/domains/import-kinds';
+import { PASSWORD, type Caller } from '../helpers/runtime';
+import type { MatrixStreet, Where } from './matrix-street';
+
+type Build<M extends MethodName> = (f: MatrixStreet, caller: Caller, where: Where) => MethodInput<M> | Promise<MethodInput<M>>;
+
+export interface Sample<M extends MethodName> {
+  /** Valid input for the method, built on the test's own street, as the caller. */
+  input: Build<M>;
+  /** The input names a place (`where`): a grid worker is refused outside their grids. */
+  scoped?: true;
+  /** A permission this input needs besides the contract's: an import kind's own. */
+  needs?: Permission;
+  /** What a caller who may call the method gets when it cannot succeed on any street, and why. */
+  answers?: { code: ErrorCode; because: string };
+}
+
+type Samples = { [M in MethodName]?: Sample<M> };
+
+const sample = <M extends MethodName>(input: Build<M>, more: Omit<Sample<M>, 'input'> = {}): Sample<M> => ({ input, ...more });
+const scoped = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, scoped: true });
+
+/** A statuses import run, staged by the administrator: whoever may import statuses may work on it. */
+async function stagedRun(f: MatrixStreet): Promise<string> {
+  return (await f.admin.callJob('imports.stage', { kind: 'statuses', fileId: f.upload(f.admin) })).id;
+}
+
+/**
+ * A status change of the caller's own at the place (only one's own latest change can be undone); a
+ * grid worker's outside their grids was made while that grid was still theirs. A caller who may
+ * change no status gets the administrator's.
+ */
+async function ownBatch(f: MatrixStreet, caller: Caller, where: Where): Promise<string> {
+  const change = { id: f.at[where].building, status: 'sealed', reason: '出现确诊病例' };
+  const worker = caller.session.actor?.role === 'grid_worker' && where === 'outside';
+  const gridIds = (grids: string[]) => f.admin.call('accounts.update', { id: caller.session.accountId!, gridIds: grids });
+  if (worker) await gridIds([f.at.inside.grid, f.at.outside.grid]);
+  const mine = await caller.reply('buildings.setStatus', change);
+  if (worker) await gridIds([f.at.inside.grid]);
+  return mine.ok ? mine.result.batchId : (await f.admin.call('buildings.setStatus', change)).batchId;
+}
+
+/** A method on a statuses import run: it needs the permission of that kind. */
+const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
+
+/**
+ * One valid input per method of the contract, keyed by method name. A method missing here fails
+ * the matrix: a new method cannot go untested.
+ */
+export const SAMPLES: Samples = {
+  'system.info': sample(() => ({})),
+  'map.layers': sample(() => ({})),
+  'map.changesSince': sample(() => ({ revision: 0 })),
+  'buildings.get': scoped((f, _c, w) => ({ id: f.at[w].building })),
+  'buildings.list': scoped((f, _c, w) => ({ filter: { gridIds: [f.at[w].grid] } })),
+  'buildings.export': scoped((f, _c, w) => ({ filter: { gridIds: [f.at[w].grid] } })),
+  'buildings.households': scoped((f, _c, w) => ({ id: f.at[w].building })),
+  'buildings.addNeed': scoped((f, _c, w) => ({ buildingId: f.at[w].building, householdId: f.at[w].household, kind: 'shopping', detail: '代购蔬菜', requestedBy: '住户' })),
+  'buildings.updateNeed': scoped((f, _c, w) => ({ id: f.at[w].need, assignee: '志愿者小刘' })),
+  'buildings.addIncident': scoped((f, _c, w) => ({ buildingId: f.at[w].building, title: '单元门禁损坏' })),
+  'buildings.updateIncident': scoped((f, _c, w) => ({ id: f.at[w].incident, handler: '物业老陈' })),
+  'screening.rounds': sample(() => ({})),
+  'screening.start': scoped((f, _c, w) => ({ scope: { type: 'grids', ids: [f.at[w].grid] } })),
+  'screening.close': sample(async (f) => ({ roundId: await f.round() })),
+  'screening.progress': sample(async (f) => ({ roundId: await f.round() })),
+  'screening.households': scoped(async (f, _c, w) => ({ roundId: await f.round(), gridId: f.at[w].grid })),
+  'screening.visit': scoped(async (f, _c, w) => ({ roundId: await f.round(), householdId: f.at[w].household, result: 'visited' })),
+  'statuses.list': sample(() => ({})),
+  'statuses.save': sample(() => ({ key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677ff', rank: 5 })),
+  'buildings.setStatus': scoped((f, _c, w) => ({ id: f.at[w].building, status: 'precaution', reason: '周边出现病例' })),
+  'buildings.bulkSetStatus': scoped((f, _c, w) => ({ selection: { kind: 'grid', id: f.at[w].grid }, status: 'precaution', reason: '周边出现病例' })),
+  'buildings.lastBatch': sample(() => ({})),
+  'buildings.undoBatch': scoped(async (f, caller, w) => ({ batchId: await ownBatch(f, caller, w) })),
+  'buildings.reminders': sample(() => ({})),
+  'buildings.history': scoped((f, _c, w) => ({ id: f.at[w].building })),
+  'map.statusAsOf': sample(() => ({ at: Date.now() })),
+  'compounds.safeList': sample(() => ({})),
+  'compounds.designateSafe': scoped((f, _c, w) => ({ compoundId: f.at[w].compound, grantedAt: Date.now() - 60_000, criteria: ['无疫情发生'] })),
+  'compounds.revokeSafe': scoped(async (f, _c, w) => ({
+    id: (await f.admin.call('compounds.designateSafe', { compoundId: f.at[w].compound, grantedAt: Date.now() - 60_000, criteria: ['无疫情发生'] })).id,
+    reason: '出现新的病例',
+  })),
+  'auth.status': sample(() => ({})),
+  'auth.setup': sample(() => ({ username: 'second', displayName: '第二个管理员', password: 'new-pass-2026' }), {
+    answers: { code: 'CONFLICT', because: 'the street office is set up once, before any account exists' },
+  }),
+  'auth.login': sample((_f, caller) => ({ username: caller.session.username!, password: PASSWORD })),
+  'auth.unlock': sample(() => ({ password: PASSWORD })),
+  'auth.logout': sample(() => ({})),
+  'auth.changePassword': sample(() => ({ oldPassword: PASSWORD, newPassword: 'changed-pass-2026' })),
+  'auth.recover': sample((f) => ({ recoveryCode: f.t.recoveryCode, username: 'admin', newPassword: 'recovered-2026' })),
+  'accounts.list': sample(() => ({})),
+  'accounts.create': scoped((f, _c, w) => ({ username: 'xinyonghu', displayName: '新用户', role: 'grid_worker', gridIds: [f.at[w].grid], password: 'new-pass-2026' })),
+  'accounts.update': scoped((f, _c, w) => ({ id: f.accountId('grid_worker'), gridIds: [f.at[w].grid] })),
+  'accounts.resetPassword': sample((f) => ({ id: f.accountId('leader'), newPassword: 'reset-pass-2026' })),
+  'audit.query': sample(() => ({ limit: 10 })),
+  'audit.actions': sample(() => ({})),
+  'audit.verify': sample(() => ({})),
+  'people.reveal': scoped((f, _c, w) => ({ personId: f.at[w].person, field: 'phone', reason: '核实联系方式' })),
+  'backups.list': sample(() => ({})),
+  'backups.create': sample(() => ({})),
+  'backups.restore': sample(async (f) => ({ name: (await f.admin.callJob('backups.create', {})).name })),
+  'imports.stage': onRun((f, caller) => ({ kind: 'statuses', fileId: f.upload(caller) })),
+  'imports.get': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'imports.setMapping': onRun(async (f) => ({ id: await stagedRun(f), mapping: { key: 0, label: 1, labelEn: 2, color: 3, rank: 4 } })),
+  'imports.preview': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'imports.apply': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'imports.report': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'imports.list': sample(() => ({})),
+  'imports.discard': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'jobs.list': sample(() => ({})),
+  'jobs.get': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
+  'jobs.cancel': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
+};
