@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { anchorBeforeBackup } from '../audit/anchors';
 import { ServiceError } from '../errors';
 import { verifyBackup } from './list';
 import { backupDir, backupName, freeName, fsyncDir, fsyncFile, hasPlainSqliteHeader, partialName, type BackupInfo, type BackupReason } from './paths';
@@ -61,6 +62,7 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
   if (encrypted && !options.key) throw new ServiceError('DATABASE', 'backup.keyNeeded', {});
   if (!encrypted && options.key) throw new ServiceError('DATABASE', 'backup.keyUnexpected', {});
 
+  anchorBeforeBackup(sqlite, options.dataDir);
   const dir = backupDir(options.dataDir);
   mkdirSync(dir, { recursive: true });
   const at = options.now ?? new Date();
