@@ -22,14 +22,24 @@ function trustedFrom(office: OfficeKey): TrustedKey {
   return { publicKey: office.publicKey, keyId: office.keyId.toString('hex'), confirmed: true };
 }
 
-/** The newest genuine anchor known: in the table or, if the table lost newer ones, in the file beside it. */
-function latestKnown(sqlite: Database.Database, dataDir: string, office: OfficeKey): Anchor | null {
+/** The newest anchor of the newest backup (read before a transaction: ATTACH cannot run inside one). */
+function newestBackupAnchor(sqlite: Database.Database, dataDir: string): Anchor | null {
+  const newest = backupAnchors(sqlite, dataDir, 1)[0]?.anchors;
+  return newest?.[newest.length - 1] ?? null;
+}
+
+/**
+ * The newest genuine anchor known: in the table or, if the table lost newer ones, in the file
+ * beside it or the newest backup.
+ */
+function latestKnown(sqlite: Database.Database, dataDir: string, office: OfficeKey, fromBackup: Anchor | null): Anchor | null {
   const table = sqlite.prepare('SELECT * FROM audit_anchors ORDER BY seq DESC LIMIT 1').safeIntegers(false).get() as Anchor | undefined;
   const file = readAnchorFile(dataDir);
   const trusted = trustedFrom(office);
-  const fileAnchor = file && file !== 'unreadable' && anchorIsGenuine(file, trusted.publicKey, trusted.keyId) ? file : null;
-  if (fileAnchor && (!table || fileAnchor.seq > table.seq)) return fileAnchor;
-  return table ?? null;
+  const candidates = [table ?? null, file === 'unreadable' ? null : file, fromBackup].filter(
+    (a): a is Anchor => !!a && (a === table || anchorIsGenuine(a, trusted.publicKey, trusted.keyId)),
+  );
+  return candidates.sort((a, b) => b.seq - a.seq)[0] ?? null;
 }
 
 /**
@@ -54,8 +64,9 @@ function chainMatches(sqlite: Database.Database, dataDir: string, office: Office
  * longer matches the newest anchor: a signature must never vouch for a rewritten chain.
  */
 export function writeAnchor(sqlite: Database.Database, dataDir: string, office: OfficeKey, request: AnchorRequest): Anchor | null {
+  const fromBackup = newestBackupAnchor(sqlite, dataDir);
   const anchor = sqlite.transaction(() => {
-    const latest = latestKnown(sqlite, dataDir, office);
+    const latest = latestKnown(sqlite, dataDir, office, fromBackup);
     if (!chainMatches(sqlite, dataDir, office, latest)) return null;
     const headValue = readHeadValue(sqlite);
     const head = (headValue && parseHead(headValue)) || { seq: 0, hash: GENESIS_HASH };
@@ -90,9 +101,9 @@ export function anchorBeforeBackup(sqlite: Database.Database, dataDir: string): 
 }
 
 /** Each backup's anchors, read through ATTACH on the open connection (same key); unreadable backups are left out. */
-function backupAnchors(sqlite: Database.Database, dataDir: string): AnchorSources['backups'] {
+function backupAnchors(sqlite: Database.Database, dataDir: string, limit = Infinity): AnchorSources['backups'] {
   const out: AnchorSources['backups'] = [];
-  for (const backup of listBackups(dataDir)) {
+  for (const backup of listBackups(dataDir).slice(0, limit)) {
     try {
       sqlite.prepare('ATTACH DATABASE ? AS anchor_backup').run(backup.file);
     } catch {

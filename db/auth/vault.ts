@@ -280,9 +280,13 @@ export class Vault {
     this.keyring = next;
   }
 
+  /** Signs where the chain stands; a refusal (the chain no longer matches the newest anchor) is itself logged. */
   private anchor(actor: Actor, reason: AnchorReason): Anchor | null {
     if (!this.office || !this.opened) return null;
-    return writeAnchor(this.opened.opened.sqlite, this.dataDir, this.office, { reason, actor, at: this.now() });
+    const sqlite = this.opened.opened.sqlite;
+    const anchor = writeAnchor(sqlite, this.dataDir, this.office, { reason, actor, at: this.now() });
+    if (!anchor) appendAudit(sqlite, { actor, action: 'audit.anchor_refused', detail: { reason } });
+    return anchor;
   }
 
   private holdOffice(office: OfficeKey | null): void {
