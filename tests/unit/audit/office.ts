@@ -2,6 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { entryHash, type ChainedFields } from '../../../db/audit/hash';
+import { checkAuditChain } from '../../../db/audit/service';
+import type { AuditVerification } from '../../../electron/api/audit';
 import { actorOf, type AccountRow } from '../../../db/auth/accounts';
 import { readKeyring, unwrapSlot } from '../../../db/auth/keyring';
 import { Vault } from '../../../db/auth/vault';
@@ -92,4 +94,21 @@ export function auditVerifyCli(dataDir: string) {
     encoding: 'utf8',
     env: { ...process.env, GRIDDESK_PASSWORD: PASSWORD },
   });
+}
+
+/** `audit verify` as the service answers it to the administrator signing in now. */
+export function verifyAsAdmin(dataDir: string): AuditVerification {
+  const vault = new Vault(dataDir, { kdf: FAST_KDF });
+  try {
+    const { actor } = vault.login('admin', PASSWORD);
+    return checkAuditChain(vault.requireOpen().context(actor));
+  } finally {
+    vault.close();
+  }
+}
+
+/** The first problem of a verification that must have failed. */
+export function firstBad(result: AuditVerification): Extract<AuditVerification, { ok: false }>['firstBad'] {
+  if (result.ok) throw new Error(`the chain verified (${result.entries} entries) though it should not have`);
+  return result.firstBad;
 }
