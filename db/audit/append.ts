@@ -14,6 +14,8 @@ export interface AuditEntryInput {
   detail?: unknown;
   /** Unix ms; defaults to now. Entries written later (failed sign-ins before unlock) keep their own time. */
   at?: number;
+  /** Take a number after this one at least: a restore's entry goes on after the replaced chain's last number. */
+  after?: number;
 }
 
 export interface AppendedAudit {
@@ -26,7 +28,7 @@ const MAX_TARGET = 500;
 const MAX_DETAIL = 64 * 1024;
 
 interface Statements {
-  append: Database.Transaction<(row: Omit<ChainedFields, 'seq' | 'prev_hash'>) => AppendedAudit>;
+  append: Database.Transaction<(row: Omit<ChainedFields, 'seq' | 'prev_hash'>, after: number) => AppendedAudit>;
 }
 
 const perConnection = new WeakMap<Database.Database, Statements>();
@@ -43,13 +45,13 @@ function statementsFor(sqlite: Database.Database): Statements {
   // Update, else insert: a trigger refuses any INSERT of the key once it exists (even an upsert).
   const moveAnchor = sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?');
   const createAnchor = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  const append = sqlite.transaction((row: Omit<ChainedFields, 'seq' | 'prev_hash'>): AppendedAudit => {
+  const append = sqlite.transaction((row: Omit<ChainedFields, 'seq' | 'prev_hash'>, after: number): AppendedAudit => {
     const anchorValue = readAnchor.get(AUDIT_HEAD_KEY);
     const anchor = anchorValue === undefined ? null : parseHead(anchorValue);
     const tail = readTail.get();
     // Continue after the anchor, not after whatever row is last: if the newest rows were removed
     // behind the app's back, their numbers are not reused and the gap stays visible to verify.
-    const seq = Math.max(anchor?.seq ?? 0, tail?.seq ?? 0) + 1;
+    const seq = Math.max(anchor?.seq ?? 0, tail?.seq ?? 0, after) + 1;
     const prev_hash = anchor?.hash ?? tail?.hash ?? GENESIS_HASH;
     const fields: ChainedFields = { ...row, seq, prev_hash };
     const hash = entryHash(fields);
@@ -93,5 +95,7 @@ export function appendAudit(sqlite: Database.Database, entry: AuditEntryInput): 
     target,
     detail,
   };
-  return statementsFor(sqlite).append.immediate(row);
+  const after = entry.after ?? 0;
+  if (!Number.isSafeInteger(after) || after < 0) throw new TypeError(`审计记录的起始序号「${after}」不是非负整数`);
+  return statementsFor(sqlite).append.immediate(row, after);
 }

@@ -1,5 +1,6 @@
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
+import { anchorsToCheck } from './anchors';
 import { auditActions, queryAudit, type AuditPage, type AuditQuery } from './query';
 import { verifyAuditChain, type AuditVerification } from './verify';
 
@@ -15,8 +16,11 @@ export function listAuditActions(ctx: ServiceContext): string[] {
   return auditActions(ctx.sqlite);
 }
 
-/** Walks the whole chain; on a large log call it off the main thread. Needs `audit.read`. */
+/**
+ * Walks the whole chain and holds it to every signed anchor: in the database, in the file beside
+ * it and in each backup. On a large log call it off the main thread. Needs `audit.read`.
+ */
 export function checkAuditChain(ctx: ServiceContext): AuditVerification {
   authorize(ctx.actor, 'audit.read');
-  return verifyAuditChain(ctx.sqlite);
+  return verifyAuditChain(ctx.sqlite, { anchors: anchorsToCheck(ctx.sqlite, ctx.dataDir) });
 }

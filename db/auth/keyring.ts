@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scryptSync }
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceError } from '../errors';
+import { packOfficeKey, unpackOfficeKey, type OfficeKey, type OfficePublicKey } from '../office-key/key';
 
 /**
  * Key slots, as in disk encryption: one random 32-byte database key, wrapped once per account
@@ -11,6 +12,12 @@ import { ServiceError } from '../errors';
  *
  * Wrap: AES-256-GCM, 12-byte IV, the slot's id, kind and username as associated data (a slot
  * cannot be moved to another account). KDF: scrypt N=2^16, r=8, p=1, 16-byte salt.
+ *
+ * The slots of administrators and data officers, and the recovery slot, wrap a second secret
+ * under the same derived key (own IV, associated data ending in `|office-key`): the street
+ * office's signing key (`db/office-key/`). No other role's slot holds it, so another role's
+ * password opens the database but cannot sign an audit anchor. Its public half is in the clear
+ * (`officeKey`).
  */
 export const KEYRING_FILE = 'keyring.json';
 
@@ -22,6 +29,22 @@ export interface KdfParams {
   salt: string;
 }
 
+export interface Wrap {
+  alg: 'aes-256-gcm';
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+/** An administrator's signed leave for an account to receive the office key at its next sign-in. */
+export interface OfficeGrant {
+  accountId: string;
+  keyId: string;
+  at: number;
+  /** Ed25519 signature by the office key over `officeGrantMessage`, base64. */
+  sig: string;
+}
+
 export interface KeySlot {
   id: string;
   kind: 'account' | 'recovery' | 'os-keychain';
@@ -29,7 +52,11 @@ export interface KeySlot {
   username?: string;
   accountId?: string;
   kdf?: KdfParams;
-  wrap: { alg: 'aes-256-gcm'; iv: string; tag: string; ct: string };
+  wrap: Wrap;
+  /** The office signing key, in administrator, data officer and recovery slots only. */
+  office?: Wrap;
+  /** Set when the account was made an administrator or data officer without its password at hand. */
+  officeGrant?: OfficeGrant;
   createdAt: number;
 }
 
@@ -38,6 +65,8 @@ export interface Keyring {
   version: 1;
   cipher: { scheme: 'sqlcipher'; legacy: 4 };
   slots: KeySlot[];
+  /** The office signing key's public half; absent until the key is made. */
+  officeKey?: OfficePublicKey;
 }
 
 export const DEFAULT_KDF = { N: 2 ** 16, r: 8, p: 1 } as const;
@@ -51,44 +80,80 @@ function derive(secret: string, kdf: KdfParams): Buffer {
   });
 }
 
-function aad(slot: Pick<KeySlot, 'id' | 'kind' | 'username'>): Buffer {
-  return Buffer.from(`${slot.id}|${slot.kind}|${slot.username ?? ''}`);
+function aad(slot: Pick<KeySlot, 'id' | 'kind' | 'username'>, what: 'db-key' | 'office-key' = 'db-key'): Buffer {
+  const base = `${slot.id}|${slot.kind}|${slot.username ?? ''}`;
+  return Buffer.from(what === 'db-key' ? base : `${base}|office-key`);
 }
 
 export function newKdf(params: { N: number; r: number; p: number } = DEFAULT_KDF): KdfParams {
   return { name: 'scrypt', ...params, salt: randomBytes(16).toString('base64') };
 }
 
-/** Wraps the database key with a secret (password or recovery code). */
+function seal(wrapKey: Buffer, plain: Buffer, associated: Buffer): Wrap {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', wrapKey, iv);
+  cipher.setAAD(associated);
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { alg: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
+}
+
+function unseal(wrapKey: Buffer, wrap: Wrap, associated: Buffer): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', wrapKey, Buffer.from(wrap.iv, 'base64'));
+    decipher.setAAD(associated);
+    decipher.setAuthTag(Buffer.from(wrap.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(wrap.ct, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Wraps the database key (and, for the roles that hold it, the office key) with a secret. */
 export function makeSlot(
   dbKey: Buffer,
   secret: string,
   meta: { kind: KeySlot['kind']; username?: string; accountId?: string },
   kdfParams?: { N: number; r: number; p: number },
+  office?: OfficeKey | null,
 ): KeySlot {
   const kdf = newKdf(kdfParams);
   const slot: KeySlot = { id: randomUUID(), kind: meta.kind, kdf, wrap: { alg: 'aes-256-gcm', iv: '', tag: '', ct: '' }, createdAt: Date.now() };
   if (meta.username) slot.username = meta.username;
   if (meta.accountId) slot.accountId = meta.accountId;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', derive(secret, kdf), iv);
-  cipher.setAAD(aad(slot));
-  const ct = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-  slot.wrap = { alg: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
-  return slot;
+  const wrapKey = derive(secret, kdf);
+  slot.wrap = seal(wrapKey, dbKey, aad(slot));
+  return office ? withOfficeWrap(slot, wrapKey, office) : slot;
+}
+
+/** The key a slot's secret derives to (scrypt, the slot's parameters), or null for a slot without a KDF. */
+export function slotKey(slot: KeySlot, secret: string): Buffer | null {
+  return slot.kdf ? derive(secret, slot.kdf) : null;
+}
+
+/** What a slot opens with the derived key: the database key, and the office key if it holds one; null when the secret is wrong. */
+export function openSlotWith(slot: KeySlot, wrapKey: Buffer): { dbKey: Buffer; office: OfficeKey | null } | null {
+  const dbKey = unseal(wrapKey, slot.wrap, aad(slot));
+  if (!dbKey) return null;
+  const packed = slot.office ? unseal(wrapKey, slot.office, aad(slot, 'office-key')) : null;
+  return { dbKey, office: packed ? unpackOfficeKey(packed) : null };
 }
 
 /** The database key, or null when the secret is wrong (the GCM tag does not verify). */
 export function unwrapSlot(slot: KeySlot, secret: string): Buffer | null {
-  if (!slot.kdf) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', derive(secret, slot.kdf), Buffer.from(slot.wrap.iv, 'base64'));
-    decipher.setAAD(aad(slot));
-    decipher.setAuthTag(Buffer.from(slot.wrap.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrap.ct, 'base64')), decipher.final()]);
-  } catch {
-    return null;
-  }
+  const wrapKey = slotKey(slot, secret);
+  return wrapKey ? (openSlotWith(slot, wrapKey)?.dbKey ?? null) : null;
+}
+
+/** The slot with the office key wrapped in it (any pending grant used up). */
+export function withOfficeWrap(slot: KeySlot, wrapKey: Buffer, office: OfficeKey): KeySlot {
+  const { officeGrant: _used, ...rest } = slot;
+  return { ...rest, office: seal(wrapKey, packOfficeKey(office), aad(slot, 'office-key')) };
+}
+
+/** The slot without the office key or a grant for it. */
+export function withoutOffice(slot: KeySlot): KeySlot {
+  const { office: _office, officeGrant: _grant, ...rest } = slot;
+  return rest;
 }
 
 export function keyringPath(dataDir: string): string {

@@ -3,8 +3,13 @@ import { existsSync, statSync } from 'node:fs';
 import { ServiceError } from '../errors';
 import { databaseFile, ServiceHost } from '../host';
 import { appendAudit } from '../audit/append';
-import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, type AccountRow, type NewAccount } from './accounts';
-import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, readKeyring, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring } from './keyring';
+import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, listAccounts, type AccountRow, type NewAccount } from './accounts';
+import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, openSlotWith, readKeyring, slotKey, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring, type KeySlot } from './keyring';
+import { writeAnchor } from '../audit/anchors';
+import type { Anchor, AnchorReason } from '../audit/anchor-record';
+import { holdOfficeKey } from '../office-key/held';
+import { newOfficeKey, publicPart, writePublicKeyFile, type OfficeKey } from '../office-key/key';
+import { grantOffice, holdsOfficeKey, officeAtSignIn } from '../office-key/slots';
 import { LockoutBook } from './lockout';
 import { BackupKeeper } from '../backup/keeper';
 import { restoreBackup } from '../backup/restore';
@@ -33,6 +38,8 @@ const ANONYMOUS: Actor = { id: 'anonymous', name: '未登录用户', role: 'lead
 export class Vault {
   private keyring: Keyring | null;
   private dbKey: Buffer | null = null;
+  /** The office signing key, once an administrator or data officer signed in (or a recovery). */
+  private office: OfficeKey | null = null;
   private opened: ServiceHost | null = null;
   readonly lockout: LockoutBook;
   readonly backups: BackupKeeper;
@@ -75,14 +82,18 @@ export class Vault {
         return row;
       })();
       const recoveryCode = newRecoveryCode();
-      const keyring = emptyKeyring();
-      keyring.slots.push(makeSlot(dbKey, admin.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf));
-      keyring.slots.push(makeSlot(dbKey, recoveryCode, { kind: 'recovery' }, this.kdf));
+      const office = newOfficeKey();
+      const keyring: Keyring = { ...emptyKeyring(), officeKey: publicPart(office, this.now()) };
+      keyring.slots.push(makeSlot(dbKey, admin.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf, office));
+      keyring.slots.push(makeSlot(dbKey, recoveryCode, { kind: 'recovery' }, this.kdf, office));
       writeKeyring(this.dataDir, keyring);
+      writePublicKeyFile(this.dataDir, keyring.officeKey!);
       this.keyring = keyring;
       this.dbKey = dbKey;
       this.opened = host;
+      this.holdOffice(office);
       this.backups.afterOpen(host.opened.sqlite, dbKey);
+      this.anchor(actorOf(account), 'sign-in');
       return { recoveryCode, account };
     } catch (err) {
       host.close();
@@ -113,7 +124,9 @@ export class Vault {
     const keyring = this.requireKeyring();
     this.lockout.check(username);
     const slot = keyring.slots.find((s) => s.kind === 'account' && s.username === username);
-    const key = slot ? unwrapSlot(slot, password) : null;
+    const wrapKey = slot ? slotKey(slot, password) : null;
+    const unwrapped = slot && wrapKey ? openSlotWith(slot, wrapKey) : null;
+    const key = unwrapped?.dbKey ?? null;
     if (!key) {
       const remaining = this.lockout.fail(username);
       this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username });
@@ -133,6 +146,7 @@ export class Vault {
     host.opened.sqlite.prepare('UPDATE accounts SET last_login_at = ? WHERE id = ?').run(this.now(), account.id);
     this.flushPendingAudit();
     appendAudit(host.opened.sqlite, { actor: actorOf(account), action: 'auth.login', target: username });
+    this.officeAtSignIn(slot!, wrapKey!, unwrapped!.office, account);
     return { account, actor: actorOf(account) };
   }
 
@@ -153,7 +167,9 @@ export class Vault {
       appendAudit(host.opened.sqlite, { actor, action: 'account.create', target: row.username, detail: { role: row.role, gridIds: row.gridIds } });
       return row;
     })();
-    const next = { ...keyring, slots: [...keyring.slots, makeSlot(this.dbKey!, input.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf)] };
+    const office = holdsOfficeKey(account) ? this.office : null;
+    const slot = makeSlot(this.dbKey!, input.password, { kind: 'account', username: account.username, accountId: account.id }, this.kdf, office);
+    const next = grantOffice({ ...keyring, slots: [...keyring.slots, slot] }, account, this.office, this.now());
     writeKeyring(this.dataDir, next);
     this.keyring = next;
     return account;
@@ -167,8 +183,9 @@ export class Vault {
     const keyring = this.requireKeyring();
     const account = accountByUsername(host.opened.sqlite, username);
     if (!account) throw new ServiceError('NOT_FOUND', 'account.noSuchUser', { username }, 'username');
-    const slot = makeSlot(this.dbKey!, newPassword, { kind: 'account', username, accountId: account.id }, this.kdf);
-    const next = { ...keyring, slots: [...keyring.slots.filter((s) => !(s.kind === 'account' && s.username === username)), slot] };
+    const slot = makeSlot(this.dbKey!, newPassword, { kind: 'account', username, accountId: account.id }, this.kdf, holdsOfficeKey(account) ? this.office : null);
+    const others = keyring.slots.filter((s) => !(s.kind === 'account' && s.username === username));
+    const next = grantOffice({ ...keyring, slots: [...others, slot] }, account, this.office, this.now());
     host.opened.sqlite.transaction(() => {
       host.opened.sqlite.prepare('UPDATE accounts SET password_changed_at = ?, updated_at = ? WHERE id = ?').run(this.now(), this.now(), account.id);
       appendAudit(host.opened.sqlite, { actor, action: 'account.password', target: username });
@@ -182,7 +199,9 @@ export class Vault {
   recover(recoveryCode: string, username: string, newPassword: string): { account: AccountRow; actor: Actor } {
     const keyring = this.requireKeyring();
     const slot = keyring.slots.find((s) => s.kind === 'recovery');
-    const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(recoveryCode)) : null;
+    const wrapKey = slot ? slotKey(slot, normalizeRecoveryCode(recoveryCode)) : null;
+    const unwrapped = slot && wrapKey ? openSlotWith(slot, wrapKey) : null;
+    const key = unwrapped?.dbKey ?? null;
     if (!key) {
       this.lockout.fail('__recovery__');
       throw new ServiceError('UNAUTHENTICATED', 'recovery.wrongCode', {}, 'recoveryCode');
@@ -190,6 +209,7 @@ export class Vault {
     const host = this.openWith(key);
     const account = accountByUsername(host.opened.sqlite, username);
     if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', 'recovery.adminOnly', {}, 'username');
+    if (unwrapped!.office) this.holdOffice(unwrapped!.office);
     this.setPassword({ ...actorOf(account), name: `${account.displayName}（恢复码）` }, username, newPassword);
     return { account, actor: actorOf(account) };
   }
@@ -202,8 +222,9 @@ export class Vault {
 
   /**
    * Replaces the database with a backup: verifies it, backs up the current state, closes,
-   * restores (the current file is set aside, never deleted), reopens with the same key (the
-   * key slots stay valid: a backup is never re-keyed) and audits it in the restored log.
+   * restores (the current file is set aside, never deleted, and the restored log records the
+   * restore, signed when the office key is at hand) and reopens with the same key (the key
+   * slots stay valid: a backup is never re-keyed).
    */
   async restoreFrom(actor: Actor, name: string): Promise<{ restoredFrom: string; setAsideAs: string | null }> {
     authorize(actor, 'backups.manage');
@@ -217,12 +238,11 @@ export class Vault {
     this.opened = null;
     let result: ReturnType<typeof restoreBackup> | undefined;
     try {
-      result = restoreBackup({ dataDir: this.dataDir, backupFile: file, key });
+      result = restoreBackup({ dataDir: this.dataDir, backupFile: file, key, actor, office: this.office });
     } finally {
       this.opened = ServiceHost.open(this.dataDir, key, this.options.emit);
       this.backups.afterOpen(this.opened.opened.sqlite, key);
     }
-    appendAudit(this.opened.opened.sqlite, { actor, action: 'backup.restore', target: name, detail: { setAsideAs: result.setAsideAs } });
     this.options.emit?.('data.changed', { domains: ['*'] });
     return { restoredFrom: name, setAsideAs: result.setAsideAs };
   }
@@ -237,6 +257,57 @@ export class Vault {
   jobKey(): Uint8Array {
     this.requireOpen();
     return Uint8Array.from(this.dbKey!);
+  }
+
+  /**
+   * An anchor signed now (for a bundle about to be sent, which carries it): where the audit
+   * chain stands, signed by the office key. Only with the key at hand, i.e. after an
+   * administrator or data officer signed in; null when the chain no longer matches the
+   * newest anchor (a signature never vouches for a rewritten chain).
+   */
+  anchorNow(actor: Actor, reason: Extract<AnchorReason, 'bundle' | 'backup'>): Anchor | null {
+    if (!this.office) throw new ServiceError('FORBIDDEN', 'officeKey.unavailable', {});
+    return this.anchor(actor, reason);
+  }
+
+  /** After an account's role or enabled state changed: the office key goes, or a grant for it is made. */
+  officeAccessChanged(account: AccountRow): void {
+    const keyring = this.requireKeyring();
+    const next = grantOffice(keyring, account, this.office, this.now());
+    if (next === keyring) return;
+    writeKeyring(this.dataDir, next);
+    this.keyring = next;
+  }
+
+  /** Signs where the chain stands; a refusal (the chain no longer matches the newest anchor) is itself logged. */
+  private anchor(actor: Actor, reason: AnchorReason): Anchor | null {
+    if (!this.office || !this.opened) return null;
+    const sqlite = this.opened.opened.sqlite;
+    const anchor = writeAnchor(sqlite, this.dataDir, this.office, { reason, actor, at: this.now() });
+    if (!anchor) appendAudit(sqlite, { actor, action: 'audit.anchor_refused', detail: { reason } });
+    return anchor;
+  }
+
+  private holdOffice(office: OfficeKey | null): void {
+    this.office = office;
+    holdOfficeKey(this.dataDir, office);
+  }
+
+  /** The office key at a sign-in (`officeAtSignIn`), then an anchor if the key is at hand for this account. */
+  private officeAtSignIn(slot: KeySlot, wrapKey: Buffer, opened: OfficeKey | null, account: AccountRow): void {
+    const host = this.requireOpen();
+    const keyring = this.requireKeyring();
+    const others = listAccounts(host.opened.sqlite).filter((a) => a.id !== account.id);
+    const outcome = officeAtSignIn(keyring, slot, wrapKey, opened, account, this.office, others, this.now());
+    if (outcome.changed) {
+      writeKeyring(this.dataDir, outcome.keyring);
+      this.keyring = outcome.keyring;
+      if (outcome.keyring.officeKey) writePublicKeyFile(this.dataDir, outcome.keyring.officeKey);
+    }
+    if (outcome.created) appendAudit(host.opened.sqlite, { actor: actorOf(account), action: 'office_key.create', target: outcome.keyring.officeKey!.keyId });
+    if (!outcome.office) return;
+    this.holdOffice(outcome.office);
+    this.anchor(actorOf(account), 'sign-in');
   }
 
   requireOpen(): ServiceHost {
@@ -269,5 +340,7 @@ export class Vault {
     if (wasOpen) this.backups.markClean();
     this.dbKey?.fill(0);
     this.dbKey = null;
+    this.office?.secret.fill(0);
+    this.holdOffice(null);
   }
 }

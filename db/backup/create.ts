@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { anchorBeforeBackup } from '../audit/anchors';
 import { createPrivateFile, ensurePrivateDir } from '../client/file-modes';
 import { ServiceError } from '../errors';
 import { recordChecked } from './checked';
@@ -66,6 +67,7 @@ export async function createBackup(sqlite: Database.Database, options: CreateBac
   if (!encrypted && options.key) throw new ServiceError('DATABASE', 'backup.keyUnexpected', {});
   refuseDamagedSource(sqlite);
 
+  anchorBeforeBackup(sqlite, options.dataDir);
   const dir = backupDir(options.dataDir);
   ensurePrivateDir(dir);
   const at = options.now ?? new Date();

@@ -4,6 +4,9 @@ import { ServiceError } from '../errors';
 import { databaseFile } from '../host';
 import { loadMigrations } from '../client/migrate';
 import { migrationsDir } from '../client/app-root';
+import { readReplacedChain, recordRestore } from '../audit/restore-trace';
+import type { Actor } from '../auth/roles';
+import type { OfficeKey } from '../office-key/key';
 import { verifyBackup } from './list';
 import { COMPANION_SUFFIXES, fileStamp, freeName, fsyncDir, fsyncFile, moveDatabaseFiles, setAsideDir } from './paths';
 
@@ -15,6 +18,10 @@ export interface RestoreOptions {
   now?: Date;
   /** Highest schema version this program can open; defaults to the shipped migrations' count. */
   supportedVersion?: number;
+  /** Who restores, for the restored chain's record of it; the system when not given (command line). */
+  actor?: Pick<Actor, 'id' | 'name' | 'role'>;
+  /** The office key, when at hand: an anchor signed at once confirms the restore. */
+  office?: OfficeKey | null;
 }
 
 export interface RestoreResult {
@@ -26,6 +33,8 @@ export interface RestoreResult {
   /** The note written beside the set-aside files. */
   noteFile: string | null;
   schemaVersion: number;
+  /** The restore's own entry in the restored chain, and whether an anchor signed it. */
+  trace: { seq: number; anchored: boolean };
 }
 
 /**
@@ -39,7 +48,8 @@ export interface RestoreResult {
  * to the database under a temporary name and that copy verified again; the current database
  * and its -wal/-shm/-journal move to `<dataDir>/set-aside/griddesk-<stamp>-before-restore.db…`
  * (never deleted); the copy is renamed into place. If a step fails before the last rename, the
- * current database is put back.
+ * current database is put back. Then the restored chain records the restore (`recordRestore`):
+ * its entry continues after the replaced chain's last number, so none is used twice.
  */
 export function restoreBackup(options: RestoreOptions): RestoreResult {
   const { dataDir, key } = options;
@@ -64,6 +74,7 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
   let setAside: string[] = [];
   let setAsideAs: string | null = null;
   let noteFile: string | null = null;
+  const replaced = readReplacedChain(target, dataDir, key);
   try {
     copyFileSync(backupFile, incoming);
     fsyncFile(incoming);
@@ -97,7 +108,13 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
     if (err instanceof ServiceError) throw err;
     throw new ServiceError('DATABASE', setAsideAs ? 'restore.failedPutBack' : 'restore.failedUnchanged', { error: (err as Error).message });
   }
-  return { restoredFrom: backupFile, setAsideAs, setAside, noteFile, schemaVersion: check.schemaVersion ?? 0 };
+  let trace: RestoreResult['trace'];
+  try {
+    trace = recordRestore({ dataDir, file: target, key, backupFile, setAsideAs, replaced, actor: options.actor, office: options.office ?? null });
+  } catch (err) {
+    throw new ServiceError('DATABASE', 'restore.traceFailed', { setAsideAs: setAsideAs ?? '—', error: (err as Error).message });
+  }
+  return { restoredFrom: backupFile, setAsideAs, setAside, noteFile, schemaVersion: check.schemaVersion ?? 0, trace };
 }
 
 /** A note beside the set-aside files saying what they are. Best effort: the restore has happened. */

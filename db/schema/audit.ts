@@ -37,3 +37,34 @@ export const auditLog = sqliteTable(
     index('audit_log_target_idx').on(t.target, t.seq),
   ],
 );
+
+/**
+ * 审计锚点: signed statements of where the audit chain stood (`db/audit/anchors.ts`), outside
+ * the chain. Each is signed by the street office's key, which only administrators and data
+ * officers can unwrap, and carries the previous anchor's hash; the newest is also kept in
+ * `audit-anchor.json` beside the database and, with the table, in every backup. Someone who can
+ * rewrite the chain can delete anchors but cannot make new ones, so a rewritten chain no longer
+ * matches the anchors that survive anywhere. Triggers added by hand refuse UPDATE and DELETE.
+ */
+export const auditAnchors = sqliteTable('audit_anchors', {
+  seq: integer('seq').primaryKey(),
+  /** Unix milliseconds. */
+  at: integer('at').notNull(),
+  /** `sign-in`, `backup`, `bundle` or `restore`. */
+  reason: text('reason').notNull(),
+  actorId: text('actor_id').notNull(),
+  actorName: text('actor_name').notNull(),
+  /** The chain's head when signed: `seq` and `hash` of its newest entry (0 and 64 zeros when empty). */
+  auditSeq: integer('audit_seq').notNull(),
+  auditHash: text('audit_hash').notNull(),
+  /** `hash` of the previous anchor, or 64 zeros for the first. */
+  prevAnchor: text('prev_anchor').notNull(),
+  /** The office key's id, 16 hex digits. */
+  keyId: text('key_id').notNull(),
+  /** Canonical JSON text, or null (a restore names the replaced chain here). */
+  detail: text('detail'),
+  /** SHA-256 of the signed text, hex. */
+  hash: text('hash').notNull(),
+  /** Ed25519 signature of the signed text, base64. */
+  signature: text('signature').notNull(),
+});

@@ -5,6 +5,7 @@ import { defaultDataDir, keepNewFilesPrivate } from '../data-dir';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runSeed } from '../seed/run-seed';
 import { checkAuditChain } from '../../db/audit/service';
 import { unlockForCli } from './unlock';
+import { describeVerification } from './audit-report';
 import { backupCommand, terminalIo } from '../../db/backup/cli';
 import { importCommand, IMPORT_USAGE } from './import';
 
@@ -16,7 +17,7 @@ const USAGE = `用法：griddesk <命令> [选项]
          --seed N                       随机种子，相同种子生成相同数据（默认 1）
          --data-dir DIR                 数据目录（默认：系统的用户数据目录，或 GRIDDESK_DATA_DIR）
          --password P                   各演示账号的密码（仅用于演示数据；默认 ${DEMO_PASSWORD}）
-  audit verify   校验审计日志的哈希链，指出第一条被改动或删除的记录
+  audit verify   校验审计日志的哈希链和街道办签名的锚点，指出第一条被改动或删除的记录、第一个不再相符的锚点
          --data-dir DIR  --user 用户名（需「查看审计日志」权限）
          密码从环境变量 GRIDDESK_PASSWORD 或标准输入读取
   backup list|create|restore   备份（详见 griddesk backup help）
@@ -66,11 +67,13 @@ function auditCommand(args: string[]): number {
   try {
     const host = vault.requireOpen();
     const result = checkAuditChain(host.context(actor));
+    for (const line of describeVerification(result)) console.log(line);
     if (result.ok) {
       console.log(`审计链完整：共 ${result.entries} 条，链头 ${result.head}`);
       return 0;
     }
-    console.error(`审计链被破坏：${result.firstBad.message}（第 ${result.firstBad.seq} 条，${result.firstBad.problem}）`);
+    const anchor = result.firstBad.anchor ? `，第 ${result.firstBad.anchor} 个锚点` : '';
+    console.error(`审计链被破坏：${result.firstBad.message}（第 ${result.firstBad.seq} 条${anchor}，${result.firstBad.problem}）`);
     return 3;
   } finally {
     vault.close();

@@ -5,6 +5,7 @@ import { listAccountsFor, updateAccount } from '../../db/auth/account-admin';
 import { authorize, can } from '../../db/auth/permissions';
 import type { Session } from '../../db/auth/sessions';
 import { appendAudit } from '../../db/audit/append';
+import { anchorBeforeBackup } from '../../db/audit/anchors';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
 import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
@@ -142,6 +143,7 @@ export const sessionHandlers: SessionHandlers = {
   'accounts.update': (rt, session, input) => {
     const { actor, sqlite } = signedIn(rt, session);
     const updated = updateAccount(sqlite, actor, input);
+    rt.vault.officeAccessChanged(updated);
     if (updated.disabled) rt.sessions.signOutAccount(updated.id);
     return info(updated);
   },
@@ -162,6 +164,8 @@ export const sessionHandlers: SessionHandlers = {
   'backups.create': (rt, session) => {
     const { actor } = signedIn(rt, session);
     authorize(actor, 'backups.manage');
+    // The job's own connection has no office key: the anchor the backup carries is signed here.
+    anchorBeforeBackup(rt.vault.requireOpen().opened.sqlite, rt.vault.dataDir);
     return startThreadJob(rt, rt.vault.requireOpen().context(actor), 'backups.create', {}, 'write');
   },
   'backups.restore': async (rt, session, input) => {

@@ -1,5 +1,6 @@
 import { fillTemplate, type Locale, type Message, type ParamValue, type Placeholders } from '../format';
 import { accountErrors } from './accounts';
+import { auditErrors } from './audit';
 import { backupErrors } from './backups';
 import { buildingErrors } from './buildings';
 import { callErrors } from './calls';
@@ -14,6 +15,7 @@ export const errorMessages = {
   ...buildingErrors,
   ...screeningErrors,
   ...importErrors,
+  ...auditErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -41,7 +41,7 @@ const headValue = (sqlite: OpenedDatabase['sqlite']) =>
 describe('the audit chain', () => {
   it('an empty log verifies, with the genesis head', () => {
     opened = freshDatabase();
-    expect(verifyAuditChain(opened.sqlite)).toEqual({ ok: true, entries: 0, head: `0:${GENESIS_HASH}` });
+    expect(verifyAuditChain(opened.sqlite)).toEqual({ ok: true, entries: 0, head: `0:${GENESIS_HASH}`, restores: [] });
   });
 
   it('hashes exactly the documented canonical envelope, chained from 64 zeros', () => {
@@ -60,7 +60,7 @@ describe('the audit chain', () => {
     const row = sqlite.prepare('SELECT detail, prev_hash FROM audit_log WHERE seq = 2').get();
     expect(row).toEqual({ detail: '{"b":[1,"é"],"field":"phone"}', prev_hash: first.hash });
     expect(headValue(sqlite)).toBe(`2:${second.hash}`);
-    expect(verifyAuditChain(sqlite)).toEqual({ ok: true, entries: 2, head: `2:${second.hash}` });
+    expect(verifyAuditChain(sqlite)).toEqual({ ok: true, entries: 2, head: `2:${second.hash}`, restores: [] });
   });
 
   it('verifies 1000 appended entries', () => {
@@ -78,6 +78,7 @@ describe('the audit chain', () => {
     sqlite.prepare('UPDATE audit_log SET detail = ? WHERE seq = 437').run('{"n":437,"to":"normal"}');
     expect(verifyAuditChain(sqlite)).toEqual({
       ok: false,
+      restores: [],
       entries: 436,
       firstBad: { seq: 437, problem: 'altered', message: '第 437 条审计记录被修改（内容与其哈希不符）' },
     });
@@ -105,6 +106,7 @@ describe('the audit chain', () => {
     sqlite.prepare('DELETE FROM audit_log WHERE seq = 500').run();
     expect(verifyAuditChain(sqlite)).toEqual({
       ok: false,
+      restores: [],
       entries: 499,
       firstBad: { seq: 501, problem: 'removed', message: '第 501 条之前的记录被删除（缺少第 500 条）' },
     });
@@ -127,6 +129,7 @@ describe('the audit chain', () => {
     sqlite.prepare('DELETE FROM audit_log WHERE seq = 1000').run();
     expect(verifyAuditChain(sqlite)).toEqual({
       ok: false,
+      restores: [],
       entries: 999,
       firstBad: { seq: 1000, problem: 'head-mismatch', message: '最新的第 1000 条审计记录被删除（记录头为第 1000 条）' },
     });
@@ -170,6 +173,7 @@ describe('the audit chain', () => {
     ).run({ ...fake, hash: rehash(fake) });
     expect(verifyAuditChain(sqlite)).toEqual({
       ok: false,
+      restores: [],
       entries: 10,
       firstBad: { seq: 11, problem: 'inserted', message: '第 11 条审计记录不是本程序写入的（在记录头第 10 条之后）' },
     });

@@ -11,7 +11,7 @@ let opened: OpenedDatabase | undefined;
 afterEach(() => opened?.close());
 
 describe('the audit log migration and its SQL guards', () => {
-  it('applies on a fresh file with the table, its indexes and six triggers', () => {
+  it('applies on a fresh file with the table, its indexes and the triggers of the log and its anchors', () => {
     opened = freshDatabase();
     const { sqlite } = opened;
     const journal = JSON.parse(readFileSync(join(migrationsDir(), 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
@@ -21,6 +21,9 @@ describe('the audit log migration and its SQL guards', () => {
     expect(names('table')).toContain('audit_log');
     expect(names('index')).toEqual(expect.arrayContaining(['audit_log_at_idx', 'audit_log_action_idx', 'audit_log_actor_idx', 'audit_log_target_idx']));
     expect(names('trigger')).toEqual([
+      'audit_anchors_no_delete',
+      'audit_anchors_no_replace',
+      'audit_anchors_no_update',
       'audit_head_forward_only',
       'audit_head_no_delete',
       'audit_head_no_replace',
