@@ -4,7 +4,7 @@ import { saveStoredFile, storePickedFile } from './file-handover';
 import { handleRpc, senderInfo, type RpcBinding } from './rpc-call';
 import { FORBIDDEN_SENDER, validateSender } from './sender-policy';
 import type { ServiceBackend } from '../host/backend';
-import { eventAudience, mayReceive, SESSION_ENDED } from '../host/audience';
+import { mayReceive, SESSION_ENDED } from '../host/audience';
 import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
@@ -22,9 +22,8 @@ export function bindPush(source: Pick<ServiceBackend, 'onEvent' | 'session'>, wi
         const contents = webContents.fromId(id);
         if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);
       };
-      // An event for one account (a job's progress) goes only to windows signed in as it.
-      if (eventAudience(event, payload) === null) send();
-      else void source.session(`window-${id}`).then((s) => mayReceive(event, payload, s?.accountId) && send());
+      // Only to signed-in windows; an event for one account (a job's progress) only to windows signed in as it.
+      void source.session(`window-${id}`).then((s) => s?.signedIn && mayReceive(event, payload, s.accountId) && send());
     }
   });
 }

@@ -5,6 +5,7 @@ import { buildingErrors } from './buildings';
 import { callErrors } from './calls';
 import { screeningErrors } from './screening';
 import { importErrors } from './imports';
+import { sessionErrors } from './sessions';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -14,6 +15,7 @@ export const errorMessages = {
   ...buildingErrors,
   ...screeningErrors,
   ...importErrors,
+  ...sessionErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

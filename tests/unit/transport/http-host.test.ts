@@ -43,9 +43,10 @@ async function login(username = 'admin'): Promise<string> {
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
   const session = cookie.split(';')[0]!;
-  const signedIn = JSON.parse((await rpc(session, 'auth.login', { username, password: PASSWORD })).body);
-  expect(signedIn).toMatchObject({ ok: true, result: { state: 'signed-in' } });
-  return session;
+  const signedIn = await rpc(session, 'auth.login', { username, password: PASSWORD });
+  expect(JSON.parse(signedIn.body)).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+  // Signing in gives the session a new id, in a new cookie.
+  return String(signedIn.headers['set-cookie']).split(';')[0]!;
 }
 
 function rpc(cookie: string, method: unknown, input: unknown, extra: Record<string, string> = {}) {
