@@ -1,10 +1,11 @@
 import { scryptSync } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { makeRuntime, PASSWORD } from '../helpers/runtime';
 
 // Every key derivation the vault runs, with its cost parameters.
 vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:crypto')>();
+  const actual = await importOriginal<typeof Crypto>();
   return { ...actual, scryptSync: vi.fn(actual.scryptSync) };
 });
 const kdf = vi.mocked(scryptSync);
