@@ -168,8 +168,9 @@ export class Vault {
 
   /** A slot no secret opens, with the KDF cost of the accounts' own slots. */
   private decoySlot(): KeySlot {
+    if (this.decoy) return this.decoy;
     const like = this.keyring?.slots.find((s) => s.kind === 'account' && s.kdf)?.kdf ?? this.kdf;
-    this.decoy ??= {
+    this.decoy = {
       id: randomUUID(),
       kind: 'account',
       kdf: newKdf({ N: like.N, r: like.r, p: like.p }),
@@ -215,8 +216,10 @@ export class Vault {
     this.lockout.succeed(username);
   }
 
-  /** The recovery code opens the database and sets a new password for an administrator. */
-  /** Counts towards its own lock like a password: locked, even the right code is refused. */
+  /**
+   * The recovery code opens the database and sets a new password for an administrator. Wrong
+   * codes count towards the code's own lock; while it is locked even the right code is refused.
+   */
   recover(recoveryCode: string, username: string, newPassword: string, source = LOCAL_SOURCE): { account: AccountRow; actor: Actor } {
     const keyring = this.requireKeyring();
     const locked = this.lockout.lockedMinutes(RECOVERY);
@@ -225,7 +228,7 @@ export class Vault {
     const key = slot ? unwrapSlot(slot, normalizeRecoveryCode(recoveryCode)) : null;
     if (!key) {
       const remaining = this.lockout.fail(RECOVERY);
-      this.recordFailure({ action: 'auth.recover_failed', target: username, source });
+      this.recordFailure({ action: 'auth.recover_failed', target: this.accountSlot(username) ? username : UNKNOWN_NAME, source });
       throw new ServiceError(
         'UNAUTHENTICATED',
         ...(remaining > 0 ? (['recovery.wrongCounted', { remaining }] as const) : (['recovery.wrongLocked', {}] as const)),
