@@ -6,6 +6,8 @@ export interface SessionView {
   id: string;
   signedIn: boolean;
   accountId: string | null;
+  /** A signed-in grid worker's grids (its push events are limited to them); null for everyone else. */
+  gridIds: readonly string[] | null;
 }
 
 export type EventListener = (event: string, payload: unknown) => void;

@@ -29,7 +29,12 @@ export class InlineBackend implements ServiceBackend {
     const sqlite = this.runtime.vault.host?.opened.sqlite;
     const account = s.accountId && sqlite ? accountById(sqlite, s.accountId) : undefined;
     const live = account && !account.disabled ? account : undefined;
-    return Promise.resolve({ id: s.id, signedIn: !!live && !s.locked, accountId: live ? live.id : null });
+    return Promise.resolve({
+      id: s.id,
+      signedIn: !!live && !s.locked,
+      accountId: live ? live.id : null,
+      gridIds: live?.role === 'grid_worker' ? live.gridIds : null,
+    });
   }
 
   createSession(source: string): Promise<ApiResponse<string>> {

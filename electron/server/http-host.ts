@@ -5,6 +5,7 @@ import { DEFAULT_MAX_UPLOAD_MB, receiveUpload, sendStoredFile, type FileRouteOpt
 import { readCookie, SESSION_COOKIE, sessionCookie, StartToken } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
+import { viewerOf } from '../host/audience';
 
 export interface HttpHostOptions {
   /** The services: in a worker thread in the running app, so this thread only routes. */
@@ -93,8 +94,9 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     if (url.pathname.startsWith('/api/')) {
       if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用 GridDesk 控制台上最新打印的地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-        return hub.attach(req, res, securityHeaders(), { sessionId: session.id, accountId: session.accountId });
+        const viewer = viewerOf(session);
+        if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        return hub.attach(req, res, securityHeaders(), { sessionId: session.id, viewer });
       }
       const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {

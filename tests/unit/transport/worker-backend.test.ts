@@ -24,7 +24,7 @@ describe('the services in their worker thread', () => {
       const created = await backend.createSession('127.0.0.1');
       if (!created.ok) throw new Error(created.error.message);
       const first = created.result;
-      expect(await backend.session(first)).toEqual({ id: first, signedIn: false, accountId: null });
+      expect(await backend.session(first)).toEqual({ id: first, signedIn: false, accountId: null, gridIds: null });
       expect(await backend.session('no-such-session')).toBeNull();
       expect(await backend.call(first, { mode: 'browser' }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       // Signing in gives the session a new id, told to the caller; the old one finds nothing.
