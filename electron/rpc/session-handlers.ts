@@ -154,7 +154,8 @@ export const sessionHandlers: SessionHandlers = {
   },
   'auth.logout': (rt, session) => {
     const host = rt.vault.host;
-    if (session.actor && host) appendAudit(host.opened.sqlite, { actor: session.actor, action: 'auth.logout', target: session.username ?? null });
+    const account = session.accountId && host ? accountById(host.opened.sqlite, session.accountId) : undefined;
+    if (session.actor && host) appendAudit(host.opened.sqlite, { actor: account ? actorOf(account) : session.actor, action: 'auth.logout', target: session.username ?? null });
     rt.sessions.signOut(session);
     return authStatus(rt, session);
   },
