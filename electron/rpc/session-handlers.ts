@@ -7,6 +7,7 @@ import type { Session } from '../../db/auth/sessions';
 import { appendAudit } from '../../db/audit/append';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
+import type { ErrorKey } from '../../messages';
 import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
 import { startHostJob, startThreadJob } from './jobs';
 import type { GridRuntime } from './runtime';
@@ -93,7 +94,7 @@ function signedIn(rt: GridRuntime, session: Session) {
 }
 
 /** Refusals that mean a wrong password or recovery code was given. */
-const WRONG_SECRET = new Set<string>([
+const WRONG_SECRET: ReadonlySet<ErrorKey> = new Set<ErrorKey>([
   'login.wrong',
   'login.wrongLocked',
   'unlock.wrong',
