@@ -1,16 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { ServiceError } from '../errors';
 import { databaseFile, ServiceHost } from '../host';
 import { appendAudit } from '../audit/append';
 import { accountByUsername, actorOf, checkPasswordStrength, insertAccount, listAccounts, type AccountRow, type NewAccount } from './accounts';
-import { emptyKeyring, makeSlot, newRecoveryCode, normalizeRecoveryCode, openSlotWith, readKeyring, slotKey, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring, type KeySlot } from './keyring';
+import { emptyKeyring, makeSlot, newKdf, newRecoveryCode, normalizeRecoveryCode, openSlotWith, readKeyring, slotKey, unwrapSlot, writeKeyring, DEFAULT_KDF, type Keyring, type KeySlot } from './keyring';
 import { writeAnchor } from '../audit/anchors';
 import type { Anchor, AnchorReason } from '../audit/anchor-record';
 import { holdOfficeKey } from '../office-key/held';
 import { newOfficeKey, publicPart, writePublicKeyFile, type OfficeKey } from '../office-key/key';
 import { grantOffice, holdsOfficeKey, officeAtSignIn } from '../office-key/slots';
 import { LockoutBook } from './lockout';
+import { FailureFolds, FOLD_WINDOW_MS, UNKNOWN_NAME, type Failure } from './failure-audit';
 import { BackupKeeper } from '../backup/keeper';
 import { restoreBackup } from '../backup/restore';
 import { backupToRestore, manualBackup } from '../backup/vault-ops';
@@ -29,7 +30,10 @@ export interface VaultOptions {
   emit?: EventSink;
 }
 
-const ANONYMOUS: Actor = { id: 'anonymous', name: '未登录用户', role: 'leader', seesPersonalData: false };
+/** The lockout book's name for the recovery code. */
+const RECOVERY = '__recovery__';
+/** Where a sign-in comes from when the caller does not say (tools, tests). */
+export const LOCAL_SOURCE = 'local';
 
 /**
  * The encrypted database of one data directory and the key slots that open it. Until someone
@@ -42,6 +46,9 @@ export class Vault {
   private office: OfficeKey | null = null;
   private opened: ServiceHost | null = null;
   readonly lockout: LockoutBook;
+  private readonly failures: FailureFolds;
+  private failureTimer: NodeJS.Timeout | undefined;
+  private decoy: KeySlot | undefined;
   readonly backups: BackupKeeper;
   private readonly now: () => number;
 
@@ -51,7 +58,8 @@ export class Vault {
   ) {
     this.keyring = readKeyring(dataDir);
     this.now = options.now ?? Date.now;
-    this.lockout = new LockoutBook(dataDir, this.now);
+    this.lockout = new LockoutBook(dataDir, this.now, (name) => name === RECOVERY || !!this.accountSlot(name));
+    this.failures = new FailureFolds(this.now);
     this.backups = new BackupKeeper(dataDir);
     const file = databaseFile(dataDir);
     if (!this.keyring && existsSync(file) && statSync(file).size > 0) {
@@ -119,17 +127,22 @@ export class Vault {
     return this.opened;
   }
 
-  /** Password sign-in: unwraps the account's key slot (opening the database on the first one). */
-  login(username: string, password: string): { account: AccountRow; actor: Actor } {
-    const keyring = this.requireKeyring();
+  /**
+   * Password sign-in: unwraps the account's key slot (opening the database on the first one). A
+   * name that is no account costs the same key derivation and counts towards a lock the same way,
+   * so neither the time nor the answer tells whether the name exists.
+   */
+  login(username: string, password: string, source = LOCAL_SOURCE): { account: AccountRow; actor: Actor } {
+    this.requireKeyring();
     this.lockout.check(username);
-    const slot = keyring.slots.find((s) => s.kind === 'account' && s.username === username);
+    const slot = this.accountSlot(username);
     const wrapKey = slot ? slotKey(slot, password) : null;
     const unwrapped = slot && wrapKey ? openSlotWith(slot, wrapKey) : null;
+    if (!slot) this.unwrapOrDecoy(undefined, password);
     const key = unwrapped?.dbKey ?? null;
     if (!key) {
       const remaining = this.lockout.fail(username);
-      this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username });
+      this.recordFailure({ action: 'auth.login_failed', target: slot ? username : UNKNOWN_NAME, source });
       throw new ServiceError(
         'UNAUTHENTICATED',
         ...(remaining > 0 ? (['login.wrong', { remaining }] as const) : (['login.wrongLocked', {}] as const)),
@@ -139,12 +152,12 @@ export class Vault {
     const host = this.openWith(key);
     const account = accountByUsername(host.opened.sqlite, username);
     if (!account || account.disabled) {
-      this.auditLater({ actor: { ...ANONYMOUS, name: username }, action: 'auth.login_failed', target: username, detail: { reason: 'disabled' } });
+      this.recordFailure({ action: 'auth.login_failed', target: username, source, reason: 'disabled' });
       throw new ServiceError('UNAUTHENTICATED', 'account.disabled', { username }, 'username');
     }
     this.lockout.succeed(username);
     host.opened.sqlite.prepare('UPDATE accounts SET last_login_at = ? WHERE id = ?').run(this.now(), account.id);
-    this.flushPendingAudit();
+    this.writeFailures();
     appendAudit(host.opened.sqlite, { actor: actorOf(account), action: 'auth.login', target: username });
     this.officeAtSignIn(slot!, wrapKey!, unwrapped!.office, account);
     return { account, actor: actorOf(account) };
@@ -152,8 +165,33 @@ export class Vault {
 
   /** Checks a password without changing any state (unlocking an idle session). */
   verifyPassword(username: string, password: string): boolean {
-    const slot = this.requireKeyring().slots.find((s) => s.kind === 'account' && s.username === username);
-    return !!slot && !!unwrapSlot(slot, password);
+    const slot = this.accountSlot(username);
+    return !!this.unwrapOrDecoy(slot, password) && !!slot;
+  }
+
+  private accountSlot(username: string): KeySlot | undefined {
+    return this.keyring?.slots.find((s) => s.kind === 'account' && s.username === username);
+  }
+
+  /** The slot's key for this password; without a slot, the same derivation against a decoy, and null. */
+  private unwrapOrDecoy(slot: KeySlot | undefined, secret: string): Buffer | null {
+    if (slot) return unwrapSlot(slot, secret);
+    unwrapSlot(this.decoySlot(), secret);
+    return null;
+  }
+
+  /** A slot no secret opens, with the KDF cost of the accounts' own slots. */
+  private decoySlot(): KeySlot {
+    if (this.decoy) return this.decoy;
+    const like = this.keyring?.slots.find((s) => s.kind === 'account' && s.kdf)?.kdf ?? this.kdf;
+    this.decoy = {
+      id: randomUUID(),
+      kind: 'account',
+      kdf: newKdf({ N: like.N, r: like.r, p: like.p }),
+      wrap: { alg: 'aes-256-gcm', iv: randomBytes(12).toString('base64'), tag: randomBytes(16).toString('base64'), ct: randomBytes(32).toString('base64') },
+      createdAt: 0,
+    };
+    return this.decoy;
   }
 
   /** Adds a key slot for a new account; the caller has already authorised the administrator. */
@@ -195,17 +233,28 @@ export class Vault {
     this.lockout.succeed(username);
   }
 
-  /** The recovery code opens the database and sets a new password for an administrator. */
-  recover(recoveryCode: string, username: string, newPassword: string): { account: AccountRow; actor: Actor } {
+  /**
+   * The recovery code opens the database and sets a new password for an administrator. Wrong
+   * codes count towards the code's own lock; while it is locked even the right code is refused.
+   */
+  recover(recoveryCode: string, username: string, newPassword: string, source = LOCAL_SOURCE): { account: AccountRow; actor: Actor } {
     const keyring = this.requireKeyring();
+    const locked = this.lockout.lockedMinutes(RECOVERY);
+    if (locked > 0) throw new ServiceError('UNAUTHENTICATED', 'recovery.lockedOut', { minutes: locked }, 'recoveryCode');
     const slot = keyring.slots.find((s) => s.kind === 'recovery');
     const wrapKey = slot ? slotKey(slot, normalizeRecoveryCode(recoveryCode)) : null;
     const unwrapped = slot && wrapKey ? openSlotWith(slot, wrapKey) : null;
     const key = unwrapped?.dbKey ?? null;
     if (!key) {
-      this.lockout.fail('__recovery__');
-      throw new ServiceError('UNAUTHENTICATED', 'recovery.wrongCode', {}, 'recoveryCode');
+      const remaining = this.lockout.fail(RECOVERY);
+      this.recordFailure({ action: 'auth.recover_failed', target: this.accountSlot(username) ? username : UNKNOWN_NAME, source });
+      throw new ServiceError(
+        'UNAUTHENTICATED',
+        ...(remaining > 0 ? (['recovery.wrongCounted', { remaining }] as const) : (['recovery.wrongLocked', {}] as const)),
+        'recoveryCode',
+      );
     }
+    this.lockout.succeed(RECOVERY);
     const host = this.openWith(key);
     const account = accountByUsername(host.opened.sqlite, username);
     if (!account || account.role !== 'admin') throw new ServiceError('INVALID_INPUT', 'recovery.adminOnly', {}, 'username');
@@ -315,24 +364,38 @@ export class Vault {
     return this.opened;
   }
 
-  private pending: Parameters<typeof appendAudit>[1][] = [];
-
-  /** Failed sign-ins before the database is open are kept and written at the first open. */
-  private auditLater(entry: Parameters<typeof appendAudit>[1]): void {
-    const stamped = { ...entry, at: this.now() };
-    if (this.opened) appendAudit(this.opened.opened.sqlite, stamped);
-    else this.pending.push(stamped);
+  /**
+   * A failed sign-in goes to the audit log folded with its repeats (`FailureFolds`), once its
+   * window has closed and the database is open; the window's end is also watched by a timer.
+   */
+  private recordFailure(failure: Failure): void {
+    this.failures.record(failure);
+    this.writeFailures();
+    this.watchFailures();
   }
 
-  private flushPendingAudit(): void {
-    if (!this.opened || this.pending.length === 0) return;
+  private watchFailures(): void {
+    this.failureTimer ??= setTimeout(() => {
+      this.failureTimer = undefined;
+      this.writeFailures();
+      if (this.failures.pending) this.watchFailures();
+    }, FOLD_WINDOW_MS).unref();
+  }
+
+  private writeFailures(all = false): void {
+    if (!this.opened) return;
     const sqlite = this.opened.opened.sqlite;
+    const entries = this.failures.take(all);
+    if (entries.length === 0) return;
     sqlite.transaction(() => {
-      for (const entry of this.pending.splice(0)) appendAudit(sqlite, entry);
+      for (const entry of entries) appendAudit(sqlite, entry);
     })();
   }
 
   close(): void {
+    clearTimeout(this.failureTimer);
+    this.failureTimer = undefined;
+    this.writeFailures(true);
     void this.backups.stop();
     const wasOpen = !!this.opened;
     this.opened?.close();

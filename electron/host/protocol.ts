@@ -14,11 +14,11 @@ export interface ServiceWorkerData {
 export type HostRequest =
   | { id: number; op: 'call'; sessionId: string; env: HandlerEnv; method: unknown; input: unknown; ensureSession: boolean }
   | { id: number; op: 'session'; sessionId: string | undefined }
-  | { id: number; op: 'createSession' }
+  | { id: number; op: 'createSession'; source: string }
   | { id: number; op: 'close' };
 
 export type HostMessage =
   | { type: 'ready'; vaultState: string }
   | { type: 'startFailed'; message: string; code: string | null }
-  | { type: 'reply'; id: number; value: ApiResponse<unknown> | SessionView | string | null }
+  | { type: 'reply'; id: number; value: ApiResponse<unknown> | SessionView | null; newSessionId?: string }
   | { type: 'event'; event: string; payload: unknown };

@@ -21,19 +21,21 @@ export function serveInThread(port: MessagePort, data: ServiceWorkerData): void 
   }
   backend.onEvent((event, payload) => post({ type: 'event', event, payload }));
   port.on('message', (req: HostRequest) => {
-    void answer(backend, req).then((value) => post({ type: 'reply', id: req.id, value }));
+    let newSessionId: string | undefined;
+    const told = (id: string) => void (newSessionId = id);
+    void answer(backend, req, told).then((value) => post({ type: 'reply', id: req.id, value, ...(newSessionId ? { newSessionId } : {}) }));
   });
   post({ type: 'ready', vaultState: backend.runtime.vault.state });
 }
 
-async function answer(backend: InlineBackend, req: HostRequest) {
+async function answer(backend: InlineBackend, req: HostRequest, onNewSessionId: (id: string) => void) {
   switch (req.op) {
     case 'call':
-      return backend.call(req.sessionId, req.env, req.method, req.input, { ensureSession: req.ensureSession });
+      return backend.call(req.sessionId, req.env, req.method, req.input, { ensureSession: req.ensureSession, onNewSessionId });
     case 'session':
       return backend.session(req.sessionId);
     case 'createSession':
-      return backend.createSession();
+      return backend.createSession(req.source);
     case 'close':
       await backend.close();
       return null;

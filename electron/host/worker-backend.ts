@@ -2,11 +2,11 @@ import { Worker } from 'node:worker_threads';
 import type { ApiResponse } from '../api';
 import type { HandlerEnv } from '../rpc/handlers';
 import type { GridRuntimeOptions } from '../rpc/runtime';
-import type { EventListener, ServiceBackend, SessionView } from './backend';
+import type { CallOptions, EventListener, ServiceBackend, SessionView } from './backend';
 import type { HostMessage, HostRequest, ServiceWorkerData } from './protocol';
 import type { WorkerEntry } from '../../db/jobs/thread';
 
-type Pending = { resolve: (value: unknown) => void };
+type Pending = { resolve: (value: unknown) => void; onNewSessionId?: ((id: string) => void) | undefined };
 type Request = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 const GONE: ApiResponse<never> = {
@@ -41,7 +41,9 @@ export class WorkerBackend implements ServiceBackend {
     worker.on('message', (msg: HostMessage) => {
       if (msg.type === 'event') for (const l of this.listeners) l(msg.event, msg.payload);
       else if (msg.type === 'reply') {
-        this.pending.get(msg.id)?.resolve(msg.value);
+        const pending = this.pending.get(msg.id);
+        if (msg.newSessionId) pending?.onNewSessionId?.(msg.newSessionId);
+        pending?.resolve(msg.value);
         this.pending.delete(msg.id);
       }
     });
@@ -73,17 +75,17 @@ export class WorkerBackend implements ServiceBackend {
     });
   }
 
-  private request<T>(req: Request): Promise<T> {
+  private request<T>(req: Request, onNewSessionId?: (id: string) => void): Promise<T> {
     if (this.exited) return Promise.resolve(GONE as T);
     const id = this.nextId++;
     return new Promise<T>((resolve) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, onNewSessionId });
       this.worker.postMessage({ ...req, id } as HostRequest);
     });
   }
 
-  call(sessionId: string, env: HandlerEnv, method: unknown, input: unknown, options: { ensureSession?: boolean } = {}) {
-    return this.request<ApiResponse<unknown>>({ op: 'call', sessionId, env, method, input, ensureSession: !!options.ensureSession });
+  call(sessionId: string, env: HandlerEnv, method: unknown, input: unknown, options: CallOptions = {}) {
+    return this.request<ApiResponse<unknown>>({ op: 'call', sessionId, env, method, input, ensureSession: !!options.ensureSession }, options.onNewSessionId);
   }
 
   async session(sessionId: string | undefined): Promise<SessionView | null> {
@@ -91,8 +93,8 @@ export class WorkerBackend implements ServiceBackend {
     return value && 'signedIn' in value ? value : null;
   }
 
-  createSession(): Promise<string> {
-    return this.request<string>({ op: 'createSession' });
+  createSession(source: string): Promise<ApiResponse<string>> {
+    return this.request<ApiResponse<string>>({ op: 'createSession', source });
   }
 
   onEvent(listener: EventListener): () => void {

@@ -1,7 +1,7 @@
 import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
-import { SESSION_ENDED } from '../host/audience';
+import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 import { watchDatabaseHealth } from './health';
 
@@ -40,7 +40,8 @@ export class GridRuntime {
   }
 
   emit(event: string, payload: unknown): void {
-    for (const listener of this.listeners) listener(event, payload);
+    const addressed = addressEvent(event, payload, this.vault.host?.opened.sqlite ?? null);
+    for (const listener of this.listeners) listener(event, addressed);
   }
 
   onEvent(listener: Listener): () => void {

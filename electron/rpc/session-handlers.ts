@@ -8,6 +8,7 @@ import { appendAudit } from '../../db/audit/append';
 import { anchorBeforeBackup } from '../../db/audit/anchors';
 import { listBackupsFor } from '../../db/backup/vault-ops';
 import { ServiceError } from '../../db/errors';
+import type { ErrorKey } from '../../messages';
 import { permissions, type AccountInfo, type AuthStatus, type MethodResult, type ParsedInput } from '../api';
 import { startHostJob, startThreadJob } from './jobs';
 import { checkSettled } from './health';
@@ -83,9 +84,47 @@ function demoAccounts(dataDir: string): AuthStatus['demoAccounts'] {
   }
 }
 
+/** The signed-in, unlocked session's account as it is now (not as it was at sign-in), and the database. */
 function signedIn(rt: GridRuntime, session: Session) {
-  if (!session.actor || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? 'session.locked' : 'session.signInFirst', {});
-  return { actor: session.actor, sqlite: rt.vault.requireOpen().opened.sqlite };
+  if (!session.accountId || session.locked) throw new ServiceError('UNAUTHENTICATED', session.locked ? 'session.locked' : 'session.signInFirst', {});
+  const sqlite = rt.vault.requireOpen().opened.sqlite;
+  const account = accountById(sqlite, session.accountId);
+  if (!account || account.disabled) {
+    rt.sessions.signOut(session);
+    throw new ServiceError('UNAUTHENTICATED', 'session.accountGone', {});
+  }
+  return { account, actor: actorOf(account), sqlite };
+}
+
+/** Refusals that mean a wrong password or recovery code was given. */
+const WRONG_SECRET: ReadonlySet<ErrorKey> = new Set<ErrorKey>([
+  'login.wrong',
+  'login.wrongLocked',
+  'unlock.wrong',
+  'unlock.tooMany',
+  'password.oldWrongCounted',
+  'password.oldWrongLocked',
+  'recovery.wrongCounted',
+  'recovery.wrongLocked',
+]);
+
+/**
+ * A password or recovery-code check on behalf of the session's source (client address, window):
+ * refused at once while that source has failed too often; a wrong secret counts against it.
+ */
+function throttled<T>(rt: GridRuntime, session: Session, check: () => T): T {
+  rt.sessions.throttle.check(session.source);
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ServiceError && WRONG_SECRET.has(err.key)) rt.sessions.throttle.fail(session.source);
+    throw err;
+  }
+}
+
+/** What ends an account's other sessions: they sign in again as the account is now. */
+function changesAccess(before: AccountRow, after: AccountRow): boolean {
+  return before.role !== after.role || before.disabled !== after.disabled || JSON.stringify(before.gridIds) !== JSON.stringify(after.gridIds);
 }
 
 /** Sign-in, sessions and accounts: they act on the session itself, not only on the data. */
@@ -97,37 +136,51 @@ export const sessionHandlers: SessionHandlers = {
     return { recoveryCode, status: authStatus(rt, session) };
   },
   'auth.login': (rt, session, input) => {
-    const { account, actor } = rt.vault.login(input.username, input.password);
+    const { account, actor } = throttled(rt, session, () => rt.vault.login(input.username, input.password, session.source));
     rt.sessions.signIn(session, account.id, account.username, actor);
     return authStatus(rt, session);
   },
   'auth.unlock': (rt, session, input) => {
-    if (!session.actor || !session.username) throw new ServiceError('UNAUTHENTICATED', 'session.signInFirst', {});
-    rt.vault.lockout.check(session.username);
-    if (!rt.vault.verifyPassword(session.username, input.password)) {
-      const remaining = rt.vault.lockout.fail(session.username);
-      if (remaining === 0) rt.sessions.signOut(session);
-      throw new ServiceError('UNAUTHENTICATED', ...(remaining > 0 ? (['unlock.wrong', { remaining }] as const) : (['unlock.tooMany', {}] as const)), 'password');
-    }
-    rt.vault.lockout.succeed(session.username);
-    session.locked = false;
-    rt.sessions.touch(session);
-    return authStatus(rt, session);
+    const username = session.username;
+    if (!session.actor || !username) throw new ServiceError('UNAUTHENTICATED', 'session.signInFirst', {});
+    return throttled(rt, session, () => {
+      rt.vault.lockout.check(username);
+      if (!rt.vault.verifyPassword(username, input.password)) {
+        const remaining = rt.vault.lockout.fail(username);
+        if (remaining === 0) rt.sessions.signOut(session);
+        throw new ServiceError('UNAUTHENTICATED', ...(remaining > 0 ? (['unlock.wrong', { remaining }] as const) : (['unlock.tooMany', {}] as const)), 'password');
+      }
+      rt.vault.lockout.succeed(username);
+      session.locked = false;
+      rt.sessions.touch(session);
+      return authStatus(rt, session);
+    });
   },
   'auth.logout': (rt, session) => {
     const host = rt.vault.host;
-    if (session.actor && host) appendAudit(host.opened.sqlite, { actor: session.actor, action: 'auth.logout', target: session.username ?? null });
+    const account = session.accountId && host ? accountById(host.opened.sqlite, session.accountId) : undefined;
+    if (session.actor && host) appendAudit(host.opened.sqlite, { actor: account ? actorOf(account) : session.actor, action: 'auth.logout', target: session.username ?? null });
     rt.sessions.signOut(session);
     return authStatus(rt, session);
   },
+  // A wrong current password counts towards the account's lock like a sign-in; at the lock this session ends too.
   'auth.changePassword': (rt, session, input) => {
-    const { actor } = signedIn(rt, session);
-    if (!rt.vault.verifyPassword(session.username!, input.oldPassword)) throw new ServiceError('UNAUTHENTICATED', 'password.oldWrong', {}, 'oldPassword');
-    rt.vault.setPassword(actor, session.username!, input.newPassword);
-    return { changed: true };
+    const { account, actor } = signedIn(rt, session);
+    return throttled(rt, session, () => {
+      rt.vault.lockout.check(account.username, 'oldPassword');
+      if (!rt.vault.verifyPassword(account.username, input.oldPassword)) {
+        const remaining = rt.vault.lockout.fail(account.username);
+        if (remaining > 0) throw new ServiceError('UNAUTHENTICATED', 'password.oldWrongCounted', { remaining }, 'oldPassword');
+        rt.sessions.signOut(session);
+        throw new ServiceError('UNAUTHENTICATED', 'password.oldWrongLocked', {}, 'oldPassword');
+      }
+      rt.vault.setPassword(actor, account.username, input.newPassword);
+      rt.sessions.signOutAccount(account.id, session);
+      return { changed: true as const };
+    });
   },
   'auth.recover': (rt, session, input) => {
-    const { account, actor } = rt.vault.recover(input.recoveryCode, input.username, input.newPassword);
+    const { account, actor } = throttled(rt, session, () => rt.vault.recover(input.recoveryCode, input.username, input.newPassword, session.source));
     rt.sessions.signIn(session, account.id, account.username, actor);
     return authStatus(rt, session);
   },
@@ -142,9 +195,10 @@ export const sessionHandlers: SessionHandlers = {
   },
   'accounts.update': (rt, session, input) => {
     const { actor, sqlite } = signedIn(rt, session);
+    const before = accountById(sqlite, input.id);
     const updated = updateAccount(sqlite, actor, input);
     rt.vault.officeAccessChanged(updated);
-    if (updated.disabled) rt.sessions.signOutAccount(updated.id);
+    if (before && changesAccess(before, updated)) rt.sessions.signOutAccount(updated.id, session);
     return info(updated);
   },
   'accounts.resetPassword': (rt, session, input) => {
@@ -153,7 +207,7 @@ export const sessionHandlers: SessionHandlers = {
     const account = accountById(sqlite, input.id);
     if (!account) throw new ServiceError('NOT_FOUND', 'account.notFound', {}, 'id');
     rt.vault.setPassword(actor, account.username, input.newPassword);
-    if (account.id !== actor.id) rt.sessions.signOutAccount(account.id);
+    rt.sessions.signOutAccount(account.id, session);
     return { changed: true };
   },
   'backups.list': (rt, session) => listBackupsFor(signedIn(rt, session).actor, rt.vault.dataDir),

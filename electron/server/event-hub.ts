@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mayReceive, SESSION_ENDED } from '../host/audience';
+import { eventFor, SESSION_ENDED, type Viewer } from '../host/audience';
 
-/** Server-sent events: each push event goes to every open browser window that may receive it. */
+/**
+ * Server-sent events: each push event goes to every open browser window that may receive it, as
+ * that window may see it. A stream is opened for a signed-in session and closed when the session
+ * ends (sign-out, lock, or a change to its account), so the viewer it was opened as is current.
+ */
 export class EventHub {
-  /** Each open stream and the session and account it was opened for. */
-  private readonly clients = new Map<ServerResponse, { sessionId: string; accountId: string }>();
+  /** Each open stream, its session, and who it shows events to. */
+  private readonly clients = new Map<ServerResponse, { sessionId: string; viewer: Viewer }>();
   private heartbeat: NodeJS.Timeout | undefined;
 
-  attach(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, owner: { sessionId: string; accountId: string }): void {
+  attach(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, owner: { sessionId: string; viewer: Viewer }): void {
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -24,8 +28,10 @@ export class EventHub {
 
   publish(event: string, payload: unknown): void {
     if (event === SESSION_ENDED) return this.end((payload as { sessionId: string }).sessionId);
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const [client, { accountId }] of this.clients) if (mayReceive(event, payload, accountId)) client.write(frame);
+    for (const [client, { viewer }] of this.clients) {
+      const shown = eventFor(event, payload, viewer);
+      if (shown !== null) client.write(`event: ${event}\ndata: ${JSON.stringify(shown)}\n\n`);
+    }
   }
 
   /** Closes the streams of a session that signed out or locked. */

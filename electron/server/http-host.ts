@@ -5,6 +5,7 @@ import { DEFAULT_MAX_UPLOAD_MB, receiveUpload, sendStoredFile, type FileRouteOpt
 import { readCookie, SESSION_COOKIE, sessionCookie, StartToken } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
+import { viewerOf } from '../host/audience';
 
 export interface HttpHostOptions {
   /** The services: in a worker thread in the running app, so this thread only routes. */
@@ -17,26 +18,33 @@ export interface HttpHostOptions {
   /** Address to listen on; 127.0.0.1 unless the operator asked for more. */
   listenHost?: string;
   port?: number;
+  /** Told the new start address each time the previous one was used (it works once). */
+  onStartUrl?: (url: string) => void;
 }
 
 export interface RunningHttpHost {
   server: Server;
   port: number;
-  /** The full address to open, with the start secret. */
-  url: string;
+  /** The full address to open, with the current start secret (each works once). */
+  readonly url: string;
   token: StartToken;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function sendPage(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`<!doctype html><meta charset="utf-8"><title>GridDesk</title><p>${text}</p>`);
 }
 
 class BodyTooLarge extends Error {}
@@ -61,7 +69,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
   const listenHost = options.listenHost ?? '127.0.0.1';
   const { backend } = options;
-  const token = new StartToken();
+  let shownHost = listenHost;
+  let port = options.port ?? 0;
+  const startUrl = (secret: string) => `http://${shownHost}:${port}/?token=${secret}`;
+  const token = new StartToken((secret) => options.onStartUrl?.(startUrl(secret)));
   const hub = new EventHub();
   const unsubscribe = backend.onEvent((event, payload) => hub.publish(event, payload));
   const files: FileRouteOptions = {
@@ -69,7 +80,6 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_MB * 1024 * 1024,
     securityHeaders: securityHeaders(),
   };
-  let port = options.port ?? 0;
 
   const allowedHosts = () =>
     new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${listenHost}:${port}`]);
@@ -82,10 +92,11 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     const session = await backend.session(sessionId);
 
     if (url.pathname.startsWith('/api/')) {
-      if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用启动时打印的完整地址重新打开');
+      if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用 GridDesk 控制台上最新打印的地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        if (!session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-        return hub.attach(req, res, securityHeaders(), { sessionId: session.id, accountId: session.accountId });
+        const viewer = viewerOf(session);
+        if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        return hub.attach(req, res, securityHeaders(), { sessionId: session.id, viewer });
       }
       const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -113,25 +124,25 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       }
       const { method, input, requestId } = (body ?? {}) as { method?: unknown; input?: unknown; requestId?: unknown };
       const env = { mode: 'browser' as const, ...(requestId === undefined ? {} : { requestId }) };
-      return sendJson(res, 200, await backend.call(session.id, env, method, input));
+      // Signing in gives the session a new id: the browser gets it as a new cookie, the old one is void.
+      let renewed: string | undefined;
+      const reply = await backend.call(session.id, env, method, input, { onNewSessionId: (id) => (renewed = id) });
+      return sendJson(res, 200, reply, renewed ? { 'set-cookie': sessionCookie(renewed) } : {});
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'INVALID_INPUT', '不支持的请求方法');
-    if (token.matches(url.searchParams.get('token'))) {
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
       url.searchParams.delete('token');
-      res.writeHead(303, {
-        ...securityHeaders(),
-        'set-cookie': sessionCookie(session && !session.accountId ? session.id : await backend.createSession()),
-        location: url.pathname + (url.search || ''),
-      });
-      return void res.end();
+      const location = url.pathname + (url.search || '');
+      // A browser that already has a session keeps it: a second tab spends no secret.
+      if (session) return void res.writeHead(303, { ...securityHeaders(), location }).end();
+      if (!token.redeem(offered)) return sendPage(res, 401, '这个地址的 token 已经用过或不对：请用 GridDesk 控制台上最新打印的地址打开（每个地址只能用一次）。');
+      const created = await backend.createSession(req.socket.remoteAddress ?? 'unknown');
+      if (!created.ok) return sendPage(res, 503, created.error.message);
+      return void res.writeHead(303, { ...securityHeaders(), 'set-cookie': sessionCookie(created.result), location }).end();
     }
-    if (!session) {
-      res.writeHead(401, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8' });
-      return void res.end(
-        '<!doctype html><meta charset="utf-8"><title>GridDesk</title><p>请使用 GridDesk 启动时打印的完整地址（含 token）打开本页面。</p>',
-      );
-    }
+    if (!session) return sendPage(res, 401, '请使用 GridDesk 控制台上最新打印的完整地址（含 token）打开本页面。');
     serveStatic(options.rendererDir, url.pathname, res);
   }
 
@@ -147,11 +158,13 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     server.once('error', reject);
     server.listen(options.port ?? 0, listenHost, () => {
       port = (server.address() as AddressInfo).port;
-      const shownHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
+      shownHost = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
       resolve({
         server,
         port,
-        url: `http://${shownHost}:${port}/?token=${token.value}`,
+        get url() {
+          return startUrl(token.value);
+        },
         token,
         close: () =>
           new Promise<void>((done) => {

@@ -7,6 +7,7 @@ import { defaultDataDir, keepNewFilesPrivate } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
 import { seedAsJob } from '../seed/seed-job';
 import { startHttpHost } from './http-host';
+import { NEXT_START_URL } from './sessions';
 import { DEFAULT_MAX_UPLOAD_MB } from './file-routes';
 import { GridRuntime } from '../rpc/runtime';
 import { ServiceStartError, WorkerBackend } from '../host/worker-backend';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     rendererDir,
     listenHost: values.host,
     port,
+    // Each start address works once; the next browser (another profile or computer) takes the newest.
+    onStartUrl: (url) => console.log(`${NEXT_START_URL}${url}`),
   });
   console.log(`GridDesk listening on ${running.url}`);
   console.log(`  数据目录 ${dataDir}；启动用时 ${Math.round(performance.now() - started)} ms`);

@@ -4,7 +4,7 @@ import { saveStoredFile, storePickedFile } from './file-handover';
 import { handleRpc, senderInfo, type RpcBinding } from './rpc-call';
 import { FORBIDDEN_SENDER, validateSender } from './sender-policy';
 import type { ServiceBackend } from '../host/backend';
-import { eventAudience, mayReceive, SESSION_ENDED } from '../host/audience';
+import { eventFor, SESSION_ENDED, viewerOf } from '../host/audience';
 import type { WindowRegistry } from './window-registry';
 
 /** Binds the one RPC channel. Returns the unbinding. */
@@ -18,13 +18,12 @@ export function bindPush(source: Pick<ServiceBackend, 'onEvent' | 'session'>, wi
   return source.onEvent((event, payload) => {
     if (event === SESSION_ENDED) return;
     for (const id of windows.ids()) {
-      const send = () => {
+      // Only to signed-in windows, as the account is now (a job's progress to its owner, a grid worker's own grids).
+      void source.session(`window-${id}`).then((s) => {
+        const shown = eventFor(event, payload, viewerOf(s));
         const contents = webContents.fromId(id);
-        if (contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, payload);
-      };
-      // An event for one account (a job's progress) goes only to windows signed in as it.
-      if (eventAudience(event, payload) === null) send();
-      else void source.session(`window-${id}`).then((s) => mayReceive(event, payload, s?.accountId) && send());
+        if (shown !== null && contents && !contents.isDestroyed()) contents.send(PUSH_CHANNEL, event, shown);
+      });
     }
   });
 }

@@ -29,7 +29,6 @@ export const accountErrors = {
   'login.wrongPlain': { 'zh-CN': '用户名或密码不对', en: 'Wrong user name or password' },
   'unlock.wrong': { 'zh-CN': '密码不对（再错 {remaining} 次将锁定账号）', en: 'Wrong password ({remaining} more wrong tries lock the account)' },
   'unlock.tooMany': { 'zh-CN': '密码错误次数过多，已退出登录', en: 'Too many wrong passwords: you have been signed out' },
-  'password.oldWrong': { 'zh-CN': '原密码不对', en: 'The current password is wrong' },
   'password.tooShort': { 'zh-CN': '密码至少 8 位', en: 'A password needs at least 8 characters' },
   'password.tooLong': { 'zh-CN': '密码不能超过 256 位', en: 'A password may have at most 256 characters' },
   'password.tooSimple': { 'zh-CN': '密码须包含字母、数字、符号中的至少两类', en: 'A password needs at least two of: letters, digits, symbols' },

@@ -68,8 +68,8 @@ export const callErrors = {
     en: 'The file does not exist or has expired (files are kept for 24 hours); upload or export it again',
   },
   'browser.signedOut': {
-    'zh-CN': '未登录或会话已失效：请用启动时打印的完整地址（含 token）重新打开本页',
-    en: 'Not signed in, or the session has expired: open this page again with the full address (with its token) printed at start-up',
+    'zh-CN': '未登录或会话已失效：请用 GridDesk 控制台上最新打印的完整地址（含 token，每个只能用一次）重新打开本页',
+    en: 'Not signed in, or the session has expired: open this page again with the newest full address (with its token; each works once) printed on the GridDesk console',
   },
   'browser.unexpectedResponse': {
     'zh-CN': '服务返回了意外的响应（HTTP {status}）。请重试；若反复出现，请重启服务',

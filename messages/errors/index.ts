@@ -6,6 +6,7 @@ import { buildingErrors } from './buildings';
 import { callErrors } from './calls';
 import { screeningErrors } from './screening';
 import { importErrors } from './imports';
+import { sessionErrors } from './sessions';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -16,6 +17,7 @@ export const errorMessages = {
   ...screeningErrors,
   ...importErrors,
   ...auditErrors,
+  ...sessionErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

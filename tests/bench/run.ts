@@ -2,6 +2,7 @@ import { benchSeed } from './seed';
 import { benchMapData } from './map-data';
 import { benchStartup } from './startup';
 import { benchAuth } from './auth';
+import { benchSignInTiming } from './sign-in-timing';
 import { benchStatus } from './status';
 import { benchBuildings } from './buildings';
 import { benchScreening } from './screening';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const { largeDir } = benchSeed();
   const buildings = await benchMapData(largeDir);
   await benchAuth(largeDir);
+  await benchSignInTiming();
   await benchStartup(largeDir, buildings);
   await benchStatus(largeDir);
   await benchBuildings(largeDir);

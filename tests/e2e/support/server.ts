@@ -3,10 +3,11 @@ import { test } from '@playwright/test';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_TMP, ROOT, TEMPLATE_DIR } from './paths';
+import { NEXT_START_URL } from '../../../electron/server/sessions';
 
 export interface TestServer {
-  /** The printed URL with the start secret. */
-  url: string;
+  /** The newest printed URL with the start secret: each works once, and the server prints the next. */
+  readonly url: string;
   origin: string;
   dataDir: string;
   output: () => string;
@@ -48,8 +49,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
+  const renewed = new RegExp(`${NEXT_START_URL}(http://\\S+)`, 'g');
   return {
-    url,
+    get url() {
+      return [...out.matchAll(renewed)].at(-1)?.[1] ?? url;
+    },
     origin: new URL(url).origin,
     dataDir,
     output: () => out,

@@ -58,7 +58,8 @@ async function signedIn(username = 'zhiban'): Promise<string> {
     body: Buffer.from(JSON.stringify({ method: 'auth.login', input: { username, password: PASSWORD } })),
   });
   expect(JSON.parse(login.body.toString())).toMatchObject({ ok: true });
-  return cookie;
+  // Signing in gives the session a new id, in a new cookie.
+  return String(login.headers['set-cookie']).split(';')[0]!;
 }
 
 const upload = (cookie: string, body: Buffer, name = '志愿者名单.xlsx') =>

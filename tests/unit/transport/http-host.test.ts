@@ -43,9 +43,10 @@ async function login(username = 'admin'): Promise<string> {
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
   const session = cookie.split(';')[0]!;
-  const signedIn = JSON.parse((await rpc(session, 'auth.login', { username, password: PASSWORD })).body);
-  expect(signedIn).toMatchObject({ ok: true, result: { state: 'signed-in' } });
-  return session;
+  const signedIn = await rpc(session, 'auth.login', { username, password: PASSWORD });
+  expect(JSON.parse(signedIn.body)).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+  // Signing in gives the session a new id, in a new cookie.
+  return String(signedIn.headers['set-cookie']).split(';')[0]!;
 }
 
 function rpc(cookie: string, method: unknown, input: unknown, extra: Record<string, string> = {}) {
@@ -171,3 +172,53 @@ describe('browser-mode host', () => {
     expect(received).toContain('"statuses":{"sealed":["a"]}');
   });
 });
+
+describe('browser-mode sessions', () => {
+  const cookieOf = (reply: Reply) => String(reply.headers['set-cookie']).split(';')[0]!;
+
+  it('takes each start secret once; the next one is announced, and a browser with a session spends none', async () => {
+    const announced: string[] = [];
+    const dataDir = runtime.vault.dataDir;
+    await running.close();
+    running = await startHttpHost({ backend: new InlineBackend(runtime), dataDir, rendererDir: join(dataDir, 'renderer'), port: 0, onStartUrl: (url) => announced.push(url) });
+    const first = running.url;
+    const opened = await send(first.slice(first.indexOf('/?')));
+    expect(opened.status).toBe(303);
+    const cookie = cookieOf(opened);
+    expect(announced).toEqual([running.url]);
+    expect(running.url).not.toBe(first);
+    // The same address again, from a browser without a session: refused, nothing made.
+    const sessionsBefore = runtime.sessions.size;
+    const again = await send(first.slice(first.indexOf('/?')));
+    expect(again.status).toBe(401);
+    expect(again.body).toMatch(/已经用过/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(runtime.sessions.size).toBe(sessionsBefore);
+    // A second tab of the same browser (it has the cookie) keeps its session and spends nothing.
+    const secondTab = await send(first.slice(first.indexOf('/?')), { headers: { cookie } });
+    expect(secondTab.status).toBe(303);
+    expect(secondTab.headers['set-cookie']).toBeUndefined();
+    expect(announced).toHaveLength(1);
+    // The announced address works for another browser.
+    expect((await send(announced[0]!.slice(announced[0]!.indexOf('/?')))).status).toBe(303);
+  });
+
+  it('gives the session a new cookie at sign-in; the cookie from before signs nothing in', async () => {
+    const before = cookieOf(await send(`/?token=${running.token.value}`));
+    const signedIn = await rpc(before, 'auth.login', { username: 'zhiban', password: PASSWORD });
+    const after = cookieOf(signedIn);
+    expect(after).toMatch(/^griddesk_session=/);
+    expect(after).not.toBe(before);
+    expect(JSON.parse((await rpc(after, 'system.info', {})).body)).toMatchObject({ ok: true });
+    expect((await rpc(before, 'system.info', {})).status).toBe(401);
+  });
+
+  it('refuses a new session in Chinese once the open sessions reach the limit', async () => {
+    while (runtime.sessions.size < runtime.sessions.limits.maxSessions) runtime.sessions.create();
+    const full = await send(`/?token=${running.token.value}`);
+    expect(full.status).toBe(503);
+    expect(full.body).toMatch(/会话达到上限/);
+    expect(full.headers['set-cookie']).toBeUndefined();
+  });
+});
+

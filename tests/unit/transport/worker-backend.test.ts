@@ -21,21 +21,31 @@ describe('the services in their worker thread', () => {
       expect(backend.vaultState).toBe('locked');
       const events: string[] = [];
       backend.onEvent((event) => events.push(event));
-      const session = await backend.createSession();
-      expect(await backend.session(session)).toEqual({ id: session, signedIn: false, accountId: null });
+      const created = await backend.createSession('127.0.0.1');
+      if (!created.ok) throw new Error(created.error.message);
+      const first = created.result;
+      expect(await backend.session(first)).toEqual({ id: first, signedIn: false, accountId: null, gridIds: null });
       expect(await backend.session('no-such-session')).toBeNull();
-      expect(await backend.call(session, { mode: 'browser' }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-      expect(await backend.call(session, { mode: 'browser' }, 'auth.login', { username: 'zhiban', password: PASSWORD })).toMatchObject({
-        ok: true,
-        result: { state: 'signed-in' },
-      });
+      expect(await backend.call(first, { mode: 'browser' }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      // Signing in gives the session a new id, told to the caller; the old one finds nothing.
+      const renewed: string[] = [];
+      const login = await backend.call(first, { mode: 'browser' }, 'auth.login', { username: 'zhiban', password: PASSWORD }, { onNewSessionId: (id) => renewed.push(id) });
+      expect(login).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+      expect(renewed).toHaveLength(1);
+      const session = renewed[0]!;
+      expect(session).not.toBe(first);
+      expect(await backend.session(first)).toBeNull();
       expect(await backend.session(session)).toMatchObject({ signedIn: true, accountId: expect.any(String) });
       expect(await backend.call(session, { mode: 'browser' }, 'system.info', {})).toMatchObject({ ok: true, result: { mode: 'browser' } });
-      // A window's session is made on its first call when asked to (Electron: one per window).
+      // A window's session is made on its first call when asked to (Electron: one per window), and its handle follows a new id.
       expect(await backend.call('window-7', { mode: 'electron' }, 'auth.status', {}, { ensureSession: true })).toMatchObject({
         ok: true,
         result: { state: 'signed-out' },
       });
+      const windowLogin = await backend.call('window-7', { mode: 'electron' }, 'auth.login', { username: 'lingdao', password: PASSWORD }, { ensureSession: true });
+      expect(windowLogin).toMatchObject({ ok: true, result: { state: 'signed-in' } });
+      expect(await backend.session('window-7')).toMatchObject({ signedIn: true, id: expect.not.stringMatching(/^window-7$/) });
+      expect(await backend.call('window-7', { mode: 'electron' }, 'system.info', {}, { ensureSession: true })).toMatchObject({ ok: true });
       const changed = await backend.call(session, { mode: 'browser' }, 'buildings.setStatus', { id: building, status: 'sealed', reason: '发现阳性' });
       expect(changed).toMatchObject({ ok: true });
       await expect.poll(() => events).toContain('map.changed');
