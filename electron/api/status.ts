@@ -87,11 +87,15 @@ const change = {
 
 export const statusMethods = {
   'statuses.list': query<StatusDefinition[]>({ permission: 'buildings.read' })(z.object({}).strict()),
-  /** Create a status or change its label, colour, rank or retirement (administrators). */
+  /**
+   * Create a status or change its label, colour, rank or retirement (administrators). With
+   * `create`, the key must be new: an existing status is refused, never replaced.
+   */
   'statuses.save': mutation<StatusDefinition>({ permission: 'statuses.configure', invalidates: ['statuses', 'buildings'] })(
     z
       .object({
         key: controlStatusSchema,
+        create: z.boolean().optional(),
         label: z.string().trim().min(1, '请填写状态名称').max(12, '状态名称最多 12 个字'),
         labelEn: z.string().trim().min(1, '请填写英文名称').max(32, '英文名称最多 32 个字符'),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色须为 #rrggbb'),

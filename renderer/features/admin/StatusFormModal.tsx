@@ -30,6 +30,7 @@ export function StatusFormModal({ status, onClose }: { status: StatusDefinition 
     submit(async (values) => {
       const saved = await save.mutateAsync({
         key: status ? status.key : values.key.trim(),
+        create: status === null,
         label: values.label.trim(),
         labelEn: values.labelEn.trim(),
         color: values.color.toLowerCase(),
