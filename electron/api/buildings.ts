@@ -20,8 +20,10 @@ export interface StatusChange {
   changedAt: number;
   effectiveFrom: number;
   effectiveUntil: number | null;
-  /** The bulk change this entry belongs to, or null. */
+  /** The change this entry was written by (one building's change is a batch of one, so it is undone the same way), or null. */
   batchId: string | null;
+  /** True when that change set more than one building (a bulk change); a change of this building alone is not. */
+  bulk: boolean;
 }
 
 export const residentTagKinds = ['home_observation', 'isolation', 'elderly_alone', 'disabled', 'returnee'] as const;

@@ -47,6 +47,9 @@ export const mapStatusZhCN = {
   'map.undo.ok': '撤销',
   'map.undo.confirmTitle': '撤销上次批量变更？',
   'map.undo.describe': '{at} 将「{selection}」共 {count} 栋设为「{status}」',
+  'map.undo.lastOne': '撤销上次变更',
+  'map.undo.confirmOne': '撤销上次变更？',
+  'map.undo.describeOne': '{at} 将「{selection}」设为「{status}」',
   'map.undo.done': '已撤销：{changed} 栋楼恢复为原状态',
   'map.undo.doneSkipped': '已撤销：{changed} 栋楼恢复为原状态；{skipped} 栋此后又被变更，保持不变',
 
@@ -136,6 +139,9 @@ export const mapStatusEn: Record<keyof typeof mapStatusZhCN, string> = {
   'map.undo.ok': 'Undo',
   'map.undo.confirmTitle': 'Undo the last bulk change?',
   'map.undo.describe': '{at}: “{selection}”, {count} buildings set to “{status}”',
+  'map.undo.lastOne': 'Undo last change',
+  'map.undo.confirmOne': 'Undo the last change?',
+  'map.undo.describeOne': '{at}: “{selection}” set to “{status}”',
   'map.undo.done': 'Undone: {changed} buildings are back to their previous status',
   'map.undo.doneSkipped': 'Undone: {changed} buildings are back; {skipped} changed again since and were left as they are',
 

@@ -32,15 +32,15 @@ describe('buildings.reminders', () => {
 });
 
 describe('buildings.history', () => {
-  it('gives the full timeline newest first, with batch ids', () => {
+  it('gives the full timeline newest first, with batch ids; only a change of several buildings is a bulk one', () => {
     const id = s.t.buildings[4]!;
     const one = setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '第一次' }, NOW + HOUR);
     const bulk = bulkSetStatus(s.ctx(), { status: 'precaution', reason: '第二次', selection: { kind: 'grid', id: s.t.grid } }, NOW + HOUR);
     const h = buildingHistory(s.ctx(LEADER), { id });
-    expect(h.map((e) => [e.status, e.previousStatus, e.batchId])).toEqual([
-      ['precaution', 'sealed', bulk.batchId],
-      ['sealed', 'controlled', one.batchId],
-      ['controlled', 'normal', null],
+    expect(h.map((e) => [e.status, e.previousStatus, e.batchId, e.bulk])).toEqual([
+      ['precaution', 'sealed', bulk.batchId, true],
+      ['sealed', 'controlled', one.batchId, false],
+      ['controlled', 'normal', null, false],
     ]);
     expect(h[0]).toMatchObject({ reason: '第二次', changedBy: '值班员小李', changedAt: NOW + HOUR, effectiveUntil: null });
   });
