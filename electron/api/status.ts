@@ -44,6 +44,16 @@ export interface UndoResult extends StatusChangeResult {
   skipped: number;
 }
 
+/** One building's status as of a moment (the history view). */
+export interface BuildingStatusAt {
+  at: number;
+  status: ControlStatus;
+  /** Since when it had that status; null when that is not known (the baseline, before any recorded change). */
+  since: number | null;
+  /** Until when it was to last, as known at that moment. */
+  until: number | null;
+}
+
 /** A status with an end date that is close to it, or past it. */
 export interface StatusReminder {
   buildingId: string;
@@ -126,6 +136,8 @@ export const statusMethods = {
   'buildings.history': query<StatusChange[]>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
   /** Every building's status as of a moment, aligned with `map.layers` buildings.ids. */
   'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>({ permission: 'buildings.read' })(z.object({ at: instantSchema }).strict()),
+  /** One building's status as of a moment, by the rule of `map.statusAsOf`. */
+  'buildings.statusAt': query<BuildingStatusAt>({ permission: 'buildings.read' })(z.object({ id: idSchema, at: instantSchema }).strict()),
   'compounds.safeList': query<SafeCompound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   'compounds.designateSafe': mutation<SafeCompound>({ permission: 'buildings.edit', invalidates: ['compounds', 'buildings'] })(
     z

@@ -81,6 +81,7 @@ export const en: Messages = {
   'building.status': 'Control status',
   'building.since': 'since {date}',
   'building.duration': 'for {duration}',
+  'building.asOf': 'as of {date}',
   'building.floors': 'Floors',
   'building.units': 'Units',
   'building.households': 'Households',

@@ -80,6 +80,7 @@ export const zhCN = {
   'building.status': '管控状态',
   'building.since': '自 {date} 起',
   'building.duration': '已持续 {duration}',
+  'building.asOf': '{date} 时',
   'building.floors': '层数',
   'building.units': '单元',
   'building.households': '户数',

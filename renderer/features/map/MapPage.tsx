@@ -133,7 +133,7 @@ export function MapPage() {
           id={selectedId}
           onClose={close}
           canEdit={canEdit}
-          past={asOf !== null}
+          asOf={asOf}
           onChangeStatus={(b) => sel.setEditing({ kind: 'single', id: b.id, label: b.address })}
           onSelectArea={sel.selectArea}
         />
