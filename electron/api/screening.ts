@@ -60,6 +60,14 @@ export interface ScreeningHousehold {
   note: string | null;
 }
 
+/** What starting a round over a scope would take on, and the rounds still open. */
+export interface RoundPreview {
+  households: number;
+  buildings: number;
+  /** Rounds not yet ended, newest first. */
+  openRounds: ScreeningRound[];
+}
+
 const scopeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('street') }).strict(),
   z.object({ type: z.literal('communities'), ids: z.array(idSchema).min(1, '请至少选择一个社区').max(100) }).strict(),
@@ -72,6 +80,8 @@ export const screeningMethods = {
   'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'] })(
     z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
   ),
+  /** The size of a round over `scope` (households, buildings) and the open rounds, to confirm before starting it. */
+  'screening.preview': query<RoundPreview>({ permission: 'screening.run' })(z.object({ scope: scopeSchema }).strict()),
   'screening.close': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(z.object({ roundId: idSchema }).strict()),
   'screening.progress': query<ScreeningProgress>({ permission: 'buildings.read' })(z.object({ roundId: idSchema }).strict()),
   /** The households of a round to visit or revisit, filtered by grid or building and result. */

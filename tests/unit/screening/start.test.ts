@@ -111,4 +111,23 @@ describe('starting a screening round', () => {
     expect(await admin.callJob('screening.start', { scope: { type: 'grids', ids: [f.otherGrid.grid] } })).toMatchObject({ households: 2 });
     expect(await staff.call('screening.close', { roundId: open.id })).toMatchObject({ closedAt: expect.any(Number) });
   });
+
+  it('previews the size of a scope and the rounds still open, before anything is written', async () => {
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
+    const before = fingerprint(f.sqlite);
+    expect(await staff.call('screening.preview', { scope: { type: 'street' } })).toEqual({ households: 11, buildings: 4, openRounds: [] });
+    expect(await staff.call('screening.preview', { scope: { type: 'communities', ids: [f.community2] } })).toMatchObject({ households: 2, buildings: 1 });
+    expect(fingerprint(f.sqlite)).toBe(before);
+    const open = await staff.callJob('screening.start', { name: '观海社区复查', scope: { type: 'communities', ids: [f.community2] } });
+    const preview = await staff.call('screening.preview', { scope: { type: 'grids', ids: [f.territory.grid] } });
+    expect(preview).toMatchObject({ households: 7, openRounds: [{ id: open.id, name: '观海社区复查', households: 2, scope: { label: '观海社区' } }] });
+    await staff.call('screening.close', { roundId: open.id });
+    expect((await staff.call('screening.preview', { scope: { type: 'street' } })).openRounds).toEqual([]);
+    expect(await staff.reply('screening.preview', { scope: { type: 'grids', ids: [f.emptyGrid] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'scope' },
+    });
+    const worker = await signIn(f.runtime, ROLE_USERS.grid_worker);
+    expect(await worker.reply('screening.preview', { scope: { type: 'street' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });
