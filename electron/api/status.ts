@@ -58,6 +58,7 @@ export interface BuildingStatusAt {
 export interface StatusReminder {
   buildingId: string;
   address: string;
+  /** 「社区 · 网格」 */
   gridName: string;
   status: ControlStatus;
   effectiveUntil: number;

@@ -1,3 +1,4 @@
+import { gridLabel } from '../../../messages';
 import { Descriptions, Tag } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
 import { SAFE_COMPOUND_FLAG_COLOR } from '../../../maps/status';
@@ -79,7 +80,7 @@ export function BuildingFacts({ building, now, asOf }: { building: BuildingDetai
             label: t('building.grid'),
             children: (
               <span data-testid="building-grid">
-                {building.grid.name}
+                {gridLabel(building.community.name, building.grid.name)}
                 <span className="gd-code">{building.grid.code}</span>
               </span>
             ),

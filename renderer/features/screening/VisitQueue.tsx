@@ -1,3 +1,4 @@
+import { gridLabel } from '../../../messages';
 import { useState } from 'react';
 import { Button, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -137,7 +138,7 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
             setBuildingId(undefined);
             setPage(1);
           }}
-          options={grids.map((g) => ({ value: g.gridId, label: `${g.communityName} ${g.gridName}` }))}
+          options={grids.map((g) => ({ value: g.gridId, label: gridLabel(g.communityName, g.gridName) }))}
         />
         <Select
           allowClear

@@ -55,7 +55,7 @@ describe('starting a screening round', () => {
     expect(new Set(visitsOf(byCommunity.id).map((v) => v.household_id))).toEqual(new Set(f.households.get(f.building3)));
 
     const byGrid = await staff.callJob('screening.start', { scope: { type: 'grids', ids: [f.territory.grid, f.territory.grid] } });
-    expect(byGrid).toMatchObject({ number: 2, name: '第2轮入户摸排', households: 7, scope: { ids: [f.territory.grid], label: '永安西里社区第1网格' } });
+    expect(byGrid).toMatchObject({ number: 2, name: '第2轮入户摸排', households: 7, scope: { ids: [f.territory.grid], label: '永安西里社区 · 第1网格' } });
     expect(new Set(visitsOf(byGrid.id).map((v) => v.grid_id))).toEqual(new Set([f.territory.grid]));
   });
 

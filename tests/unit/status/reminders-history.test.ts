@@ -22,7 +22,7 @@ describe('buildings.reminders', () => {
     void d;
     const all = statusReminders(s.ctx(LEADER), { withinHours: 48 }, NOW);
     expect(all.map((r) => [r.buildingId, r.overdue])).toEqual([[a, true], [x, false], [b, false]]);
-    expect(all[0]).toEqual({ buildingId: a, address: '中山路街道 永安西里社区 26号院 1号楼', gridName: '第1网格', status: 'sealed', effectiveUntil: NOW - 2 * HOUR, overdue: true });
+    expect(all[0]).toEqual({ buildingId: a, address: '中山路街道 永安西里社区 26号院 1号楼', gridName: '永安西里社区 · 第1网格', status: 'sealed', effectiveUntil: NOW - 2 * HOUR, overdue: true });
     expect(statusReminders(s.ctx(LEADER), { withinHours: 24 * 8 }, NOW)).toHaveLength(4);
     expect(statusReminders(s.ctx(s.worker), { withinHours: 48 }, NOW).map((r) => r.buildingId)).toEqual([a, b]);
     // Lifted: no longer reminded.
