@@ -1,3 +1,5 @@
+import { AddressText } from '../buildings/AddressText';
+import { addressParts } from '../buildings/address-parts';
 import { gridLabel } from '../../../messages';
 import { useState } from 'react';
 import { Button, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
@@ -56,10 +58,10 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
       key: 'household',
       ellipsis: { showTitle: false },
       render: (_: unknown, h) => (
-        <div className="gd-scr-household" title={`${h.address} ${h.room}`}>
-          <div className="gd-scr-household-address">{h.address}</div>
+        <div className="gd-scr-household">
+          <AddressText address={h.address} suffix={h.room} testId="queue-address" />
           <div className="gd-muted">
-            {h.room} · {h.headName} · {t('screening.queue.members', { n: h.members })}
+            {h.headName} · {t('screening.queue.members', { n: h.members })}
           </div>
         </div>
       ),
@@ -153,7 +155,7 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
             setBuildingId(b);
             setPage(1);
           }}
-          options={(buildings.data?.rows ?? []).map((b) => ({ value: b.id, label: b.address }))}
+          options={(buildings.data?.rows ?? []).map((b) => ({ value: b.id, label: addressParts(b.address).distinct, title: b.address }))}
         />
         <Select
           mode="multiple"
