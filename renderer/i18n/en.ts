@@ -35,6 +35,7 @@ export const en: Messages = {
   'header.noStreet': 'No street office loaded yet',
   'header.communities': 'Communities',
   'header.grids': 'Grids',
+  'header.own': 'My grids',
   'header.buildings': 'Buildings',
   'header.residents': 'Residents',
   'header.mode.browser': 'Browser mode',

@@ -34,6 +34,7 @@ export const zhCN = {
   'header.noStreet': '尚未载入街道数据',
   'header.communities': '社区',
   'header.grids': '网格',
+  'header.own': '我的网格',
   'header.buildings': '楼栋',
   'header.residents': '居民',
   'header.mode.browser': '浏览器模式',
