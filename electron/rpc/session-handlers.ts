@@ -18,6 +18,7 @@ export const SESSION_METHODS = [
   'auth.login',
   'auth.unlock',
   'auth.logout',
+  'auth.lock',
   'auth.changePassword',
   'auth.recover',
   'accounts.list',
@@ -115,6 +116,14 @@ export const sessionHandlers: SessionHandlers = {
     const host = rt.vault.host;
     if (session.actor && host) appendAudit(host.opened.sqlite, { actor: session.actor, action: 'auth.logout', target: session.username ?? null });
     rt.sessions.signOut(session);
+    return authStatus(rt, session);
+  },
+  'auth.lock': (rt, session) => {
+    signedIn(rt, session);
+    // Idle for ever as far as the manager can tell: it locks the session the way it locks an idle
+    // one, which also ends the session's event streams.
+    session.lastActive = Number.NEGATIVE_INFINITY;
+    rt.sessions.get(session.id);
     return authStatus(rt, session);
   },
   'auth.changePassword': (rt, session, input) => {

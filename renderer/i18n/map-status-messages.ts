@@ -60,6 +60,11 @@ export const mapStatusZhCN = {
   'map.asof.legend': '{date} 时的状态',
 
   'map.safe.title': '放心楼院',
+  'map.legend.compoundUnit': '个',
+  'map.asof.yesterday': '昨天此时',
+  'map.asof.lastWeek': '上周此时',
+  'map.asof.lastMonth': '一个月前',
+  'map.asof.future': '不能查看将来的状态：请选今天或更早的时刻',
   'map.safe.granted': '{date} 授予',
 
   'map.screening.legend': '摸排进度（已完成户数占比）',
@@ -152,6 +157,11 @@ export const mapStatusEn: Record<keyof typeof mapStatusZhCN, string> = {
   'map.asof.legend': 'As of {date}',
 
   'map.safe.title': 'Safe compound',
+  'map.legend.compoundUnit': '',
+  'map.asof.yesterday': 'This time yesterday',
+  'map.asof.lastWeek': 'This time last week',
+  'map.asof.lastMonth': 'A month ago',
+  'map.asof.future': 'The future cannot be shown: pick today or earlier',
   'map.safe.granted': 'granted {date}',
 
   'map.screening.legend': 'Screening progress (share of households done)',

@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { mayReceive } from '../../../electron/host/audience';
 import { EventHub } from '../../../electron/server/event-hub';
-import { makeRuntime, signIn } from '../helpers/runtime';
+import { dispatch } from '../../../electron/rpc/dispatch';
+import { makeRuntime, PASSWORD, signIn } from '../helpers/runtime';
 
 /** A stream as the hub sees it: what was written to it. */
 function stream() {
@@ -43,6 +44,28 @@ describe('who receives a push event', () => {
     expect(mine.frames.some((f) => f.includes('data.changed'))).toBe(false);
     expect(theirs.frames.some((f) => f.includes('data.changed'))).toBe(true);
     expect(theirs.frames.some((f) => f.includes('session.ended'))).toBe(false);
+    hub.closeAll();
+    t.runtime.close();
+  });
+
+  it('locks a session by hand (锁屏): its streams close, calls wait for the password, unlocking resumes it', async () => {
+    const t = makeRuntime();
+    const hub = new EventHub();
+    t.runtime.onEvent((event, payload) => hub.publish(event, payload));
+    const staff = await signIn(t.runtime, 'zhiban');
+    const mine = stream();
+    let ended = 0;
+    mine.res.end = (() => void ended++) as never;
+    hub.attach(mine.req, mine.res, {}, { sessionId: staff.session.id, accountId: staff.session.accountId! });
+    expect(await staff.call('auth.lock', {})).toMatchObject({ state: 'locked', user: { username: 'zhiban' } });
+    expect(ended).toBe(1);
+    expect(await staff.reply('buildings.reminders', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'session.locked' } });
+    expect(await staff.call('auth.status', {})).toMatchObject({ state: 'locked' });
+    expect(await staff.reply('auth.unlock', { password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await staff.call('auth.unlock', { password: PASSWORD })).toMatchObject({ state: 'signed-in' });
+    expect(await staff.reply('buildings.reminders', {})).toMatchObject({ ok: true });
+    const stranger = t.runtime.sessions.create();
+    expect(await dispatch(t.runtime, stranger.id, { mode: 'browser' }, 'auth.lock', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     hub.closeAll();
     t.runtime.close();
   });
