@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import type { StatusChange } from './buildings';
-import { controlStatusSchema, idSchema, instantSchema, reasonSchema, type ControlStatus } from './common';
+import { controlStatusSchema, idSchema, instantSchema, limitedText, reasonSchema, type ControlStatus } from './common';
 
 /** One entry of the configured status list. `rank` 0 is the baseline (正常); higher is stricter. */
 export interface StatusDefinition {
@@ -107,8 +107,8 @@ export const statusMethods = {
       .object({
         key: controlStatusSchema,
         create: z.boolean().optional(),
-        label: z.string().trim().min(1, '请填写状态名称').max(12, '状态名称最多 12 个字'),
-        labelEn: z.string().trim().min(1, '请填写英文名称').max(32, '英文名称最多 32 个字符'),
+        label: limitedText(12, '状态名称最多 12 个字').pipe(z.string().min(1, '请填写状态名称')),
+        labelEn: limitedText(32, '英文名称最多 32 个字符').pipe(z.string().min(1, '请填写英文名称')),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色须为 #rrggbb'),
         rank: z.number({ error: '等级须为 0–100 的整数' }).int('等级须为整数').min(0, '等级不能小于 0').max(100, '等级最大为 100'),
         retired: z.boolean().default(false),
@@ -121,7 +121,7 @@ export const statusMethods = {
       .object({
         selection: selectionSchema,
         /** What was selected, in words, for the history and the undo button. */
-        selectionLabel: z.string().trim().max(80).optional(),
+        selectionLabel: limitedText(80, '选择的说明最多 80 个字').optional(),
         ...change,
       })
       .strict(),
@@ -146,7 +146,7 @@ export const statusMethods = {
         compoundId: idSchema,
         grantedAt: instantSchema,
         criteria: z.array(z.string().trim().min(2).max(60)).min(1, '请至少勾选一项达标条件').max(12),
-        note: z.string().trim().max(200).optional(),
+        note: limitedText(200, '备注最多 200 个字').optional(),
       })
       .strict(),
   ),

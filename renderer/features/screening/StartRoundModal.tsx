@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { describeError } from '../../ui/error-text';
+import { textCount, textLimitRule } from '../../ui/text-limit';
 import { communityOptions, gridOptionsOf } from '../buildings/area-options';
 import { useApiMutation } from '../../api/queries';
 
@@ -62,8 +63,8 @@ export function StartRoundModal({ open, onClose, onStarted }: { open: boolean; o
       error={error}
     >
       <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ type: 'street' }}>
-        <Form.Item name="name" label={t('screening.start.name')} extra={t('screening.start.nameHint')} rules={[{ max: 40, message: t('screening.start.nameLong') }]}>
-          <Input maxLength={40} data-testid="round-start-name" />
+        <Form.Item name="name" label={t('screening.start.name')} extra={t('screening.start.nameHint')} rules={[textLimitRule(40, t('screening.start.nameLong'))]}>
+          <Input count={textCount(40)} data-testid="round-start-name" />
         </Form.Item>
         <Form.Item name="type" label={t('screening.start.scope')}>
           <Radio.Group
