@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npx griddesk …`: the command-line tools. Builds the bundle first if the sources changed.
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -4,14 +4,17 @@ import { build } from 'esbuild';
 import { common, esmBundle } from './node-bundle.mjs';
 
 await Promise.all([
+  // What a person starts refuses an older Node in one line before anything else loads (an import
+  // is evaluated in the order written, so the check comes before the native module's).
   build({
     ...esmBundle,
-    entryPoints: {
-      server: 'electron/server/main.ts',
-      cli: 'electron/cli/main.ts',
-      'seed-worker': 'electron/seed/seed-worker.ts',
-      worker: 'electron/host/worker-main.ts',
-    },
+    banner: { js: `import '../../bin/require-node.mjs';\n${esmBundle.banner.js}` },
+    entryPoints: { server: 'electron/server/main.ts', cli: 'electron/cli/main.ts' },
+    outdir: 'dist/node',
+  }),
+  build({
+    ...esmBundle,
+    entryPoints: { 'seed-worker': 'electron/seed/seed-worker.ts', worker: 'electron/host/worker-main.ts' },
     outdir: 'dist/node',
   }),
   // Electron loads its main and (sandboxed) preload scripts as CommonJS.

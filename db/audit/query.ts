@@ -42,6 +42,7 @@ interface Row {
   target: string | null;
   detail: string | null;
   hash: string;
+  target_name: string | null;
 }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -86,6 +87,14 @@ function distinctActions(sqlite: Database.Database, prefix: string): string[] {
   }
   return out;
 }
+
+/** The target of entry `a` in words, each lookup by primary key: whatever the target's id names. */
+const TARGET_NAME = `coalesce(
+  (SELECT selection FROM status_batches WHERE id = a.target),
+  (SELECT address FROM buildings WHERE id = a.target),
+  (SELECT name FROM screening_rounds WHERE id = a.target),
+  (SELECT name FROM compounds WHERE id = a.target),
+  (SELECT label FROM status_definitions WHERE key = a.target AND deleted = 0))`;
 
 const WIDE_RANGE = 5000;
 
@@ -150,7 +159,7 @@ export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditP
   const more = seqs.length > limit;
   const page = seqs.slice(0, limit);
 
-  const one = prepared<Row>(sqlite, 'SELECT seq, at, actor_id, actor_name, actor_role, action, target, detail, hash FROM audit_log WHERE seq = ?');
+  const one = prepared<Row>(sqlite, `SELECT seq, at, actor_id, actor_name, actor_role, action, target, detail, hash, ${TARGET_NAME} AS target_name FROM audit_log a WHERE seq = ?`);
   return {
     entries: page.map((seq) => {
       const r = one.get(seq)!;
@@ -162,6 +171,7 @@ export function queryAudit(sqlite: Database.Database, query: AuditQuery): AuditP
         actorRole: r.actor_role,
         action: r.action,
         target: r.target,
+        targetName: r.target_name,
         detail: parseDetail(r.detail),
         hash: r.hash,
       };

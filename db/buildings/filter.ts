@@ -5,7 +5,7 @@ import { ServiceError } from '../errors';
 import type { ResidentTagKind } from '../schema';
 import { ensureAddressInitials, likeSubstring } from './address-search';
 import { CURRENT_TAG } from './groups';
-import { terms, type Localized } from '../../messages';
+import { gridLabelSql, terms, type Localized } from '../../messages';
 
 export interface BuildingFilterInput {
   statuses?: string[];
@@ -111,7 +111,8 @@ export function describeFilter(sqlite: Database.Database, filter: BuildingFilter
     words.push(`社区：${c?.name ?? filter.communityId}`);
   }
   if (filter.gridIds?.length) {
-    const names = filter.gridIds.map((id) => sqlite.prepare<unknown[], { name: string }>('SELECT name FROM grids WHERE id = ?').get(id)?.name ?? id);
+    const label = sqlite.prepare<unknown[], string>(`SELECT ${gridLabelSql('c.name', 'g.name')} FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.id = ?`).pluck();
+    const names = filter.gridIds.map((id) => label.get(id) ?? id);
     words.push(`网格：${names.join('、')}`);
   }
   if (filter.search?.trim()) words.push(`地址含「${filter.search.trim()}」`);

@@ -40,7 +40,8 @@ function area(row: AreaRow) {
 
 /**
  * Everything the map draws, in one call: communities, grids, every building's footprint and
- * status, and the map revision they are at (read in one transaction, so they agree).
+ * status, and the map revision they are at (read in one transaction, so they agree). `bounds`
+ * is what the map opens on: the street, or for a grid worker their own grids.
  */
 export function mapLayers(ctx: ServiceContext): MapLayersData {
   authorize(ctx.actor, 'territory.read');
@@ -94,7 +95,9 @@ function readLayers(ctx: ServiceContext): MapLayersData {
     });
     footprints[i] = flat;
   });
-  for (const c of communities)
+  // The map opens on what its viewer looks after: a grid worker's grids, everyone else the street.
+  const outlines = scope ? grids.filter((g) => scope.includes(g.id)) : communities;
+  for (const c of outlines)
     for (const [lng, lat] of c.boundary[0] ?? []) {
       if (lat < south) south = lat;
       if (lat > north) north = lat;

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { ScreeningScope } from '../schema';
 import type { RoundCounts } from './types';
+import { gridLabelSql } from '../../messages';
 import type { ScreeningRound } from '../../electron/api/screening';
 
 export interface RoundRow {
@@ -47,7 +48,7 @@ export function scopeLabel(sqlite: Database.Database, type: ScreeningScope, ids:
   const sql =
     type === 'communities'
       ? `SELECT c.name FROM json_each(?) j JOIN communities c ON c.id = j.value ORDER BY c.code`
-      : `SELECT cm.name || g.name FROM json_each(?) j JOIN grids g ON g.id = j.value JOIN communities cm ON cm.id = g.community_id ORDER BY g.code`;
+      : `SELECT ${gridLabelSql('cm.name', 'g.name')} FROM json_each(?) j JOIN grids g ON g.id = j.value JOIN communities cm ON cm.id = g.community_id ORDER BY g.code`;
   const names = sqlite.prepare<unknown[], string>(sql).pluck().all(JSON.stringify(ids));
   return joinNames(names, type === 'communities' ? '社区' : '网格');
 }

@@ -6,9 +6,9 @@ import type { JobControl } from '../jobs/types';
 import { screeningRounds, screeningVisits } from '../schema';
 import { uuidv7 } from '../sync/ids';
 import { insertRow } from '../sync/write';
-import { toRound, type RoundRow } from './rounds';
+import { requireRound, roundWithCounts, toRound, type RoundRow } from './rounds';
 import type { ScopeInput } from './types';
-import type { ScreeningRound } from '../../electron/api/screening';
+import type { RoundPreview, ScreeningRound } from '../../electron/api/screening';
 import { terms } from '../../messages';
 
 
@@ -27,16 +27,23 @@ function checkedIds(ctx: ServiceContext, scope: ScopeInput): string[] {
   return ids;
 }
 
+/** The SQL condition on buildings `b` of a scope (its ids bound as one JSON parameter), and that parameter. */
+function scopeFilter(type: ScopeInput['type'], ids: string[]): { sql: string; params: string[] } {
+  if (type === 'street') return { sql: '', params: [] };
+  const column = type === 'communities' ? 'b.community_id' : 'b.grid_id';
+  return { sql: `AND ${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(ids)] };
+}
+
 /** Households of the scope with their building and grid, in building order. */
 function householdsInScope(ctx: ServiceContext, type: ScopeInput['type'], ids: string[]) {
-  const filter = type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
+  const { sql: filter, params } = scopeFilter(type, ids);
   const stmt = ctx.sqlite
     .prepare<unknown[], [string, string, string]>(
       `SELECT h.id, h.building_id, b.grid_id FROM households h JOIN buildings b ON b.id = h.building_id
         WHERE h.deleted = 0 AND b.deleted = 0 ${filter} ORDER BY h.id`,
     )
     .raw();
-  return type === 'street' ? stmt.all() : stmt.all(JSON.stringify(ids));
+  return stmt.all(...params);
 }
 
 function checkNameFree(ctx: ServiceContext, name: string): void {
@@ -51,12 +58,30 @@ export function checkRoundInput(ctx: ServiceContext, input: { name?: string | un
   authorize(ctx.actor, 'screening.run');
   if (input.name?.trim()) checkNameFree(ctx, input.name.trim());
   const ids = checkedIds(ctx, input.scope);
-  const filter = input.scope.type === 'communities' ? 'AND b.community_id IN (SELECT value FROM json_each(?))' : input.scope.type === 'grids' ? 'AND b.grid_id IN (SELECT value FROM json_each(?))' : '';
+  const { sql: filter, params } = scopeFilter(input.scope.type, ids);
   const any = ctx.sqlite
     .prepare(`SELECT 1 FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.deleted = 0 AND b.deleted = 0 ${filter} LIMIT 1`)
-    .get(...(input.scope.type === 'street' ? [] : [JSON.stringify(ids)]));
+    .get(...params);
   if (!any) throw noHouseholds();
   return ids;
+}
+
+/**
+ * `screening.preview`: what starting a round over a scope would take on — its households and
+ * buildings — and the rounds still open, so the one who starts it confirms its size knowingly.
+ * Refuses what `screening.start` refuses (permission, unknown ids, a scope without households).
+ */
+export function previewRound(ctx: ServiceContext, input: { scope: ScopeInput }): RoundPreview {
+  const ids = checkRoundInput(ctx, input);
+  const { sql: filter, params } = scopeFilter(input.scope.type, ids);
+  const size = ctx.sqlite
+    .prepare<unknown[], { households: number; buildings: number }>(
+      `SELECT count(*) AS households, count(DISTINCT h.building_id) AS buildings
+         FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.deleted = 0 AND b.deleted = 0 ${filter}`,
+    )
+    .get(...params)!;
+  const open = ctx.sqlite.prepare<unknown[], string>('SELECT id FROM screening_rounds WHERE closed_at IS NULL AND deleted = 0 ORDER BY number DESC').pluck().all();
+  return { ...size, openRounds: open.map((id) => roundWithCounts(ctx, requireRound(ctx.sqlite, id))) };
 }
 
 /** Households written between two looks at the cancel flag and two progress reports. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -20,6 +21,7 @@ export interface VisitInput {
 interface VisitRow {
   id: string;
   result: VisitResult;
+  attempts: number;
   building_id: string;
   grid_id: string;
   needs: string | null;
@@ -72,9 +74,41 @@ function tagReturnee(ctx: ServiceContext, visit: VisitRow, householdId: string, 
 }
 
 /**
+ * The audit entry of a visit, on the building: `screening.visit` for a household's first result,
+ * `screening.visit.correct` when it replaces one recorded before. The room and the results, never
+ * what was written in the needs or the note (the log keeps everything for good).
+ */
+function auditVisit(
+  ctx: ServiceContext,
+  v: { round: { id: string; name: string }; visit: VisitRow; householdId: string; result: VisitInput['result']; returnee: boolean; symptoms: boolean; needs: boolean; at: number },
+): void {
+  const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(v.householdId) ?? '';
+  const corrects = v.visit.result !== 'pending';
+  appendAudit(ctx.sqlite, {
+    actor: ctx.actor,
+    action: corrects ? 'screening.visit.correct' : 'screening.visit',
+    target: v.visit.building_id,
+    detail: {
+      round: v.round.name,
+      roundId: v.round.id,
+      householdId: v.householdId,
+      room,
+      result: v.result,
+      ...(corrects ? { previous: v.visit.result } : {}),
+      attempt: v.visit.attempts + 1,
+      returnee: v.returnee,
+      symptoms: v.symptoms,
+      needs: v.needs,
+    },
+    at: v.at,
+  });
+}
+
+/**
  * Records one visit to a household of an open round. Every visit counts as an attempt; a later
  * visit replaces the result and findings (a correction). Findings are only recorded with
  * 已走访: a need becomes an open need of the building, a returnee tags the head of household.
+ * Each visit is audited on its building.
  */
 export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHousehold {
   authorize(ctx.actor, 'screening.visit');
@@ -87,7 +121,7 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     const round = requireRound(sqlite, input.roundId);
     if (round.closed_at !== null) throw new ServiceError('CONFLICT', 'round.closedNoVisits', { name: round.name }, 'roundId');
     const visit = sqlite
-      .prepare<unknown[], VisitRow>('SELECT id, result, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
+      .prepare<unknown[], VisitRow>('SELECT id, result, attempts, building_id, grid_id, needs FROM screening_visits WHERE round_id = ? AND household_id = ?')
       .get(round.id, input.householdId);
     if (!visit) throw new ServiceError('INVALID_INPUT', 'visit.notInRound', {}, 'householdId');
     authorize(ctx.actor, 'screening.visit', { gridId: visit.grid_id });
@@ -100,6 +134,7 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     if (visit.result !== input.result) moveCount(sqlite, round.id, visit.result, input.result);
     if (needs && needs !== visit.needs) addNeed(ctx, visit, input.householdId, needs, now);
     if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);
+    auditVisit(ctx, { round, visit, householdId: input.householdId, result: input.result, returnee, symptoms, needs: needs !== null, at: now });
   })();
   ctx.emit('data.changed', { domains: ['screening', 'buildings'] });
   return queueLine(sqlite, ctx.actor, input.roundId, input.householdId)!;

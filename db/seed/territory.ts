@@ -10,7 +10,7 @@ import { buildingSize } from './households';
 import type { StatusChange } from '../../electron/api/buildings';
 import { GATED_PREFIXES, GATED_SUFFIXES, LANDMARK_COMMUNITIES, LI_FIRST, LI_SECOND, STREET_OFFICE } from './names';
 
-export type HistoryDraft = Omit<StatusChange, 'id' | 'batchId'>;
+export type HistoryDraft = Omit<StatusChange, 'id' | 'batchId' | 'bulk'>;
 
 export interface BuildingDraft {
   id?: string;

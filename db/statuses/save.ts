@@ -14,16 +14,20 @@ export interface SaveStatusInput {
   color: string;
   rank: number;
   retired: boolean;
+  /** A new status (新增状态): refused when the key is already a status's. */
+  create?: boolean | undefined;
 }
 
 /**
- * The rules a status change must keep, checked against the data as it is now: a label names one
+ * The rules a status change must keep, checked against the data as it is now: a new status takes
+ * a key no status has; a label names one
  * status only; the baseline (rank 0) stays the baseline and cannot be retired; a status some
  * building still has cannot be retired. Throws the first rule broken; returns the status as it is.
  */
 export function checkStatusChange(ctx: Pick<ServiceContext, 'sqlite'>, input: SaveStatusInput): StatusDefinition | null {
   const { sqlite } = ctx;
   const existing = definitionByKey(ctx, input.key);
+  if (input.create && existing) throw new ServiceError('CONFLICT', 'status.keyTaken', { key: input.key, label: statusLabel(existing) }, 'key');
   const clash = sqlite.prepare<unknown[], string>('SELECT key FROM status_definitions WHERE label = ? AND key <> ? AND deleted = 0').pluck().get(input.label, input.key);
   if (clash) throw new ServiceError('CONFLICT', 'status.labelTaken', { label: input.label, key: clash }, 'label');
   const isBaseline = existing?.rank === 0;

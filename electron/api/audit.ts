@@ -9,6 +9,8 @@ export interface AuditEntry {
   actorRole: string;
   action: string;
   target: string | null;
+  /** The target in words, read now (a building's address, a round's or compound's name, what a status change covered), or null. */
+  targetName: string | null;
   detail: unknown;
 }
 

@@ -50,6 +50,8 @@ export const authMethods = {
   'auth.login': mutation<AuthStatus>({ permission: 'public' })(z.object({ username, password }).strict()),
   'auth.unlock': mutation<AuthStatus>({ permission: 'public' })(z.object({ password }).strict()),
   'auth.logout': mutation<AuthStatus>({ permission: 'public' })(z.object({}).strict()),
+  /** 锁屏: locks the caller's session now, as going idle does; unlocking takes the password. */
+  'auth.lock': mutation<AuthStatus>({ permission: 'signedIn' })(z.object({}).strict()),
   'auth.changePassword': mutation<{ changed: true }>({ permission: 'signedIn' })(z.object({ oldPassword: password, newPassword: password }).strict()),
   'auth.recover': mutation<AuthStatus>({ permission: 'public' })(
     z.object({ recoveryCode: z.string().trim().min(20, '恢复码不完整').max(40), username, newPassword: password }).strict(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
-import { controlStatusSchema, idSchema, instantSchema, type ControlStatus, type PagedResult } from './common';
+import { controlStatusSchema, idSchema, instantSchema, limitedText, type ControlStatus, type PagedResult } from './common';
 
 export interface DutyHolder {
   role: 'zone_head' | 'grid_head' | 'grid_worker' | 'building_head' | 'alley_head' | 'unit_head';
@@ -20,8 +20,10 @@ export interface StatusChange {
   changedAt: number;
   effectiveFrom: number;
   effectiveUntil: number | null;
-  /** The bulk change this entry belongs to, or null. */
+  /** The change this entry was written by (one building's change is a batch of one, so it is undone the same way), or null. */
   batchId: string | null;
+  /** True when that change set more than one building (a bulk change); a change of this building alone is not. */
+  bulk: boolean;
 }
 
 export const residentTagKinds = ['home_observation', 'isolation', 'elderly_alone', 'disabled', 'returnee'] as const;
@@ -146,7 +148,7 @@ export const buildingFilterSchema = z
     communityId: idSchema.optional(),
     gridIds: z.array(idSchema).max(500).optional(),
     /** Part of the address, or its pinyin initials (中山路 ⇐ zsl). */
-    search: z.string().trim().max(40).optional(),
+    search: limitedText(40, '搜索词最多 40 个字').optional(),
     safeCompound: z.boolean().optional(),
     hasOpenNeeds: z.boolean().optional(),
   })

@@ -11,8 +11,26 @@ export const idSchema = z.string().uuid({ message: '不是有效的编号（UUID
 /** A moment in ms since the epoch. */
 export const instantSchema = z.number().int().min(0, '时间不能早于 1970 年').max(8_640_000_000_000_000);
 
+/**
+ * How many characters a person sees in a text: code points, so an emoji (😷) is one, where
+ * String.length counts two. Forms and services both count with this.
+ */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n += 1;
+  return n;
+}
+
+/** Trimmed text of at most `max` characters, counted by `textLength`; `tooLong` is the refusal. */
+export function limitedText(max: number, tooLong: string) {
+  return z
+    .string()
+    .trim()
+    .refine((s) => textLength(s) <= max, { message: tooLong });
+}
+
 /** A reason written by a person: trimmed, 2–200 characters. */
-export const reasonSchema = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
+export const reasonSchema = limitedText(200, '原因最多 200 个字').refine((s) => textLength(s) >= 2, { message: '请填写原因（至少 2 个字）' });
 
 /** [lng, lat] pairs, WGS-84. */
 export type Ring = [number, number][];

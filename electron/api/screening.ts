@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
-import { idSchema, type PagedResult } from './common';
+import { idSchema, limitedText, type PagedResult } from './common';
 
 export const visitResults = ['pending', 'visited', 'nobody_home', 'refused'] as const;
 export type VisitResult = (typeof visitResults)[number];
@@ -60,6 +60,14 @@ export interface ScreeningHousehold {
   note: string | null;
 }
 
+/** What starting a round over a scope would take on, and the rounds still open. */
+export interface RoundPreview {
+  households: number;
+  buildings: number;
+  /** Rounds not yet ended, newest first. */
+  openRounds: ScreeningRound[];
+}
+
 const scopeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('street') }).strict(),
   z.object({ type: z.literal('communities'), ids: z.array(idSchema).min(1, '请至少选择一个社区').max(100) }).strict(),
@@ -70,8 +78,10 @@ export const screeningMethods = {
   'screening.rounds': query<ScreeningRound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   /** Starts a job writing one pending visit per household of the scope; a cancel rolls it back. */
   'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'] })(
-    z.object({ name: z.string().trim().max(40).optional(), scope: scopeSchema }).strict(),
+    z.object({ name: limitedText(40, '名称最多 40 个字').optional(), scope: scopeSchema }).strict(),
   ),
+  /** The size of a round over `scope` (households, buildings) and the open rounds, to confirm before starting it. */
+  'screening.preview': query<RoundPreview>({ permission: 'screening.run' })(z.object({ scope: scopeSchema }).strict()),
   'screening.close': mutation<ScreeningRound>({ permission: 'screening.run', invalidates: ['screening', 'buildings'] })(z.object({ roundId: idSchema }).strict()),
   'screening.progress': query<ScreeningProgress>({ permission: 'buildings.read' })(z.object({ roundId: idSchema }).strict()),
   /** The households of a round to visit or revisit, filtered by grid or building and result. */
@@ -97,11 +107,11 @@ export const screeningMethods = {
           .object({
             returnee: z.boolean().default(false),
             symptoms: z.boolean().default(false),
-            needs: z.string().trim().max(200).optional(),
+            needs: limitedText(200, '诉求最多 200 个字').optional(),
           })
           .strict()
           .optional(),
-        note: z.string().trim().max(200).optional(),
+        note: limitedText(200, '备注最多 200 个字').optional(),
       })
       .strict(),
   ),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import type { StatusChange } from './buildings';
-import { controlStatusSchema, idSchema, instantSchema, reasonSchema, type ControlStatus } from './common';
+import { controlStatusSchema, idSchema, instantSchema, limitedText, reasonSchema, type ControlStatus } from './common';
 
 /** One entry of the configured status list. `rank` 0 is the baseline (正常); higher is stricter. */
 export interface StatusDefinition {
@@ -44,10 +44,21 @@ export interface UndoResult extends StatusChangeResult {
   skipped: number;
 }
 
+/** One building's status as of a moment (the history view). */
+export interface BuildingStatusAt {
+  at: number;
+  status: ControlStatus;
+  /** Since when it had that status; null when that is not known (the baseline, before any recorded change). */
+  since: number | null;
+  /** Until when it was to last, as known at that moment. */
+  until: number | null;
+}
+
 /** A status with an end date that is close to it, or past it. */
 export interface StatusReminder {
   buildingId: string;
   address: string;
+  /** 「社区 · 网格」 */
   gridName: string;
   status: ControlStatus;
   effectiveUntil: number;
@@ -87,13 +98,17 @@ const change = {
 
 export const statusMethods = {
   'statuses.list': query<StatusDefinition[]>({ permission: 'buildings.read' })(z.object({}).strict()),
-  /** Create a status or change its label, colour, rank or retirement (administrators). */
+  /**
+   * Create a status or change its label, colour, rank or retirement (administrators). With
+   * `create`, the key must be new: an existing status is refused, never replaced.
+   */
   'statuses.save': mutation<StatusDefinition>({ permission: 'statuses.configure', invalidates: ['statuses', 'buildings'] })(
     z
       .object({
         key: controlStatusSchema,
-        label: z.string().trim().min(1, '请填写状态名称').max(12, '状态名称最多 12 个字'),
-        labelEn: z.string().trim().min(1, '请填写英文名称').max(32, '英文名称最多 32 个字符'),
+        create: z.boolean().optional(),
+        label: limitedText(12, '状态名称最多 12 个字').pipe(z.string().min(1, '请填写状态名称')),
+        labelEn: limitedText(32, '英文名称最多 32 个字符').pipe(z.string().min(1, '请填写英文名称')),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色须为 #rrggbb'),
         rank: z.number({ error: '等级须为 0–100 的整数' }).int('等级须为整数').min(0, '等级不能小于 0').max(100, '等级最大为 100'),
         retired: z.boolean().default(false),
@@ -106,7 +121,7 @@ export const statusMethods = {
       .object({
         selection: selectionSchema,
         /** What was selected, in words, for the history and the undo button. */
-        selectionLabel: z.string().trim().max(80).optional(),
+        selectionLabel: limitedText(80, '选择的说明最多 80 个字').optional(),
         ...change,
       })
       .strict(),
@@ -122,6 +137,8 @@ export const statusMethods = {
   'buildings.history': query<StatusChange[]>({ permission: 'buildings.read' })(z.object({ id: idSchema }).strict()),
   /** Every building's status as of a moment, aligned with `map.layers` buildings.ids. */
   'map.statusAsOf': query<{ at: number; statuses: Record<string, ControlStatus> }>({ permission: 'buildings.read' })(z.object({ at: instantSchema }).strict()),
+  /** One building's status as of a moment, by the rule of `map.statusAsOf`. */
+  'buildings.statusAt': query<BuildingStatusAt>({ permission: 'buildings.read' })(z.object({ id: idSchema, at: instantSchema }).strict()),
   'compounds.safeList': query<SafeCompound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   'compounds.designateSafe': mutation<SafeCompound>({ permission: 'buildings.edit', invalidates: ['compounds', 'buildings'] })(
     z
@@ -129,7 +146,7 @@ export const statusMethods = {
         compoundId: idSchema,
         grantedAt: instantSchema,
         criteria: z.array(z.string().trim().min(2).max(60)).min(1, '请至少勾选一项达标条件').max(12),
-        note: z.string().trim().max(200).optional(),
+        note: limitedText(200, '备注最多 200 个字').optional(),
       })
       .strict(),
   ),

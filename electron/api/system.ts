@@ -7,7 +7,9 @@ export interface SystemInfo {
   mode: 'electron' | 'browser';
   schemaVersion: number;
   street: { id: string; name: string; code: string; city: string; district: string } | null;
+  /** The street's size; for a grid worker, that of their own grids (`countsOf: 'own'`). */
   counts: { communities: number; zones: number; grids: number; compounds: number; buildings: number; residents: number };
+  countsOf: 'street' | 'own';
 }
 
 export const systemMethods = {

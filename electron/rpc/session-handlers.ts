@@ -21,6 +21,7 @@ export const SESSION_METHODS = [
   'auth.login',
   'auth.unlock',
   'auth.logout',
+  'auth.lock',
   'auth.changePassword',
   'auth.recover',
   'accounts.list',
@@ -161,6 +162,14 @@ export const sessionHandlers: SessionHandlers = {
     const account = session.accountId && host ? accountById(host.opened.sqlite, session.accountId) : undefined;
     if (session.actor && host) appendAudit(host.opened.sqlite, { actor: account ? actorOf(account) : session.actor, action: 'auth.logout', target: session.username ?? null });
     rt.sessions.signOut(session);
+    return authStatus(rt, session);
+  },
+  'auth.lock': (rt, session) => {
+    signedIn(rt, session);
+    // Idle for ever as far as the manager can tell: it locks the session the way it locks an idle
+    // one, which also ends the session's event streams.
+    session.lastActive = Number.NEGATIVE_INFINITY;
+    rt.sessions.get(session.id);
     return authStatus(rt, session);
   },
   // A wrong current password counts towards the account's lock like a sign-in; at the lock this session ends too.

@@ -34,6 +34,10 @@ export const screeningErrors = {
     'zh-CN': '状态「{label}」（{key}）已停用，不能再设置。可选的状态：{valid}',
     en: 'The status "{label}" ({key}) is retired and can no longer be set. The statuses to choose from: {valid}',
   },
+  'status.keyTaken': {
+    'zh-CN': '代码 {key} 已是状态「{label}」的代码，新增状态不能覆盖已有状态；请换一个代码，或编辑「{label}」',
+    en: 'The code {key} already belongs to the status "{label}"; a new status cannot replace it. Choose another code, or edit "{label}"',
+  },
   'status.labelTaken': { 'zh-CN': '状态名称「{label}」已被状态 {key} 使用，请换一个名称', en: 'The status name "{label}" is already used by status {key}; choose another' },
   'status.baselineRank': { 'zh-CN': '「{label}」是基准状态，等级须保持为 0', en: '"{label}" is the baseline status; its rank must stay 0' },
   'status.rankZeroReserved': { 'zh-CN': '等级 0 留给基准状态（正常），请填写 1–100', en: 'Rank 0 is kept for the baseline status (normal); use 1–100' },

@@ -46,7 +46,8 @@ export function AppHeader() {
           </span>
         ) : null}
       </div>
-      <div className="gd-header-counts" data-testid="header-counts">
+      <div className="gd-header-counts" data-testid="header-counts" data-counts-of={info.data?.countsOf}>
+        {info.data?.countsOf === 'own' ? <span className="gd-count-own">{t('header.own')}</span> : null}
         {info.data
           ? COUNTS.map(({ key, label }) => (
               <div key={key} className="gd-count" data-testid={`count-${key}`}>

@@ -45,13 +45,14 @@ export const authZhCN = {
   'auth.recover.done': '密码已重置',
 
   'auth.lock.title': '屏幕已锁定',
-  'auth.lock.text': '超过 {minutes} 分钟未操作，会话已锁定。请输入密码继续工作。',
+  'auth.lock.text': '会话已锁定（手动锁屏，或超过 {minutes} 分钟未操作）。请输入密码继续工作。',
   'auth.lock.unlock': '解锁',
   'auth.logout': '退出登录',
   'auth.loggedOut': '已退出登录',
 
   'user.menu': '当前用户：{name}',
   'user.changePassword': '修改密码',
+  'user.lock': '锁屏',
   'user.changePassword.old': '原密码',
   'user.changePassword.new': '新密码',
   'user.changePassword.confirm': '确认新密码',
@@ -119,13 +120,14 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
   'auth.recover.done': 'Password reset',
 
   'auth.lock.title': 'Screen locked',
-  'auth.lock.text': 'The session was locked after {minutes} minutes without activity. Enter your password to continue.',
+  'auth.lock.text': 'The session is locked (locked by hand, or {minutes} minutes without activity). Enter your password to continue.',
   'auth.lock.unlock': 'Unlock',
   'auth.logout': 'Sign out',
   'auth.loggedOut': 'Signed out',
 
   'user.menu': 'Signed in as {name}',
   'user.changePassword': 'Change password',
+  'user.lock': 'Lock screen',
   'user.changePassword.old': 'Current password',
   'user.changePassword.new': 'New password',
   'user.changePassword.confirm': 'Confirm new password',

@@ -47,6 +47,9 @@ export const mapStatusZhCN = {
   'map.undo.ok': '撤销',
   'map.undo.confirmTitle': '撤销上次批量变更？',
   'map.undo.describe': '{at} 将「{selection}」共 {count} 栋设为「{status}」',
+  'map.undo.lastOne': '撤销上次变更',
+  'map.undo.confirmOne': '撤销上次变更？',
+  'map.undo.describeOne': '{at} 将「{selection}」设为「{status}」',
   'map.undo.done': '已撤销：{changed} 栋楼恢复为原状态',
   'map.undo.doneSkipped': '已撤销：{changed} 栋楼恢复为原状态；{skipped} 栋此后又被变更，保持不变',
 
@@ -57,6 +60,11 @@ export const mapStatusZhCN = {
   'map.asof.legend': '{date} 时的状态',
 
   'map.safe.title': '放心楼院',
+  'map.legend.compoundUnit': '个',
+  'map.asof.yesterday': '昨天此时',
+  'map.asof.lastWeek': '上周此时',
+  'map.asof.lastMonth': '一个月前',
+  'map.asof.future': '不能查看将来的状态：请选今天或更早的时刻',
   'map.safe.granted': '{date} 授予',
 
   'map.screening.legend': '摸排进度（已完成户数占比）',
@@ -136,6 +144,9 @@ export const mapStatusEn: Record<keyof typeof mapStatusZhCN, string> = {
   'map.undo.ok': 'Undo',
   'map.undo.confirmTitle': 'Undo the last bulk change?',
   'map.undo.describe': '{at}: “{selection}”, {count} buildings set to “{status}”',
+  'map.undo.lastOne': 'Undo last change',
+  'map.undo.confirmOne': 'Undo the last change?',
+  'map.undo.describeOne': '{at}: “{selection}” set to “{status}”',
   'map.undo.done': 'Undone: {changed} buildings are back to their previous status',
   'map.undo.doneSkipped': 'Undone: {changed} buildings are back; {skipped} changed again since and were left as they are',
 
@@ -146,6 +157,11 @@ export const mapStatusEn: Record<keyof typeof mapStatusZhCN, string> = {
   'map.asof.legend': 'As of {date}',
 
   'map.safe.title': 'Safe compound',
+  'map.legend.compoundUnit': '',
+  'map.asof.yesterday': 'This time yesterday',
+  'map.asof.lastWeek': 'This time last week',
+  'map.asof.lastMonth': 'A month ago',
+  'map.asof.future': 'The future cannot be shown: pick today or earlier',
   'map.safe.granted': 'granted {date}',
 
   'map.screening.legend': 'Screening progress (share of households done)',

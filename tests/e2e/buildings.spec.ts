@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pinyin } from 'pinyin-pro';
@@ -28,6 +28,11 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => server?.stop());
+
+/** The full addresses of address cells (shown split: what tells the building apart first). */
+async function fullAddresses(cells: Locator): Promise<string[]> {
+  return cells.evaluateAll((els) => els.map((el) => el.getAttribute('data-address') ?? ''));
+}
 
 async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('buildings-table').locator('.ant-spin-spinning')).toHaveCount(0);
@@ -60,7 +65,7 @@ test('the buildings table filters by status and community, searches by pinyin in
   await expect(page).toHaveURL(new RegExp(`q=${query}`));
   await expect(page.getByTestId('buildings-total')).not.toHaveText(`共 ${all} 栋`);
   await settled(page);
-  const found = await page.getByTestId('cell-address').allTextContents();
+  const found = await fullAddresses(page.getByTestId('cell-address'));
   expect(found.length).toBeGreaterThan(0);
   expect(found.some((a) => a.includes(name))).toBe(true);
   for (const address of found) expect(initials(address)).toContain(query);
@@ -101,7 +106,7 @@ test('the buildings table filters by status and community, searches by pinyin in
   await page.screenshot({ path: join(ARTIFACTS, 'buildings-table.png') });
 
   // Export: the same rows, in the same order, with Chinese headers.
-  const shown = await page.getByTestId('buildings-table').getByTestId('cell-address').allTextContents();
+  const shown = await fullAddresses(page.getByTestId('buildings-table').getByTestId('cell-address'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('buildings-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = join(E2E_TMP, `export-${Date.now()}.xlsx`);
@@ -139,7 +144,7 @@ test('a building page: add a need and mark it done, add an incident and mark it 
   await page.goto(`${server.origin}/#/buildings?status=${pick.status}&community=${pick.communityId}`);
   await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${pick.count} 栋`);
   await settled(page);
-  const address = (await page.getByTestId('cell-address').first().textContent()) ?? '';
+  const address = (await page.getByTestId('cell-address').first().getAttribute('data-address')) ?? '';
   await page.getByTestId('cell-address').first().click();
   const building = page.getByTestId('building-page');
   await expect(building).toBeVisible();

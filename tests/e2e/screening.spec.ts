@@ -18,7 +18,7 @@ test.beforeEach(async () => {
   readDb(server, (db) => {
     grid = db
       .prepare(
-        `SELECT g.id id, c.name || ' ' || g.name label, count(h.id) households
+        `SELECT g.id id, c.name || ' · ' || g.name label, count(h.id) households
            FROM grids g JOIN communities c ON c.id = g.community_id
            JOIN buildings b ON b.grid_id = g.id AND b.deleted = 0
            JOIN households h ON h.building_id = b.id AND h.deleted = 0
@@ -79,6 +79,7 @@ test('a visit and a nobody-home are recorded, the progress moves by one each, an
   const visited = await firstPending(page);
   await page.getByTestId(`visit-${visited.id}`).click();
   await expect(page.getByTestId('visit-form')).toBeVisible();
+  await page.getByTestId('visit-result-visited').click();
   await page.getByTestId('visit-returnee').check();
   await page.getByTestId('visit-submit').click();
   await expect(page.getByTestId('visit-form')).toHaveCount(0);
@@ -110,7 +111,7 @@ test('a visit and a nobody-home are recorded, the progress moves by one each, an
   await page.getByTestId('round-start-submit').click();
   await expect(form).toContainText('请至少选择一个网格');
   await page.getByTestId('round-start-ids').click();
-  await page.keyboard.type(grid.label.split(' ')[1]!);
+  await page.keyboard.type(grid.label.split(' · ')[1]!);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: grid.label }).first().click();
   await page.keyboard.press('Escape');
   await page.getByTestId('round-start-name').fill('单网格复查');

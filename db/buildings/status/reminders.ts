@@ -1,3 +1,4 @@
+import { gridLabelSql } from '../../../messages';
 import { authorize, gridScope } from '../../auth/permissions';
 import type { ServiceContext } from '../../context';
 import type { StatusReminder } from '../../../electron/api/status';
@@ -19,8 +20,8 @@ export function statusReminders(ctx: ServiceContext, input: { withinHours: numbe
     status: string;
     status_until: number;
   }>(
-      `SELECT b.id, b.address, g.name AS grid_name, b.status, b.status_until
-         FROM buildings b JOIN grids g ON g.id = b.grid_id
+      `SELECT b.id, b.address, ${gridLabelSql('c.name', 'g.name')} AS grid_name, b.status, b.status_until
+         FROM buildings b JOIN grids g ON g.id = b.grid_id JOIN communities c ON c.id = g.community_id
         WHERE b.deleted = 0 AND b.status_until IS NOT NULL AND b.status_until <= @horizon
           AND (@scope IS NULL OR b.grid_id IN (SELECT value FROM json_each(@scope)))
         ORDER BY b.status_until, b.address, b.id`,

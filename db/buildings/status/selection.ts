@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
-import { terms } from '../../../messages';
+import { gridLabelSql, terms } from '../../../messages';
 
 export type Selection =
   | { kind: 'buildings'; ids: string[] }
@@ -19,7 +19,7 @@ export interface SelectedBuilding {
 
 export interface ResolvedSelection {
   buildings: SelectedBuilding[];
-  /** What was selected, in words, e.g. 「网格 永安西里社区第3网格（42 栋）」. */
+  /** What was selected, in words, e.g. 「网格 永安西里社区 · 第3网格（42 栋）」. */
   label: string;
 }
 
@@ -28,7 +28,7 @@ const COLUMNS = 'b.id, b.grid_id, b.status, b.status_until, b.hlc';
 const AREAS = {
   grid: {
     term: terms.grid,
-    name: `SELECT m.name || g.name FROM grids g JOIN communities m ON m.id = g.community_id WHERE g.id = ? AND g.deleted = 0`,
+    name: `SELECT ${gridLabelSql('m.name', 'g.name')} FROM grids g JOIN communities m ON m.id = g.community_id WHERE g.id = ? AND g.deleted = 0`,
     buildings: `SELECT ${COLUMNS} FROM buildings b WHERE b.grid_id = ? AND b.deleted = 0 ORDER BY b.id`,
   },
   compound: {

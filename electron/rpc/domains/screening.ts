@@ -2,7 +2,7 @@ import { closeRound } from '../../../db/screening/close';
 import { screeningQueue } from '../../../db/screening/households';
 import { screeningProgress } from '../../../db/screening/progress';
 import { listRounds } from '../../../db/screening/rounds';
-import { checkRoundInput } from '../../../db/screening/start';
+import { checkRoundInput, previewRound } from '../../../db/screening/start';
 import { startThreadJob } from '../jobs';
 import { recordVisit } from '../../../db/screening/visit';
 import type { screeningMethods } from '../../api/screening';
@@ -10,6 +10,7 @@ import type { HandlerMap } from '../handler-types';
 
 export const screeningHandlers: HandlerMap<keyof typeof screeningMethods> = {
   'screening.rounds': (ctx) => listRounds(ctx),
+  'screening.preview': (ctx, input) => previewRound(ctx, input),
   'screening.start': (ctx, input, env) => {
     checkRoundInput(ctx, input);
     return startThreadJob(env.runtime, ctx, 'screening.start', input, 'write');

@@ -3,7 +3,7 @@ import { lastBatch } from '../../../db/buildings/status/batches';
 import { buildingHistory } from '../../../db/buildings/status/history';
 import { statusReminders } from '../../../db/buildings/status/reminders';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
-import { statusAsOf } from '../../../db/buildings/status/as-of';
+import { buildingStatusAt, statusAsOf } from '../../../db/buildings/status/as-of';
 import { undoBatch } from '../../../db/buildings/status/undo';
 import { designateSafeCompound } from '../../../db/compounds/safe-designate';
 import { listSafeCompounds } from '../../../db/compounds/safe-list';
@@ -23,6 +23,7 @@ export const statusHandlers: HandlerMap<keyof typeof statusMethods> = {
   'buildings.reminders': (ctx, input) => statusReminders(ctx, input),
   'buildings.history': (ctx, input) => buildingHistory(ctx, input),
   'map.statusAsOf': (ctx, input) => statusAsOf(ctx, input),
+  'buildings.statusAt': (ctx, input) => buildingStatusAt(ctx, input),
   'compounds.safeList': (ctx) => listSafeCompounds(ctx),
   'compounds.designateSafe': (ctx, input) => designateSafeCompound(ctx, input),
   'compounds.revokeSafe': (ctx, input) => revokeSafeCompound(ctx, input),

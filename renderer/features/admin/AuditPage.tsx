@@ -11,6 +11,8 @@ import { roleLabel } from '../auth/roles';
 import { useCan } from '../auth/session';
 import { actionLabel, isKnownAction } from './audit-labels';
 import { AuditDetail } from './AuditDetail';
+import { auditSummary } from '../audit/audit-summary';
+import { useStatusStyles } from '../statuses/use-status-styles';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
 import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from './AuditVerify';
 import './admin.css';
@@ -34,6 +36,8 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const log = useAuditLog(filter);
   const verify = useAuditVerify();
+  const styles = useStatusStyles();
+  const statusName = (key: string) => styles.look(key).label;
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -64,10 +68,21 @@ export function AuditPage() {
     {
       title: t('audit.col.target'),
       dataIndex: 'target',
-      width: 160,
-      render: (target: string | null) => target ?? <span className="gd-muted">—</span>,
+      width: 200,
+      render: (target: string | null, e) =>
+        target === null ? (
+          <span className="gd-muted">—</span>
+        ) : (
+          <span className="gd-audit-target" title={target} data-testid={`audit-target-${e.seq}`}>
+            {e.targetName ?? target}
+          </span>
+        ),
     },
-    { title: t('audit.col.detail'), dataIndex: 'detail', render: (detail: unknown, e) => <AuditDetail detail={detail} seq={e.seq} /> },
+    {
+      title: t('audit.col.summary'),
+      dataIndex: 'detail',
+      render: (detail: unknown, e) => <AuditDetail summary={auditSummary(e, t, statusName)} detail={detail} seq={e.seq} />,
+    },
   ];
 
   return (

@@ -4,6 +4,7 @@ import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
+import { textCount, textLimitRule } from '../../ui/text-limit';
 
 interface Values {
   key: string;
@@ -30,6 +31,7 @@ export function StatusFormModal({ status, onClose }: { status: StatusDefinition 
     submit(async (values) => {
       const saved = await save.mutateAsync({
         key: status ? status.key : values.key.trim(),
+        create: status === null,
         label: values.label.trim(),
         labelEn: values.labelEn.trim(),
         color: values.color.toLowerCase(),
@@ -76,20 +78,20 @@ export function StatusFormModal({ status, onClose }: { status: StatusDefinition 
           name="label"
           rules={[
             { required: true, whitespace: true, message: t('statuses.form.labelRequired') },
-            { max: 12, message: t('statuses.form.labelLong') },
+            textLimitRule(12, t('statuses.form.labelLong')),
           ]}
         >
-          <Input autoComplete="off" data-testid="status-label" />
+          <Input autoComplete="off" count={textCount(12)} data-testid="status-label" />
         </Form.Item>
         <Form.Item
           label={t('statuses.form.labelEn')}
           name="labelEn"
           rules={[
             { required: true, whitespace: true, message: t('statuses.form.labelEnRequired') },
-            { max: 32, message: t('statuses.form.labelEnLong') },
+            textLimitRule(32, t('statuses.form.labelEnLong')),
           ]}
         >
-          <Input autoComplete="off" data-testid="status-label-en" />
+          <Input autoComplete="off" count={textCount(32)} data-testid="status-label-en" />
         </Form.Item>
         <Form.Item
           label={t('statuses.form.color')}

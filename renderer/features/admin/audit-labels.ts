@@ -25,6 +25,8 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'compounds.safe.revoke': 'audit.action.compounds.safe.revoke',
   'screening.start': 'audit.action.screening.start',
   'screening.close': 'audit.action.screening.close',
+  'screening.visit': 'audit.action.screening.visit',
+  'screening.visit.correct': 'audit.action.screening.visit.correct',
 };
 
 export function actionLabel(action: string, t: Translate): string {

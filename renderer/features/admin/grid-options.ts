@@ -1,4 +1,5 @@
 import type { MapLayers } from '../../../electron/api';
+import { gridLabel } from '../../../messages';
 
 export interface GridOptionGroup {
   label: string;
@@ -6,7 +7,7 @@ export interface GridOptionGroup {
   options: { value: string; label: string }[];
 }
 
-/** Grids grouped by community for a Select, labelled 「社区名 第N网格」. */
+/** Grids grouped by community for a Select, labelled 「社区名 · 第N网格」. */
 export function gridOptions(layers: MapLayers | undefined): GridOptionGroup[] {
   if (!layers) return [];
   return layers.communities
@@ -16,12 +17,12 @@ export function gridOptions(layers: MapLayers | undefined): GridOptionGroup[] {
       options: layers.grids
         .filter((g) => g.communityId === c.id)
         .sort((a, b) => a.code.localeCompare(b.code))
-        .map((g) => ({ value: g.id, label: `${c.name} ${g.name}` })),
+        .map((g) => ({ value: g.id, label: gridLabel(c.name, g.name) })),
     }))
     .filter((group) => group.options.length > 0);
 }
 
-/** Grid id → 「社区名 第N网格」. */
+/** Grid id → 「社区名 · 第N网格」. */
 export function gridNames(layers: MapLayers | undefined): Map<string, string> {
   const names = new Map<string, string>();
   for (const group of gridOptions(layers)) for (const option of group.options) names.set(option.value, option.label);

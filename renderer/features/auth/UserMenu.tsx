@@ -1,22 +1,28 @@
 import { useState } from 'react';
 import { App, Avatar, Button, Dropdown, Tag, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { ROLE_LABEL } from './roles';
 import { useSessionUser } from './session';
-import { useLogout } from './use-auth-actions';
+import { useLock, useLogout } from './use-auth-actions';
 
-/** Header: who is signed in (name, role), with 修改密码 and 退出登录. */
+/** Header: who is signed in (name, role), with 锁屏, 修改密码 and 退出登录. */
 export function UserMenu() {
   const t = useT();
   const { message } = App.useApp();
   const user = useSessionUser();
   const logout = useLogout();
+  const lock = useLock();
   const [changing, setChanging] = useState(false);
 
   const items: MenuProps['items'] = [
+    {
+      key: 'lock',
+      icon: <LockOutlined />,
+      label: <span data-testid="menu-lock">{t('user.lock')}</span>,
+    },
     {
       key: 'change-password',
       icon: <KeyOutlined />,
@@ -32,6 +38,7 @@ export function UserMenu() {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'change-password') setChanging(true);
+    if (key === 'lock') lock.mutate({}, { onError: (error) => void message.error(describeError(error, t).message) });
     if (key === 'logout') {
       logout.mutate(
         {},

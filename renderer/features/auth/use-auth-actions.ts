@@ -38,6 +38,11 @@ export function useLogout() {
   return useApiMutation('auth.logout', { onSuccess: (status) => apply(status, 'fresh') });
 }
 
+export function useLock() {
+  const apply = useApplyStatus();
+  return useApiMutation('auth.lock', { onSuccess: (status) => apply(status, 'resume') });
+}
+
 export function useRecover() {
   const apply = useApplyStatus();
   return useApiMutation('auth.recover', { onSuccess: (status) => apply(status, 'fresh') });

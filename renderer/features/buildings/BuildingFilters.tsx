@@ -1,3 +1,4 @@
+import { overLimit, textCount } from '../../ui/text-limit';
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
@@ -11,6 +12,8 @@ import { statusOptions } from '../statuses/status-options';
 import { useStatusStyles } from '../statuses/use-status-styles';
 
 const SEARCH_DELAY_MS = 300;
+/** The longest search the service takes (`buildings.list` filter.search). */
+const SEARCH_MAX = 40;
 
 /** What the table shows: status, group, community → grid, address or pinyin initials, two switches. */
 export function BuildingFilters({ filter, onChange }: { filter: BuildingFilter; onChange(filter: BuildingFilter): void }) {
@@ -20,8 +23,9 @@ export function BuildingFilters({ filter, onChange }: { filter: BuildingFilter; 
   const limit = gridLimitOf(useSessionUser());
   const [search, setSearch] = useState(filter.search ?? '');
 
+  const searchTooLong = overLimit(search, SEARCH_MAX);
   useEffect(() => {
-    if ((filter.search ?? '') === search.trim()) return undefined;
+    if ((filter.search ?? '') === search.trim() || overLimit(search, SEARCH_MAX)) return undefined;
     const timer = window.setTimeout(() => onChange({ ...filter, search: search.trim() || undefined }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [search, filter, onChange]);
@@ -80,9 +84,16 @@ export function BuildingFilters({ filter, onChange }: { filter: BuildingFilter; 
         placeholder={t('buildings.filter.search')}
         aria-label={t('buildings.filter.searchLabel')}
         value={search}
-        maxLength={40}
+        count={textCount(SEARCH_MAX)}
+        status={searchTooLong ? 'error' : undefined}
+        title={searchTooLong ? t('buildings.filter.searchLong', { max: SEARCH_MAX }) : undefined}
         onChange={(e) => setSearch(e.target.value)}
       />
+      {searchTooLong ? (
+        <span className="gd-bld-filter-error" role="alert" data-testid="filter-search-long">
+          {t('buildings.filter.searchLong', { max: SEARCH_MAX })}
+        </span>
+      ) : null}
       <Space size={12}>
         <Checkbox
           data-testid="filter-safe"

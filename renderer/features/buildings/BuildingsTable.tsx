@@ -1,3 +1,4 @@
+import { AddressText } from './AddressText';
 import { Table, Tooltip, type TableColumnsType, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { FlagFilled } from '@ant-design/icons';
@@ -43,9 +44,7 @@ export function BuildingsTable({ rows, total, loading, state, onSortPage, onOpen
       ellipsis: { showTitle: false },
       render: (address: string, row) => (
         <span className="gd-bld-address" title={address}>
-          <span className="gd-bld-address-text" data-testid="cell-address">
-            {address}
-          </span>
+          <AddressText address={address} testId="cell-address" />
           {row.safeCompound ? (
             <Tooltip title={t('buildings.safeCompound')}>
               <FlagFilled className="gd-bld-flag" aria-label={t('buildings.safeCompound')} data-testid="cell-safe" />

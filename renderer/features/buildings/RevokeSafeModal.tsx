@@ -1,3 +1,5 @@
+import { textLength } from '../../../electron/api';
+import { textCount, textLimitRule } from '../../ui/text-limit';
 import { Alert, App, Form, Input } from 'antd';
 import type { BuildingDetail } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -58,11 +60,12 @@ export function RevokeSafeModal({ building, onClose }: { building: BuildingDetai
             { required: true, whitespace: true, message: t('safe.revoke.reasonRequired') },
             {
               validator: (_, v: string | undefined) =>
-                (v ?? '').trim().length === 1 ? Promise.reject(new Error(t('safe.revoke.reasonShort'))) : Promise.resolve(),
+                textLength((v ?? '').trim()) === 1 ? Promise.reject(new Error(t('safe.revoke.reasonShort'))) : Promise.resolve(),
             },
+            textLimitRule(200, t('safe.revoke.reasonLong')),
           ]}
         >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('safe.revoke.reasonPlaceholder')} data-testid="safe-revoke-reason" />
+          <Input.TextArea rows={3} count={textCount(200)} placeholder={t('safe.revoke.reasonPlaceholder')} data-testid="safe-revoke-reason" />
         </Form.Item>
       </Form>
     </FormModal>

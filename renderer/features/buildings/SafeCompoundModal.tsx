@@ -1,3 +1,4 @@
+import { textCount, textLimitRule } from '../../ui/text-limit';
 import { App, Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { BuildingDetail } from '../../../electron/api';
@@ -88,8 +89,8 @@ export function SafeCompoundModal({ building, onClose }: { building: BuildingDet
         >
           <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="safe-grant-date" />
         </Form.Item>
-        <Form.Item label={t('safe.grant.note')} name="note" rules={[{ max: 200, message: t('safe.grant.notePlaceholder') }]}>
-          <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('safe.grant.notePlaceholder')} data-testid="safe-grant-note" />
+        <Form.Item label={t('safe.grant.note')} name="note" rules={[textLimitRule(200, t('safe.grant.noteLong'))]}>
+          <Input.TextArea rows={2} count={textCount(200)} placeholder={t('safe.grant.notePlaceholder')} data-testid="safe-grant-note" />
         </Form.Item>
       </Form>
     </FormModal>

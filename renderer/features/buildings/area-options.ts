@@ -1,4 +1,5 @@
 import type { MapLayers } from '../../../electron/api';
+import { gridLabel } from '../../../messages';
 
 export interface Option {
   value: string;
@@ -18,7 +19,7 @@ export function communityOptions(layers: MapLayers | undefined, limit: GridLimit
     .map((c) => ({ value: c.id, label: c.name }));
 }
 
-/** Grids of one community (or of all, labelled with their community), by code. */
+/** Grids of one community (or of all), by code, each named with its community. */
 export function gridOptionsOf(layers: MapLayers | undefined, communityId: string | undefined, limit: GridLimit = null): Option[] {
   if (!layers) return [];
   const names = new Map(layers.communities.map((c) => [c.id, c.name]));
@@ -26,7 +27,7 @@ export function gridOptionsOf(layers: MapLayers | undefined, communityId: string
     .filter((g) => !communityId || g.communityId === communityId)
     .filter((g) => !limit || limit.includes(g.id))
     .sort((a, b) => a.code.localeCompare(b.code))
-    .map((g) => ({ value: g.id, label: communityId ? g.name : `${names.get(g.communityId) ?? ''} ${g.name}` }));
+    .map((g) => ({ value: g.id, label: gridLabel(names.get(g.communityId) ?? '', g.name) }));
 }
 
 /** A grid worker sees and filters only their own grids; everyone else the whole street. */

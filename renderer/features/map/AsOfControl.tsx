@@ -1,4 +1,4 @@
-import { Button, DatePicker, Tooltip } from 'antd';
+import { App, Button, DatePicker, Tooltip } from 'antd';
 import { HistoryOutlined, LoadingOutlined } from '@ant-design/icons';
 import { describeError } from '../../ui/error-text';
 import dayjs from 'dayjs';
@@ -10,9 +10,26 @@ interface Props {
   onChange(at: number | null): void;
 }
 
-/** 「历史状态」: pick a past moment to see every building's status as it was then. */
+/**
+ * 「历史状态」: pick a past moment (or a preset: 昨天此时, 上周此时, 一个月前) to see every
+ * building's status as it was then. A future moment, clicked or typed, is refused with a message.
+ */
 export function AsOfControl({ at, onChange }: Props) {
   const t = useT();
+  const { message } = App.useApp();
+  const now = dayjs();
+  const presets = [
+    { label: t('map.asof.yesterday'), value: now.subtract(1, 'day') },
+    { label: t('map.asof.lastWeek'), value: now.subtract(1, 'week') },
+    { label: t('map.asof.lastMonth'), value: now.subtract(1, 'month') },
+  ];
+  const pick = (d: dayjs.Dayjs | null) => {
+    if (d && d.isAfter(dayjs(), 'minute')) {
+      void message.warning({ content: t('map.asof.future'), key: 'asof-future' });
+      return;
+    }
+    onChange(d ? Math.min(d.valueOf(), Date.now()) : null);
+  };
   return (
     <Tooltip title={t('map.asof.hint')}>
       <DatePicker
@@ -22,8 +39,8 @@ export function AsOfControl({ at, onChange }: Props) {
         value={at === null ? null : dayjs(at)}
         placeholder={t('map.asof.label')}
         prefix={<HistoryOutlined />}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-        onChange={(d) => onChange(d ? Math.min(d.valueOf(), Date.now()) : null)}
+        presets={presets}
+        onChange={pick}
         className="gd-asof-picker"
         data-testid="asof-picker"
         aria-label={t('map.asof.label')}

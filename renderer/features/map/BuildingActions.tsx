@@ -1,3 +1,4 @@
+import { gridLabel } from '../../../messages';
 import { Button, Space } from 'antd';
 import { ApartmentOutlined, EditOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { BuildingDetail } from '../../../electron/api';
@@ -39,7 +40,7 @@ export function BuildingActions({ building, canEdit, past, onChangeStatus, onSel
           </span>
           <Space wrap size={[4, 4]}>
             <Button size="small" disabled={past} onClick={() => onSelectArea('grid')} data-testid="select-grid">
-              {t('map.panel.grid', { name: building.grid.name })}
+              {t('map.panel.grid', { name: gridLabel(building.community.name, building.grid.name) })}
             </Button>
             <Button size="small" disabled={past} onClick={() => onSelectArea('compound')} data-testid="select-compound">
               {t('map.panel.compound', { name: building.compound.name })}

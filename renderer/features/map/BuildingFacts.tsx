@@ -1,7 +1,8 @@
+import { gridLabel } from '../../../messages';
 import { Descriptions, Tag } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
 import { SAFE_COMPOUND_FLAG_COLOR } from '../../../maps/status';
-import type { BuildingDetail } from '../../../electron/api';
+import type { BuildingDetail, BuildingStatusAt } from '../../../electron/api';
 import { elapsed, formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { StatusTag } from '../statuses/StatusTag';
@@ -9,26 +10,37 @@ import { StatusTag } from '../statuses/StatusTag';
 /** An end date this close (or past) is highlighted. */
 const SOON = 48 * 3_600_000;
 
-/** Where the building is, its status since and until when, its 放心楼院 flag, and its size in figures. */
-export function BuildingFacts({ building, now }: { building: BuildingDetail; now: number }) {
+/**
+ * Where the building is, its status since and until when, its 放心楼院 flag, and its size in
+ * figures. With `asOf` (the history view) the status, since, until and duration are those of that
+ * moment, counted to it.
+ */
+export function BuildingFacts({ building, now, asOf }: { building: BuildingDetail; now: number; asOf?: BuildingStatusAt | undefined }) {
   const t = useT();
-  const since = elapsed(building.statusSince, now);
+  const status = asOf ? asOf : { status: building.status, since: building.statusSince, until: building.statusUntil, at: now };
+  const since = status.since === null ? null : elapsed(status.since, status.at);
+  const until = status.until;
   return (
     <>
-      <div className="gd-panel-status" data-testid="building-status">
-        <StatusTag status={building.status} testId="building-status-tag" />
-        <span className="gd-panel-since">
-          {t('building.since', { date: formatDateTime(building.statusSince) })}
-          {' · '}
-          {t('building.duration', { duration: t(`duration.${since.unit}`, { n: since.n }) })}
+      <div className="gd-panel-status" data-testid="building-status" data-at={asOf ? asOf.at : ''}>
+        <StatusTag status={status.status} testId="building-status-tag" />
+        <span className="gd-panel-since" data-testid="building-status-since">
+          {asOf ? `${t('building.asOf', { date: formatDateTime(asOf.at) })} · ` : null}
+          {since !== null && status.since !== null ? (
+            <>
+              {t('building.since', { date: formatDateTime(status.since) })}
+              {' · '}
+              {t('building.duration', { duration: t(`duration.${since.unit}`, { n: since.n }) })}
+            </>
+          ) : null}
         </span>
-        {building.statusUntil !== null ? (
+        {until !== null ? (
           <span
-            className={building.statusUntil - now <= SOON ? 'gd-panel-until gd-until-soon' : 'gd-panel-until'}
+            className={until - status.at <= SOON ? 'gd-panel-until gd-until-soon' : 'gd-panel-until'}
             data-testid="building-status-until"
-            data-soon={building.statusUntil - now <= SOON}
+            data-soon={until - status.at <= SOON}
           >
-            {t(building.statusUntil < now ? 'building.untilOverdue' : 'building.until', { date: formatDateTime(building.statusUntil) })}
+            {t(until < status.at ? 'building.untilOverdue' : 'building.until', { date: formatDateTime(until) })}
           </span>
         ) : null}
       </div>
@@ -68,7 +80,7 @@ export function BuildingFacts({ building, now }: { building: BuildingDetail; now
             label: t('building.grid'),
             children: (
               <span data-testid="building-grid">
-                {building.grid.name}
+                {gridLabel(building.community.name, building.grid.name)}
                 <span className="gd-code">{building.grid.code}</span>
               </span>
             ),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Divider, Tag } from 'antd';
 import { CloseOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { useBuilding } from '../../api/queries';
+import { useApiQuery, useBuilding } from '../../api/queries';
 import { LoadingState } from '../../ui/LoadingState';
 import { ErrorState } from '../../ui/ErrorState';
 import { useT } from '../../i18n';
@@ -27,18 +27,20 @@ interface Props {
   id: string;
   onClose(): void;
   canEdit: boolean;
-  past: boolean;
+  /** The moment the history view shows, or null for now. */
+  asOf: number | null;
   onChangeStatus(building: BuildingDetail): void;
   onSelectArea(kind: AreaKind, building: BuildingDetail): void;
 }
 
 /** The right-hand panel of a clicked building: `buildings.get` in full, its history, and what can be done. */
-export function BuildingPanel({ id, onClose, canEdit, past, onChangeStatus, onSelectArea }: Props) {
+export function BuildingPanel({ id, onClose, canEdit, asOf, onChangeStatus, onSelectArea }: Props) {
   const t = useT();
   const building = useBuilding(id);
   const now = useNow();
   const data = building.data;
-
+  const then = useApiQuery('buildings.statusAt', { id, at: asOf ?? 0 }, { enabled: asOf !== null });
+  const past = asOf !== null;
 
   return (
     <aside className="gd-overlay gd-panel" data-testid="building-panel" data-building-id={id} aria-label={t('building.panel')}>
@@ -68,7 +70,8 @@ export function BuildingPanel({ id, onClose, canEdit, past, onChangeStatus, onSe
               <EnvironmentOutlined aria-hidden="true" />
               <span data-testid="building-address">{data.address}</span>
             </div>
-            <BuildingFacts building={data} now={now} />
+            {past && then.isError ? <ErrorState compact error={then.error} onRetry={() => void then.refetch()} testId="building-asof-error" /> : null}
+            {past && !then.data ? null : <BuildingFacts building={data} now={now} asOf={past ? then.data : undefined} />}
             <BuildingActions
               building={data}
               canEdit={canEdit}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ControlStatus } from '../../../electron/api';
-import { UNKNOWN_STATUS_COLOR } from '../../../maps/status';
+import { FlagFilled } from '@ant-design/icons';
+import { SAFE_COMPOUND_FLAG_COLOR, UNKNOWN_STATUS_COLOR } from '../../../maps/status';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { useStatusStyles } from '../statuses/use-status-styles';
@@ -9,10 +10,12 @@ interface Props {
   statuses: readonly ControlStatus[] | undefined;
   /** Shown under the title when the legend counts a past moment. */
   note?: string | null;
+  /** With the 放心楼院 layer on: how many compounds hold the flag (null while loading); undefined: layer off. */
+  safeCount?: number | null | undefined;
 }
 
 /** Status colours with how many buildings have each, strictest first; unknown keys in grey. */
-export function MapLegend({ statuses, note }: Props) {
+export function MapLegend({ statuses, note, safeCount }: Props) {
   const t = useT();
   const styles = useStatusStyles();
   const counts = useMemo(() => {
@@ -50,6 +53,17 @@ export function MapLegend({ statuses, note }: Props) {
           );
         })}
       </ul>
+      {safeCount !== undefined ? (
+        <div className="gd-legend-row gd-legend-safe" data-testid="legend-safe" data-count={safeCount ?? ''}>
+          <FlagFilled className="gd-legend-flag" style={{ color: SAFE_COMPOUND_FLAG_COLOR }} aria-hidden="true" />
+          <span className="gd-legend-label">{t('map.safe.title')}</span>
+          <span aria-hidden="true" />
+          <span className="gd-legend-count">
+            {safeCount === null ? '…' : formatNumber(safeCount)}
+            <span className="gd-legend-unit">{t('map.legend.compoundUnit')}</span>
+          </span>
+        </div>
+      ) : null}
       <div className="gd-legend-total">
         <span>{t('map.legend.total')}</span>
         <span data-testid="legend-total">

@@ -110,7 +110,11 @@ export function MapPage() {
       {roundId !== null ? (
         <ScreeningLegend progress={progress.data} />
       ) : (
-        <MapLegend statuses={shownStatuses} note={pastStatuses && asOf !== null ? t('map.asof.legend', { date: formatDateTime(asOf) }) : null} />
+        <MapLegend
+          statuses={shownStatuses}
+          note={pastStatuses && asOf !== null ? t('map.asof.legend', { date: formatDateTime(asOf) }) : null}
+          safeCount={visible.safe ? (safe.data?.length ?? null) : undefined}
+        />
       )}
       {layers.isPending ? (
         <div className="gd-map-cover">
@@ -133,7 +137,7 @@ export function MapPage() {
           id={selectedId}
           onClose={close}
           canEdit={canEdit}
-          past={asOf !== null}
+          asOf={asOf}
           onChangeStatus={(b) => sel.setEditing({ kind: 'single', id: b.id, label: b.address })}
           onSelectArea={sel.selectArea}
         />

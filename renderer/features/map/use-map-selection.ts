@@ -1,3 +1,4 @@
+import { gridLabel } from '../../../messages';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BuildingDetail, MapLayers } from '../../../electron/api';
 import { useT } from '../../i18n';
@@ -51,7 +52,7 @@ export function useMapSelection(layer: BuildingLayer | null, data: MapLayers | u
       if (ring) ids = layer.idsInRing(ring);
     }
     const id = kind === 'grid' ? b.grid.id : kind === 'compound' ? b.compound.id : b.community.id;
-    const name = kind === 'grid' ? b.grid.name : kind === 'compound' ? b.compound.name : b.community.name;
+    const name = kind === 'grid' ? gridLabel(b.community.name, b.grid.name) : kind === 'compound' ? b.compound.name : b.community.name;
     setSelection({ kind, id, ids, label: t(`map.selection.${kind}`, { name }) });
   };
 

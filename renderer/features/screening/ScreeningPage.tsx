@@ -12,6 +12,7 @@ import { useCan } from '../auth/session';
 import { RoundDetail } from './RoundDetail';
 import { RoundsTable } from './RoundsTable';
 import { StartRoundModal } from './StartRoundModal';
+import { roundToOpen } from './round-to-open';
 import './screening.css';
 
 /** 入户摸排: the rounds, one round's progress by grid, and its queue of households to visit. */
@@ -24,8 +25,7 @@ export function ScreeningPage() {
   const [starting, setStarting] = useState(false);
 
   const list = [...(rounds.data ?? [])].sort((a, b) => b.number - a.number);
-  const wanted = query.get('round');
-  const selected = list.find((r) => r.id === wanted) ?? list.find((r) => r.closedAt === null) ?? list[0] ?? null;
+  const selected = roundToOpen(list, query.get('round'));
   const select = (id: string) => replaceHash('screening', [], { round: id });
   const watchStart = useJobFinished((job) => {
     if (job.state !== 'done') return;

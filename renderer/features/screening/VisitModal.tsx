@@ -3,6 +3,7 @@ import type { ScreeningHousehold } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { FormModal } from '../../ui/FormModal';
 import { useFormSubmit } from '../../ui/use-form-submit';
+import { textCount, textLimitRule } from '../../ui/text-limit';
 import { useApiMutation } from '../../api/queries';
 
 interface Values {
@@ -60,7 +61,7 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
           {household.attempts > 0 ? ` · ${t('screening.visit.attempts', { n: household.attempts })}` : ''}
         </div>
       ) : null}
-      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ result: 'visited' }}>
+      <Form<Values> form={form} layout="vertical" preserve={false} >
         <Form.Item name="result" label={t('screening.visit.result')} rules={[{ required: true, message: t('screening.visit.resultRequired') }]}>
           <Radio.Group
             optionType="button"
@@ -87,9 +88,9 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
               name="needs"
               label={t('screening.visit.needs')}
               extra={t('screening.visit.needsHint')}
-              rules={[{ max: 200, message: t('screening.visit.tooLong') }]}
+              rules={[textLimitRule(200, t('screening.visit.tooLong'))]}
             >
-              <Input.TextArea rows={2} maxLength={200} showCount data-testid="visit-needs" />
+              <Input.TextArea rows={2} count={textCount(200)} data-testid="visit-needs" />
             </Form.Item>
           </>
         ) : (
@@ -100,8 +101,8 @@ export function VisitModal({ roundId, household, onClose }: { roundId: string; h
             title={result === 'nobody_home' ? t('screening.visit.nobodyHomeHint') : t('screening.visit.refusedHint')}
           />
         )}
-        <Form.Item name="note" label={t('screening.visit.note')} rules={[{ max: 200, message: t('screening.visit.tooLong') }]}>
-          <Input maxLength={200} data-testid="visit-note" />
+        <Form.Item name="note" label={t('screening.visit.note')} rules={[textLimitRule(200, t('screening.visit.tooLong'))]}>
+          <Input count={textCount(200)} data-testid="visit-note" />
         </Form.Item>
       </Form>
     </FormModal>

@@ -1,3 +1,6 @@
+import { AddressText } from '../buildings/AddressText';
+import { addressParts } from '../buildings/address-parts';
+import { gridLabel } from '../../../messages';
 import { useState } from 'react';
 import { Button, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -55,10 +58,10 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
       key: 'household',
       ellipsis: { showTitle: false },
       render: (_: unknown, h) => (
-        <div className="gd-scr-household" title={`${h.address} ${h.room}`}>
-          <div className="gd-scr-household-address">{h.address}</div>
+        <div className="gd-scr-household">
+          <AddressText address={h.address} suffix={h.room} testId="queue-address" />
           <div className="gd-muted">
-            {h.room} · {h.headName} · {t('screening.queue.members', { n: h.members })}
+            {h.headName} · {t('screening.queue.members', { n: h.members })}
           </div>
         </div>
       ),
@@ -137,7 +140,7 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
             setBuildingId(undefined);
             setPage(1);
           }}
-          options={grids.map((g) => ({ value: g.gridId, label: `${g.communityName} ${g.gridName}` }))}
+          options={grids.map((g) => ({ value: g.gridId, label: gridLabel(g.communityName, g.gridName) }))}
         />
         <Select
           allowClear
@@ -152,7 +155,7 @@ export function VisitQueue({ roundId, open, canVisit, grids, gridId, onGrid }: P
             setBuildingId(b);
             setPage(1);
           }}
-          options={(buildings.data?.rows ?? []).map((b) => ({ value: b.id, label: b.address }))}
+          options={(buildings.data?.rows ?? []).map((b) => ({ value: b.id, label: addressParts(b.address).distinct, title: b.address }))}
         />
         <Select
           mode="multiple"

@@ -34,7 +34,7 @@ function HistoryTimeline({ history }: { history: StatusChange[] }) {
         key: change.id,
         color: styles.look(change.status).color,
         content: (
-          <div className="gd-history-item" data-testid="history-entry" data-batch={change.batchId ?? ''}>
+          <div className="gd-history-item" data-testid="history-entry" data-batch={change.batchId ?? ''} data-bulk={change.bulk}>
             <div className="gd-history-head">
               {change.previousStatus ? (
                 <>
@@ -43,7 +43,7 @@ function HistoryTimeline({ history }: { history: StatusChange[] }) {
                 </>
               ) : null}
               <StatusTag status={change.status} />
-              {change.batchId ? (
+              {change.bulk ? (
                 <Tag color="blue" variant="outlined" className="gd-history-batch" data-testid="history-batch">
                   {t('building.history.batch')}
                 </Tag>

@@ -1,3 +1,5 @@
+import { textLength } from '../../../electron/api';
+import { textCount } from '../../ui/text-limit';
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n';
@@ -32,7 +34,7 @@ export function StatusChangeFields() {
           { required: true, whitespace: true, message: t('map.bulk.reasonRequired') },
           {
             validator: (_, v: string | undefined) => {
-              const n = (v ?? '').trim().length;
+              const n = textLength((v ?? '').trim());
               if (n > 0 && n < 2) return Promise.reject(new Error(t('map.bulk.reasonShort')));
               if (n > 200) return Promise.reject(new Error(t('map.bulk.reasonLong')));
               return Promise.resolve();
@@ -40,7 +42,7 @@ export function StatusChangeFields() {
           },
         ]}
       >
-        <Input.TextArea data-testid="bulk-reason" rows={3} maxLength={200} showCount placeholder={t('map.bulk.reasonPlaceholder')} />
+        <Input.TextArea data-testid="bulk-reason" rows={3} count={textCount(200)} placeholder={t('map.bulk.reasonPlaceholder')} />
       </Form.Item>
       <div className="gd-bulk-dates">
         <Form.Item

@@ -40,7 +40,7 @@ describe('buildings through the contract', () => {
     expect(wb.getWorksheet('楼栋')!.getCell('A2').value).toBe('中山路街道 永安西里社区 海滨花园 1号楼');
     const admin = await signIn(t.runtime, 'admin');
     const log = await admin.call('audit.query', { action: 'buildings.export', limit: 1 });
-    expect(log.entries[0]).toMatchObject({ actorName: 'zhiban 用户', detail: { rows: 1, filterText: '网格：第2网格' } });
+    expect(log.entries[0]).toMatchObject({ actorName: 'zhiban 用户', detail: { rows: 1, filterText: '网格：永安西里社区 · 第2网格' } });
   });
 
   it('adds and completes a need, announcing each change to every window', async () => {

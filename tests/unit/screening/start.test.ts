@@ -55,7 +55,7 @@ describe('starting a screening round', () => {
     expect(new Set(visitsOf(byCommunity.id).map((v) => v.household_id))).toEqual(new Set(f.households.get(f.building3)));
 
     const byGrid = await staff.callJob('screening.start', { scope: { type: 'grids', ids: [f.territory.grid, f.territory.grid] } });
-    expect(byGrid).toMatchObject({ number: 2, name: '第2轮入户摸排', households: 7, scope: { ids: [f.territory.grid], label: '永安西里社区第1网格' } });
+    expect(byGrid).toMatchObject({ number: 2, name: '第2轮入户摸排', households: 7, scope: { ids: [f.territory.grid], label: '永安西里社区 · 第1网格' } });
     expect(new Set(visitsOf(byGrid.id).map((v) => v.grid_id))).toEqual(new Set([f.territory.grid]));
   });
 
@@ -110,5 +110,24 @@ describe('starting a screening round', () => {
     const admin = await signIn(f.runtime, 'admin');
     expect(await admin.callJob('screening.start', { scope: { type: 'grids', ids: [f.otherGrid.grid] } })).toMatchObject({ households: 2 });
     expect(await staff.call('screening.close', { roundId: open.id })).toMatchObject({ closedAt: expect.any(Number) });
+  });
+
+  it('previews the size of a scope and the rounds still open, before anything is written', async () => {
+    const staff = await signIn(f.runtime, ROLE_USERS.staff);
+    const before = fingerprint(f.sqlite);
+    expect(await staff.call('screening.preview', { scope: { type: 'street' } })).toEqual({ households: 11, buildings: 4, openRounds: [] });
+    expect(await staff.call('screening.preview', { scope: { type: 'communities', ids: [f.community2] } })).toMatchObject({ households: 2, buildings: 1 });
+    expect(fingerprint(f.sqlite)).toBe(before);
+    const open = await staff.callJob('screening.start', { name: '观海社区复查', scope: { type: 'communities', ids: [f.community2] } });
+    const preview = await staff.call('screening.preview', { scope: { type: 'grids', ids: [f.territory.grid] } });
+    expect(preview).toMatchObject({ households: 7, openRounds: [{ id: open.id, name: '观海社区复查', households: 2, scope: { label: '观海社区' } }] });
+    await staff.call('screening.close', { roundId: open.id });
+    expect((await staff.call('screening.preview', { scope: { type: 'street' } })).openRounds).toEqual([]);
+    expect(await staff.reply('screening.preview', { scope: { type: 'grids', ids: [f.emptyGrid] } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'scope' },
+    });
+    const worker = await signIn(f.runtime, ROLE_USERS.grid_worker);
+    expect(await worker.reply('screening.preview', { scope: { type: 'street' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -101,6 +101,24 @@ describe('recording visits', () => {
     expect(needsOf(household)).toHaveLength(2);
   });
 
+  it('audits every visit on its building: the first result, and each correction with what it replaced', async () => {
+    const worker = await signIn(f.runtime, ROLE_USERS.grid_worker);
+    const admin = await signIn(f.runtime, 'admin');
+    const household = mine[1];
+    await worker.call('screening.visit', { roundId: round, householdId: household, result: 'nobody_home', note: '邻居说出差' });
+    await worker.call('screening.visit', { roundId: round, householdId: household, result: 'visited', findings: { returnee: false, symptoms: true, needs: '需要代购药品' } });
+    const log = await admin.call('audit.query', { action: 'screening.*', limit: 10 });
+    const visits = log.entries.filter((e) => e.action !== 'screening.start');
+    expect(visits.map((e) => e.action)).toEqual(['screening.visit.correct', 'screening.visit']);
+    const room = f.sqlite.prepare('SELECT room FROM households WHERE id = ?').pluck().get(household);
+    const address = f.sqlite.prepare('SELECT address FROM buildings WHERE id = ?').pluck().get(b1);
+    expect(visits[1]).toMatchObject({ target: b1, targetName: address, actorName: expect.any(String), detail: { roundId: round, householdId: household, room, result: 'nobody_home', attempt: 1 } });
+    expect(visits[0]).toMatchObject({ target: b1, detail: { result: 'visited', previous: 'nobody_home', attempt: 2, symptoms: true, needs: true } });
+    // What was written at the door stays out of the log.
+    expect(JSON.stringify(visits)).not.toContain('代购');
+    expect(JSON.stringify(visits)).not.toContain('出差');
+  });
+
   it('keeps the round\'s counts equal to a recount of its visits through results and corrections', async () => {
     const staff = await signIn(f.runtime, ROLE_USERS.staff);
     const [a, b, c] = [...f.households.get(f.building3)!, f.households.get(f.territory.buildings[1]!)!.at(-1)] as [string, string, string];

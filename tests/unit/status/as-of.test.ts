@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { statusAsOf } from '../../../db/buildings/status/as-of';
+import { buildingStatusAt, statusAsOf } from '../../../db/buildings/status/as-of';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { mapLayers } from '../../../db/map/layers';
 import { formatHlc } from '../../../db/sync/hlc';
 import { uuidv7 } from '../../../db/sync/ids';
-import { DAY, HOUR, LEADER, NOW, openStreet, type Street } from './fixture';
+import { DAY, expectRefused, GHOST, HOUR, LEADER, NOW, openStreet, type Street } from './fixture';
 
 let s: Street;
 let serial = 0;
@@ -84,5 +84,31 @@ describe('map.statusAsOf', () => {
     expect(layers.buildings.ids).toEqual([...s.t.buildings].sort());
     expect(Object.keys(mine.statuses).sort()).toEqual(layers.buildings.ids);
     expect(mine.statuses[s.t.buildings[0]!]).toBe('sealed');
+  });
+});
+
+describe('buildings.statusAt', () => {
+  it('gives one building its status then, since when and until when, as the map paints it', () => {
+    const [x, y, z] = s.other.buildings as [string, string, string];
+    const at = (id: string, t: number) => buildingStatusAt(s.ctx(LEADER), { id, at: t });
+    expect(at(x, T + 3 * DAY)).toEqual({ at: T + 3 * DAY, status: 'sealed', since: T + 2 * DAY, until: T + 5 * DAY });
+    expect(at(x, T + DAY)).toEqual({ at: T + DAY, status: 'precaution', since: T, until: null });
+    expect(at(x, T + 11 * DAY)).toMatchObject({ status: 'normal', since: T + 10 * DAY });
+    // Recorded later: before it was written down, the building still showed its earlier status.
+    expect(at(y, T + 2 * DAY)).toMatchObject({ status: 'normal', since: null });
+    expect(at(y, T + 5 * DAY)).toMatchObject({ status: 'controlled', since: T + DAY });
+    for (const t of [T - DAY, T + 3 * DAY, T + 7 * DAY, T + 11 * DAY]) {
+      const map = statusAsOf(s.ctx(LEADER), { at: t }).statuses;
+      for (const id of [x, y, z]) expect(at(id, t).status).toBe(map[id]);
+    }
+  });
+
+  it('differs from the building today, and refuses an unknown building and another grid for a grid worker', () => {
+    const id = s.t.buildings[0]!;
+    setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '发现确诊病例' }, NOW);
+    expect(buildingStatusAt(s.ctx(LEADER), { id, at: NOW - HOUR }).status).toBe('controlled');
+    expect(buildingStatusAt(s.ctx(LEADER), { id, at: NOW })).toMatchObject({ status: 'sealed', since: NOW });
+    expectRefused(s, () => buildingStatusAt(s.ctx(LEADER), { id: GHOST, at: NOW }), 'NOT_FOUND', 'id');
+    expectRefused(s, () => buildingStatusAt(s.ctx(s.worker), { id: s.other.buildings[0]!, at: NOW }), 'FORBIDDEN');
   });
 });

@@ -38,7 +38,7 @@ describe('buildings.bulkSetStatus', () => {
     s.events.splice(0);
     const grid = bulkSetStatus(s.ctx(), { ...base, selection: { kind: 'grid', id: s.t.grid }, effectiveUntil: NOW + 7 * DAY }, NOW + 1000);
     expect(grid).toMatchObject({ changed: 3, unchanged: 2 });
-    expect(batch(grid.batchId)).toMatchObject({ selection: '网格 永安西里社区第1网格（5 栋）', building_count: 3 });
+    expect(batch(grid.batchId)).toMatchObject({ selection: '网格 永安西里社区 · 第1网格（5 栋）', building_count: 3 });
     const compound = bulkSetStatus(s.ctx(), { ...base, status: 'controlled', selection: { kind: 'compound', id: s.other.compound } }, NOW + 2000);
     expect(batch(compound.batchId).selection).toBe('楼院 鱼山小区（3 栋）');
     const community = bulkSetStatus(s.ctx(), { ...base, status: 'controlled', selection: { kind: 'community', id: s.other.community } }, NOW + 3000);

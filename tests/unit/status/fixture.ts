@@ -49,7 +49,7 @@ function row(sqlite: Database.Database, table: string, values: Record<string, un
 }
 
 /**
- * 永安西里社区第1网格 (26号院, 5 buildings, all 管控 since 1_700_000_000_001+) and 大学路社区 with
+ * 永安西里社区 · 第1网格 (26号院, 5 buildings, all 管控 since 1_700_000_000_001+) and 大学路社区 with
  * 大学路第1网格 (鱼山小区: 3 normal buildings without history; 空院 with none).
  */
 export function openStreet(): Street {

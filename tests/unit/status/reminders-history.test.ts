@@ -22,7 +22,7 @@ describe('buildings.reminders', () => {
     void d;
     const all = statusReminders(s.ctx(LEADER), { withinHours: 48 }, NOW);
     expect(all.map((r) => [r.buildingId, r.overdue])).toEqual([[a, true], [x, false], [b, false]]);
-    expect(all[0]).toEqual({ buildingId: a, address: '中山路街道 永安西里社区 26号院 1号楼', gridName: '第1网格', status: 'sealed', effectiveUntil: NOW - 2 * HOUR, overdue: true });
+    expect(all[0]).toEqual({ buildingId: a, address: '中山路街道 永安西里社区 26号院 1号楼', gridName: '永安西里社区 · 第1网格', status: 'sealed', effectiveUntil: NOW - 2 * HOUR, overdue: true });
     expect(statusReminders(s.ctx(LEADER), { withinHours: 24 * 8 }, NOW)).toHaveLength(4);
     expect(statusReminders(s.ctx(s.worker), { withinHours: 48 }, NOW).map((r) => r.buildingId)).toEqual([a, b]);
     // Lifted: no longer reminded.
@@ -32,15 +32,15 @@ describe('buildings.reminders', () => {
 });
 
 describe('buildings.history', () => {
-  it('gives the full timeline newest first, with batch ids', () => {
+  it('gives the full timeline newest first, with batch ids; only a change of several buildings is a bulk one', () => {
     const id = s.t.buildings[4]!;
     const one = setBuildingStatus(s.ctx(), { id, status: 'sealed', reason: '第一次' }, NOW + HOUR);
     const bulk = bulkSetStatus(s.ctx(), { status: 'precaution', reason: '第二次', selection: { kind: 'grid', id: s.t.grid } }, NOW + HOUR);
     const h = buildingHistory(s.ctx(LEADER), { id });
-    expect(h.map((e) => [e.status, e.previousStatus, e.batchId])).toEqual([
-      ['precaution', 'sealed', bulk.batchId],
-      ['sealed', 'controlled', one.batchId],
-      ['controlled', 'normal', null],
+    expect(h.map((e) => [e.status, e.previousStatus, e.batchId, e.bulk])).toEqual([
+      ['precaution', 'sealed', bulk.batchId, true],
+      ['sealed', 'controlled', one.batchId, false],
+      ['controlled', 'normal', null, false],
     ]);
     expect(h[0]).toMatchObject({ reason: '第二次', changedBy: '值班员小李', changedAt: NOW + HOUR, effectiveUntil: null });
   });

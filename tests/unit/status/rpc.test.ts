@@ -23,7 +23,7 @@ describe('status methods through the contract (encrypted runtime, real sessions)
       reason: '全网格防范',
     });
     expect(bulk).toMatchObject({ changed: 3, unchanged: 0 });
-    expect(await staff.call('buildings.lastBatch')).toMatchObject({ id: bulk.batchId, selection: '网格 永安西里社区第1网格（3 栋）', changedBy: 'zhiban 用户' });
+    expect(await staff.call('buildings.lastBatch')).toMatchObject({ id: bulk.batchId, selection: '网格 永安西里社区 · 第1网格（3 栋）', changedBy: 'zhiban 用户' });
     const wangge = await signIn(t.runtime, 'wangge');
     expect(await wangge.call('buildings.lastBatch')).toBeNull();
     expect(await wangge.reply('buildings.undoBatch', { batchId: bulk.batchId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -46,6 +46,15 @@ describe('statuses.list / statuses.save', () => {
     expectRefused(s, () => saveStatus(s.ctx(STAFF), watch), 'FORBIDDEN');
   });
 
+  it('refuses a new status whose code is an existing status, naming it, and leaves that status as it was', () => {
+    const before = listStatuses(s.ctx());
+    const taken = { key: 'controlled', label: '重点', labelEn: 'Focus', color: '#722ed1', rank: 25, retired: false, create: true };
+    expectRefused(s, () => saveStatus(s.ctx(ADMIN), taken), 'CONFLICT', 'key', ['controlled', '管控', '不能覆盖']);
+    expectRefused(s, () => saveStatus(s.ctx(ADMIN), { ...taken, key: 'sealed', label: '封控' }), 'CONFLICT', 'key', ['封控']);
+    expect(listStatuses(s.ctx())).toEqual(before);
+    expect(saveStatus(s.ctx(ADMIN), { ...watch, create: true }).key).toBe('watch');
+  });
+
   it('refuses to retire a status buildings still have, saying how many; retires it once none has it', () => {
     const def = { key: 'controlled', label: '管控', labelEn: 'Controlled', color: '#fa8c16', rank: 20, retired: true };
     expectRefused(s, () => saveStatus(s.ctx(ADMIN), def), 'CONFLICT', 'retired', ['5 栋楼', '管控']);

@@ -1,0 +1,62 @@
+import type { AuditEntry } from '../../../electron/api';
+import type { Translate } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+
+/** A field of an entry's detail (the log stores what each action wrote; older entries may lack some). */
+function field(detail: unknown, name: string): unknown {
+  return detail !== null && typeof detail === 'object' ? (detail as Record<string, unknown>)[name] : undefined;
+}
+const text = (detail: unknown, name: string): string => {
+  const v = field(detail, name);
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+const count = (detail: unknown, name: string): string => formatNumber(Number(field(detail, name) ?? 0));
+
+type Summary = (e: AuditEntry, t: Translate, status: (key: string) => string, what: string) => string;
+
+const VISIT_RESULTS = new Set(['pending', 'visited', 'nobody_home', 'refused']);
+function visitResult(value: string, t: Translate): string {
+  return VISIT_RESULTS.has(value) ? t(`screening.result.${value as 'visited'}`) : value;
+}
+
+/** What each kind of action did, in words: one line per entry. */
+const SUMMARIES: Record<string, Summary> = {
+  'buildings.status.set': (e, t, status, what) => t('audit.sum.statusSet', { what, status: status(text(e.detail, 'status')), reason: text(e.detail, 'reason') }),
+  'buildings.status.bulk': (e, t, status, what) =>
+    t('audit.sum.statusBulk', { what, count: count(e.detail, 'count'), status: status(text(e.detail, 'status')), reason: text(e.detail, 'reason') }),
+  'buildings.status.undo': (e, t) => t('audit.sum.statusUndo', { count: count(e.detail, 'count'), skipped: count(e.detail, 'skipped') }),
+  'buildings.export': (e, t, _s, what) => t('audit.sum.export', { count: count(e.detail, 'rows'), what }),
+  'statuses.create': (e, t) => t('audit.sum.statusDef', { label: text(e.detail, 'label'), key: e.target ?? '', rank: text(e.detail, 'rank') }),
+  'statuses.update': (e, t) => t('audit.sum.statusDef', { label: text(e.detail, 'label'), key: e.target ?? '', rank: text(e.detail, 'rank') }),
+  'screening.start': (e, t) => t('audit.sum.roundStart', { name: text(e.detail, 'name'), count: count(e.detail, 'households') }),
+  'screening.close': (e, t) => t('audit.sum.roundClose', { name: text(e.detail, 'name') }),
+  'screening.visit': (e, t, _s, what) =>
+    t('audit.sum.visit', { round: text(e.detail, 'round'), what, room: text(e.detail, 'room'), result: visitResult(text(e.detail, 'result'), t) }),
+  'screening.visit.correct': (e, t, _s, what) =>
+    t('audit.sum.visitCorrect', {
+      round: text(e.detail, 'round'),
+      what,
+      room: text(e.detail, 'room'),
+      previous: visitResult(text(e.detail, 'previous'), t),
+      result: visitResult(text(e.detail, 'result'), t),
+    }),
+  'compounds.safe.designate': (e, t, _s, what) => {
+    const criteria = field(e.detail, 'criteria');
+    return t('audit.sum.safeGrant', { what, criteria: Array.isArray(criteria) ? criteria.join('、') : '' });
+  },
+  'compounds.safe.revoke': (e, t, _s, what) => t('audit.sum.safeRevoke', { what, reason: text(e.detail, 'reason') }),
+  'person.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
+  'resident.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
+  'imports.apply': (e, t) =>
+    t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
+};
+
+/**
+ * One entry in words: what was done to what, by action kind (the building's address, the round's
+ * name rather than ids); an action without a summary of its own shows its target.
+ */
+export function auditSummary(e: AuditEntry, t: Translate, status: (key: string) => string): string {
+  const what = e.targetName ?? e.target ?? '';
+  const summary = SUMMARIES[e.action];
+  return summary ? summary(e, t, status, what) : what;
+}
