@@ -9,6 +9,7 @@ import { benchMapLive } from './map-live';
 import { benchImports } from './imports';
 import { benchStall } from './stall';
 import { benchFiles } from './files';
+import { benchSearch } from './search';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await benchStartup(largeDir, buildings);
   await benchStatus(largeDir);
   await benchBuildings(largeDir);
+  await benchSearch(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();
