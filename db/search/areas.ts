@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { LatLngBounds, SearchArea, SearchGroup } from '../../electron/api/search';
+import type { LatLngBounds } from '../../electron/api/common';
+import type { SearchArea, SearchGroup } from '../../electron/api/search';
 import { boundaryBounds } from './bounds';
 import { gridDisplayName, nameMatches, type SearchText } from './text';
 

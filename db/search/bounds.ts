@@ -1,4 +1,4 @@
-import type { LatLngBounds } from '../../electron/api/search';
+import type { LatLngBounds } from '../../electron/api/common';
 
 /** The box around GeoJSON rings of [lng, lat], as [[south, west], [north, east]]; null when empty. */
 export function ringsBounds(rings: readonly (readonly (readonly number[])[])[]): LatLngBounds | null {

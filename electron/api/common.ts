@@ -17,6 +17,9 @@ export const reasonSchema = z.string().trim().min(2, '请填写原因（至少 2
 /** [lng, lat] pairs, WGS-84. */
 export type Ring = [number, number][];
 
+/** [[south, west], [north, east]], WGS-84: a box the map fits into view. */
+export type LatLngBounds = [[number, number], [number, number]];
+
 /** One page of a list, and how many rows match in all. */
 export interface PagedResult<T> {
   rows: T[];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
-import type { ControlStatus } from './common';
-import type { LatLngBounds } from './search';
+import type { ControlStatus, LatLngBounds } from './common';
 import type { ScreeningRound } from './screening';
 
 /**

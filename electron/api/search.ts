@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
-import type { ControlStatus } from './common';
-
-/** [[south, west], [north, east]], WGS-84: what the map fits into view for an area. */
-export type LatLngBounds = [[number, number], [number, number]];
+import type { ControlStatus, LatLngBounds } from './common';
 
 export interface SearchBuilding {
   id: string;

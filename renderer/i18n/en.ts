@@ -7,6 +7,7 @@ import { screeningEn } from './screening-messages';
 import { configEn } from './config-messages';
 import { importsEn } from './import-messages';
 import { jobsEn } from './jobs-messages';
+import { searchEn } from './search-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...configEn,
   ...importsEn,
   ...jobsEn,
+  ...searchEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

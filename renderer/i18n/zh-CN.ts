@@ -6,6 +6,7 @@ import { screeningZhCN } from './screening-messages';
 import { configZhCN } from './config-messages';
 import { importsZhCN } from './import-messages';
 import { jobsZhCN } from './jobs-messages';
+import { searchZhCN } from './search-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
   ...configZhCN,
   ...importsZhCN,
   ...jobsZhCN,
+  ...searchZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',
