@@ -13,6 +13,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server?.stop());
 
+/** Signs in with the form, as a user would, so the app picks the landing page itself. */
 async function signInWithForm(page: Page, username: string): Promise<void> {
   await page.goto(server.url);
   await page.getByTestId('login-username').fill(username);
@@ -24,7 +25,7 @@ function initials(text: string): string {
   return pinyin(text.replace(/\s+/g, ''), { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 }
 
-/** Types into the header's search box and waits until the results for it are shown. */
+/** Types into the header's search box (the results follow once typing pauses). */
 async function search(page: Page, text: string): Promise<void> {
   const box = page.getByTestId('search-box');
   await box.click();
@@ -150,18 +151,12 @@ test('the search box finds a building by the pinyin initials of what tells it ap
 
 test('a grid worker lands on the 总览 of their grids, and a leader keeps the map', async ({ browser }) => {
   const worker = await (await browser.newContext()).newPage();
-  await worker.goto(server.url);
-  await worker.getByTestId('login-username').fill('wangge');
-  await worker.getByTestId('login-password').fill(E2E_PASSWORD);
-  await worker.getByTestId('login-submit').click();
+  await signInWithForm(worker, 'wangge');
   await expect(worker.getByTestId('page-overview')).toBeVisible();
   await expect(worker.getByTestId('page-overview')).toContainText('仅统计您负责的网格');
 
   const leader = await (await browser.newContext()).newPage();
-  await leader.goto(server.url);
-  await leader.getByTestId('login-username').fill('lingdao');
-  await leader.getByTestId('login-password').fill(E2E_PASSWORD);
-  await leader.getByTestId('login-submit').click();
+  await signInWithForm(leader, 'lingdao');
   await expect(leader.getByTestId('page-map')).toBeVisible();
   await expect(leader.getByTestId('page-overview')).toHaveCount(0);
 });
