@@ -146,14 +146,34 @@ test('the search box finds a building by the pinyin initials of what tells it ap
   for (let i = 1; i < before; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expectBuildingSelected(page, pick.resident.buildingId);
+
+  // A grid: the map fits it into view, every one of its buildings shown.
+  const grid = readDb(server, (db) => {
+    const g = db.prepare(`SELECT g.id, c.name || g.name AS typed FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.deleted = 0 ORDER BY g.code LIMIT 1 OFFSET 5`).get() as { id: string; typed: string };
+    return { ...g, buildings: db.prepare(`SELECT id FROM buildings WHERE grid_id = ? AND deleted = 0`).pluck().all(g.id) as string[] };
+  });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('building-panel')).toHaveCount(0);
+  await search(page, grid.typed);
+  await expect(page.getByTestId('search-option-grid').first()).toHaveAttribute('data-id', grid.id);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/map');
+  await expect
+    .poll(async () => {
+      const shown = new Set(await page.evaluate(() => window.__gridDeskMap!.visibleCentres().map((c) => c.id)));
+      return grid.buildings.filter((id) => !shown.has(id)).length;
+    })
+    .toBe(0);
   expect(errors).toEqual([]);
 });
 
 test('a grid worker lands on the 总览 of their grids, and a leader keeps the map', async ({ browser }) => {
-  const worker = await (await browser.newContext()).newPage();
+  const workerContext = await browser.newContext();
+  const worker = await workerContext.newPage();
   await signInWithForm(worker, 'wangge');
   await expect(worker.getByTestId('page-overview')).toBeVisible();
   await expect(worker.getByTestId('page-overview')).toContainText('仅统计您负责的网格');
+  await workerContext.close();
 
   const leader = await (await browser.newContext()).newPage();
   await signInWithForm(leader, 'lingdao');
