@@ -141,6 +141,8 @@ test('the search box finds a building by the pinyin initials of what tells it ap
   await expect(resident).toContainText(pick.resident.name);
   await expect(resident).toContainText(`****${pick.resident.phone.slice(-4)}`);
   await expect(resident).not.toContainText(pick.resident.phone);
+  await expect(resident).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'search-over-map.png') });
   // Down to the resident (the first choice is active), then Enter.
   const before = await page.locator('.gd-search-popup .ant-select-item-option').count();
   for (let i = 1; i < before; i++) await page.keyboard.press('ArrowDown');
