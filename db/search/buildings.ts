@@ -6,6 +6,7 @@ import { addressLabel, gridDisplayName, type SearchText, type StreetPrefix } fro
 /**
  * Buildings whose address after the street's name holds the text, or whose initials after the
  * street's initials hold it: every address starts with 中山路街道, so `zsl` must not find them all.
+ * The plain LIKE first keeps the cutting to the few addresses that hold the text anywhere.
  */
 const SQL = `
   WITH rest AS (
@@ -14,7 +15,8 @@ const SQL = `
            CASE WHEN substr(b.address, 1, @streetLen) = @street AND substr(b.address_initials, 1, @prefixLen) = @prefix
                 THEN substr(b.address_initials, @prefixLen + 1) ELSE b.address_initials END AS initials_rest
       FROM buildings b
-     WHERE b.deleted = 0 AND (@scope IS NULL OR b.grid_id IN (SELECT value FROM json_each(@scope))))
+     WHERE b.deleted = 0 AND (@scope IS NULL OR b.grid_id IN (SELECT value FROM json_each(@scope)))
+       AND (b.address LIKE @like ESCAPE '\\' OR b.address_initials LIKE @likeInitials ESCAPE '\\'))
   SELECT r.id, r.address, r.status, g.name AS grid_name, c.name AS community_name, count(*) OVER () AS total
     FROM rest r JOIN grids g ON g.id = r.grid_id JOIN communities c ON c.id = g.community_id
    WHERE r.address_rest LIKE @like ESCAPE '\\' OR r.initials_rest LIKE @likeInitials ESCAPE '\\'
