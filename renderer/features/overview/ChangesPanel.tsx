@@ -23,7 +23,7 @@ export function ChangesPanel({ changes }: { changes: OverviewStatusChanges }) {
           <Figure
             key={s.status}
             value={s.buildings}
-            label={`${t('overview.changes.toStatus')}${label(s.status).label}`}
+            label={t('overview.changes.toStatus', { status: label(s.status).label })}
             href={changedHref(s.status)}
             testId={`overview-changed-to-${s.status}`}
           />
