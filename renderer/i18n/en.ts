@@ -8,6 +8,7 @@ import { configEn } from './config-messages';
 import { importsEn } from './import-messages';
 import { jobsEn } from './jobs-messages';
 import { searchEn } from './search-messages';
+import { overviewEn } from './overview-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...importsEn,
   ...jobsEn,
   ...searchEn,
+  ...overviewEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -7,6 +7,7 @@ import { configZhCN } from './config-messages';
 import { importsZhCN } from './import-messages';
 import { jobsZhCN } from './jobs-messages';
 import { searchZhCN } from './search-messages';
+import { overviewZhCN } from './overview-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -19,6 +20,7 @@ export const zhCN = {
   ...importsZhCN,
   ...jobsZhCN,
   ...searchZhCN,
+  ...overviewZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',
