@@ -35,6 +35,9 @@ export const reasonSchema = limitedText(200, '原因最多 200 个字').refine((
 /** [lng, lat] pairs, WGS-84. */
 export type Ring = [number, number][];
 
+/** [[south, west], [north, east]], WGS-84: a box the map fits into view. */
+export type LatLngBounds = [[number, number], [number, number]];
+
 /** One page of a list, and how many rows match in all. */
 export interface PagedResult<T> {
   rows: T[];

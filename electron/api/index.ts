@@ -11,6 +11,8 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { importMethods } from './imports';
 import { jobMethods } from './jobs';
+import { searchMethods } from './search';
+import { overviewMethods } from './overview';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -27,6 +29,8 @@ export const contract = {
   ...backupMethods,
   ...importMethods,
   ...jobMethods,
+  ...searchMethods,
+  ...overviewMethods,
 };
 
 export type Contract = typeof contract;
@@ -98,5 +102,9 @@ export type * from './imports';
 export { importKinds, importOutcomes } from './imports';
 export type * from './jobs';
 export { jobStates } from './jobs';
+export type * from './search';
+export { searchAreaKinds } from './search';
+export type * from './overview';
+export { overviewSinceKinds } from './overview';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

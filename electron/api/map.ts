@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { query } from './define';
-import type { ControlStatus, Ring } from './common';
+import type { ControlStatus, LatLngBounds, Ring } from './common';
 
 export interface MapArea {
   id: string;
@@ -30,8 +30,8 @@ export interface MapLayers {
   /** The map revision these buildings are at (`map.changed` and `map.changesSince` go on from it). */
   revision: number;
   street: { name: string; center: [number, number] };
-  /** [[south, west], [north, east]] of everything drawn. */
-  bounds: [[number, number], [number, number]];
+  /** The box of everything drawn. */
+  bounds: LatLngBounds;
   communities: MapArea[];
   grids: MapGrid[];
   buildings: MapBuildings;

@@ -9,6 +9,8 @@ import { statusHandlers } from './domains/status';
 import { screeningHandlers } from './domains/screening';
 import { importHandlers } from './domains/imports';
 import { jobHandlers } from './domains/jobs';
+import { searchHandlers } from './domains/search';
+import { overviewHandlers } from './domains/overview';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -31,4 +33,6 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...screeningHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...searchHandlers,
+  ...overviewHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useCan } from '../features/auth/session';
 import { ReminderBell } from '../features/map/ReminderBell';
+import { SearchBox } from '../features/search/SearchBox';
 import type { SystemInfo } from '../../electron/api';
 
 const COUNTS: { key: keyof SystemInfo['counts']; label: MessageKey }[] = [
@@ -58,6 +59,7 @@ export function AppHeader() {
           : null}
       </div>
       <div className="gd-header-tools">
+        {canRead ? <SearchBox /> : null}
         {info.data ? (
           <Tag variant="filled" className="gd-mode-tag">
             {t(info.data.mode === 'browser' ? 'header.mode.browser' : 'header.mode.electron')} v{info.data.version}

@@ -10,7 +10,7 @@ import { JobsTray } from '../features/jobs/JobsTray';
 import { DamageBanner } from '../features/backups/DamageBanner';
 import { AppHeader } from './AppHeader';
 import { ComingSoon } from './ComingSoon';
-import { DEFAULT_ROUTE, ROUTES, findRoute, type RouteDef } from './routes';
+import { ROUTES, findRoute, landingRoute, type RouteDef } from './routes';
 import { navigate, useHashRoute } from './use-hash-route';
 
 // Administration pages: only administrators open them, so they load on first use.
@@ -21,8 +21,10 @@ const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) 
 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
+  overview: OverviewPage,
   map: MapPage,
   buildings: BuildingsPage,
   screening: ScreeningPage,
@@ -48,7 +50,7 @@ export function AppLayout() {
   const t = useT();
   const user = useSessionUser();
   const allowed = useMemo(() => ROUTES.filter((r) => hasPermission(user, r.permission)), [user]);
-  const route = findRoute(useHashRoute() || DEFAULT_ROUTE, allowed);
+  const route = findRoute(useHashRoute() || landingRoute(user.role), allowed);
   useDataChangedInvalidation();
   const onMap = route?.key === 'map';
   useEffect(() => {

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BgColorsOutlined,
   CloudServerOutlined,
+  DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
@@ -13,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
-import type { Permission } from '../../electron/api';
+import type { Permission, Role } from '../../electron/api';
 
 export interface RouteDef {
   key: string;
@@ -26,6 +27,7 @@ export interface RouteDef {
 }
 
 export const ROUTES: readonly RouteDef[] = [
+  { key: 'overview', label: 'nav.overview', icon: <DashboardOutlined />, ready: true, permission: 'buildings.read' },
   { key: 'map', label: 'nav.map', icon: <EnvironmentOutlined />, ready: true, permission: 'territory.read' },
   { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: true, permission: 'buildings.read' },
   {
@@ -51,7 +53,10 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'backups', label: 'nav.backups', icon: <CloudServerOutlined />, ready: true, permission: 'backups.manage' },
 ];
 
-export const DEFAULT_ROUTE = 'map';
+/** Where an account lands: the 总览 for those on duty (grid workers see their grids), the map for leaders and analysts. */
+export function landingRoute(role: Role): string {
+  return role === 'leader' || role === 'analyst' ? 'map' : 'overview';
+}
 
 /** The route of `key` among those the user may see; the first of them when it is not one. */
 export function findRoute(key: string, allowed: readonly RouteDef[] = ROUTES): RouteDef | null {

@@ -8,6 +8,8 @@ import { configEn } from './config-messages';
 import { importsEn } from './import-messages';
 import { jobsEn } from './jobs-messages';
 import { healthEn } from './health-messages';
+import { searchEn } from './search-messages';
+import { overviewEn } from './overview-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -20,6 +22,8 @@ export const en: Messages = {
   ...importsEn,
   ...jobsEn,
   ...healthEn,
+  ...searchEn,
+  ...overviewEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -7,6 +7,8 @@ import { configZhCN } from './config-messages';
 import { importsZhCN } from './import-messages';
 import { jobsZhCN } from './jobs-messages';
 import { healthZhCN } from './health-messages';
+import { searchZhCN } from './search-messages';
+import { overviewZhCN } from './overview-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -19,6 +21,8 @@ export const zhCN = {
   ...importsZhCN,
   ...jobsZhCN,
   ...healthZhCN,
+  ...searchZhCN,
+  ...overviewZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -11,6 +11,7 @@ import { benchImports } from './imports';
 import { benchStall } from './stall';
 import { benchFiles } from './files';
 import { benchIntegrity } from './integrity';
+import { benchSearch } from './search';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   await benchStartup(largeDir, buildings);
   await benchStatus(largeDir);
   await benchBuildings(largeDir);
+  await benchSearch(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

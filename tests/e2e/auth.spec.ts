@@ -27,7 +27,7 @@ test('signs in with the form, refusing a wrong password with a clear message', a
   await expect(page.getByTestId('login-error')).toContainText('用户名或密码不对');
   await page.screenshot({ path: join(ARTIFACTS, 'login-error.png') });
   await signInWithForm(page, 'zhiban', E2E_PASSWORD);
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('page-overview')).toBeVisible();
 });
 
 test('a leader sees no account or audit pages; an administrator does, and verifies the audit chain', async ({ browser }) => {
@@ -57,7 +57,7 @@ test('a leader sees no account or audit pages; an administrator does, and verifi
 test('an idle session locks, and the password unlocks it', async ({ page }) => {
   await page.goto(server.url);
   await signInWithForm(page, 'zhiban', E2E_PASSWORD);
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('page-overview')).toBeVisible();
   await page.waitForTimeout(4_000);
   await page.reload();
   const lock = page.getByTestId('lock-screen');
@@ -66,5 +66,5 @@ test('an idle session locks, and the password unlocks it', async ({ page }) => {
   await lock.locator('input[type="password"]').fill(E2E_PASSWORD);
   await lock.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(lock).toHaveCount(0);
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('page-overview')).toBeVisible();
 });

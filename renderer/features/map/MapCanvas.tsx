@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import L from 'leaflet';
 import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
-import type { MapLayers, SafeCompound } from '../../../electron/api';
+import type { LatLngBounds, MapLayers, SafeCompound } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { ensurePanes, PANES, setPaneVisible } from './panes';
 import { loadBasemap } from './basemap-data';
@@ -37,8 +37,10 @@ interface Props {
   mode: SelectMode;
   onPicked(ids: string[], add: boolean): void;
   safeCompounds: SafeCompound[] | undefined;
-  /** Increments when the user asks to see everything again. */
+  /** Increments when the user asks to see everything again, or an area (`fitTo`). */
   fitRequest: number;
+  /** The area to fit at the next request instead of the whole street. */
+  fitTo?: LatLngBounds | null;
   children?: ReactNode;
 }
 
@@ -77,7 +79,7 @@ function FitBounds({ bounds, request }: { bounds: MapLayers['bounds'] | undefine
   useEffect(() => {
     if (!bounds || fittedFor.current === request) return;
     const b = L.latLngBounds(bounds);
-    if (b.isValid()) map.fitBounds(b, { padding: [24, 24], animate: fittedFor.current !== null });
+    if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: 18, animate: fittedFor.current !== null });
     fittedFor.current = request;
   }, [map, bounds, request]);
   return null;
@@ -87,7 +89,7 @@ const FALLBACK_BOUNDS = L.latLngBounds([36.05, 120.33], [36.1, 120.42]);
 
 /** The Leaflet map: offline basemap, communities, grids, buildings and labels, all on canvas. */
 export function MapCanvas(props: Props) {
-  const { layers, colouring, visible, selectedId, picked, onSelect, onLayer, mode, onPicked, safeCompounds, fitRequest, children } = props;
+  const { layers, colouring, visible, selectedId, picked, onSelect, onLayer, mode, onPicked, safeCompounds, fitRequest, fitTo, children } = props;
   const [initial] = useState(() => loadBasemap().bounds ?? FALLBACK_BOUNDS);
   return (
     <MapContainer
@@ -106,7 +108,7 @@ export function MapCanvas(props: Props) {
       <Setup>
         <BasemapLayer />
         <Visibility visible={visible} />
-        <FitBounds bounds={layers?.bounds} request={fitRequest} />
+        <FitBounds bounds={layers ? (fitTo ?? layers.bounds) : undefined} request={fitRequest} />
         {layers ? (
           <>
             <AreaLayers communities={layers.communities} grids={layers.grids} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { StatusChangeResult } from '../../../electron/api';
+import type { LatLngBounds, StatusChangeResult } from '../../../electron/api';
 import { useApiQuery, useMapLayers } from '../../api/queries';
 import { openStartupGate } from '../../api/startup-gate';
 import { useCan } from '../auth/session';
@@ -35,6 +35,11 @@ export function MapPage() {
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [fitRequest, setFitRequest] = useState(0);
+  const [fitTo, setFitTo] = useState<LatLngBounds | null>(null);
+  const fitArea = useCallback((bounds: LatLngBounds) => {
+    setFitTo(bounds);
+    setFitRequest((n) => n + 1);
+  }, []);
   const [asOf, setAsOfState] = useState<number | null>(null);
   const [roundId, setRoundId] = useState<string | null>(null);
   const [layer, setLayer] = useState<BuildingLayer | null>(null);
@@ -46,7 +51,7 @@ export function MapPage() {
   const statusOf = useCurrentStatus(buildings);
   const sel = useMapSelection(layer, layers.data, close);
   const safe = useApiQuery('compounds.safeList', {}, { enabled: visible.safe, staleTime: 60_000 });
-  useMapLinks({ layer, ready: buildings !== undefined, openBuilding: setSelectedId, showScreeningRound: setRoundId });
+  useMapLinks({ layer, ready: buildings !== undefined, openBuilding: setSelectedId, showScreeningRound: setRoundId, fitArea });
 
   const setAsOf = (at: number | null) => {
     setAsOfState(at);
@@ -85,13 +90,17 @@ export function MapPage() {
         onPicked={sel.onPicked}
         safeCompounds={safe.data}
         fitRequest={fitRequest}
+        fitTo={fitTo}
       />
       <div className="gd-map-top">
         <LayerToggles
           title={street ? `${street} · ${t('map.title')}` : t('map.title')}
           visible={visible}
           onChange={setVisible}
-          onFit={() => setFitRequest((n) => n + 1)}
+          onFit={() => {
+            setFitTo(null);
+            setFitRequest((n) => n + 1);
+          }}
           screeningRound={roundId}
           onScreeningRound={setRoundId}
         />
