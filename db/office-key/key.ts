@@ -77,5 +77,5 @@ export function minisignPublicKeyFile(pub: OfficePublicKey): string {
 export const PUBLIC_KEY_FILE = 'office-key.pub';
 
 export function writePublicKeyFile(dataDir: string, pub: OfficePublicKey): void {
-  writeFileSync(join(dataDir, PUBLIC_KEY_FILE), minisignPublicKeyFile(pub), { mode: 0o644 });
+  writeFileSync(join(dataDir, PUBLIC_KEY_FILE), minisignPublicKeyFile(pub), { mode: 0o600 });
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode, MethodInput, MethodName, Permission } from '../../../electron/api';
 import { importerOf } from '../../../electron/rpc/domains/import-kinds';
-import { PASSWORD, type Caller } from '../helpers/runtime';
+import { PASSWORD, signIn, type Caller } from '../helpers/runtime';
 import type { MatrixStreet, Where } from './matrix-street';
 
 type Build<M extends MethodName> = (f: MatrixStreet, caller: Caller, where: Where) => MethodInput<M> | Promise<MethodInput<M>>;
@@ -34,9 +34,12 @@ async function stagedRun(f: MatrixStreet): Promise<string> {
 async function ownBatch(f: MatrixStreet, caller: Caller, where: Where): Promise<string> {
   const change = { id: f.at[where].building, status: 'sealed', reason: '出现确诊病例' };
   const worker = caller.session.actor?.role === 'grid_worker' && where === 'outside';
-  const gridIds = (grids: string[]) => f.admin.call('accounts.update', { id: caller.session.accountId!, gridIds: grids });
+  const { accountId, username } = caller.session as { accountId: string; username: string };
+  const gridIds = (grids: string[]) => f.admin.call('accounts.update', { id: accountId, gridIds: grids });
   if (worker) await gridIds([f.at.inside.grid, f.at.outside.grid]);
-  const mine = await caller.reply('buildings.setStatus', change);
+  // A change of grids ends the account's open sessions: the change is made in a new one.
+  const maker = worker ? await signIn(f.t.runtime, username) : caller;
+  const mine = await maker.reply('buildings.setStatus', change);
   if (worker) await gridIds([f.at.inside.grid]);
   return mine.ok ? mine.result.batchId : (await f.admin.call('buildings.setStatus', change)).batchId;
 }
@@ -73,6 +76,12 @@ export const SAMPLES: Samples = {
   'buildings.lastBatch': sample(() => ({})),
   'buildings.undoBatch': scoped(async (f, caller, w) => ({ batchId: await ownBatch(f, caller, w) })),
   'buildings.reminders': sample(() => ({})),
+  'buildings.statusAt': scoped((f, _c, w) => ({ id: f.at[w].building, at: Date.now() - 60_000 })),
+  'screening.preview': scoped((f, _c, w) => ({ scope: { type: 'grids', ids: [f.at[w].grid] } })),
+  'search.all': sample(() => ({ text: '1号楼' })),
+  'overview.get': sample(() => ({ since: 'lastSignIn' })),
+  'backups.health': sample(() => ({})),
+  'auth.lock': sample(() => ({})),
   'buildings.history': scoped((f, _c, w) => ({ id: f.at[w].building })),
   'map.statusAsOf': sample(() => ({ at: Date.now() })),
   'compounds.safeList': sample(() => ({})),

@@ -34,7 +34,7 @@ afterEach(async () => {
 const sqlite = () => runtime.vault.requireOpen().opened.sqlite;
 
 /** Sends one call; with `loseReply` the client hangs up as soon as it is sent and never reads the answer. */
-function post(cookie: string, body: unknown, loseReply = false): Promise<{ status: number; body: string }> {
+function post(cookie: string, body: unknown, loseReply = false): Promise<{ status: number; body: string; setCookie?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -48,7 +48,9 @@ function post(cookie: string, body: unknown, loseReply = false): Promise<{ statu
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body === undefined ? String(res.headers['set-cookie']) : text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: body === undefined ? String(res.headers['set-cookie']) : text, setCookie: res.headers['set-cookie']?.[0] }),
+        );
       },
     );
     req.on('error', (err) => (loseReply ? resolve({ status: 0, body: '' }) : reject(err)));
@@ -61,8 +63,10 @@ function post(cookie: string, body: unknown, loseReply = false): Promise<{ statu
 
 async function signInOverHttp(username: string): Promise<string> {
   const cookie = (await post('', undefined)).body.split(';')[0]!;
-  expect(JSON.parse((await post(cookie, { method: 'auth.login', input: { username, password: PASSWORD } })).body)).toMatchObject({ ok: true });
-  return cookie;
+  const login = await post(cookie, { method: 'auth.login', input: { username, password: PASSWORD } });
+  expect(JSON.parse(login.body)).toMatchObject({ ok: true });
+  // Signing in renews the session id: the answer carries the new cookie.
+  return login.setCookie!.split(';')[0]!;
 }
 
 async function rpc(cookie: string, method: string, input: unknown, requestId?: string) {
