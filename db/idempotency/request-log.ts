@@ -69,25 +69,30 @@ function keepInMemory(sqlite: Database.Database, key: RequestKey, result: string
  * that also records the id and the result, so the change and its record commit together or not
  * at all; a later call with the same id, account and method gets that result back without
  * running anything (`alreadyDone`). A change that fails records nothing and may be retried.
+ * A call that only starts or cancels a job (`job`) runs in a deferred transaction, so it does not
+ * wait for another writer's lock (a long job, a backup) before the job is even queued.
  */
 export async function runOnce<T>(
   sqlite: Database.Database,
   key: RequestKey,
   change: () => T | Promise<T>,
-  now = Date.now(),
+  options: { job?: boolean; now?: number } = {},
 ): Promise<{ result: T; alreadyDone: boolean }> {
+  const now = options.now ?? Date.now();
   const prior = priorResult(sqlite, key, now);
   if (prior) return { result: prior.result as T, alreadyDone: true };
   let out: T | Promise<T> | undefined;
   let recorded = false;
-  sqlite.transaction(() => {
+  const transaction = sqlite.transaction(() => {
     const before = totalChanges(sqlite);
     out = change();
     // A transaction cannot wait for a promise: what it writes later is kept apart.
     if (out instanceof Promise || totalChanges(sqlite) === before) return;
     keepInDatabase(sqlite, key, JSON.stringify(out ?? null), now);
     recorded = true;
-  })();
+  });
+  if (options.job) transaction.deferred();
+  else transaction();
   const result = await (out as T | Promise<T>);
   if (!recorded) keepInMemory(sqlite, key, JSON.stringify(result ?? null), now);
   return { result, alreadyDone: false };

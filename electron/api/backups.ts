@@ -33,7 +33,7 @@ export const backupMethods = {
   /** Whether the database passed its integrity check; pushed as `database.health` when it changes. */
   'backups.health': query<DatabaseHealth>({ permission: 'backups.manage' })(z.object({}).strict()),
   /** Starts a backup job; its result is the new backup's entry. */
-  'backups.create': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({}).strict()),
+  'backups.create': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'], job: true })(z.object({}).strict()),
   /** Starts a restore job (refused while other jobs run); its result names the file set aside. */
-  'backups.restore': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'] })(z.object({ name: backupName }).strict()),
+  'backups.restore': mutation<JobInfo>({ permission: 'backups.manage', invalidates: ['jobs'], job: true })(z.object({ name: backupName }).strict()),
 };

@@ -173,7 +173,7 @@ export const buildingMethods = {
       .strict(),
   ),
   /** Starts a job writing the filtered rows as an .xlsx workbook with Chinese headers; its file is then downloaded. */
-  'buildings.export': mutation<JobInfo>({ permission: 'buildings.read', invalidates: ['jobs'] })(
+  'buildings.export': mutation<JobInfo>({ permission: 'buildings.read', invalidates: ['jobs'], job: true })(
     z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
   ),
   'buildings.households': query<HouseholdRow[]>({ permission: 'people.read' })(z.object({ id: idSchema }).strict()),

@@ -13,6 +13,11 @@ export interface MethodSpec<I extends z.ZodType, O> {
   mutates: boolean;
   /** The domains a successful call changes: the renderer refetches what shows them. */
   invalidates: readonly DataDomain[];
+  /**
+   * Starts or cancels a job and writes nothing itself (the job writes on its own connection, later),
+   * so the call must not wait for the database's write lock.
+   */
+  job?: true;
 }
 
 /**
@@ -27,12 +32,13 @@ export function query<O>(access: { permission: Access } = { permission: 'signedI
  * A method that changes data:
  * `mutation<Result>({ permission: 'buildings.edit', invalidates: ['buildings', 'map'] })(inputSchema)`.
  */
-export function mutation<O>(access: { permission: Access; invalidates?: readonly DataDomain[] }) {
+export function mutation<O>(access: { permission: Access; invalidates?: readonly DataDomain[]; job?: true }) {
   return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({
     input,
     permission: access.permission,
     mutates: true,
     invalidates: access.invalidates ?? [],
+    ...(access.job ? { job: true as const } : {}),
   });
 }
 

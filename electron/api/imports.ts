@@ -91,7 +91,7 @@ const runId = z.object({ id: idSchema }).strict();
  */
 export const importMethods = {
   /** Reads an uploaded file (from the file store), maps its columns and classifies every row; writes nothing to the data. */
-  'imports.stage': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(
+  'imports.stage': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'], job: true })(
     z
       .object({
         kind: z.enum(importKinds, { error: '不支持这种导入' }),
@@ -102,7 +102,7 @@ export const importMethods = {
   ),
   'imports.get': query<ImportRun>({ permission: 'signedIn' })(runId),
   /** The user's choice of columns: remembered for this layout; the rows are checked again. */
-  'imports.setMapping': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(
+  'imports.setMapping': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'], job: true })(
     z
       .object({
         id: idSchema,
@@ -122,9 +122,9 @@ export const importMethods = {
       .strict(),
   ),
   /** Writes the 新增 and 更新 rows in one transaction with one audit entry; refused once applied. */
-  'imports.apply': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'] })(runId),
+  'imports.apply': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['imports', 'jobs'], job: true })(runId),
   /** An .xlsx of the rows that will not be applied (未通过, 冲突), with their row numbers and reasons. */
-  'imports.report': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'] })(runId),
+  'imports.report': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'], job: true })(runId),
   /** The latest staged and applied imports the user may see, newest first. */
   'imports.list': query<ImportRun[]>({ permission: 'signedIn' })(z.object({}).strict()),
   'imports.discard': mutation<{ id: string }>({ permission: 'signedIn', invalidates: ['imports'] })(runId),

@@ -53,5 +53,5 @@ export const jobMethods = {
   'jobs.list': query<JobInfo[]>({ permission: 'signedIn' })(z.object({}).strict()),
   'jobs.get': query<JobInfo>({ permission: 'signedIn' })(jobId),
   /** Cancels a queued or running job; whatever it wrote rolls back. */
-  'jobs.cancel': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'] })(jobId),
+  'jobs.cancel': mutation<JobInfo>({ permission: 'signedIn', invalidates: ['jobs'], job: true })(jobId),
 };

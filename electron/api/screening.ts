@@ -77,7 +77,7 @@ const scopeSchema = z.discriminatedUnion('type', [
 export const screeningMethods = {
   'screening.rounds': query<ScreeningRound[]>({ permission: 'buildings.read' })(z.object({}).strict()),
   /** Starts a job writing one pending visit per household of the scope; a cancel rolls it back. */
-  'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'] })(
+  'screening.start': mutation<JobInfo>({ permission: 'screening.run', invalidates: ['jobs'], job: true })(
     z.object({ name: limitedText(40, '名称最多 40 个字').optional(), scope: scopeSchema }).strict(),
   ),
   /** The size of a round over `scope` (households, buildings) and the open rounds, to confirm before starting it. */

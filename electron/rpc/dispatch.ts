@@ -95,7 +95,8 @@ export async function dispatch(
       : () => (handlers[method as DataMethod] as (ctx: ServiceContext, input: unknown, env: CallEnv) => unknown)(host.context(actor), parsed.data, { ...env, runtime: rt });
     if (!contract[method].mutates || typeof requestId !== 'string') return { ok: true, result: await run() };
     // A change sent with a request id is made once: a retry gets the first result back.
-    const once = await runOnce(host.opened.sqlite, { id: requestId, account: actor.id, method }, run);
+    const spec: { job?: true } = contract[method];
+    const once = await runOnce(host.opened.sqlite, { id: requestId, account: actor.id, method }, run, { job: spec.job === true });
     return { ok: true, result: once.result, ...(once.alreadyDone ? { alreadyDone: true as const } : {}) };
   } catch (err) {
     const error = toApiError(err);

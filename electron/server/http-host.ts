@@ -92,12 +92,18 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     const session = await backend.session(sessionId);
 
     if (url.pathname.startsWith('/api/')) {
-      if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用 GridDesk 控制台上最新打印的地址重新打开');
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        const viewer = viewerOf(session);
-        if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        const viewer = session && viewerOf(session);
+        // No session, or not signed in (or locked) yet — a cookie that signing in has just renewed: an empty stream that asks the browser to try again shortly,
+        // so the page's one EventSource starts receiving once its session signs in or unlocks.
+        if (!viewer) {
+          res.writeHead(200, { ...securityHeaders(), 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+          res.end('retry: 1000\n\n');
+          return;
+        }
         return hub.attach(req, res, securityHeaders(), { sessionId: session.id, viewer });
       }
+      if (!session) return refuse(res, 401, 'UNAUTHENTICATED', '会话已失效：请用 GridDesk 控制台上最新打印的地址重新打开');
       const fileId = /^\/api\/files\/([\w-]{1,64})$/.exec(url.pathname)?.[1];
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {
         if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
@@ -142,6 +148,8 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       if (!created.ok) return sendPage(res, 503, created.error.message);
       return void res.writeHead(303, { ...securityHeaders(), 'set-cookie': sessionCookie(created.result), location }).end();
     }
+    // The icon is public; a tab may fetch it with a cookie that signing in has just renewed.
+    if (url.pathname === '/favicon.svg') return serveStatic(options.rendererDir, url.pathname, res);
     if (!session) return sendPage(res, 401, '请使用 GridDesk 控制台上最新打印的完整地址（含 token）打开本页面。');
     serveStatic(options.rendererDir, url.pathname, res);
   }

@@ -34,7 +34,7 @@ test('the start address works once; a second tab needs none, another browser tak
   await page.getByTestId('login-username').fill('zhiban');
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await expect(page.locator('[data-testid="map"][data-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('page-overview')).toBeVisible();
   expect(await sessionCookie(page)).not.toBe(before);
   await other.context().close();
   await context.close();

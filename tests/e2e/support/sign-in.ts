@@ -9,6 +9,8 @@ import type { TestServer } from './server';
  */
 export async function openSignedIn(page: Page, server: TestServer, username = 'admin'): Promise<void> {
   await page.goto(server.url);
+  // Let the signed-out page finish its first requests: signing in renews the cookie they carry.
+  await expect(page.getByTestId('login-username')).toBeVisible();
   expect(await rpc(page.request, server, 'auth.login', { username, password: E2E_PASSWORD })).toMatchObject({ state: 'signed-in' });
   await page.reload();
 }

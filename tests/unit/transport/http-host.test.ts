@@ -96,7 +96,10 @@ describe('browser-mode host', () => {
     const wrong = JSON.parse((await rpc(cookie, 'auth.login', { username: 'admin', password: 'nope-nope-1' })).body);
     expect(wrong).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', field: 'password' } });
     expect(wrong.error.message).toMatch(/再错 4 次/);
-    expect((await send('/api/events', { headers: { cookie } })).status).toBe(401);
+    // Before sign-in the event stream carries nothing: it ends at once and asks to be retried.
+    const events = await send('/api/events', { headers: { cookie } });
+    expect(events.status).toBe(200);
+    expect(events.body).toBe('retry: 1000\n\n');
   });
 
   it('turns the secret into an HttpOnly SameSite=Strict session and serves the app with a CSP', async () => {
