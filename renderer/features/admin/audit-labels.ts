@@ -4,6 +4,9 @@ import type { MessageKey, Translate } from '../../i18n';
 const ACTION_LABELS: Record<string, MessageKey> = {
   'auth.login': 'audit.action.auth.login',
   'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.recover_failed': 'audit.action.auth.recover_failed',
+  'audit.anchor_refused': 'audit.action.audit.anchor_refused',
+  'office_key.create': 'audit.action.office_key.create',
   'auth.logout': 'audit.action.auth.logout',
   'auth.setup': 'audit.action.auth.setup',
   'account.create': 'audit.action.account.create',
