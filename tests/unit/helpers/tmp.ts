@@ -13,8 +13,9 @@ export function tempDir(prefix = 'griddesk-'): string {
   return dir;
 }
 
+// A job thread a closed runtime cancelled may still be finishing a file as the folder goes: retry.
 afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 export function sha256File(file: string): string {
