@@ -35,7 +35,7 @@ export function OverviewPage() {
   }
 
   return (
-    <div className="gd-ov-page" data-testid="page-overview">
+    <div className="gd-page" data-testid="page-overview">
       <div className="gd-ov-head">
         <h1 className="gd-ov-title">{t('overview.title')}</h1>
         {data?.scope === 'grids' ? <Tag color="blue">{t('overview.scope.grids')}</Tag> : null}

@@ -34,7 +34,7 @@ export function ScreeningPage() {
   });
 
   return (
-    <div className="gd-scr-page" data-testid="screening-page">
+    <div className="gd-page" data-testid="screening-page">
       <div className="gd-scr-head">
         <div>
           <h1 className="gd-scr-title">{t('screening.title')}</h1>
