@@ -80,6 +80,7 @@ export const SAMPLES: Samples = {
   'screening.preview': scoped((f, _c, w) => ({ scope: { type: 'grids', ids: [f.at[w].grid] } })),
   'search.all': sample(() => ({ text: '1号楼' })),
   'overview.get': sample(() => ({ since: 'lastSignIn' })),
+  'report.daily': sample(() => ({ date: new Date().toLocaleDateString('sv-SE') })),
   'backups.health': sample(() => ({})),
   'auth.lock': sample(() => ({})),
   'buildings.history': scoped((f, _c, w) => ({ id: f.at[w].building })),
