@@ -1,0 +1,36 @@
+import dayjs from 'dayjs';
+
+/** How a report's day is written in the address and sent to the service: 2026-12-02 (local time). */
+export const REPORT_DATE_FORMAT = 'YYYY-MM-DD';
+
+export function todayString(): string {
+  return dayjs().format(REPORT_DATE_FORMAT);
+}
+
+/** The day in the page's address, or today when there is none or it is not a date. */
+export function readReportDate(value: string | null): string {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value, REPORT_DATE_FORMAT).isValid() ? value : todayString();
+}
+
+export function isFutureDay(day: dayjs.Dayjs): boolean {
+  return day.isAfter(dayjs(), 'day');
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
+const TIME = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** 2026年12月2日: the way an official report writes its date, in both languages (the office's convention). */
+export function longDate(ms: number): string {
+  return LONG_DATE.format(new Date(ms));
+}
+
+export function timeOfDay(ms: number): string {
+  return TIME.format(new Date(ms));
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A section's number: 「一、」 in Chinese, 「1. 」 in English. */
+export function sectionNumber(index: number, locale: string): string {
+  return locale === 'zh-CN' ? `${NUMERALS[index] ?? index + 1}、` : `${index + 1}. `;
+}
