@@ -13,7 +13,7 @@ import { screeningFigures } from './screening';
  * `report.daily`: the 日报 of one day for the caller's scope (a grid worker's grids). Every figure
  * is counted from the database as of the end of that day, or now while it is today.
  */
-export function dailyReport(ctx: ServiceContext, input: { date: string }, now = Date.now()): DailyReport {
+export function dailyReport(ctx: ServiceContext, input: { date?: string | undefined }, now = Date.now()): DailyReport {
   authorize(ctx.actor, 'buildings.read');
   const { sqlite } = ctx;
   const grids = gridScope(ctx.actor);

@@ -57,6 +57,8 @@ export interface ReportSafeCompounds {
  */
 export interface DailyReport {
   date: string;
+  /** Today where the service runs: the day a window in another time zone offers as 今天. */
+  today: string;
   /** The day: from its local midnight up to (not including) the next. */
   from: number;
   until: number;
@@ -81,6 +83,6 @@ export interface DailyReport {
 }
 
 export const reportMethods = {
-  /** The daily report of one day (today or before): buildings, screening, requests, 放心楼院. */
-  'report.daily': query<DailyReport>({ permission: 'buildings.read' })(z.object({ date: reportDateSchema }).strict()),
+  /** The daily report of one day (today, where the service runs, when none is given, or before): buildings, screening, requests, 放心楼院. */
+  'report.daily': query<DailyReport>({ permission: 'buildings.read' })(z.object({ date: reportDateSchema.optional() }).strict()),
 };

@@ -24,7 +24,7 @@ const SECTIONS: readonly { key: string; title: MessageKey; Body: ComponentType<S
 export function ReportDocument({ report, printedAt }: { report: DailyReport; printedAt: number }) {
   const t = useT();
   const endOfDay = report.asOf === report.until - 1;
-  const date = longDate(report.from);
+  const date = longDate(report.date);
   const asOf = endOfDay ? t('report.asOfWord.endOfDay') : timeOfDay(report.asOf);
   const scope = t(report.scope === 'grids' ? 'report.scope.gridsWord' : 'report.scope.streetWord');
   const { office } = report;

@@ -51,7 +51,7 @@ describe('report.daily: buildings', () => {
 
   it('counts every status at the end of the day, a later change not yet made, and the changes during the day', () => {
     const r = report();
-    expect(r).toMatchObject({ date: '2026-12-02', from: D0, until: D1, asOf: D1 - 1, scope: 'street', gridNames: [], preparedBy: '值班员小李' });
+    expect(r).toMatchObject({ date: '2026-12-02', today: '2026-12-03', from: D0, until: D1, asOf: D1 - 1, scope: 'street', gridNames: [], preparedBy: '值班员小李' });
     expect(r.office).toEqual({ name: '中山路街道', city: '青岛市', district: '市南区' });
     expect(r.buildings.total).toBe(8);
     expect(r.buildings.byStatus).toEqual([
@@ -71,7 +71,8 @@ describe('report.daily: buildings', () => {
     ]);
   });
 
-  it('stands at now while the day is today', () => {
+  it('stands at now while the day is today, the day taken when none is given', () => {
+    expect(dailyReport(s.ctx(STAFF), {}, NOW)).toEqual(report('2026-12-03'));
     const r = report('2026-12-03');
     expect(r.asOf).toBe(NOW);
     expect(r.buildings.byStatus.find((c) => c.status === 'normal')?.buildings).toBe(4);
