@@ -42,7 +42,6 @@ export const reportZhCN = {
   'report.screening.col.nobodyHome': '无人在家待再访',
   'report.screening.col.rate': '完成率',
   'report.screening.col.visits': '当日走访',
-  'report.screening.roundName': '第 {number} 轮 · {name}',
   'report.requests.summary':
     '当日新收群众求助 {needsIn} 件、办结 {needsDone} 件；新报事件 {incidentsIn} 件、处置完毕 {incidentsDone} 件。截至{asOf}，尚未办结的求助 {needsOpen} 件、事件 {incidentsOpen} 件，其中超过 {hours} 小时未办结 {overdue} 件。',
   'report.requests.col.kind': '类别',
@@ -102,7 +101,6 @@ export const reportEn: Record<keyof typeof reportZhCN, string> = {
   'report.screening.col.nobodyHome': 'Nobody home, to revisit',
   'report.screening.col.rate': 'Done %',
   'report.screening.col.visits': 'Visited today',
-  'report.screening.roundName': 'Round {number} · {name}',
   'report.requests.summary':
     'During the day {needsIn} requests for help came in and {needsDone} were resolved; {incidentsIn} incidents were reported and {incidentsDone} fixed. As of {asOf}, {needsOpen} requests and {incidentsOpen} incidents are open, {overdue} of them for more than {hours} hours.',
   'report.requests.col.kind': 'Kind',

@@ -37,7 +37,7 @@ export function ScreeningSection({ report, asOf }: SectionProps) {
         rows={s.rounds.map((r) => ({
           key: r.id,
           cells: [
-            t('report.screening.roundName', { number: r.number, name: r.name }),
+            r.name,
             r.scopeLabel,
             n(r.households),
             n(r.done),
