@@ -11,7 +11,7 @@ export function BuildingsSection({ report, asOf, scope }: SectionProps) {
   const look = useStatusStyles().look;
   const { total, byStatus, changes } = report.buildings;
   const changedTo = new Map(changes.byStatus.map((c) => [c.status, c.buildings]));
-  const list = byStatus.map((s) => t('report.buildings.item', { status: look(s.status).label, n: formatNumber(s.buildings) })).join('、');
+  const list = byStatus.map((s) => t('report.buildings.item', { status: look(s.status).label, n: formatNumber(s.buildings) })).join(t('report.listSeparator'));
   return (
     <>
       <p data-testid="report-buildings-summary">

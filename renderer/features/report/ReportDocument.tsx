@@ -41,7 +41,7 @@ export function ReportDocument({ report, printedAt }: { report: DailyReport; pri
       </p>
       {report.scope === 'grids' ? (
         <p className="gd-report-office" data-testid="report-scope">
-          {t('report.scope.grids', { grids: report.gridNames.join('、') })}
+          {t('report.scope.grids', { grids: report.gridNames.join(t('report.listSeparator')) })}
         </p>
       ) : null}
       {SECTIONS.map(({ key, title, Body }, i) => (
