@@ -129,3 +129,22 @@ test('a duty officer opens 日报: today’s figures match the database, 昨天 
 
   expect(errors).toEqual([]);
 });
+
+test('a grid worker’s 日报 covers their grids, named under the title', async ({ page }) => {
+  const truth = readDb(server, (db) => {
+    const grids = JSON.parse(db.prepare(`SELECT grid_ids FROM accounts WHERE username = 'wangge'`).pluck().get() as string) as string[];
+    const scope = JSON.stringify(grids);
+    return {
+      buildings: db.prepare('SELECT count(*) FROM buildings WHERE deleted = 0 AND grid_id IN (SELECT value FROM json_each(?))').pluck().get(scope) as number,
+      names: db
+        .prepare(`SELECT c.name || ' · ' || g.name FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.id IN (SELECT value FROM json_each(?)) ORDER BY g.code`)
+        .pluck()
+        .all(scope) as string[],
+    };
+  });
+  expect(truth.names.length).toBeGreaterThan(0);
+  await openSignedIn(page, server, 'wangge');
+  await page.getByTestId('nav-report').click();
+  await expect(page.getByTestId('report-scope')).toHaveText(`统计范围：${truth.names.join('、')}`);
+  await expect(page.getByTestId('report-buildings-summary')).toContainText(`所辖网格共有楼栋 ${fmt(truth.buildings)} 栋`);
+});
