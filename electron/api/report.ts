@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { query } from './define';
+import { mutation, query } from './define';
+import type { JobInfo } from './jobs';
 import type { ControlStatus } from './common';
 import type { OverviewStatusChanges, RequestDayFigures } from './overview';
 
@@ -85,4 +86,6 @@ export interface DailyReport {
 export const reportMethods = {
   /** The daily report of one day (today, where the service runs, when none is given, or before): buildings, screening, requests, 放心楼院. */
   'report.daily': query<DailyReport>({ permission: 'buildings.read' })(z.object({ date: reportDateSchema.optional() }).strict()),
+  /** Starts a job writing that day's report as an A4 PDF (the page's words, a Chinese font embedded); its file is then downloaded. */
+  'report.exportPdf': mutation<JobInfo>({ permission: 'buildings.read', invalidates: ['jobs'], job: true })(z.object({ date: reportDateSchema.optional() }).strict()),
 };

@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'buildings.status.bulk': 'audit.action.buildings.status.bulk',
   'buildings.status.undo': 'audit.action.buildings.status.undo',
   'buildings.export': 'audit.action.buildings.export',
+  'report.export_pdf': 'audit.action.report.export_pdf',
   'statuses.create': 'audit.action.statuses.create',
   'statuses.update': 'audit.action.statuses.update',
   'imports.apply': 'audit.action.imports.apply',

@@ -1,11 +1,14 @@
 import { App, Button, DatePicker, Tag } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useApiQuery } from '../../api/queries';
+import { downloadFile } from '../../api/files';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { replaceHash, useHashLocation } from '../../app/use-hash-route';
 import { useT } from '../../i18n';
 import { ErrorState } from '../../ui/ErrorState';
+import { describeError } from '../../ui/error-text';
+import { useJobFinished } from '../jobs/use-jobs';
 import { LoadingState } from '../../ui/LoadingState';
 import { ReportDocument } from './ReportDocument';
 import { isFutureDay, REPORT_DATE_FORMAT } from './report-date';
@@ -13,7 +16,8 @@ import './report.css';
 
 /**
  * 日报: the figures of one day (today by default, as the service reckons days) in the form a street
- * office sends up each evening, printed from here (a print stylesheet leaves the report alone on the page).
+ * office sends up each evening, printed from here (a print stylesheet leaves the report alone on the page)
+ * or made into a PDF by the service (a job; the file is saved when it is done).
  */
 export function ReportPage() {
   const t = useT();
@@ -23,6 +27,19 @@ export function ReportPage() {
   const data = report.data;
   const today = data?.today ?? dayjs().format(REPORT_DATE_FORMAT);
   const shown = dayjs(asked ?? data?.date ?? today, REPORT_DATE_FORMAT);
+
+  const watchPdf = useJobFinished((job) => {
+    if (job.state !== 'done' || !job.file) return;
+    const file = job.file;
+    void downloadFile(file.fileId, file.name).then(
+      () => void message.success(t('report.pdf.done', { file: file.name })),
+      (error: unknown) => void message.error(describeError(error, t).message),
+    );
+  });
+  const pdf = useApiMutation('report.exportPdf', {
+    onSuccess: watchPdf,
+    onError: (error) => void message.error(describeError(error, t).message),
+  });
 
   const pick = (day: dayjs.Dayjs | null) => {
     if (!day) return;
@@ -54,6 +71,16 @@ export function ReportPage() {
         />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data} title={t('report.printHint')} data-testid="report-print">
           {t('report.print')}
+        </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={pdf.isPending}
+          disabled={!data}
+          onClick={() => data && pdf.mutate({ date: data.date })}
+          title={t('report.pdf.hint')}
+          data-testid="report-pdf"
+        >
+          {pdf.isPending ? t('report.pdf.running') : t('report.pdf')}
         </Button>
       </div>
       {report.isPending ? <LoadingState text={t('report.loading')} testId="report-loading" /> : null}

@@ -81,6 +81,7 @@ export const SAMPLES: Samples = {
   'search.all': sample(() => ({ text: '1号楼' })),
   'overview.get': sample(() => ({ since: 'lastSignIn' })),
   'report.daily': sample(() => ({})),
+  'report.exportPdf': sample(() => ({})),
   'backups.health': sample(() => ({})),
   'auth.lock': sample(() => ({})),
   'buildings.history': scoped((f, _c, w) => ({ id: f.at[w].building })),
