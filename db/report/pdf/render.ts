@@ -7,9 +7,11 @@ import { reportChars, type ReportTable, type ReportText } from './text';
 const FONT = 'report-cjk';
 const MARGIN = 56;
 const SIZE = { title: 18, date: 12, body: 11, heading: 13, table: 10 };
-const GAP = { para: 6, section: 12 };
-const HEAD_FILL = '#eeeeee';
-const RULE = '#666666';
+const GAP = { para: 5, section: 8 };
+const HEAD_FILL = '#f3f4f6';
+const RULE = '#9ca3af';
+const TITLE_RED = '#b91c1c';
+const INK = '#111827';
 
 interface FontFace {
   postscriptName: string;
@@ -30,12 +32,19 @@ function useFont(doc: PDFKit.PDFDocument, font: ReportFont, text: ReportText): v
   if (missing.length > 0) throw new ServiceError('NOT_FOUND', 'report.fontMissingGlyphs', { font: face.postscriptName, chars: missing.slice(0, 20).join('') });
 }
 
+/** Starts a new page unless `height` more points fit on this one (a heading keeps its first lines, the signatures stay together). */
+function keep(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.maxY()) doc.addPage();
+}
+
 function table(doc: PDFKit.PDFDocument, t: ReportTable): void {
   doc.fontSize(SIZE.table);
   doc.table({
-    rowStyles: (row) => (row === 0 ? { backgroundColor: HEAD_FILL } : undefined),
-    defaultStyle: { border: 0.5, borderColor: RULE, padding: [3, 4] },
-    data: [t.head, ...t.rows],
+    defaultStyle: { border: 0.5, borderColor: RULE, padding: [2, 6], align: { x: 'center', y: 'center' } },
+    data: [
+      t.head.map((text) => ({ text, backgroundColor: HEAD_FILL })),
+      ...t.rows.map((row) => row.map((text, i) => (i === 0 ? { text, align: { x: 'left' as const, y: 'center' as const } } : text))),
+    ],
   });
   doc.moveDown(0.5);
 }
@@ -57,17 +66,18 @@ export function renderReportPdf(text: ReportText, font: ReportFont, out: Writabl
   doc.pipe(out);
   const width = doc.page.width - 2 * MARGIN;
 
-  doc.fontSize(SIZE.title).text(text.title, { align: 'center' });
-  doc.moveDown(0.4);
+  doc.fillColor(TITLE_RED).fontSize(SIZE.title).text(text.title, { align: 'center' });
+  doc.fillColor(INK).moveDown(0.4);
   doc.fontSize(SIZE.date).text(text.dateLine, { align: 'center' });
-  doc.moveDown(0.6);
-  doc.fontSize(SIZE.body).text(text.officeLine);
-  if (text.scopeLine) doc.text(text.scopeLine);
+  doc.moveDown(0.3);
+  doc.fontSize(SIZE.body).text(text.officeLine, { align: 'center' });
+  if (text.scopeLine) doc.text(text.scopeLine, { align: 'center' });
   doc.moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + width, doc.y + 4).lineWidth(0.8).stroke(RULE);
   doc.moveDown(0.8);
 
   for (const section of text.sections) {
     doc.x = MARGIN;
+    keep(doc, SIZE.heading * 2 + SIZE.body * 4);
     doc.fontSize(SIZE.heading).text(section.heading, { paragraphGap: GAP.para });
     for (const block of section.blocks) {
       doc.x = MARGIN;
@@ -79,14 +89,15 @@ export function renderReportPdf(text: ReportText, font: ReportFont, out: Writabl
   }
 
   doc.x = MARGIN;
-  doc.moveDown(1);
+  doc.moveDown(0.5);
   doc.fontSize(SIZE.body);
+  keep(doc, SIZE.body * 3.5);
   const y = doc.y;
   doc.text(text.preparedBy, MARGIN, y, { width: width / 2, lineBreak: false });
   const reviewX = MARGIN + width / 2;
   doc.text(text.reviewedBy, reviewX, y, { width: width / 2, lineBreak: false });
   const lineX = reviewX + doc.widthOfString(text.reviewedBy) + 4;
   doc.moveTo(lineX, y + SIZE.body + 2).lineTo(lineX + 110, y + SIZE.body + 2).lineWidth(0.6).stroke(RULE);
-  doc.text(text.generatedAt, MARGIN, y + SIZE.body * 2, { width });
+  doc.text(text.generatedAt, MARGIN, y + SIZE.body * 1.8, { width });
   doc.end();
 }
