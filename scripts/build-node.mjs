@@ -1,5 +1,5 @@
 // Bundles the Node-side entry points (browser-mode server, CLI, seed worker, Electron main and
-// preload) with esbuild. The native SQLite module and electron stay external.
+// preload) with esbuild. The native SQLite module, electron and pdfkit stay external.
 import { build } from 'esbuild';
 import { common, esmBundle } from './node-bundle.mjs';
 

@@ -6,7 +6,8 @@ export const common = {
   target: 'node24',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['better-sqlite3-multiple-ciphers', 'electron'],
+  // pdfkit reads its font metrics and colour profiles from its own folder at run time.
+  external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit'],
 };
 
 export const esmBundle = {

@@ -2,12 +2,14 @@ import { checkDatabase } from '../backup/startup-check';
 import { manualBackup } from '../backup/vault-ops';
 import { exportBuildings } from '../buildings/export';
 import type { ServiceContext } from '../context';
+import { exportReportPdf } from '../report/export-pdf';
 import { startRound } from '../screening/start';
 import type { JobOutcome } from './manager';
 import type { JobBody } from './types';
 
 type ExportInput = Parameters<typeof exportBuildings>[1];
 type StartInput = Parameters<typeof startRound>[1];
+type ReportPdfInput = Parameters<typeof exportReportPdf>[1];
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
@@ -20,6 +22,10 @@ export const THREAD_JOBS = {
     const out = await exportBuildings(ctx, input, job);
     return { summary: `已导出 ${fmt(out.rows)} 栋楼`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
   }) satisfies JobBody<ExportInput, JobOutcome>,
+  'report.exportPdf': (async (ctx: ServiceContext, input: ReportPdfInput, job) => {
+    const out = await exportReportPdf(ctx, input, job);
+    return { summary: `已生成 ${out.date} 日报 PDF`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { date: out.date, scope: out.scope } };
+  }) satisfies JobBody<ReportPdfInput, JobOutcome>,
   'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
     job.throwIfCancelled();
     job.progress('写入备份', 0, 1);
@@ -41,6 +47,7 @@ export type ThreadJobKind = keyof typeof THREAD_JOBS;
 
 export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.restore' | 'seed', string> = {
   'buildings.export': '导出楼栋 Excel',
+  'report.exportPdf': '导出日报 PDF',
   'screening.start': '发起入户摸排',
   'backups.create': '立即备份',
   'backups.restore': '从备份恢复',

@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { OverviewRequests } from '../../electron/api/overview';
+import type { OverviewRequests, RequestDayCounts, RequestDayFigures } from '../../electron/api/overview';
 import { boundaryBounds } from '../search/bounds';
 import { IN_SCOPE } from './scope';
 
 const LATEST = 8;
+
+/** The street office must answer a request within 24 hours. */
+export const OVERDUE_AFTER_HOURS = 24;
 
 /**
  * Requests for help (needs) and incidents: new since `since`, open ones per community, the newest
@@ -49,5 +52,30 @@ export function requestFigures(sqlite: Database.Database, scope: string | null, 
       bounds: boundaryBounds(c.boundary),
     })),
     latest: latest.map((r) => ({ kind: r.kind, id: r.id, buildingId: r.building_id, address: r.address, title: r.title, at: r.at })),
+  };
+}
+
+/**
+ * Requests for help and incidents over the day `[from, until)`: received and resolved during it,
+ * open at `asOf` (its end, or now while it is today) and of those the ones received more than
+ * 24 hours before. The daily report reads them through this function only, like the overview.
+ */
+export function requestDayFigures(sqlite: Database.Database, scope: string | null, day: { from: number; asOf: number }): RequestDayFigures {
+  const params = { scope, from: day.from, asOf: day.asOf, overdueBefore: day.asOf - OVERDUE_AFTER_HOURS * 3_600_000 };
+  const counts = (table: string, at: string, done: string): RequestDayCounts =>
+    sqlite
+      .prepare<unknown[], RequestDayCounts>(
+        `SELECT count(*) FILTER (WHERE r.${at} >= @from AND r.${at} <= @asOf) AS received,
+                count(*) FILTER (WHERE r.${done} >= @from AND r.${done} <= @asOf) AS resolved,
+                count(*) FILTER (WHERE r.${at} <= @asOf AND (r.${done} IS NULL OR r.${done} > @asOf)) AS open,
+                count(*) FILTER (WHERE r.${at} < @overdueBefore AND (r.${done} IS NULL OR r.${done} > @asOf)) AS overdue
+           FROM ${table} r JOIN buildings b ON b.id = r.building_id
+          WHERE r.deleted = 0 AND b.deleted = 0 AND ${IN_SCOPE}`,
+      )
+      .get(params)!;
+  return {
+    needs: counts('building_needs', 'requested_at', 'done_at'),
+    incidents: counts('building_incidents', 'reported_at', 'fixed_at'),
+    overdueAfterHours: OVERDUE_AFTER_HOURS,
   };
 }

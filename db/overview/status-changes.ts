@@ -4,11 +4,14 @@ import { IN_SCOPE } from './scope';
 
 const LATEST = 8;
 
-/** Status changes since `since` (undo included: it changes a status too), per new status and the newest few. */
-export function statusChangesSince(sqlite: Database.Database, scope: string | null, since: number): OverviewStatusChanges {
-  const params = { scope, since };
+/**
+ * Status changes recorded after `since` and up to `until` (undo included: it changes a status
+ * too), per new status and the newest few.
+ */
+export function statusChangesSince(sqlite: Database.Database, scope: string | null, since: number, until = Number.MAX_SAFE_INTEGER): OverviewStatusChanges {
+  const params = { scope, since, until };
   const from = `FROM building_status_history h JOIN buildings b ON b.id = h.building_id
-    WHERE h.deleted = 0 AND b.deleted = 0 AND h.changed_at > @since AND ${IN_SCOPE}`;
+    WHERE h.deleted = 0 AND b.deleted = 0 AND h.changed_at > @since AND h.changed_at <= @until AND ${IN_SCOPE}`;
   const byStatus = sqlite
     .prepare<unknown[], { status: string; buildings: number }>(
       `SELECT h.status, count(DISTINCT h.building_id) AS buildings ${from} GROUP BY h.status ORDER BY buildings DESC, h.status`,

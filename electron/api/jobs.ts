@@ -41,6 +41,7 @@ export interface JobInfo {
 /** What a finished job of each job-starting method hands back in `JobInfo.result`. */
 export interface JobResults {
   'buildings.export': { rows: number };
+  'report.exportPdf': { date: string; scope: 'street' | 'grids' };
   'screening.start': ScreeningRound;
   'backups.create': BackupEntry;
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };

@@ -64,6 +64,23 @@ export interface OverviewRequests {
   latest: OverviewRequest[];
 }
 
+/** One kind of request over one day: received and resolved during it, open and overdue at its end. */
+export interface RequestDayCounts {
+  received: number;
+  resolved: number;
+  open: number;
+  /** Open at the end of the day and received more than `overdueAfterHours` before it. */
+  overdue: number;
+}
+
+/** Requests for help and incidents over one day, for the daily report. */
+export interface RequestDayFigures {
+  needs: RequestDayCounts;
+  incidents: RequestDayCounts;
+  /** The street office answers within 24 hours: open longer than that is overdue. */
+  overdueAfterHours: number;
+}
+
 export interface OverviewEnding {
   buildingId: string;
   address: string;

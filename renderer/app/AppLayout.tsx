@@ -21,10 +21,12 @@ const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) 
 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
   overview: OverviewPage,
+  report: ReportPage,
   map: MapPage,
   buildings: BuildingsPage,
   screening: ScreeningPage,

@@ -8,6 +8,7 @@ import {
   DesktopOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -28,6 +29,7 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { key: 'overview', label: 'nav.overview', icon: <DashboardOutlined />, ready: true, permission: 'buildings.read' },
+  { key: 'report', label: 'nav.report', icon: <FileTextOutlined />, ready: true, permission: 'buildings.read' },
   { key: 'map', label: 'nav.map', icon: <EnvironmentOutlined />, ready: true, permission: 'territory.read' },
   { key: 'buildings', label: 'nav.buildings', icon: <ApartmentOutlined />, ready: true, permission: 'buildings.read' },
   {

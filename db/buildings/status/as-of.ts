@@ -5,7 +5,7 @@ import { baselineStatus } from '../../statuses/definitions';
 import type { BuildingStatusAt } from '../../../electron/api/status';
 
 /** The entry that gives building `building` its status at `@at`: the latest in effect and recorded by then. */
-const entryAt = (building: string) => `FROM building_status_history h
+export const entryAt = (building: string) => `FROM building_status_history h
   WHERE h.building_id = ${building} AND h.deleted = 0 AND h.effective_from <= @at AND h.changed_at <= @at
   ORDER BY h.effective_from DESC, h.changed_at DESC, h.hlc DESC LIMIT 1`;
 

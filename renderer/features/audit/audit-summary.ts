@@ -26,6 +26,8 @@ const SUMMARIES: Record<string, Summary> = {
     t('audit.sum.statusBulk', { what, count: count(e.detail, 'count'), status: status(text(e.detail, 'status')), reason: text(e.detail, 'reason') }),
   'buildings.status.undo': (e, t) => t('audit.sum.statusUndo', { count: count(e.detail, 'count'), skipped: count(e.detail, 'skipped') }),
   'buildings.export': (e, t, _s, what) => t('audit.sum.export', { count: count(e.detail, 'rows'), what }),
+  'report.export_pdf': (e, t) =>
+    t(text(e.detail, 'scope') === 'grids' ? 'audit.sum.reportPdfGrids' : 'audit.sum.reportPdf', { date: text(e.detail, 'date'), file: e.target ?? '' }),
   'statuses.create': (e, t) => t('audit.sum.statusDef', { label: text(e.detail, 'label'), key: e.target ?? '', rank: text(e.detail, 'rank') }),
   'statuses.update': (e, t) => t('audit.sum.statusDef', { label: text(e.detail, 'label'), key: e.target ?? '', rank: text(e.detail, 'rank') }),
   'screening.start': (e, t) => t('audit.sum.roundStart', { name: text(e.detail, 'name'), count: count(e.detail, 'households') }),

@@ -1,0 +1,56 @@
+/**
+ * The Chinese wording of the 日报 as the PDF writes it: the same templates, under the same ids, as
+ * the page's zh-CN catalog (`renderer/i18n/report-messages.ts`; a unit test keeps them equal).
+ */
+export const REPORT_TEMPLATES = {
+  'report.title': '{office}疫情防控工作日报',
+  'report.asOf.endOfDay': '{date}（截至当日 24 时）',
+  'report.asOf.now': '{date}（截至 {time}）',
+  'report.office': '报送单位：{office}（{city}{district}）',
+  'report.scope.grids': '统计范围：{grids}',
+  'report.scope.streetWord': '全街道',
+  'report.scope.gridsWord': '所辖网格',
+  'report.asOfWord.endOfDay': '当日 24 时',
+  'report.section.buildings': '楼栋管控情况',
+  'report.section.screening': '入户摸排情况',
+  'report.section.requests': '群众求助和事件处置情况',
+  'report.section.safe': '放心楼院',
+  'report.buildings.summary': '截至{asOf}，{scope}共有楼栋 {total} 栋，其中{list}。',
+  'report.buildings.item': '{status} {n} 栋',
+  'report.listSeparator': '、',
+  'report.buildings.changed': '当日共有 {n} 栋楼栋的管控状态发生变更。',
+  'report.buildings.unchanged': '当日没有楼栋的管控状态发生变更。',
+  'report.buildings.col.status': '管控状态',
+  'report.buildings.col.count': '楼栋数',
+  'report.buildings.col.changedTo': '当日变更为此状态',
+  'report.buildings.latest': '当日最近的状态变更',
+  'report.buildings.col.address': '楼栋',
+  'report.buildings.col.change': '变更',
+  'report.buildings.col.at': '时间',
+  'report.buildings.col.by': '操作人',
+  'report.screening.summary':
+    '截至{asOf}，正在进行的入户摸排 {rounds} 轮。当日走访 {visits} 户，其中发现返乡人员 {returnees} 户、有症状 {symptoms} 户、提出诉求 {needs} 户。',
+  'report.screening.none': '当日没有正在进行的入户摸排。',
+  'report.screening.col.round': '轮次',
+  'report.screening.col.scope': '范围',
+  'report.screening.col.households': '应访户数',
+  'report.screening.col.done': '已完成',
+  'report.screening.col.nobodyHome': '无人在家待再访',
+  'report.screening.col.rate': '完成率',
+  'report.screening.col.visits': '当日走访',
+  'report.requests.summary':
+    '当日新收群众求助 {needsIn} 件、办结 {needsDone} 件；新报事件 {incidentsIn} 件、处置完毕 {incidentsDone} 件。截至{asOf}，尚未办结的求助 {needsOpen} 件、事件 {incidentsOpen} 件，其中超过 {hours} 小时未办结 {overdue} 件。',
+  'report.requests.col.kind': '类别',
+  'report.requests.col.received': '当日新收',
+  'report.requests.col.resolved': '当日办结',
+  'report.requests.col.open': '尚未办结',
+  'report.requests.col.overdue': '超过 {hours} 小时未办结',
+  'report.requests.needs': '群众求助',
+  'report.requests.incidents': '事件',
+  'report.safe.summary': '截至{asOf}，{scope}共有放心楼院 {total} 个；当日新授予 {granted} 个，撤销 {revoked} 个。',
+  'report.preparedBy': '报送人：{name}',
+  'report.reviewedBy': '审核人：',
+  'report.generatedAt': '填报时间：{at}',
+} as const;
+
+export type ReportTemplateKey = keyof typeof REPORT_TEMPLATES;
