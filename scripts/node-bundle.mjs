@@ -7,6 +7,8 @@ export const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   external: ['better-sqlite3-multiple-ciphers', 'electron'],
+  // Test hooks (the movable clock) exist only in the end-to-end bundles; esbuild drops them here.
+  define: { 'globalThis.__GRIDDESK_TEST_HOOKS__': 'false' },
 };
 
 export const esmBundle = {

@@ -1,53 +1,52 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { NEED_KINDS_SQL } from '../../messages/requests';
 import type { OverviewRequests } from '../../electron/api/overview';
 import { boundaryBounds } from '../search/bounds';
 import { IN_SCOPE } from './scope';
 
 const LATEST = 8;
+const OPEN = `r.state IN ('pending', 'handling')`;
+const IS_NEED = `r.kind IN ${NEED_KINDS_SQL}`;
 
 /**
- * Requests for help (needs) and incidents: new since `since`, open ones per community, the newest
- * few. The overview reads them through this one function only, so that it can be pointed at a
- * street-wide request queue without touching the rest of the overview.
+ * Resident requests (诉求), told apart as needs and incidents by their kind: new since `since`,
+ * open and overdue ones per community, the newest few. The overview reads them through this one
+ * function only.
  */
-export function requestFigures(sqlite: Database.Database, scope: string | null, since: number): OverviewRequests {
-  const params = { scope, since };
+export function requestFigures(sqlite: Database.Database, scope: string | null, since: number, now: number): OverviewRequests {
+  const params = { scope, since, now };
   const count = (sql: string) => sqlite.prepare<unknown[], number>(sql).pluck().get(params) ?? 0;
-  const needs = `FROM building_needs n JOIN buildings b ON b.id = n.building_id WHERE n.deleted = 0 AND b.deleted = 0 AND ${IN_SCOPE}`;
-  const incidents = `FROM building_incidents i JOIN buildings b ON b.id = i.building_id WHERE i.deleted = 0 AND b.deleted = 0 AND ${IN_SCOPE}`;
+  const from = `FROM requests r JOIN buildings b ON b.id = r.building_id WHERE r.deleted = 0 AND b.deleted = 0 AND ${IN_SCOPE}`;
 
   const byCommunity = sqlite
-    .prepare<unknown[], { id: string; name: string; boundary: string; open_needs: number; open_incidents: number }>(
-      `WITH open AS (
-         SELECT b.community_id, 1 AS need, 0 AS incident ${needs} AND n.done_at IS NULL
-         UNION ALL SELECT b.community_id, 0, 1 ${incidents} AND i.fixed_at IS NULL)
-       SELECT c.id, c.name, c.boundary, sum(o.need) AS open_needs, sum(o.incident) AS open_incidents
-         FROM open o JOIN communities c ON c.id = o.community_id
-        GROUP BY c.id ORDER BY open_needs + open_incidents DESC, c.code`,
+    .prepare<unknown[], { id: string; name: string; boundary: string; open_needs: number; open_incidents: number; overdue: number }>(
+      `SELECT c.id, c.name, c.boundary, sum(${IS_NEED}) AS open_needs, sum(NOT ${IS_NEED}) AS open_incidents, sum(r.due_at < @now) AS overdue
+         ${from.replace('WHERE', 'JOIN communities c ON c.id = b.community_id WHERE')} AND ${OPEN}
+        GROUP BY c.id ORDER BY sum(r.due_at < @now) DESC, count(*) DESC, c.code`,
     )
     .all(params);
   const latest = sqlite
-    .prepare<unknown[], { kind: 'need' | 'incident'; id: string; building_id: string; address: string; title: string; at: number }>(
-      `SELECT * FROM (
-         SELECT 'need' AS kind, n.id, n.building_id, b.address, n.detail AS title, n.requested_at AS at ${needs} AND n.requested_at > @since
-         UNION ALL
-         SELECT 'incident', i.id, i.building_id, b.address, i.title, i.reported_at ${incidents} AND i.reported_at > @since)
-        ORDER BY at DESC, id DESC LIMIT ${LATEST}`,
+    .prepare<unknown[], { is_need: number; id: string; building_id: string; address: string; title: string; at: number }>(
+      `SELECT ${IS_NEED} AS is_need, r.id, r.building_id, b.address, r.title, r.received_at AS at ${from} AND r.received_at > @since
+        ORDER BY r.received_at DESC, r.id DESC LIMIT ${LATEST}`,
     )
     .all(params);
 
   return {
-    newNeeds: count(`SELECT count(*) ${needs} AND n.requested_at > @since`),
-    newIncidents: count(`SELECT count(*) ${incidents} AND i.reported_at > @since`),
+    newNeeds: count(`SELECT count(*) ${from} AND ${IS_NEED} AND r.received_at > @since`),
+    newIncidents: count(`SELECT count(*) ${from} AND NOT ${IS_NEED} AND r.received_at > @since`),
     openNeeds: byCommunity.reduce((s, c) => s + c.open_needs, 0),
     openIncidents: byCommunity.reduce((s, c) => s + c.open_incidents, 0),
+    overdue: byCommunity.reduce((s, c) => s + c.overdue, 0),
+    escalatedSince: count(`SELECT count(*) ${from} AND r.escalated_at > @since`),
     byCommunity: byCommunity.map((c) => ({
       communityId: c.id,
       communityName: c.name,
       openNeeds: c.open_needs,
       openIncidents: c.open_incidents,
+      overdue: c.overdue,
       bounds: boundaryBounds(c.boundary),
     })),
-    latest: latest.map((r) => ({ kind: r.kind, id: r.id, buildingId: r.building_id, address: r.address, title: r.title, at: r.at })),
+    latest: latest.map((r) => ({ kind: r.is_need ? 'need' : 'incident', id: r.id, buildingId: r.building_id, address: r.address, title: r.title, at: r.at })),
   };
 }

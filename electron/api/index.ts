@@ -13,6 +13,7 @@ import { importMethods } from './imports';
 import { jobMethods } from './jobs';
 import { searchMethods } from './search';
 import { overviewMethods } from './overview';
+import { requestMethods } from './requests';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -31,6 +32,7 @@ export const contract = {
   ...jobMethods,
   ...searchMethods,
   ...overviewMethods,
+  ...requestMethods,
 };
 
 export type Contract = typeof contract;
@@ -93,7 +95,7 @@ export type * from './map';
 export type * from './buildings';
 export type * from './status';
 export type * from './screening';
-export { residentTagKinds, needKinds, buildingSortKeys } from './buildings';
+export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
@@ -106,5 +108,10 @@ export type * from './search';
 export { searchAreaKinds } from './search';
 export type * from './overview';
 export { overviewSinceKinds } from './overview';
+export type * from './requests';
+export {
+  requestKinds, needRequestKinds, requestSources, requestStates, requestLevels, satisfactions, RESPOND_WITHIN_MS, RESOLVE_WITHIN_MS,
+  REQUEST_TITLE_MAX, REQUEST_TEXT_MAX, REQUEST_NAME_MAX,
+} from './requests';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

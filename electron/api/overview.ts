@@ -50,6 +50,7 @@ export interface OverviewCommunityRequests {
   communityName: string;
   openNeeds: number;
   openIncidents: number;
+  overdue: number;
   bounds: LatLngBounds | null;
 }
 
@@ -59,6 +60,10 @@ export interface OverviewRequests {
   newIncidents: number;
   openNeeds: number;
   openIncidents: number;
+  /** Open requests past their limit now (超时/督办). */
+  overdue: number;
+  /** Requests escalated (督办) since then. */
+  escalatedSince: number;
   byCommunity: OverviewCommunityRequests[];
   /** The newest since then, needs and incidents together. */
   latest: OverviewRequest[];

@@ -7,6 +7,7 @@ import { callErrors } from './calls';
 import { screeningErrors } from './screening';
 import { importErrors } from './imports';
 import { sessionErrors } from './sessions';
+import { requestErrors } from './requests';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -18,6 +19,7 @@ export const errorMessages = {
   ...importErrors,
   ...auditErrors,
   ...sessionErrors,
+  ...requestErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

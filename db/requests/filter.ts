@@ -1,0 +1,41 @@
+import { NEED_KINDS_SQL } from '../../messages/requests';
+import type { RequestFilter } from '../../electron/api/requests';
+
+export interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const inList = (name: string, values: readonly string[], params: Record<string, unknown>): string => {
+  params[name] = JSON.stringify(values);
+  return `(SELECT value FROM json_each(@${name}))`;
+};
+
+/**
+ * The queue's filter as SQL over `requests r JOIN buildings b`, kept to the caller's grids
+ * (`scope`, null for the whole street). `overdue` compares with `now` (the limit itself is in time).
+ */
+export function requestWhere(filter: RequestFilter, scope: readonly string[] | null, now: number): Where {
+  const params: Record<string, unknown> = { now };
+  const parts = ['r.deleted = 0', 'b.deleted = 0'];
+  if (scope) parts.push(`b.grid_id IN ${inList('scope', scope, params)}`);
+  if (filter.communityId) {
+    params.communityId = filter.communityId;
+    parts.push('b.community_id = @communityId');
+  }
+  if (filter.gridId) {
+    params.gridId = filter.gridId;
+    parts.push('b.grid_id = @gridId');
+  }
+  if (filter.buildingId) {
+    params.buildingId = filter.buildingId;
+    parts.push('r.building_id = @buildingId');
+  }
+  if (filter.kinds?.length) parts.push(`r.kind IN ${inList('kinds', filter.kinds, params)}`);
+  if (filter.group) parts.push(`r.kind ${filter.group === 'need' ? '' : 'NOT '}IN ${NEED_KINDS_SQL}`);
+  if (filter.states?.length) parts.push(`r.state IN ${inList('states', filter.states, params)}`);
+  if (filter.sources?.length) parts.push(`r.source IN ${inList('sources', filter.sources, params)}`);
+  if (filter.open !== undefined) parts.push(`r.state ${filter.open ? '' : 'NOT '}IN ('pending', 'handling')`);
+  if (filter.overdue !== undefined) parts.push(filter.overdue ? 'r.due_at < @now' : '(r.due_at IS NULL OR r.due_at >= @now)');
+  return { sql: parts.join(' AND '), params };
+}
