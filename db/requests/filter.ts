@@ -1,3 +1,6 @@
+import { authorize } from '../auth/permissions';
+import { buildingGridOf } from '../buildings/scope';
+import type { ServiceContext } from '../context';
 import { NEED_KINDS_SQL } from '../../messages/requests';
 import type { RequestFilter } from '../../electron/api/requests';
 
@@ -38,4 +41,10 @@ export function requestWhere(filter: RequestFilter, scope: readonly string[] | n
   if (filter.open !== undefined) parts.push(`r.state ${filter.open ? '' : 'NOT '}IN ('pending', 'handling')`);
   if (filter.overdue !== undefined) parts.push(filter.overdue ? 'r.due_at < @now' : '(r.due_at IS NULL OR r.due_at >= @now)');
   return { sql: parts.join(' AND '), params };
+}
+
+/** A grid worker naming a grid or building outside their grids is refused, not shown an empty queue. */
+export function checkFilterScope(ctx: ServiceContext, filter: RequestFilter): void {
+  if (filter.gridId) authorize(ctx.actor, 'requests.read', { gridId: filter.gridId });
+  if (filter.buildingId) authorize(ctx.actor, 'requests.read', { gridId: buildingGridOf(ctx, filter.buildingId, 'filter.buildingId') });
 }

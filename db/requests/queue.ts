@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import type { PagedResult } from '../../electron/api/common';
 import type { RequestFilter, RequestRow } from '../../electron/api/requests';
 import { recordEscalations } from './escalate';
-import { requestWhere } from './filter';
+import { checkFilterScope, requestWhere } from './filter';
 import { ROW_COLUMNS, ROW_FROM, rowOf, type RowRecord } from './rows';
 
 export interface QueueInput {
@@ -19,6 +19,7 @@ export interface QueueInput {
  */
 export function requestQueue(ctx: ServiceContext, input: QueueInput, now: number): PagedResult<RequestRow> {
   authorize(ctx.actor, 'requests.read');
+  checkFilterScope(ctx, input.filter);
   recordEscalations(ctx, now);
   const scope = gridScope(ctx.actor);
   const { sqlite } = ctx;

@@ -1,6 +1,7 @@
 import { requestAlerts } from '../../../db/requests/alerts';
 import { createRequest } from '../../../db/requests/create';
 import { requestDetail } from '../../../db/requests/detail';
+import { checkFilterScope } from '../../../db/requests/filter';
 import { requestQueue } from '../../../db/requests/queue';
 import { acceptRequest, assignRequest, resolveRequest, revisitRequest } from '../../../db/requests/transitions';
 import { authorize } from '../../../db/auth/permissions';
@@ -20,6 +21,7 @@ export const requestHandlers: HandlerMap<keyof typeof requestMethods> = {
   'requests.revisit': (ctx, input, env) => revisitRequest(ctx, input, env.runtime.now()),
   'requests.export': (ctx, input, env) => {
     authorize(ctx.actor, 'requests.read');
+    checkFilterScope(ctx, input.filter);
     const now = env.runtime.now();
     return startThreadJob(env.runtime, ctx, 'requests.export', { filter: input.filter, now }, 'read');
   },
