@@ -18,10 +18,12 @@ export function requestAlerts(ctx: ServiceContext, now: number): RequestAlerts {
       `SELECT r.id, r.title, r.building_id, b.address, r.due_at ${from} ORDER BY r.due_at, r.id LIMIT ${LATEST}`,
     )
     .all(where.params);
-  const buildingIds = ctx.sqlite.prepare<unknown[], string>(`SELECT DISTINCT r.building_id ${from}`).pluck().all(where.params);
+  const buildings = ctx.sqlite
+    .prepare<unknown[], { id: string; lat: number; lng: number; n: number }>(`SELECT r.building_id AS id, b.centroid_lat AS lat, b.centroid_lng AS lng, count(*) AS n ${from} GROUP BY r.building_id`)
+    .all(where.params);
   return {
     overdue,
     latest: latest.map((r) => ({ id: r.id, title: r.title, buildingId: r.building_id, address: r.address, dueAt: r.due_at })),
-    buildingIds,
+    buildings: buildings.map((b) => ({ id: b.id, centroid: [b.lat, b.lng], overdue: b.n })),
   };
 }

@@ -89,8 +89,8 @@ export interface RequestDetail extends RequestRow {
 export interface RequestAlerts {
   overdue: number;
   latest: { id: string; title: string; buildingId: string; address: string; dueAt: number }[];
-  /** Buildings with an overdue request. */
-  buildingIds: string[];
+  /** Buildings with an overdue request, where the map marks them. */
+  buildings: { id: string; centroid: [number, number]; overdue: number }[];
 }
 
 export const requestFilterSchema = z

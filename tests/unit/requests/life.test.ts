@@ -92,7 +92,7 @@ describe('escalation (督办) by the clock', () => {
     acceptRequest(s.ctx(), { id: r.id, handler: '区城管局' }, T + HOUR);
     expect(requestAlerts(s.ctx(), T + 72 * HOUR).overdue).toBe(0);
     const alerts = requestAlerts(s.ctx(), T + 72 * HOUR + 1);
-    expect(alerts).toMatchObject({ overdue: 1, buildingIds: [s.territory.buildings[0]], latest: [{ id: r.id, dueAt: T + 72 * HOUR }] });
+    expect(alerts).toMatchObject({ overdue: 1, buildings: [{ id: s.territory.buildings[0], overdue: 1 }], latest: [{ id: r.id, dueAt: T + 72 * HOUR }] });
     const detail = requestDetail(s.ctx(), { id: r.id }, T + 80 * HOUR);
     expect(detail.history.at(-1)).toMatchObject({ action: 'escalate', at: T + 72 * HOUR, note: '上报上级超过 3 天未办结，督办' });
     resolveRequest(s.ctx(), { id: r.id, resolution: '已清运' }, T + 90 * HOUR);
