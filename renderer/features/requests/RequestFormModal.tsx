@@ -110,8 +110,10 @@ export function RequestFormModal({ buildingId, open, onClose, onCreated }: { bui
             needConfirm={false}
             onBlur={(e) => {
               // A typed time the picker cannot take (in the future) is kept and refused with a message, not silently cleared.
-              const typed = dayjs((e.target as HTMLInputElement).value, 'YYYY/MM/DD HH:mm', true);
-              if (typed.isValid()) form.setFieldValue('receivedAt', typed);
+              const text = (e.target as HTMLInputElement).value.trim();
+              const typed = dayjs(text, 'YYYY/MM/DD HH:mm', true);
+              if (text === '') form.setFieldValue('receivedAt', null);
+              else if (typed.isValid()) form.setFieldValue('receivedAt', typed);
               void form.validateFields(['receivedAt']).catch(() => undefined);
             }}
             data-testid="request-received-at"
