@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { NEED_KINDS_SQL } from '../../messages/requests';
 import type { OverviewRequests } from '../../electron/api/overview';
 import { boundaryBounds } from '../search/bounds';
-import { IN_SCOPE } from './scope';
 
 const LATEST = 8;
 const OPEN = `r.state IN ('pending', 'handling')`;
 const IS_NEED = `r.kind IN ${NEED_KINDS_SQL}`;
+/** Keeps a query to the requests of the scope's grids (the grid is kept on each request). */
+const IN_SCOPE = `(@scope IS NULL OR r.grid_id IN (SELECT value FROM json_each(@scope)))`;
 
 /**
  * Resident requests (诉求), told apart as needs and incidents by their kind: new since `since`,
@@ -16,18 +17,19 @@ const IS_NEED = `r.kind IN ${NEED_KINDS_SQL}`;
 export function requestFigures(sqlite: Database.Database, scope: string | null, since: number, now: number): OverviewRequests {
   const params = { scope, since, now };
   const count = (sql: string) => sqlite.prepare<unknown[], number>(sql).pluck().get(params) ?? 0;
-  const from = `FROM requests r JOIN buildings b ON b.id = r.building_id WHERE r.deleted = 0 AND b.deleted = 0 AND ${IN_SCOPE}`;
+  const from = `FROM requests r WHERE r.deleted = 0 AND ${IN_SCOPE}`;
 
   const byCommunity = sqlite
     .prepare<unknown[], { id: string; name: string; boundary: string; open_needs: number; open_incidents: number; overdue: number }>(
       `SELECT c.id, c.name, c.boundary, sum(${IS_NEED}) AS open_needs, sum(NOT ${IS_NEED}) AS open_incidents, sum(r.due_at < @now) AS overdue
-         ${from.replace('WHERE', 'JOIN communities c ON c.id = b.community_id WHERE')} AND ${OPEN}
+         ${from.replace('WHERE', 'JOIN communities c ON c.id = r.community_id WHERE')} AND ${OPEN}
         GROUP BY c.id ORDER BY sum(r.due_at < @now) DESC, count(*) DESC, c.code`,
     )
     .all(params);
   const latest = sqlite
     .prepare<unknown[], { is_need: number; id: string; building_id: string; address: string; title: string; at: number }>(
-      `SELECT ${IS_NEED} AS is_need, r.id, r.building_id, b.address, r.title, r.received_at AS at ${from} AND r.received_at > @since
+      `SELECT ${IS_NEED} AS is_need, r.id, r.building_id, b.address, r.title, r.received_at AS at
+         ${from.replace('WHERE', 'JOIN buildings b ON b.id = r.building_id WHERE')} AND r.received_at > @since
         ORDER BY r.received_at DESC, r.id DESC LIMIT ${LATEST}`,
     )
     .all(params);

@@ -12,7 +12,8 @@ export function requestAlerts(ctx: ServiceContext, now: number): RequestAlerts {
   recordEscalations(ctx, now);
   const where = requestWhere({ overdue: true }, gridScope(ctx.actor), now);
   const from = `FROM requests r JOIN buildings b ON b.id = r.building_id WHERE ${where.sql}`;
-  const overdue = ctx.sqlite.prepare<unknown[], number>(`SELECT count(*) ${from}`).pluck().get(where.params) ?? 0;
+  const count = `FROM requests r WHERE ${where.sql}`;
+  const overdue = ctx.sqlite.prepare<unknown[], number>(`SELECT count(*) ${count}`).pluck().get(where.params) ?? 0;
   const latest = ctx.sqlite
     .prepare<unknown[], { id: string; title: string; building_id: string; address: string; due_at: number }>(
       `SELECT r.id, r.title, r.building_id, b.address, r.due_at ${from} ORDER BY r.due_at, r.id LIMIT ${LATEST}`,

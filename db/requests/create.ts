@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
-import { buildingGridOf } from '../buildings/scope';
+import { buildingPlaceOf } from '../buildings/scope';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { requests } from '../schema';
@@ -39,7 +39,8 @@ function checkHousehold(ctx: ServiceContext, householdId: string, buildingId: st
  */
 export function createRequest(ctx: ServiceContext, input: CreateRequestInput, now: number): RequestDetail {
   authorize(ctx.actor, 'requests.handle');
-  authorize(ctx.actor, 'requests.handle', { gridId: buildingGridOf(ctx, input.buildingId, 'buildingId') });
+  const place = buildingPlaceOf(ctx, input.buildingId);
+  authorize(ctx.actor, 'requests.handle', { gridId: place.gridId });
   if (input.householdId !== undefined) checkHousehold(ctx, input.householdId, input.buildingId);
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt > now + CLOCK_SLACK_MS) throw new ServiceError('INVALID_INPUT', 'request.receivedInFuture', {}, 'receivedAt');
@@ -50,6 +51,8 @@ export function createRequest(ctx: ServiceContext, input: CreateRequestInput, no
       requests,
       {
         buildingId: input.buildingId,
+        gridId: place.gridId,
+        communityId: place.communityId,
         householdId: input.householdId ?? null,
         kind: input.kind,
         title: input.title,

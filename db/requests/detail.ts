@@ -24,7 +24,7 @@ interface DetailRecord extends RowRecord {
 export function readRequest(ctx: ServiceContext, id: string): DetailRecord {
   const row = ctx.sqlite
     .prepare<unknown[], DetailRecord>(
-      `SELECT ${ROW_COLUMNS}, b.grid_id, r.description, r.household_id, h.room, r.reported_by, r.accepted_at, r.accepted_by, r.resolved_at,
+      `SELECT ${ROW_COLUMNS}, r.grid_id, r.description, r.household_id, h.room, r.reported_by, r.accepted_at, r.accepted_by, r.resolved_at,
               r.resolved_by, r.resolution, r.revisited_at, r.satisfaction, r.revisit_note
          FROM ${ROW_FROM} LEFT JOIN households h ON h.id = r.household_id
         WHERE r.id = ? AND r.deleted = 0 AND b.deleted = 0`,

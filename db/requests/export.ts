@@ -10,7 +10,7 @@ import type { JobControl } from '../jobs/types';
 import type { RequestFilter, RequestRow } from '../../electron/api/requests';
 import { requestWhere } from './filter';
 import { REQUEST_WORDS } from './words';
-import { ROW_COLUMNS, ROW_FROM, rowOf, type RowRecord } from './rows';
+import { rowOf, rowsByIds } from './rows';
 
 export const REQUESTS_SHEET = '诉求';
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -57,10 +57,9 @@ export async function exportRequests(ctx: ServiceContext, input: { filter: Reque
   const now = input.now;
   const where = requestWhere(input.filter, gridScope(ctx.actor), now);
   const ids = sqlite
-    .prepare<unknown[], string>(`SELECT r.id FROM ${ROW_FROM} WHERE ${where.sql} ORDER BY r.due_at < @now DESC, CASE WHEN r.due_at < @now THEN r.due_at END, r.received_at DESC, r.id DESC`)
+    .prepare<unknown[], string>(`SELECT r.id FROM requests r WHERE ${where.sql} ORDER BY r.due_at < @now DESC, CASE WHEN r.due_at < @now THEN r.due_at END, r.received_at DESC, r.id DESC`)
     .pluck()
     .all(where.params);
-  const read = sqlite.prepare<unknown[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.id IN (SELECT value FROM json_each(?))`);
   const fileName = `诉求-${stamp(now)}.xlsx`;
   const target = reserveFile(ctx.dataDir);
   const out = createWriteStream(target.path, { mode: 0o600 });
@@ -76,11 +75,7 @@ export async function exportRequests(ctx: ServiceContext, input: { filter: Reque
       job?.throwIfCancelled();
       job?.progress('写入诉求', i, ids.length);
       const chunk = ids.slice(i, i + CHUNK);
-      const byId = new Map(read.all(JSON.stringify(chunk)).map((r) => [r.id, rowOf(r, now)]));
-      for (const id of chunk) {
-        const r = byId.get(id);
-        if (r) sheet.addRow(COLUMNS.map((c) => c.value(r))).commit();
-      }
+      for (const r of rowsByIds(sqlite, chunk)) sheet.addRow(COLUMNS.map((c) => c.value(rowOf(r, now)))).commit();
     }
     sheet.commit();
     const notes = wb.addWorksheet('说明');

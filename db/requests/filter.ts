@@ -4,6 +4,11 @@ import type { ServiceContext } from '../context';
 import { NEED_KINDS_SQL } from '../../messages/requests';
 import type { RequestFilter } from '../../electron/api/requests';
 
+/** Past its limit now: read through the index of limits. */
+export const OVERDUE = 'r.due_at < @now';
+/** Not past a limit; written so that the index of limits is not used (the newest-first order reads the index of receipt). */
+export const IN_TIME = 'coalesce(r.due_at, @now) >= @now';
+
 export interface Where {
   sql: string;
   params: Record<string, unknown>;
@@ -15,20 +20,21 @@ const inList = (name: string, values: readonly string[], params: Record<string, 
 };
 
 /**
- * The queue's filter as SQL over `requests r JOIN buildings b`, kept to the caller's grids
- * (`scope`, null for the whole street). `overdue` compares with `now` (the limit itself is in time).
+ * The queue's filter as SQL over `requests r` alone (its grid and community are kept on it), kept
+ * to the caller's grids (`scope`, null for the whole street). `overdue` compares with `now` (the
+ * limit itself is in time).
  */
 export function requestWhere(filter: RequestFilter, scope: readonly string[] | null, now: number): Where {
   const params: Record<string, unknown> = { now };
-  const parts = ['r.deleted = 0', 'b.deleted = 0'];
-  if (scope) parts.push(`b.grid_id IN ${inList('scope', scope, params)}`);
+  const parts = ['r.deleted = 0'];
+  if (scope) parts.push(`r.grid_id IN ${inList('scope', scope, params)}`);
   if (filter.communityId) {
     params.communityId = filter.communityId;
-    parts.push('b.community_id = @communityId');
+    parts.push('r.community_id = @communityId');
   }
   if (filter.gridId) {
     params.gridId = filter.gridId;
-    parts.push('b.grid_id = @gridId');
+    parts.push('r.grid_id = @gridId');
   }
   if (filter.buildingId) {
     params.buildingId = filter.buildingId;
@@ -39,7 +45,7 @@ export function requestWhere(filter: RequestFilter, scope: readonly string[] | n
   if (filter.states?.length) parts.push(`r.state IN ${inList('states', filter.states, params)}`);
   if (filter.sources?.length) parts.push(`r.source IN ${inList('sources', filter.sources, params)}`);
   if (filter.open !== undefined) parts.push(`r.state ${filter.open ? '' : 'NOT '}IN ('pending', 'handling')`);
-  if (filter.overdue !== undefined) parts.push(filter.overdue ? 'r.due_at < @now' : '(r.due_at IS NULL OR r.due_at >= @now)');
+  if (filter.overdue !== undefined) parts.push(filter.overdue ? OVERDUE : IN_TIME);
   return { sql: parts.join(' AND '), params };
 }
 

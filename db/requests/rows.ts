@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { gridLabelSql } from '../../messages';
 import type { RequestLevel, RequestKind, RequestRow, RequestSource, RequestState } from '../../electron/api/requests';
 import { isOverdue } from './rule';
@@ -6,7 +7,7 @@ import { isOverdue } from './rule';
 export const ROW_COLUMNS = `r.id, r.kind, r.title, r.source, r.state, r.level, r.building_id, b.address, c.name AS community_name,
   ${gridLabelSql('c.name', 'g.name')} AS grid_name, r.requester, r.handler, r.received_at, r.due_at, r.escalated_at`;
 
-export const ROW_FROM = `requests r JOIN buildings b ON b.id = r.building_id JOIN grids g ON g.id = b.grid_id JOIN communities c ON c.id = b.community_id`;
+export const ROW_FROM = `requests r JOIN buildings b ON b.id = r.building_id JOIN grids g ON g.id = r.grid_id JOIN communities c ON c.id = r.community_id`;
 
 export interface RowRecord {
   id: string;
@@ -45,4 +46,12 @@ export function rowOf(r: RowRecord, now: number): RequestRow {
     overdue: isOverdue(r.due_at, now),
     escalatedAt: r.escalated_at,
   };
+}
+
+/** The queue lines of `ids`, in that order. */
+export function rowsByIds(sqlite: Database.Database, ids: readonly string[]): RowRecord[] {
+  if (ids.length === 0) return [];
+  const found = sqlite.prepare<unknown[], RowRecord>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

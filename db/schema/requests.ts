@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { hlcIndex, syncColumns } from './sync-columns';
-import { buildings } from './territory';
+import { buildings, communities, grids } from './territory';
 import { households, residents } from './residents';
 import type {
   RequestAction,
@@ -21,6 +21,9 @@ export const requests = sqliteTable(
   {
     ...syncColumns(),
     buildingId: text('building_id').notNull().references(() => buildings.id, { onDelete: 'cascade' }),
+    /** The building's grid and community, kept on the request so the queue filters and counts without a join. */
+    gridId: text('grid_id').notNull().references(() => grids.id, { onDelete: 'cascade' }),
+    communityId: text('community_id').notNull().references(() => communities.id, { onDelete: 'cascade' }),
     householdId: text('household_id').references(() => households.id, { onDelete: 'set null' }),
     residentId: text('resident_id').references(() => residents.id, { onDelete: 'set null' }),
     kind: text('kind').$type<RequestKind>().notNull(),
@@ -54,6 +57,8 @@ export const requests = sqliteTable(
     index('requests_building_idx').on(t.buildingId, t.state),
     index('requests_received_idx').on(t.receivedAt),
     index('requests_due_idx').on(t.dueAt),
+    index('requests_grid_idx').on(t.gridId, t.receivedAt),
+    index('requests_community_idx').on(t.communityId, t.receivedAt),
   ],
 );
 

@@ -62,8 +62,9 @@ function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, deta
   const head = headOf(ctx.sqlite, householdId);
   const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(householdId) ?? '';
   const chars = [...detail];
+  const communityId = ctx.sqlite.prepare<unknown[], string>('SELECT community_id FROM buildings WHERE id = ?').pluck().get(visit.building_id)!;
   const { id } = insertRow(ctx, requests, {
-    buildingId: visit.building_id, householdId, residentId: head?.id ?? null, kind: 'other', title: chars.slice(0, TITLE_MAX).join(''),
+    buildingId: visit.building_id, gridId: visit.grid_id, communityId, householdId, residentId: head?.id ?? null, kind: 'other', title: chars.slice(0, TITLE_MAX).join(''),
     description: chars.length > TITLE_MAX ? detail : null, source: 'screening', requester: head ? `${head.name}（${room}）` : room,
     reportedBy: ctx.actor.name, receivedAt: now, level: 'community', state: 'pending', dueAt: dueAtFor('pending', 'community', now),
   }, { id: uuidv7(now) });

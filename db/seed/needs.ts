@@ -26,7 +26,7 @@ export class NeedPlanner {
   ) {}
 
   /** Writes the household's requests, if any; `requester` is 「姓名（2单元301）」. */
-  household(buildingId: string, householdId: string, requester: string, groups: HouseholdGroups, headName: string | undefined): void {
+  household(place: { buildingId: string; gridId: string; communityId: string }, householdId: string, requester: string, groups: HouseholdGroups, headName: string | undefined): void {
     const { rng } = this;
     let count = 0;
     let weights: number[];
@@ -47,7 +47,7 @@ export class NeedPlanner {
       const assignee = headName && rng.chance(0.4) ? headName : rng.pick(this.volunteers);
       const kindOf: RequestKind = kind;
       writeRequestLife(this.writer, rng, this.now, {
-        buildingId, householdId, kind: kindOf, title: rng.pick(NEED_DETAILS[kind]), description: null, source: rng.weighted(SOURCES, [0.5, 0.2, 0.3]),
+        ...place, householdId, kind: kindOf, title: rng.pick(NEED_DETAILS[kind]), description: null, source: rng.weighted(SOURCES, [0.5, 0.2, 0.3]),
         requester, reportedBy: headName ?? assignee, receivedAt: requestedAt, handler: assignee, resolution: RESOLUTIONS[kind],
       });
       this.needs++;

@@ -13,6 +13,8 @@ const SATISFACTION: Satisfaction[] = ['satisfied', 'basic', 'unsatisfied'];
 
 export interface SeedRequest {
   buildingId: string;
+  gridId: string;
+  communityId: string;
   householdId: string | null;
   kind: RequestKind;
   title: string;
@@ -70,7 +72,7 @@ export function writeRequestLife(writer: SeedWriter, rng: Random, now: number, r
   if (state === 'pending' && now > respondBy) escalate(respondBy, 'pending', '超过 24 小时未受理，督办');
   const dueAt = state === 'pending' ? respondBy : state === 'handling' && level === 'higher' ? resolveBy : null;
   const id = writer.insert('requests', [
-    r.buildingId, r.householdId, null, r.kind, r.title, r.description, r.source, r.requester, r.reportedBy, r.receivedAt, level,
+    r.buildingId, r.gridId, r.communityId, r.householdId, null, r.kind, r.title, r.description, r.source, r.requester, r.reportedBy, r.receivedAt, level,
     acceptedAt === null ? null : r.handler, state, dueAt, acceptedAt, acceptedAt === null ? null : r.handler,
     resolvedAt, resolvedAt === null ? null : r.handler, resolvedAt === null ? null : r.resolution,
     revisitedAt, satisfaction, null, escalatedAt,

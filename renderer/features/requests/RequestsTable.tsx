@@ -27,7 +27,7 @@ export function RequestsTable({ rows, total, page, pageSize, loading, onPage, on
       title: t('requests.field.title'),
       dataIndex: 'title',
       key: 'title',
-      width: compact ? undefined : 260,
+      width: compact ? 240 : 250,
       render: (title: string, r) => (
         <div className="gd-req-title-cell">
           <OverdueTag row={r} />
@@ -52,8 +52,8 @@ export function RequestsTable({ rows, total, page, pageSize, loading, onPage, on
     ...(compact
       ? []
       : ([
-          { title: t('requests.field.building'), dataIndex: 'address', key: 'address', render: (a: string) => <AddressText address={a} /> },
-          { title: t('requests.field.grid'), dataIndex: 'gridName', key: 'grid', width: 170, ellipsis: { showTitle: true } },
+          { title: t('requests.field.building'), dataIndex: 'address', key: 'address', width: 210, render: (a: string) => <AddressText address={a} /> },
+          { title: t('requests.field.grid'), dataIndex: 'gridName', key: 'grid', width: 160, ellipsis: { showTitle: true } },
         ] satisfies TableColumnsType<RequestRow>)),
     { title: t('requests.field.source'), dataIndex: 'source', key: 'source', width: 100, render: (s: RequestRow['source']) => word('source', s) },
     { title: t('requests.field.handler'), dataIndex: 'handler', key: 'handler', width: 120, ellipsis: { showTitle: true }, render: (h: string | null) => h ?? '—' },
@@ -72,6 +72,7 @@ export function RequestsTable({ rows, total, page, pageSize, loading, onPage, on
       rowKey="id"
       size="small"
       tableLayout="fixed"
+      scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
       columns={columns}
       dataSource={rows}
       loading={loading}

@@ -121,8 +121,9 @@ export function addRequestRow(
   r: { kind: string; title: string; requester: string | null; receivedAt: number; resolvedAt?: number | null; state?: string; level?: string; dueAt?: number | null },
 ): string {
   const state = r.state ?? (r.resolvedAt ? 'resolved' : 'pending');
+  const place = sqlite.prepare('SELECT grid_id, community_id FROM buildings WHERE id = ?').get(building) as { grid_id: string; community_id: string };
   return row(sqlite, 'requests', {
-    building_id: building, kind: r.kind, title: r.title, source: 'visit', requester: r.requester, reported_by: '网格员', received_at: r.receivedAt,
+    building_id: building, grid_id: place.grid_id, community_id: place.community_id, kind: r.kind, title: r.title, source: 'visit', requester: r.requester, reported_by: '网格员', received_at: r.receivedAt,
     level: r.level ?? 'community', state, due_at: r.dueAt !== undefined ? r.dueAt : state === 'pending' ? r.receivedAt + DAY : null,
     resolved_at: r.resolvedAt ?? null, resolved_by: r.resolvedAt ? '小李' : null,
   });

@@ -41,13 +41,13 @@ function officeAt0006(file: string) {
   incident.run(ids.fixed, 'h-fixed', b0, '楼顶防水层被风掀开', '顶楼渗水', T - 3 * DAY, '物业老陈', T - 2 * DAY, '已重新铺设防水卷材');
   incident.run(ids.reported, 'h-reported', b1, '单元门禁损坏', null, T - 2 * DAY, null, null, null);
   sqlite.close();
-  return { ids, b0, b1, household, long };
+  return { ids, b0, b1, household, long, territory };
 }
 
 describe('migration 0007_requests', () => {
   it('carries every need and incident into requests, with id, stamp and life, and retires the old tables', () => {
     const file = join(tempDir('griddesk-requests-migration-'), 'griddesk.db');
-    const { ids, b0, b1, household, long } = officeAt0006(file);
+    const { ids, b0, b1, household, long, territory } = officeAt0006(file);
     const { sqlite } = openDatabase({ file });
     try {
       expect(schemaVersion(sqlite)).toBe(8);
@@ -59,7 +59,7 @@ describe('migration 0007_requests', () => {
       );
       expect(rows.size).toBe(7);
       expect(rows.get(ids.open)).toMatchObject({
-        hlc: 'h-open', origin: 'office-a', deleted: 0, building_id: b0, household_id: household, kind: 'medicine', title: '降压药两盒', description: null,
+        hlc: 'h-open', origin: 'office-a', deleted: 0, building_id: b0, grid_id: territory.grid, community_id: territory.community, household_id: household, kind: 'medicine', title: '降压药两盒', description: null,
         source: 'visit', requester: '张大爷（1单元301）', received_at: T, level: 'community', handler: null, state: 'pending', due_at: T + DAY,
         accepted_at: null, resolved_at: null, escalated_at: null,
       });
