@@ -55,7 +55,7 @@ CREATE TABLE `requests` (
 CREATE INDEX `requests_hlc_idx` ON `requests` (`hlc`,`id`);--> statement-breakpoint
 CREATE INDEX `requests_building_idx` ON `requests` (`building_id`,`state`);--> statement-breakpoint
 CREATE INDEX `requests_received_idx` ON `requests` (`received_at`);--> statement-breakpoint
-CREATE INDEX `requests_due_idx` ON `requests` (`due_at`);--> statement-breakpoint
+CREATE INDEX `requests_due_idx` ON `requests` (`due_at`,`deleted`,`escalated_at`);--> statement-breakpoint
 CREATE INDEX `requests_grid_idx` ON `requests` (`grid_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `requests_community_idx` ON `requests` (`community_id`,`received_at`);--> statement-breakpoint
 -- Every need and incident becomes a request with the same id and stamp: an office upgrading loses nothing.

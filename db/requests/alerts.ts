@@ -16,7 +16,7 @@ export function requestAlerts(ctx: ServiceContext, now: number): RequestAlerts {
   const overdue = ctx.sqlite.prepare<unknown[], number>(`SELECT count(*) ${count}`).pluck().get(where.params) ?? 0;
   const latest = ctx.sqlite
     .prepare<unknown[], { id: string; title: string; building_id: string; address: string; due_at: number }>(
-      `SELECT r.id, r.title, r.building_id, b.address, r.due_at ${from} ORDER BY r.due_at, r.id LIMIT ${LATEST}`,
+      `SELECT r.id, r.title, r.building_id, b.address, r.due_at ${from} ORDER BY r.due_at, r.rowid LIMIT ${LATEST}`,
     )
     .all(where.params);
   const buildings = ctx.sqlite

@@ -26,15 +26,16 @@ export function requestQueue(ctx: ServiceContext, input: QueueInput, now: number
   const where = requestWhere(input.filter, scope, now);
   const overdueOnly = input.filter.overdue;
   const count = (extra: string) => sqlite.prepare<unknown[], number>(`SELECT count(*) FROM requests r WHERE ${where.sql} AND ${extra}`).pluck().get(where.params) ?? 0;
+  // The in-time part is what is left: one count of all (a covering index) beside the overdue ones (a range of it).
   const overdueCount = overdueOnly === false ? 0 : count(OVERDUE);
-  const restCount = overdueOnly === true ? 0 : count(IN_TIME);
+  const restCount = overdueOnly === true ? 0 : overdueOnly === false ? count(IN_TIME) : count('1') - overdueCount;
 
   const offset = (input.page - 1) * input.pageSize;
   const ids: string[] = [];
   if (offset < overdueCount) {
     ids.push(
       ...sqlite
-        .prepare<unknown[], string>(`SELECT r.id FROM requests r WHERE ${where.sql} AND ${OVERDUE} ORDER BY r.due_at, r.id LIMIT @limit OFFSET @offset`)
+        .prepare<unknown[], string>(`SELECT r.id FROM requests r WHERE ${where.sql} AND ${OVERDUE} ORDER BY r.due_at, r.rowid LIMIT @limit OFFSET @offset`)
         .pluck()
         .all({ ...where.params, limit: input.pageSize, offset }),
     );

@@ -56,7 +56,8 @@ export const requests = sqliteTable(
     hlcIndex(t),
     index('requests_building_idx').on(t.buildingId, t.state),
     index('requests_received_idx').on(t.receivedAt),
-    index('requests_due_idx').on(t.dueAt),
+    // Covers counting live requests, those past their limit, and finding those not yet escalated for it.
+    index('requests_due_idx').on(t.dueAt, t.deleted, t.escalatedAt),
     index('requests_grid_idx').on(t.gridId, t.receivedAt),
     index('requests_community_idx').on(t.communityId, t.receivedAt),
   ],
