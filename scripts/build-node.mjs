@@ -17,12 +17,20 @@ await Promise.all([
     entryPoints: { 'seed-worker': 'electron/seed/seed-worker.ts', worker: 'electron/host/worker-main.ts' },
     outdir: 'dist/node',
   }),
+  // The server and its worker for end-to-end tests: the same code with the test hooks kept (the
+  // services' clock can be moved through a file in the data directory). Never packaged.
+  build({
+    ...esmBundle,
+    define: { 'globalThis.__GRIDDESK_TEST_HOOKS__': 'true' },
+    entryPoints: { server: 'electron/server/main.ts', worker: 'electron/host/worker-main.ts' },
+    outdir: 'dist/e2e',
+  }),
   // Electron loads its main and (sandboxed) preload scripts as CommonJS.
   build({
     ...common,
     format: 'cjs',
     // Shared modules find shipped files through import.meta.url; give CommonJS output one.
-    define: { 'import.meta.url': '__gdImportMetaUrl' },
+    define: { ...common.define, 'import.meta.url': '__gdImportMetaUrl' },
     banner: { js: "const __gdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' },
     outdir: 'dist/electron',

@@ -8,6 +8,8 @@ export const common = {
   logLevel: 'warning',
   // pdfkit reads its font metrics and colour profiles from its own folder at run time.
   external: ['better-sqlite3-multiple-ciphers', 'electron', 'pdfkit'],
+  // Test hooks (the movable clock) exist only in the end-to-end bundles; esbuild drops them here.
+  define: { 'globalThis.__GRIDDESK_TEST_HOOKS__': 'false' },
 };
 
 export const esmBundle = {

@@ -5,9 +5,8 @@ import { authorize } from '../auth/permissions';
 import { historyEntries } from './status/history';
 import type { BuildingKind, CompoundKind, ControlStatus, DutyRole } from '../schema';
 import { buildingGroups } from './groups';
-import { INCIDENT_COLUMNS, incidentOf, type IncidentRow } from './incidents';
-import { NEED_COLUMNS, needOf, type NeedRow } from './needs';
-import type { BuildingDetail, BuildingIncident, BuildingNeed } from '../../electron/api/buildings';
+import { buildingRequests } from '../requests/of-building';
+import type { BuildingDetail } from '../../electron/api/buildings';
 
 interface Row {
   id: string;
@@ -114,12 +113,7 @@ export function buildingDetail(ctx: ServiceContext, id: string, now = Date.now()
     centroid: [row.centroid_lat, row.centroid_lng],
     heads,
     groups: buildingGroups(sqlite, row.id, now),
-    openNeeds: (
-      sqlite
-        .prepare<unknown[], NeedRow>(`SELECT ${NEED_COLUMNS} FROM building_needs WHERE building_id = ? AND done_at IS NULL AND deleted = 0 ORDER BY requested_at, id`)
-        .all(row.id)
-    ).map((r) => maskedNeed(ctx, needOf(r))),
-    incidents: incidentsOf(ctx, row.id),
+    requests: buildingRequests(ctx, row.id, now),
     recentHistory,
   };
 }
@@ -140,29 +134,4 @@ function safeCompoundOf(ctx: ServiceContext, compoundId: string): BuildingDetail
     criteria = [];
   }
   return { grantedAt: row.granted_at, criteria: Array.isArray(criteria) ? criteria.map(String) : [] };
-}
-
-const LATEST_FIXED = 5;
-
-/** Open incidents (latest reported first), then the latest fixed ones; names as the actor may see them. */
-function incidentsOf(ctx: ServiceContext, buildingId: string): BuildingIncident[] {
-  const open = ctx.sqlite
-    .prepare<unknown[], IncidentRow>(`SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NULL AND deleted = 0 ORDER BY reported_at DESC, id`)
-    .all(buildingId);
-  const fixed = ctx.sqlite
-    .prepare<unknown[], IncidentRow>(
-      `SELECT ${INCIDENT_COLUMNS} FROM building_incidents WHERE building_id = ? AND fixed_at IS NOT NULL AND deleted = 0
-        ORDER BY fixed_at DESC, id LIMIT ${LATEST_FIXED}`,
-    )
-    .all(buildingId);
-  return [...open, ...fixed].map((r) => {
-    const incident = incidentOf(r);
-    return { ...incident, reportedBy: nameFor(ctx.actor, incident.reportedBy), handler: incident.handler && nameFor(ctx.actor, incident.handler) };
-  });
-}
-
-/** A need with its requester (name and room), assignee and who did it as the actor may see them. */
-function maskedNeed(ctx: ServiceContext, need: BuildingNeed): BuildingNeed {
-  const name = (n: string | null) => n && nameFor(ctx.actor, n);
-  return { ...need, requestedBy: nameFor(ctx.actor, need.requestedBy), assignee: name(need.assignee), doneBy: name(need.doneBy) };
 }

@@ -1,3 +1,4 @@
+import { NEED_KINDS_SQL } from '../../messages/requests';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { authorize, gridScope } from '../auth/permissions';
 import type { Actor } from '../auth/roles';
@@ -83,7 +84,7 @@ export function buildingFilterSql(sqlite: Database.Database, actor: Actor, filte
     parts.push(`b.compound_id ${filter.safeCompound ? '' : 'NOT '}IN (${SAFE_COMPOUND_IDS})`);
   }
   if (filter.hasOpenNeeds !== undefined) {
-    parts.push(`${filter.hasOpenNeeds ? '' : 'NOT '}EXISTS (SELECT 1 FROM building_needs n WHERE n.building_id = b.id AND n.done_at IS NULL AND n.deleted = 0)`);
+    parts.push(`${filter.hasOpenNeeds ? '' : 'NOT '}EXISTS (SELECT 1 FROM requests n WHERE n.building_id = b.id AND n.state IN ('pending', 'handling') AND n.kind IN ${NEED_KINDS_SQL} AND n.deleted = 0)`);
   }
   return { where: parts.join(' AND '), params };
 }

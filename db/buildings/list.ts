@@ -1,3 +1,4 @@
+import { NEED_KINDS_SQL } from '../../messages/requests';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../auth/roles';
 import type { ServiceContext } from '../context';
@@ -31,7 +32,7 @@ function sortSql(key: BuildingSortKey): { join: string; expr: string } {
       return { join: `LEFT JOIN (${FLOATING_BY_BUILDING}) s ON s.building_id = b.id`, expr: 'coalesce(s.n, 0)' };
     case 'openNeeds':
       return {
-        join: `LEFT JOIN (SELECT building_id, count(*) AS n FROM building_needs WHERE done_at IS NULL AND deleted = 0 GROUP BY building_id) s ON s.building_id = b.id`,
+        join: `LEFT JOIN (SELECT building_id, count(*) AS n FROM requests WHERE state IN ('pending', 'handling') AND kind IN ${NEED_KINDS_SQL} AND deleted = 0 GROUP BY building_id) s ON s.building_id = b.id`,
         expr: 'coalesce(s.n, 0)',
       };
     default:

@@ -1,3 +1,4 @@
+import { NEED_KINDS_SQL } from '../../messages/requests';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ResidentTagKind } from '../schema';
 import { SAFE_COMPOUND_IDS } from './filter';
@@ -53,12 +54,12 @@ export function buildingRows(sqlite: Database.Database, ids: readonly string[], 
         );
   const needs = countsBy(
     sqlite,
-    `SELECT building_id, count(*) AS n FROM building_needs WHERE building_id IN (${IDS}) AND done_at IS NULL AND deleted = 0 GROUP BY building_id`,
+    `SELECT building_id, count(*) AS n FROM requests WHERE building_id IN (${IDS}) AND state IN ('pending', 'handling') AND kind IN ${NEED_KINDS_SQL} AND deleted = 0 GROUP BY building_id`,
     { ids: params.ids },
   );
   const incidents = countsBy(
     sqlite,
-    `SELECT building_id, count(*) AS n FROM building_incidents WHERE building_id IN (${IDS}) AND fixed_at IS NULL AND deleted = 0 GROUP BY building_id`,
+    `SELECT building_id, count(*) AS n FROM requests WHERE building_id IN (${IDS}) AND state IN ('pending', 'handling') AND kind NOT IN ${NEED_KINDS_SQL} AND deleted = 0 GROUP BY building_id`,
     { ids: params.ids },
   );
   const tags = new Map<string, TagCounts>();

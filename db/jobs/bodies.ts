@@ -4,12 +4,14 @@ import { exportBuildings } from '../buildings/export';
 import type { ServiceContext } from '../context';
 import { exportReportPdf } from '../report/export-pdf';
 import { startRound } from '../screening/start';
+import { exportRequests } from '../requests/export';
 import type { JobOutcome } from './manager';
 import type { JobBody } from './types';
 
 type ExportInput = Parameters<typeof exportBuildings>[1];
 type StartInput = Parameters<typeof startRound>[1];
 type ReportPdfInput = Parameters<typeof exportReportPdf>[1];
+type RequestExportInput = Parameters<typeof exportRequests>[1];
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
@@ -26,6 +28,10 @@ export const THREAD_JOBS = {
     const out = await exportReportPdf(ctx, input, job);
     return { summary: `已生成 ${out.date} 日报 PDF`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { date: out.date, scope: out.scope } };
   }) satisfies JobBody<ReportPdfInput, JobOutcome>,
+  'requests.export': (async (ctx: ServiceContext, input: RequestExportInput, job) => {
+    const out = await exportRequests(ctx, input, job);
+    return { summary: `已导出 ${fmt(out.rows)} 条诉求`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
+  }) satisfies JobBody<RequestExportInput, JobOutcome>,
   'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
     job.throwIfCancelled();
     job.progress('写入备份', 0, 1);
@@ -48,6 +54,7 @@ export type ThreadJobKind = keyof typeof THREAD_JOBS;
 export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.restore' | 'seed', string> = {
   'buildings.export': '导出楼栋 Excel',
   'report.exportPdf': '导出日报 PDF',
+  'requests.export': '导出诉求 Excel',
   'screening.start': '发起入户摸排',
   'backups.create': '立即备份',
   'backups.restore': '从备份恢复',

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { requireRound, roundWithCounts } from '../screening/rounds';
 import type { Overview, OverviewSinceKind } from '../../electron/api/overview';
 import { endingSoon } from './ending';
+import { recordEscalations } from '../requests/escalate';
 import { requestFigures } from './requests';
 import { scopeParam } from './scope';
 import { overviewSince } from './since';
@@ -24,12 +25,13 @@ export function overview(ctx: ServiceContext, input: { since: OverviewSinceKind 
   const grids = gridScope(ctx.actor);
   const scope = scopeParam(grids);
   const since = overviewSince(sqlite, ctx.actor.id, input.since, now);
+  recordEscalations(ctx, now);
   return {
     now,
     since,
     scope: grids ? 'grids' : 'street',
     statusChanges: statusChangesSince(sqlite, scope, since.at),
-    requests: requestFigures(sqlite, scope, since.at),
+    requests: requestFigures(sqlite, scope, since.at, now),
     ending: endingSoon(sqlite, scope, now),
     screening: currentScreening(ctx),
   };

@@ -8,4 +8,5 @@ export * from './audit';
 export * from './accounts';
 export * from './map';
 export * from './imports';
+export * from './request-ids';
 export * from './requests';

@@ -7,8 +7,12 @@ import { uuidv7 } from '../sync/ids';
 import { increment, insertRow, updateDerived, updateRow } from '../sync/write';
 import { queueLine } from './households';
 import { requireRound } from './rounds';
-import { buildingNeeds, residentTags, screeningRounds, screeningVisits, type VisitResult } from '../schema';
+import { requests, residentTags, screeningRounds, screeningVisits, type VisitResult } from '../schema';
 import type { ScreeningHousehold } from '../../electron/api/screening';
+import { addEvent } from '../requests/history';
+import { dueAtFor } from '../requests/rule';
+
+const TITLE_MAX = 60;
 
 export interface VisitInput {
   roundId: string;
@@ -53,13 +57,18 @@ function headOf(sqlite: Database.Database, householdId: string): Head | undefine
     .get(householdId);
 }
 
-/** A need found at the door goes to the building's open needs, asked for by the household. */
+/** A need found at the door becomes a request (摸排发现) of the building, asked for by the household, 待受理. */
 function addNeed(ctx: ServiceContext, visit: VisitRow, householdId: string, detail: string, now: number): void {
   const head = headOf(ctx.sqlite, householdId);
   const room = ctx.sqlite.prepare<unknown[], string>('SELECT room FROM households WHERE id = ?').pluck().get(householdId) ?? '';
-  insertRow(ctx, buildingNeeds, {
-    buildingId: visit.building_id, householdId, kind: 'other', detail, requestedBy: head ? `${head.name}（${room}）` : room, requestedAt: now,
+  const chars = [...detail];
+  const communityId = ctx.sqlite.prepare<unknown[], string>('SELECT community_id FROM buildings WHERE id = ?').pluck().get(visit.building_id)!;
+  const { id } = insertRow(ctx, requests, {
+    buildingId: visit.building_id, gridId: visit.grid_id, communityId, householdId, residentId: head?.id ?? null, kind: 'other', title: chars.slice(0, TITLE_MAX).join(''),
+    description: chars.length > TITLE_MAX ? detail : null, source: 'screening', requester: head ? `${head.name}（${room}）` : room,
+    reportedBy: ctx.actor.name, receivedAt: now, level: 'community', state: 'pending', dueAt: dueAtFor('pending', 'community', now),
   }, { id: uuidv7(now) });
+  addEvent(ctx, { requestId: id, at: now, action: 'create', actor: ctx.actor.name, fromState: null, toState: 'pending', note: '入户摸排发现' });
 }
 
 /** A returnee found at the door: the head of the household joins the 返乡人员 group from today, once. */
@@ -107,7 +116,7 @@ function auditVisit(
 /**
  * Records one visit to a household of an open round. Every visit counts as an attempt; a later
  * visit replaces the result and findings (a correction). Findings are only recorded with
- * 已走访: a need becomes an open need of the building, a returnee tags the head of household.
+ * 已走访: a need becomes a request of the building (摸排发现), a returnee tags the head of household.
  * Each visit is audited on its building.
  */
 export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHousehold {
@@ -136,6 +145,6 @@ export function recordVisit(ctx: ServiceContext, input: VisitInput): ScreeningHo
     if (returnee) tagReturnee(ctx, visit, input.householdId, round.name, now);
     auditVisit(ctx, { round, visit, householdId: input.householdId, result: input.result, returnee, symptoms, needs: needs !== null, at: now });
   })();
-  ctx.emit('data.changed', { domains: ['screening', 'buildings'] });
+  ctx.emit('data.changed', { domains: ['screening', 'buildings', 'requests'] });
   return queueLine(sqlite, ctx.actor, input.roundId, input.householdId)!;
 }

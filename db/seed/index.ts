@@ -49,8 +49,8 @@ export interface SeedSummary {
   households: number;
   /** Rows in `resident_tags`. */
   tags: number;
-  needs: number;
-  incidents: number;
+  /** Rows in `requests`: needs and incidents, each with its life so far. */
+  requests: number;
   safeCompounds: number;
   screeningRounds: number;
   screeningVisits: number;
@@ -61,7 +61,7 @@ export interface SeedSummary {
 const SEED_CACHE_KIB = -262_144;
 
 /** Tables filled with many rows: their indexes are built once, after the rows are in. */
-const BULK_TABLES = ['households', 'residents', 'resident_tags', 'building_needs', 'screening_visits'] as const;
+const BULK_TABLES = ['households', 'residents', 'resident_tags', 'requests', 'request_events', 'screening_visits'] as const;
 
 /** Screening rounds of each preset: the large street has run five. */
 const SCREENING_ROUNDS: Record<SeedPreset, number> = { small: 2, default: 2, large: 5 };
@@ -141,7 +141,7 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
     preset, seed,
     communities: rows.communities, zones: rows.zones, grids: rows.grids, compounds: rows.compounds,
     buildings: rows.buildings, units: rows.units, residents: rows.residents, people: rows.people,
-    households: rows.households, tags: rows.resident_tags, needs: rows.building_needs, incidents: rows.building_incidents,
+    households: rows.households, tags: rows.resident_tags, requests: rows.requests,
     safeCompounds: rows.safe_compounds, screeningRounds: rows.screening_rounds, screeningVisits: rows.screening_visits,
     ms: Math.round(performance.now() - started),
   };

@@ -1,16 +1,19 @@
 /**
  * 代购 and 送药 requests, mostly from households under observation or isolation and from
- * elderly people living alone; about three in five already delivered.
+ * elderly people living alone, each with its life as a request (诉求) so far.
  */
 import type { Random } from '../../maps/random';
-import type { NeedKind } from '../schema';
+import type { RequestKind, RequestSource } from '../../messages/requests';
+import { writeRequestLife } from './request-life';
 import type { HouseholdGroups } from './groups';
 import type { SeedWriter } from './writer';
 import { NEED_DETAILS } from './texts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const KINDS: NeedKind[] = ['shopping', 'medicine', 'other'];
+const KINDS: ('shopping' | 'medicine' | 'other')[] = ['shopping', 'medicine', 'other'];
+const SOURCES: RequestSource[] = ['wechat', 'hotline', 'visit'];
+const RESOLUTIONS: Record<(typeof KINDS)[number], string> = { shopping: '已代购送到家', medicine: '药品已送到住户手中', other: '已上门办理' };
 
 export class NeedPlanner {
   needs = 0;
@@ -23,7 +26,7 @@ export class NeedPlanner {
   ) {}
 
   /** Writes the household's requests, if any; `requester` is 「姓名（2单元301）」. */
-  household(buildingId: string, householdId: string, requester: string, groups: HouseholdGroups, headName: string | undefined): void {
+  household(place: { buildingId: string; gridId: string; communityId: string }, householdId: string, requester: string, groups: HouseholdGroups, headName: string | undefined): void {
     const { rng } = this;
     let count = 0;
     let weights: number[];
@@ -42,11 +45,11 @@ export class NeedPlanner {
       const kind = rng.weighted(KINDS, weights);
       const requestedAt = earliest + Math.floor(rng.next() * Math.max(HOUR, this.now - HOUR - earliest));
       const assignee = headName && rng.chance(0.4) ? headName : rng.pick(this.volunteers);
-      const doneAt = rng.chance(0.6) ? requestedAt + rng.int(1, 10) * HOUR + rng.int(0, 59) * 60_000 : null;
-      const done = doneAt !== null && doneAt <= this.now;
-      this.writer.insert('building_needs', [
-        buildingId, householdId, kind, rng.pick(NEED_DETAILS[kind]), requester, requestedAt, assignee, done ? doneAt : null, done ? assignee : null,
-      ]);
+      const kindOf: RequestKind = kind;
+      writeRequestLife(this.writer, rng, this.now, {
+        ...place, householdId, kind: kindOf, title: rng.pick(NEED_DETAILS[kind]), description: null, source: rng.weighted(SOURCES, [0.5, 0.2, 0.3]),
+        requester, reportedBy: headName ?? assignee, receivedAt: requestedAt, handler: assignee, resolution: RESOLUTIONS[kind],
+      });
       this.needs++;
     }
   }

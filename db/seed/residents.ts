@@ -88,7 +88,7 @@ export function writeResidents(
               residents += members.length;
               const groups = tagger.tagHousehold(ctx, h, members, residentIds, floating);
               const asker = members[groups.member]!.age >= 14 ? members[groups.member]! : members[0]!;
-              needs.household(b.id!, householdId, `${asker.name}（${rooms[h]}）`, groups, b.headName);
+              needs.household({ buildingId: b.id!, gridId: g.id!, communityId: c.id! }, householdId, `${asker.name}（${rooms[h]}）`, groups, b.headName);
               index.ids.push(householdId);
               index.buildingIds.push(b.id!);
               index.gridIds.push(g.id!);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { JobInfo } from './jobs';
+import type { RequestRow } from './requests';
 import { mutation, query } from './define';
-import { controlStatusSchema, idSchema, instantSchema, limitedText, type ControlStatus, type PagedResult } from './common';
+import { controlStatusSchema, idSchema, limitedText, type ControlStatus, type PagedResult } from './common';
 
 export interface DutyHolder {
   role: 'zone_head' | 'grid_head' | 'grid_worker' | 'building_head' | 'alley_head' | 'unit_head';
@@ -40,32 +41,6 @@ export interface GroupCounts {
   tags: Record<ResidentTag, number>;
 }
 
-export const needKinds = ['shopping', 'medicine', 'other'] as const;
-export type NeedKind = (typeof needKinds)[number];
-
-export interface BuildingNeed {
-  id: string;
-  kind: NeedKind;
-  detail: string;
-  /** Who asked: name and room. */
-  requestedBy: string;
-  requestedAt: number;
-  assignee: string | null;
-  doneAt: number | null;
-  doneBy: string | null;
-}
-
-export interface BuildingIncident {
-  id: string;
-  title: string;
-  detail: string | null;
-  reportedBy: string;
-  reportedAt: number;
-  handler: string | null;
-  fixedAt: number | null;
-  fixNote: string | null;
-}
-
 export interface BuildingDetail {
   id: string;
   kind: 'building' | 'alley';
@@ -89,10 +64,8 @@ export interface BuildingDetail {
   centroid: [number, number];
   heads: DutyHolder[];
   groups: GroupCounts;
-  /** Needs not yet done, oldest first. */
-  openNeeds: BuildingNeed[];
-  /** Incidents not yet fixed first, then the latest fixed ones. */
-  incidents: BuildingIncident[];
+  /** Its resident requests (诉求): open ones first (overdue first), then the latest handled. */
+  requests: RequestRow[];
   recentHistory: StatusChange[];
 }
 
@@ -177,40 +150,4 @@ export const buildingMethods = {
     z.object({ filter: buildingFilterSchema.default({}), sort: sortSchema }).strict(),
   ),
   'buildings.households': query<HouseholdRow[]>({ permission: 'people.read' })(z.object({ id: idSchema }).strict()),
-  'buildings.addNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
-    z
-      .object({
-        buildingId: idSchema,
-        householdId: idSchema.optional(),
-        kind: z.enum(needKinds),
-        detail: z.string().trim().min(2, '请写明需要什么（至少 2 个字）').max(200),
-        requestedBy: z.string().trim().min(1, '请填写求助人').max(40),
-        assignee: z.string().trim().max(40).optional(),
-      })
-      .strict(),
-  ),
-  'buildings.updateNeed': mutation<BuildingNeed>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
-    z.object({ id: idSchema, assignee: z.string().trim().max(40).optional(), done: z.boolean().optional() }).strict(),
-  ),
-  'buildings.addIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
-    z
-      .object({
-        buildingId: idSchema,
-        title: z.string().trim().min(2, '请填写事件（至少 2 个字）').max(60),
-        detail: z.string().trim().max(500).optional(),
-        handler: z.string().trim().max(40).optional(),
-        reportedAt: instantSchema.optional(),
-      })
-      .strict(),
-  ),
-  'buildings.updateIncident': mutation<BuildingIncident>({ permission: 'buildings.edit', invalidates: ['buildings'] })(
-    z
-      .object({
-        id: idSchema,
-        handler: z.string().trim().max(40).optional(),
-        fixedAt: instantSchema.nullable().optional(),
-        fixNote: z.string().trim().max(200).optional(),
-      })
-      .strict(),
-  ),
 };

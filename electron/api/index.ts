@@ -14,6 +14,7 @@ import { jobMethods } from './jobs';
 import { searchMethods } from './search';
 import { overviewMethods } from './overview';
 import { reportMethods } from './report';
+import { requestMethods } from './requests';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -33,6 +34,7 @@ export const contract = {
   ...searchMethods,
   ...overviewMethods,
   ...reportMethods,
+  ...requestMethods,
 };
 
 export type Contract = typeof contract;
@@ -95,7 +97,7 @@ export type * from './map';
 export type * from './buildings';
 export type * from './status';
 export type * from './screening';
-export { residentTagKinds, needKinds, buildingSortKeys } from './buildings';
+export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';
 export type * from './audit';
@@ -109,5 +111,10 @@ export { searchAreaKinds } from './search';
 export type * from './overview';
 export { overviewSinceKinds } from './overview';
 export type * from './report';
+export type * from './requests';
+export {
+  requestKinds, needRequestKinds, requestSources, requestStates, requestLevels, satisfactions, RESPOND_WITHIN_MS, RESOLVE_WITHIN_MS,
+  REQUEST_TITLE_MAX, REQUEST_TEXT_MAX, REQUEST_NAME_MAX,
+} from './requests';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -50,6 +50,7 @@ export interface OverviewCommunityRequests {
   communityName: string;
   openNeeds: number;
   openIncidents: number;
+  overdue: number;
   bounds: LatLngBounds | null;
 }
 
@@ -59,6 +60,10 @@ export interface OverviewRequests {
   newIncidents: number;
   openNeeds: number;
   openIncidents: number;
+  /** Open requests past their limit now (超时/督办). */
+  overdue: number;
+  /** Requests escalated (督办) since then. */
+  escalatedSince: number;
   byCommunity: OverviewCommunityRequests[];
   /** The newest since then, needs and incidents together. */
   latest: OverviewRequest[];
@@ -69,7 +74,7 @@ export interface RequestDayCounts {
   received: number;
   resolved: number;
   open: number;
-  /** Open at the end of the day and received more than `overdueAfterHours` before it. */
+  /** Open at the end of the day and past a limit by then: not accepted within `overdueAfterHours`, or sent up and not resolved within 3 days. */
   overdue: number;
 }
 
@@ -77,7 +82,7 @@ export interface RequestDayCounts {
 export interface RequestDayFigures {
   needs: RequestDayCounts;
   incidents: RequestDayCounts;
-  /** The street office answers within 24 hours: open longer than that is overdue. */
+  /** The street office accepts (受理) a request within 24 hours of receiving it. */
   overdueAfterHours: number;
 }
 

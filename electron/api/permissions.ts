@@ -6,6 +6,8 @@ export const permissions = [
   'statuses.configure',
   'screening.run',
   'screening.visit',
+  'requests.read',
+  'requests.handle',
   'people.read',
   'personal.reveal',
   'stats.read',
@@ -29,4 +31,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | '*';

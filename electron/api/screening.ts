@@ -97,7 +97,7 @@ export const screeningMethods = {
       })
       .strict(),
   ),
-  'screening.visit': mutation<ScreeningHousehold>({ permission: 'screening.visit', invalidates: ['screening', 'buildings'] })(
+  'screening.visit': mutation<ScreeningHousehold>({ permission: 'screening.visit', invalidates: ['screening', 'buildings', 'requests'] })(
     z
       .object({
         roundId: idSchema,

@@ -12,6 +12,7 @@ import { jobHandlers } from './domains/jobs';
 import { searchHandlers } from './domains/search';
 import { overviewHandlers } from './domains/overview';
 import { reportHandlers } from './domains/report';
+import { requestHandlers } from './domains/requests';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -37,4 +38,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...searchHandlers,
   ...overviewHandlers,
   ...reportHandlers,
+  ...requestHandlers,
 } satisfies HandlerMap<DataMethod>;

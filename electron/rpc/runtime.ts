@@ -4,6 +4,7 @@ import { JobManager } from '../../db/jobs/manager';
 import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 import { watchDatabaseHealth } from './health';
+import { testClockOffset } from './test-clock';
 
 type Listener = (event: string, payload: unknown) => void;
 
@@ -27,7 +28,7 @@ export class GridRuntime {
   private readonly listeners = new Set<Listener>();
 
   constructor(
-    dataDir: string,
+    readonly dataDir: string,
     readonly options: GridRuntimeOptions & { now?: () => number } = {},
   ) {
     const emit = (event: string, payload: unknown) => this.emit(event, payload);
@@ -37,6 +38,15 @@ export class GridRuntime {
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
     watchDatabaseHealth(this);
+  }
+
+  /**
+   * The services' clock: what deadlines (the 24-hour / 3-day rule) are measured against. Tests
+   * pass `now`; a test build (`globalThis.__GRIDDESK_TEST_HOOKS__` defined true by esbuild) may also be moved by the e2e tests.
+   */
+  now(): number {
+    const base = this.options.now?.() ?? Date.now();
+    return globalThis.__GRIDDESK_TEST_HOOKS__ ? base + testClockOffset(this.dataDir) : base;
   }
 
   emit(event: string, payload: unknown): void {

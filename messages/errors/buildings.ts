@@ -11,28 +11,6 @@ export const buildingErrors = {
     en: 'Building {id} was not found (it may have been deleted); refresh and try again',
   },
   'filter.notFound': { 'zh-CN': '找不到{what} {id}，可能已被删除，请重新选择', en: 'The {what} {id} was not found (it may have been deleted); choose again' },
-  'need.notFound': { 'zh-CN': '找不到这条需求，可能已被删除，请刷新后再试', en: 'This need was not found (it may have been deleted); refresh and try again' },
-  'need.householdNotFound': {
-    'zh-CN': '找不到所选的住户，请刷新住户列表后重新选择',
-    en: 'The chosen household was not found; refresh the list of households and choose again',
-  },
-  'need.householdElsewhere': {
-    'zh-CN': '所选住户不住在这栋楼，请在本楼住户中选择',
-    en: 'The chosen household does not live in this building; choose one of its households',
-  },
-  'need.nothingToChange': { 'zh-CN': '请填写负责人或标记完成', en: 'Fill in who takes care of it, or mark it done' },
-  'need.alreadyDone': { 'zh-CN': '这条需求已由「{by}」标记完成，无需重复操作', en: 'This need was already marked done by "{by}"' },
-  'incident.notFound': {
-    'zh-CN': '找不到这条事件，可能已被删除，请刷新后再试',
-    en: 'This incident was not found (it may have been deleted); refresh and try again',
-  },
-  'incident.reportedInFuture': { 'zh-CN': '上报时间不能晚于现在，请检查日期和时间', en: 'The report time cannot be later than now; check the date and time' },
-  'incident.nothingToChange': {
-    'zh-CN': '请填写处理人、修复时间或处理说明中的至少一项',
-    en: 'Fill in at least one of: who handles it, when it was fixed, how it was fixed',
-  },
-  'incident.fixedBeforeReported': { 'zh-CN': '修复时间不能早于上报时间，请检查日期', en: 'The fix time cannot be earlier than the report time; check the date' },
-  'incident.fixedInFuture': { 'zh-CN': '修复时间不能晚于现在，请检查日期和时间', en: 'The fix time cannot be later than now; check the date and time' },
   'selection.empty': {
     'zh-CN': '没有选中任何楼栋，请先在地图上圈选楼栋或选择网格、楼院、社区',
     en: 'No buildings are selected: draw a selection on the map, or choose a grid, compound or community',

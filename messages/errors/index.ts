@@ -8,6 +8,7 @@ import { screeningErrors } from './screening';
 import { importErrors } from './imports';
 import { sessionErrors } from './sessions';
 import { reportErrors } from './report';
+import { requestErrors } from './requests';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -20,6 +21,7 @@ export const errorMessages = {
   ...auditErrors,
   ...sessionErrors,
   ...reportErrors,
+  ...requestErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -22,6 +22,7 @@ const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
+const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -30,6 +31,7 @@ const PAGES: Record<string, ComponentType> = {
   map: MapPage,
   buildings: BuildingsPage,
   screening: ScreeningPage,
+  requests: RequestsPage,
   accounts: AccountsPage,
   statuses: StatusesPage,
   audit: AuditPage,

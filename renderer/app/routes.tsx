@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BgColorsOutlined,
+  CustomerServiceOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   DesktopOutlined,
@@ -39,6 +40,7 @@ export const ROUTES: readonly RouteDef[] = [
     ready: true,
     permission: ['screening.run', 'screening.visit', 'buildings.read'],
   },
+  { key: 'requests', label: 'nav.requests', icon: <CustomerServiceOutlined />, ready: true, permission: 'requests.read' },
   { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: false, permission: 'people.read' },
   { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
   {

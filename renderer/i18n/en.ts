@@ -11,6 +11,7 @@ import { healthEn } from './health-messages';
 import { searchEn } from './search-messages';
 import { overviewEn } from './overview-messages';
 import { reportEn } from './report-messages';
+import { requestsEn } from './requests-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...searchEn,
   ...overviewEn,
   ...reportEn,
+  ...requestsEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -66,6 +66,7 @@ export const mapStatusZhCN = {
   'map.asof.lastMonth': '一个月前',
   'map.asof.future': '不能查看将来的状态：请选今天或更早的时刻',
   'map.safe.granted': '{date} 授予',
+  'map.lateRequests': '{n} 条诉求超时，督办中',
 
   'map.screening.legend': '摸排进度（已完成户数占比）',
   'map.screening.round': '摸排轮次',
@@ -163,6 +164,7 @@ export const mapStatusEn: Record<keyof typeof mapStatusZhCN, string> = {
   'map.asof.lastMonth': 'A month ago',
   'map.asof.future': 'The future cannot be shown: pick today or earlier',
   'map.safe.granted': 'granted {date}',
+  'map.lateRequests': '{n} requests past their limit (escalated)',
 
   'map.screening.legend': 'Screening progress (share of households done)',
   'map.screening.round': 'Screening round',

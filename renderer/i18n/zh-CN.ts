@@ -10,6 +10,7 @@ import { healthZhCN } from './health-messages';
 import { searchZhCN } from './search-messages';
 import { overviewZhCN } from './overview-messages';
 import { reportZhCN } from './report-messages';
+import { requestsZhCN } from './requests-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...searchZhCN,
   ...overviewZhCN,
   ...reportZhCN,
+  ...requestsZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -13,6 +13,7 @@ import { benchFiles } from './files';
 import { benchIntegrity } from './integrity';
 import { benchSearch } from './search';
 import { benchReport } from './report';
+import { benchRequests } from './requests';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);
+  // Last: it fills the queue of the large preset to 50,000 requests.
+  await benchRequests(largeDir);
 }
 
 main().catch((err: unknown) => {

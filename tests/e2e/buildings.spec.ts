@@ -138,7 +138,7 @@ test('the buildings table filters by status and community, searches by pinyin in
   expect(errors).toEqual([]);
 });
 
-test('a building page: add a need and mark it done, add an incident and mark it fixed, change the status', async ({ page }) => {
+test('a building page: record a request and handle it to the end, change the status', async ({ page }) => {
   const errors = watchErrors(page, { console: false });
   await openSignedIn(page, server, 'zhiban');
   await page.goto(`${server.origin}/#/buildings?status=${pick.status}&community=${pick.communityId}`);
@@ -156,43 +156,38 @@ test('a building page: add a need and mark it done, add an incident and mark it 
   await expect(page.getByTestId('building-history')).toBeVisible();
   await expect(page.getByTestId('building-households')).toBeVisible();
 
-  // A need: the form refuses an empty detail first.
+  // A request recorded on the building page: the form refuses an empty title first.
   const needsBefore = Number(await page.getByTestId('summary-needs-count').textContent());
-  await page.getByTestId('need-add').click();
-  await page.getByTestId('need-submit').click();
-  await expect(page.getByTestId('need-form')).toContainText('请写明需要什么');
-  const detail = `降压药 2 盒（${Date.now() % 100000}）`;
-  await page.getByTestId('need-detail').fill(detail);
-  await page.getByTestId('need-requested-by').fill('王秀英 3-201');
-  await page.getByTestId('need-assignee').fill('志愿者 李明');
-  await page.getByTestId('need-submit').click();
-  await expect(page.getByTestId('need-form')).toHaveCount(0);
-  const needRow = page.getByTestId('building-needs').locator('tr').filter({ hasText: detail });
-  await expect(needRow).toContainText('志愿者 李明');
+  await page.getByTestId('building-request-add').click();
+  await page.getByTestId('request-submit').click();
+  await expect(page.getByTestId('request-form')).toContainText('请填写标题');
+  const title = `降压药 2 盒（${Date.now() % 100000}）`;
+  await chooseOption(page, page.getByTestId('request-kind'), '送药');
+  await chooseOption(page, page.getByTestId('request-source'), '微信群');
+  await page.getByTestId('request-title').fill(title);
+  await page.getByTestId('request-requester').fill('王秀英 3-201');
+  await page.getByTestId('request-submit').click();
+  await expect(page.getByTestId('request-form')).toHaveCount(0);
+  const row = page.getByTestId('building-requests').getByTestId('request-row').filter({ hasText: title });
+  await expect(row.getByTestId('request-state-cell')).toHaveText('待受理');
   await expect(page.getByTestId('summary-needs-count')).toHaveText(String(needsBefore + 1));
-  await needRow.getByRole('button', { name: '办结' }).click();
-  await page.getByTestId('need-done-confirm').click();
-  await expect(needRow).toHaveCount(0);
-  await expect(page.getByTestId('summary-needs-count')).toHaveText(String(needsBefore));
-
-  // An incident, then fixed with a note.
-  const title = `屋顶防水层被大风掀开 ${Date.now() % 100000}`;
-  await page.getByTestId('incident-add').click();
-  await page.getByTestId('incident-title').fill(title);
-  await page.getByTestId('incident-handler').fill('物业 张师傅');
-  await page.getByTestId('incident-submit').click();
-  await expect(page.getByTestId('incident-form')).toHaveCount(0);
-  const incidentRow = page.getByTestId('building-incidents').locator('tr').filter({ hasText: title });
-  await expect(incidentRow).toContainText('未处理');
-  await expect(incidentRow).toContainText('物业 张师傅');
   await page.screenshot({ path: join(ARTIFACTS, 'building-page.png'), fullPage: false });
-  await incidentRow.getByRole('button', { name: '标记已修复' }).click();
-  await page.getByTestId('incident-fix-submit').click();
-  await expect(page.getByTestId('incident-fix-form')).toContainText('请填写处理说明');
-  await page.getByTestId('incident-fix-note').fill('已重新铺设防水层');
-  await page.getByTestId('incident-fix-submit').click();
-  await expect(incidentRow).toContainText('已修复');
-  await expect(incidentRow).toContainText('已重新铺设防水层');
+
+  // Accepted and resolved in its drawer: resolving asks what was done.
+  await row.click();
+  const drawer = page.getByTestId('request-drawer-body');
+  await page.getByTestId('step-handler').fill('志愿者 李明');
+  await page.getByTestId('request-step-accept-submit').click();
+  await expect(drawer.getByTestId('request-state')).toHaveText('办理中');
+  await page.getByTestId('request-step-resolve-submit').click();
+  await expect(page.getByTestId('request-step-resolve')).toContainText('请写明办理结果');
+  await page.getByTestId('step-resolution').fill('已送到家');
+  await page.getByTestId('request-step-resolve-submit').click();
+  await expect(drawer.getByTestId('request-state')).toHaveText('已办结');
+  await expect(drawer.getByTestId('request-event')).toHaveCount(3);
+  await page.keyboard.press('Escape');
+  await expect(row.getByTestId('request-state-cell')).toHaveText('已办结');
+  await expect(page.getByTestId('summary-needs-count')).toHaveText(String(needsBefore));
 
   // A status change (the map's dialog) shows in the header and on top of the history, and can be undone.
   await page.getByTestId('building-page-change-status').click();

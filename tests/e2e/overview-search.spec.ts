@@ -42,11 +42,7 @@ test('a duty officer lands on the 总览, whose figures match the database and o
   const errors = watchErrors(page, { console: false });
   const truth = readDb(server, (db) => ({
     openNeeds: db
-      .prepare(`SELECT count(*) FROM building_needs n JOIN buildings b ON b.id = n.building_id WHERE n.deleted = 0 AND b.deleted = 0 AND n.done_at IS NULL`)
-      .pluck()
-      .get() as number,
-    buildingsWithOpenNeeds: db
-      .prepare(`SELECT count(DISTINCT n.building_id) FROM building_needs n JOIN buildings b ON b.id = n.building_id WHERE n.deleted = 0 AND b.deleted = 0 AND n.done_at IS NULL`)
+      .prepare(`SELECT count(*) FROM requests r JOIN buildings b ON b.id = r.building_id WHERE r.deleted = 0 AND b.deleted = 0 AND r.state IN ('pending', 'handling') AND r.kind IN ('shopping', 'medicine', 'care', 'other')`)
       .pluck()
       .get() as number,
     round: db.prepare(`SELECT id, household_count FROM screening_rounds WHERE deleted = 0 AND closed_at IS NULL ORDER BY number DESC LIMIT 1`).get() as
@@ -74,10 +70,10 @@ test('a duty officer lands on the 总览, whose figures match the database and o
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByTestId('overview-open-needs').click();
-  await expect(page.getByTestId('buildings-page')).toBeVisible();
-  await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${truth.buildingsWithOpenNeeds} 栋`);
+  await expect(page.getByTestId('requests-page')).toBeVisible();
+  await expect(page.getByTestId('requests-total')).toHaveText(`共 ${truth.openNeeds} 条`);
 
-  // A community's open requests on the map: fitted to the community.
+  // A community's open requests for help: the 诉求 page filtered to the community.
   await page.goBack();
   await expect(page.getByTestId('page-overview')).toBeVisible();
   const first = page.getByTestId('overview-community').first();
@@ -85,14 +81,14 @@ test('a duty officer lands on the 总览, whose figures match the database and o
   const communityNeeds = readDb(server, (db) =>
     db
       .prepare(
-        `SELECT count(DISTINCT n.building_id) FROM building_needs n JOIN buildings b ON b.id = n.building_id
-          WHERE n.deleted = 0 AND b.deleted = 0 AND n.done_at IS NULL AND b.community_id = ?`,
+        `SELECT count(*) FROM requests r JOIN buildings b ON b.id = r.building_id
+          WHERE r.deleted = 0 AND b.deleted = 0 AND r.state IN ('pending', 'handling') AND r.kind IN ('shopping', 'medicine', 'care', 'other') AND b.community_id = ?`,
       )
       .pluck()
       .get(communityId),
   );
   await first.getByTestId('overview-community-needs').click();
-  await expect(page.getByTestId('buildings-total')).toHaveText(`共 ${communityNeeds} 栋`);
+  await expect(page.getByTestId('requests-total')).toHaveText(`共 ${communityNeeds} 条`);
   expect(errors).toEqual([]);
 });
 

@@ -44,7 +44,7 @@ export const REPORT_TEMPLATES = {
   'report.requests.col.received': '当日新收',
   'report.requests.col.resolved': '当日办结',
   'report.requests.col.open': '尚未办结',
-  'report.requests.col.overdue': '超过 {hours} 小时未办结',
+  'report.requests.col.overdue': '超时（{hours} 小时未受理或上报 3 天未办结）',
   'report.requests.needs': '群众求助',
   'report.requests.incidents': '事件',
   'report.safe.summary': '截至{asOf}，{scope}共有放心楼院 {total} 个；当日新授予 {granted} 个，撤销 {revoked} 个。',

@@ -2,9 +2,7 @@ import { buildingDetail } from '../../../db/buildings/detail';
 import { buildingFilterSql } from '../../../db/buildings/filter';
 import { startThreadJob } from '../jobs';
 import { buildingHouseholds } from '../../../db/buildings/households';
-import { addIncident, updateIncident } from '../../../db/buildings/incidents';
 import { listBuildings } from '../../../db/buildings/list';
-import { addNeed, updateNeed } from '../../../db/buildings/needs';
 import type { buildingMethods } from '../../api/buildings';
 import type { HandlerMap } from '../handler-types';
 
@@ -17,8 +15,4 @@ export const buildingHandlers: HandlerMap<keyof typeof buildingMethods> = {
     return startThreadJob(env.runtime, ctx, 'buildings.export', input, 'read');
   },
   'buildings.households': (ctx, input) => buildingHouseholds(ctx, input.id),
-  'buildings.addNeed': (ctx, input) => addNeed(ctx, input),
-  'buildings.updateNeed': (ctx, input) => updateNeed(ctx, input),
-  'buildings.addIncident': (ctx, input) => addIncident(ctx, input),
-  'buildings.updateIncident': (ctx, input) => updateIncident(ctx, input),
 };

@@ -3,5 +3,5 @@ import type { overviewMethods } from '../../api/overview';
 import type { HandlerMap } from '../handler-types';
 
 export const overviewHandlers: HandlerMap<keyof typeof overviewMethods> = {
-  'overview.get': (ctx, input) => overview(ctx, input),
+  'overview.get': (ctx, input, env) => overview(ctx, input, env.runtime.now()),
 };

@@ -31,6 +31,13 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'screening.close': 'audit.action.screening.close',
   'screening.visit': 'audit.action.screening.visit',
   'screening.visit.correct': 'audit.action.screening.visit.correct',
+  'requests.create': 'audit.action.requests.create',
+  'requests.accept': 'audit.action.requests.accept',
+  'requests.assign': 'audit.action.requests.assign',
+  'requests.resolve': 'audit.action.requests.resolve',
+  'requests.revisit': 'audit.action.requests.revisit',
+  'requests.escalate': 'audit.action.requests.escalate',
+  'requests.export': 'audit.action.requests.export',
 };
 
 export function actionLabel(action: string, t: Translate): string {

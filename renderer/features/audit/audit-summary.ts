@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../electron/api';
+import { requestKindWords, requestLevelWords, requestSourceWords, requestStateWords, satisfactionWords, type Localized } from '../../../messages';
 import type { Translate } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 
@@ -18,6 +19,20 @@ const VISIT_RESULTS = new Set(['pending', 'visited', 'nobody_home', 'refused']);
 function visitResult(value: string, t: Translate): string {
   return VISIT_RESULTS.has(value) ? t(`screening.result.${value as 'visited'}`) : value;
 }
+
+const REQUEST_WORDS = { kind: requestKindWords, source: requestSourceWords, state: requestStateWords, level: requestLevelWords, satisfaction: satisfactionWords } as const;
+/** A request's kind, source, state, level or satisfaction in the UI's language; an unknown value as written. */
+function requestWord(group: keyof typeof REQUEST_WORDS, value: string, t: Translate): string {
+  const words = REQUEST_WORDS[group] as Record<string, Localized>;
+  return words[value]?.[t.locale] ?? value;
+}
+const requestStep: Summary = (e, t, _s, what) =>
+  t('audit.sum.requestStep', {
+    what,
+    from: requestWord('state', text(e.detail, 'from'), t),
+    to: requestWord('state', text(e.detail, 'to'), t),
+    level: requestWord('level', text(e.detail, 'level'), t),
+  });
 
 /** What each kind of action did, in words: one line per entry. */
 const SUMMARIES: Record<string, Summary> = {
@@ -49,6 +64,20 @@ const SUMMARIES: Record<string, Summary> = {
   'compounds.safe.revoke': (e, t, _s, what) => t('audit.sum.safeRevoke', { what, reason: text(e.detail, 'reason') }),
   'person.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
   'resident.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
+  'requests.create': (e, t, _s, what) =>
+    t('audit.sum.requestCreate', {
+      what,
+      kind: requestWord('kind', text(e.detail, 'kind'), t),
+      source: requestWord('source', text(e.detail, 'source'), t),
+      level: requestWord('level', text(e.detail, 'level'), t),
+    }),
+  'requests.accept': requestStep,
+  'requests.assign': requestStep,
+  'requests.resolve': requestStep,
+  'requests.revisit': (e, t, _s, what) => t('audit.sum.requestRevisit', { what, satisfaction: requestWord('satisfaction', text(e.detail, 'satisfaction'), t) }),
+  'requests.escalate': (e, t, _s, what) =>
+    t('audit.sum.requestEscalate', { what, limit: t(text(e.detail, 'limit') === 'resolve' ? 'audit.sum.requestEscalate.resolve' : 'audit.sum.requestEscalate.respond') }),
+  'requests.export': (e, t, _s, what) => t('audit.sum.requestExport', { count: count(e.detail, 'rows'), what }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };

@@ -1,4 +1,5 @@
 import { addressParts } from './address-parts';
+import './address-text.css';
 
 /** An address in two lines: what tells the building apart first, the street and community under it; the whole on hover. */
 export function AddressText({ address, suffix, testId }: { address: string; suffix?: string; testId?: string }) {

@@ -10,10 +10,9 @@ import { BuildingHistory } from '../statuses/BuildingHistory';
 import { BuildingSummary } from './BuildingSummary';
 import { BuildingHeads } from './BuildingHeads';
 import { HouseholdsSection } from './HouseholdsSection';
-import { IncidentsSection } from './IncidentsSection';
-import { NeedsSection } from './NeedsSection';
+import { BuildingRequests } from '../requests/BuildingRequests';
 
-/** One building: status and history, heads, households by unit, needs and incidents. */
+/** One building: status and history, heads, households by unit, its resident requests. */
 export function BuildingPage({ id }: { id: string }) {
   const t = useT();
   const can = useCan();
@@ -26,7 +25,7 @@ export function BuildingPage({ id }: { id: string }) {
     });
   };
   useApiEvent('data.changed', ({ domains }) => {
-    if (domains.includes('buildings') || domains.includes('*')) refetch();
+    if (domains.includes('buildings') || domains.includes('requests') || domains.includes('*')) refetch();
   });
 
   if (building.isPending) return <LoadingState text={t('building.loading')} testId="building-page-loading" />;
@@ -39,8 +38,7 @@ export function BuildingPage({ id }: { id: string }) {
       <BuildingHeader building={data} canEdit={canEdit} />
       <div className="gd-bp-body">
         <div className="gd-bp-main">
-          <NeedsSection buildingId={id} needs={data.openNeeds} canEdit={canEdit} />
-          <IncidentsSection buildingId={id} incidents={data.incidents} canEdit={canEdit} />
+          <BuildingRequests buildingId={id} requests={data.requests} />
           <section className="gd-bp-card">
             <div className="gd-bp-card-head">
               <h2>{t('buildings.households.title')}</h2>

@@ -1,10 +1,11 @@
 import { Tag } from 'antd';
 import { AlertOutlined, ShoppingOutlined } from '@ant-design/icons';
-import type { BuildingDetail } from '../../../electron/api';
+import { needRequestKinds, type BuildingDetail } from '../../../electron/api';
 import { useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { GROUPS } from './group-labels';
-import { needKindColor } from './need-kinds';
+import { OverdueTag } from '../requests/OverdueTag';
+import { useRequestWords } from '../requests/request-words';
 import './building-summary.css';
 
 const SHOWN = 3;
@@ -13,7 +14,10 @@ const SHOWN = 3;
 export function BuildingSummary({ detail }: { detail: BuildingDetail }) {
   const t = useT();
   const { groups } = detail;
-  const openIncidents = detail.incidents.filter((i) => i.fixedAt === null);
+  const word = useRequestWords();
+  const open = detail.requests.filter((r) => r.state === 'pending' || r.state === 'handling');
+  const openNeeds = open.filter((r) => needRequestKinds.includes(r.kind));
+  const openIncidents = open.filter((r) => !needRequestKinds.includes(r.kind));
   const figures = [
     { key: 'households', label: t('buildings.summary.households'), value: groups.households },
     { key: 'residents', label: t('buildings.summary.residents'), value: groups.residents },
@@ -49,25 +53,24 @@ export function BuildingSummary({ detail }: { detail: BuildingDetail }) {
       <div className="gd-bsum-line" data-testid="summary-needs">
         <ShoppingOutlined aria-hidden="true" />
         <span className="gd-bsum-line-label">{t('buildings.summary.openNeeds')}</span>
-        <b className={detail.openNeeds.length > 0 ? 'gd-bld-hot' : 'gd-muted'} data-testid="summary-needs-count">
-          {formatNumber(detail.openNeeds.length)}
+        <b className={openNeeds.length > 0 ? 'gd-bld-hot' : 'gd-muted'} data-testid="summary-needs-count">
+          {formatNumber(openNeeds.length)}
         </b>
       </div>
-      {detail.openNeeds.length > 0 ? (
+      {openNeeds.length > 0 ? (
         <ul className="gd-bsum-list">
-          {detail.openNeeds.slice(0, SHOWN).map((need) => (
+          {openNeeds.slice(0, SHOWN).map((need) => (
             <li key={need.id}>
-              <Tag color={needKindColor(need.kind)} className="gd-bsum-kind">
-                {t(`buildings.needKind.${need.kind}`)}
-              </Tag>
-              <span className="gd-bsum-text" title={need.detail}>
-                {need.detail}
+              <Tag className="gd-bsum-kind">{word('kind', need.kind)}</Tag>
+              <OverdueTag row={need} />
+              <span className="gd-bsum-text" title={need.title}>
+                {need.title}
               </span>
-              <span className="gd-bsum-who">{need.assignee ?? t('buildings.need.unassigned')}</span>
+              <span className="gd-bsum-who">{need.handler ?? t('buildings.need.unassigned')}</span>
             </li>
           ))}
-          {detail.openNeeds.length > SHOWN ? (
-            <li className="gd-muted">{t('buildings.summary.more', { n: detail.openNeeds.length - SHOWN })}</li>
+          {openNeeds.length > SHOWN ? (
+            <li className="gd-muted">{t('buildings.summary.more', { n: openNeeds.length - SHOWN })}</li>
           ) : null}
         </ul>
       ) : null}
@@ -82,7 +85,8 @@ export function BuildingSummary({ detail }: { detail: BuildingDetail }) {
         <ul className="gd-bsum-list">
           {openIncidents.slice(0, SHOWN).map((incident) => (
             <li key={incident.id}>
-              <span className="gd-bsum-text" title={incident.detail ?? incident.title}>
+              <OverdueTag row={incident} />
+              <span className="gd-bsum-text" title={incident.title}>
                 {incident.title}
               </span>
               <span className="gd-bsum-who">{incident.handler ?? t('buildings.need.unassigned')}</span>

@@ -12,6 +12,7 @@ import { targetIds, type StatusTarget } from '../statuses/status-target';
 import { useStatusDoneNotice } from '../statuses/use-done-notice';
 import { MapCanvas, type LayerVisibility } from './MapCanvas';
 import { LayerToggles } from './LayerToggles';
+import { LateRequestsLayer } from './LateRequestsLayer';
 import { MapLegend } from './MapLegend';
 import { ScreeningLegend } from './ScreeningLegend';
 import { BuildingPanel } from './BuildingPanel';
@@ -91,7 +92,9 @@ export function MapPage() {
         safeCompounds={safe.data}
         fitRequest={fitRequest}
         fitTo={fitTo}
-      />
+      >
+        <LateRequestsLayer onOpen={setSelectedId} />
+      </MapCanvas>
       <div className="gd-map-top">
         <LayerToggles
           title={street ? `${street} · ${t('map.title')}` : t('map.title')}

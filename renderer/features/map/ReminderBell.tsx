@@ -9,25 +9,60 @@ import { describeError } from '../../ui/error-text';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n';
 import { StatusTag } from '../statuses/StatusTag';
+import { useCan } from '../auth/session';
+import { requestsHref } from '../requests/requests-href';
 import './reminders.css';
 
-/** Statuses that end within 48 hours or are overdue: a bell in the header, a list under it. */
+/**
+ * A bell in the header: statuses that end within 48 hours or are overdue, and resident requests
+ * past their limit (督办), each with a list under it.
+ */
 export function ReminderBell() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const reminders = useApiQuery('buildings.reminders', { withinHours: 48 }, { refetchInterval: 60_000, staleTime: 30_000, enabled: useStartupSettled() });
+  const settled = useStartupSettled();
+  const readsRequests = useCan()('requests.read');
+  const reminders = useApiQuery('buildings.reminders', { withinHours: 48 }, { refetchInterval: 60_000, staleTime: 30_000, enabled: settled });
+  const alerts = useApiQuery('requests.alerts', {}, { refetchInterval: 60_000, staleTime: 30_000, enabled: settled && readsRequests });
   const list = reminders.data ?? [];
-  const overdue = list.filter((r) => r.overdue).length;
+  const lateRequests = alerts.data?.overdue ?? 0;
+  const overdue = list.filter((r) => r.overdue).length + lateRequests;
+  const count = list.length + lateRequests;
 
   const go = (r: StatusReminder) => {
     setOpen(false);
     navigate('map', [], { building: r.buildingId });
   };
 
+  const requestList = alerts.data && alerts.data.overdue > 0 ? (
+    <div className="gd-reminders-requests" data-testid="reminder-requests">
+      <div className="gd-reminders-head">{t('requests.bell.title')}</div>
+      <ul>
+        {alerts.data.latest.map((r) => (
+          <li key={r.id}>
+            <a className="gd-reminder" href={requestsHref({ overdue: true }, r.id)} onClick={() => setOpen(false)} data-testid="reminder-request" data-request-id={r.id}>
+              <span className="gd-reminder-address">{r.title}</span>
+              <span className="gd-reminder-line">
+                <span className="gd-muted">{r.address}</span>
+                <span className="gd-reminder-until gd-overdue">{t('requests.bell.due', { at: formatDateTime(r.dueAt) })}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {alerts.data.overdue > alerts.data.latest.length ? (
+        <a href={requestsHref({ overdue: true })} onClick={() => setOpen(false)} data-testid="reminder-requests-more">
+          {t('requests.bell.more', { n: alerts.data.overdue - alerts.data.latest.length })}
+        </a>
+      ) : null}
+    </div>
+  ) : null;
+
   const content = (
     <div className="gd-reminders" data-testid="reminder-list">
+      {requestList}
       {reminders.isError ? <div className="gd-reminder-error">{describeError(reminders.error, t).message}</div> : null}
-      {list.length === 0 && !reminders.isError ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminders.none')} /> : null}
+      {count === 0 && !reminders.isError ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminders.none')} /> : null}
       <ul>
         {list.map((r) => (
           <li key={r.buildingId}>
@@ -57,8 +92,8 @@ export function ReminderBell() {
       content={content}
     >
       <Tooltip title={open ? null : t('reminders.title')}>
-        <Badge count={list.length} size="small" color={overdue > 0 ? '#cf1322' : '#fa8c16'} offset={[-4, 4]}>
-          <Button type="text" className="gd-bell" icon={<BellOutlined />} aria-label={t('reminders.title')} data-testid="reminder-bell" data-count={list.length} data-overdue={overdue} />
+        <Badge count={count} size="small" color={overdue > 0 ? '#cf1322' : '#fa8c16'} offset={[-4, 4]}>
+          <Button type="text" className="gd-bell" icon={<BellOutlined />} aria-label={t('reminders.title')} data-testid="reminder-bell" data-count={count} data-overdue={overdue} data-late-requests={lateRequests} />
         </Badge>
       </Tooltip>
     </Popover>

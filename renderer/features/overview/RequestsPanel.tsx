@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import { Tag } from 'antd';
 import type { OverviewRequest, OverviewRequests } from '../../../electron/api';
-import { hashHref } from '../../app/use-hash-route';
+import { requestsHref } from '../requests/requests-href';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { buildingOnMapHref } from '../map/map-href';
 import { Figure } from './Figure';
 import { Panel } from './Panel';
 
-/** The buildings list of those with open requests for help, most first. */
-export const openNeedsHref = (communityId?: string) =>
-  hashHref('buildings', [], { ...(communityId ? { community: communityId } : {}), needs: '1', sort: 'openNeeds', order: 'desc' });
+/** The 诉求 page with the open needs (or incidents) of the street or of one community. */
+export const openRequestsHref = (group: 'need' | 'incident', communityId?: string) => requestsHref({ group, open: true, ...(communityId ? { communityId } : {}) });
 
 /**
  * New requests for help and incidents since the last shift. The figures show their newest items
- * here (each opening its building on the map); the buildings list has the requests for help.
+ * here, each opening in the 诉求 page; the list link opens the whole queue.
  */
 export function RequestsPanel({ requests }: { requests: OverviewRequests }) {
   const t = useT();
@@ -25,7 +23,7 @@ export function RequestsPanel({ requests }: { requests: OverviewRequests }) {
     <Panel
       title={t('overview.requests.latest')}
       extra={
-        <a href={openNeedsHref()} data-testid="overview-needs-list">
+        <a href={requestsHref()} data-testid="overview-needs-list">
           {t('overview.list')}
         </a>
       }
@@ -48,7 +46,7 @@ export function RequestsPanel({ requests }: { requests: OverviewRequests }) {
         <ul className="gd-ov-list" data-testid="overview-request-list">
           {shown.map((r) => (
             <li key={`${r.kind}-${r.id}`}>
-              <a href={buildingOnMapHref(r.buildingId)} data-testid={`overview-${r.kind}`} data-building-id={r.buildingId}>
+              <a href={requestsHref({}, r.id)} data-testid={`overview-${r.kind}`} data-building-id={r.buildingId}>
                 <span className="gd-ov-item-main">
                   <Tag color={r.kind === 'incident' ? 'red' : 'blue'}>{t(r.kind === 'incident' ? 'overview.requests.incident' : 'overview.requests.need')}</Tag>
                   {r.title}

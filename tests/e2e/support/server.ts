@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test } from '@playwright/test';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_TMP, ROOT, TEMPLATE_DIR } from './paths';
 import { NEXT_START_URL } from '../../../electron/server/sessions';
+import { TEST_CLOCK_FILE } from '../../../electron/rpc/test-clock';
 
 export interface TestServer {
   /** The newest printed URL with the start secret: each works once, and the server prints the next. */
@@ -14,7 +15,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-type ServerOptions = { dataDir?: string; fromTemplate?: boolean; args?: string[] };
+/** `testBuild`: the server built with the test hooks (`dist/e2e/`), whose clock a test can move (`moveClock`). */
+type ServerOptions = { dataDir?: string; fromTemplate?: boolean; args?: string[]; testBuild?: boolean };
 
 /**
  * For a `beforeEach` hook: a server of the test's own over a fresh copy of the template. The time
@@ -31,7 +33,7 @@ export async function startServerForTest(options: ServerOptions = {}): Promise<T
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(E2E_TMP, 'data-'));
   if (options.fromTemplate !== false && !options.dataDir) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, options.testBuild ? 'dist/e2e/server.mjs' : 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -64,4 +66,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Moves the services' clock of a test-build server (`testBuild: true`) by `offsetMs` from the real time. */
+export function moveClock(server: TestServer, offsetMs: number): void {
+  writeFileSync(join(server.dataDir, TEST_CLOCK_FILE), JSON.stringify({ offsetMs }), { mode: 0o600 });
 }

@@ -44,6 +44,14 @@ async function ownBatch(f: MatrixStreet, caller: Caller, where: Where): Promise<
   return mine.ok ? mine.result.batchId : (await f.admin.call('buildings.setStatus', change)).batchId;
 }
 
+/** A new request of the administrator's at the place, taken to `state` (each call needs its own: a step is taken once). */
+async function requestIn(f: MatrixStreet, where: Where, state: 'pending' | 'handling' | 'resolved'): Promise<string> {
+  const { id } = await f.admin.call('requests.create', { buildingId: f.at[where].building, kind: 'facility', title: '楼道灯不亮', source: 'photo' });
+  if (state !== 'pending') await f.admin.call('requests.accept', { id, handler: '物业老陈' });
+  if (state === 'resolved') await f.admin.call('requests.resolve', { id, resolution: '已更换灯泡' });
+  return id;
+}
+
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
 
@@ -58,11 +66,16 @@ export const SAMPLES: Samples = {
   'buildings.get': scoped((f, _c, w) => ({ id: f.at[w].building })),
   'buildings.list': scoped((f, _c, w) => ({ filter: { gridIds: [f.at[w].grid] } })),
   'buildings.export': scoped((f, _c, w) => ({ filter: { gridIds: [f.at[w].grid] } })),
+  'requests.list': scoped((f, _c, w) => ({ filter: { gridId: f.at[w].grid } })),
+  'requests.get': scoped((f, _c, w) => ({ id: f.at[w].request })),
+  'requests.alerts': sample(() => ({})),
+  'requests.create': scoped((f, _c, w) => ({ buildingId: f.at[w].building, householdId: f.at[w].household, kind: 'shopping', title: '代购蔬菜', source: 'wechat', requester: '住户' })),
+  'requests.accept': scoped(async (f, _c, w) => ({ id: await requestIn(f, w, 'pending'), handler: '志愿者小刘' })),
+  'requests.assign': scoped((f, _c, w) => ({ id: f.at[w].request, handler: '志愿者小刘' })),
+  'requests.resolve': scoped(async (f, _c, w) => ({ id: await requestIn(f, w, 'handling'), resolution: '已送到家' })),
+  'requests.revisit': scoped(async (f, _c, w) => ({ id: await requestIn(f, w, 'resolved'), satisfaction: 'satisfied' })),
+  'requests.export': scoped((f, _c, w) => ({ filter: { gridId: f.at[w].grid } })),
   'buildings.households': scoped((f, _c, w) => ({ id: f.at[w].building })),
-  'buildings.addNeed': scoped((f, _c, w) => ({ buildingId: f.at[w].building, householdId: f.at[w].household, kind: 'shopping', detail: '代购蔬菜', requestedBy: '住户' })),
-  'buildings.updateNeed': scoped((f, _c, w) => ({ id: f.at[w].need, assignee: '志愿者小刘' })),
-  'buildings.addIncident': scoped((f, _c, w) => ({ buildingId: f.at[w].building, title: '单元门禁损坏' })),
-  'buildings.updateIncident': scoped((f, _c, w) => ({ id: f.at[w].incident, handler: '物业老陈' })),
   'screening.rounds': sample(() => ({})),
   'screening.start': scoped((f, _c, w) => ({ scope: { type: 'grids', ids: [f.at[w].grid] } })),
   'screening.close': sample(async (f) => ({ roundId: await f.round() })),

@@ -14,8 +14,8 @@ export interface Place {
   household: string;
   /** The building head on duty there. */
   person: string;
-  need: string;
-  incident: string;
+  /** A request (诉求) of the household, in hand, naming the person on duty. */
+  request: string;
 }
 
 export interface MatrixStreet {
@@ -53,7 +53,7 @@ interface Person {
 
 /**
  * The test street with, in each of the two grids, a household of two residents, a building head
- * on duty, and a need and an incident recorded by the administrator naming them.
+ * on duty, and a request recorded by the administrator naming them.
  */
 export async function openMatrixStreet(): Promise<MatrixStreet> {
   const t = makeRuntime();
@@ -85,11 +85,11 @@ export async function openMatrixStreet(): Promise<MatrixStreet> {
     sqlite
       .prepare(`INSERT INTO duty_assignments (id, hlc, origin, person_id, role, scope_type, scope_id, since) VALUES (?, 'h', 'test', ?, 'building_head', 'building', ?, 0)`)
       .run(uuidv7(), person, building);
-    const need = await admin.call('buildings.addNeed', {
-      buildingId: building, householdId: household, kind: 'medicine', detail: '降压药两盒', requestedBy: `${head.name}（1单元101）`, assignee: onDuty.name,
+    const request = await admin.call('requests.create', {
+      buildingId: building, householdId: household, kind: 'medicine', title: '降压药两盒', source: 'hotline', requester: `${head.name}（1单元101）`, handler: onDuty.name,
     });
-    const incident = await admin.call('buildings.addIncident', { buildingId: building, title: '楼顶防水层被风掀开', handler: onDuty.name });
-    at[where] = { grid, compound, building, household, person, need: need.id, incident: incident.id };
+    await admin.call('requests.accept', { id: request.id, handler: onDuty.name });
+    at[where] = { grid, compound, building, household, person, request: request.id };
   }
   const all = Object.values(PEOPLE).flatMap((p) => Object.values(p));
   const accounts = await admin.call('accounts.list');

@@ -63,12 +63,14 @@ describe('buildings.get — the panel', () => {
     expect(buildingDetail(s.ctx(), b, NOW + 9 * DAY).groups.tags.home_observation).toBe(0);
   });
 
-  it('lists open needs oldest first and incidents open first, then the five latest fixed', () => {
+  it('lists its requests open first, overdue before the rest, then the five latest handled', () => {
     const d = buildingDetail(s.ctx(), b, NOW);
-    expect(d.openNeeds.map((n) => n.requestedAt)).toEqual([NOW - 5 * DAY, NOW - 2 * DAY]);
-    expect(d.openNeeds.every((n) => n.doneAt === null)).toBe(true);
-    expect(d.incidents.map((i) => i.fixedAt)).toEqual([null, null, ...[1, 2, 3, 4, 5].map((i) => NOW - (10 + i) * DAY)]);
-    expect(d.incidents[0]!.reportedAt).toBe(NOW - DAY);
+    expect(d.requests.map((r) => [r.receivedAt - NOW, r.overdue])).toEqual([
+      [-2 * DAY, true], [-3 * DAY, true], [-5 * DAY, true], [-DAY, false],
+      [-9 * DAY, false], [-21 * DAY, false], [-22 * DAY, false], [-23 * DAY, false], [-24 * DAY, false],
+    ]);
+    expect(d.requests.slice(4).every((r) => r.state === 'resolved')).toBe(true);
+    expect(d.requests.find((r) => r.receivedAt === NOW - 3 * DAY)).toMatchObject({ kind: 'facility', state: 'pending' });
   });
 
   it('shows the compound’s current 放心楼院 designation and ignores revoked ones', () => {
@@ -86,10 +88,10 @@ describe('buildings.get — the panel', () => {
   it('shows who asked for help, name and room, to a duty officer and only a masked name to the analyst', () => {
     const staff: Actor = { id: 's', name: '值班员小李', role: 'staff', seesPersonalData: false };
     const analyst: Actor = { id: 'a', name: '数据专员', role: 'analyst', seesPersonalData: false };
-    expect(buildingDetail(s.ctx(staff), b, NOW).openNeeds.map((n) => n.requestedBy)).toEqual(['张大爷 301', '张大爷 301']);
+    const needs = (d: ReturnType<typeof buildingDetail>) => d.requests.filter((r) => r.kind === 'medicine' && r.state === 'pending').map((r) => r.requester);
+    expect(needs(buildingDetail(s.ctx(staff), b, NOW))).toEqual(['张大爷 301', '张大爷 301']);
     const masked = buildingDetail(s.ctx(analyst), b, NOW);
-    expect(masked.openNeeds.map((n) => n.requestedBy)).toEqual(['张**', '张**']);
-    expect(masked.incidents[0]!.reportedBy).toBe('网**');
+    expect(needs(masked)).toEqual(['张**', '张**']);
     expect(JSON.stringify(masked)).not.toContain('张大爷');
   });
 

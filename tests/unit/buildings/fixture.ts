@@ -105,12 +105,28 @@ export function addTag(
   return row(sqlite, 'resident_tags', { resident_id: resident, building_id: building, tag, starts_on: startsOn, ends_on: endsOn, deleted: deleted ? 1 : 0 });
 }
 
+/** A request of a need kind (送药), open unless done; written as a row, not through the services. */
 export function addNeedRow(sqlite: Database.Database, building: string, requestedAt: number, doneAt: number | null = null): string {
-  return row(sqlite, 'building_needs', { building_id: building, kind: 'medicine', detail: '降压药两盒', requested_by: '张大爷 301', requested_at: requestedAt, done_at: doneAt, done_by: doneAt ? '小李' : null });
+  return addRequestRow(sqlite, building, { kind: 'medicine', title: '降压药两盒', requester: '张大爷 301', receivedAt: requestedAt, resolvedAt: doneAt });
 }
 
+/** A request of an incident kind (设施损坏), open unless fixed. */
 export function addIncidentRow(sqlite: Database.Database, building: string, reportedAt: number, fixedAt: number | null = null): string {
-  return row(sqlite, 'building_incidents', { building_id: building, title: `楼顶防水层被风掀开 ${reportedAt}`, reported_by: '网格员', reported_at: reportedAt, fixed_at: fixedAt });
+  return addRequestRow(sqlite, building, { kind: 'facility', title: `楼顶防水层被风掀开 ${reportedAt}`, requester: null, receivedAt: reportedAt, resolvedAt: fixedAt });
+}
+
+export function addRequestRow(
+  sqlite: Database.Database,
+  building: string,
+  r: { kind: string; title: string; requester: string | null; receivedAt: number; resolvedAt?: number | null; state?: string; level?: string; dueAt?: number | null },
+): string {
+  const state = r.state ?? (r.resolvedAt ? 'resolved' : 'pending');
+  const place = sqlite.prepare('SELECT grid_id, community_id FROM buildings WHERE id = ?').get(building) as { grid_id: string; community_id: string };
+  return row(sqlite, 'requests', {
+    building_id: building, grid_id: place.grid_id, community_id: place.community_id, kind: r.kind, title: r.title, source: 'visit', requester: r.requester, reported_by: '网格员', received_at: r.receivedAt,
+    level: r.level ?? 'community', state, due_at: r.dueAt !== undefined ? r.dueAt : state === 'pending' ? r.receivedAt + DAY : null,
+    resolved_at: r.resolvedAt ?? null, resolved_by: r.resolvedAt ? '小李' : null,
+  });
 }
 
 export function grantSafeCompound(sqlite: Database.Database, compound: string, grantedAt: number, revokedAt: number | null = null): string {
@@ -119,7 +135,7 @@ export function grantSafeCompound(sqlite: Database.Database, compound: string, g
 
 /** Every row of the tables a buildings call may write, to prove a refusal wrote nothing. */
 export function snapshot(sqlite: Database.Database): string {
-  return ['building_needs', 'building_incidents', 'audit_log']
+  return ['requests', 'request_events', 'audit_log']
     .map((t) => JSON.stringify(sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
     .join('\n');
 }

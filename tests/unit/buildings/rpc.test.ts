@@ -43,22 +43,27 @@ describe('buildings through the contract', () => {
     expect(log.entries[0]).toMatchObject({ actorName: 'zhiban 用户', detail: { rows: 1, filterText: '网格：永安西里社区 · 第2网格' } });
   });
 
-  it('adds and completes a need, announcing each change to every window', async () => {
+  it('records and handles a request through the contract, announcing each change to every window', async () => {
     const worker = await signIn(t.runtime, ROLE_USERS.grid_worker);
     const building = t.territory.buildings[0]!;
-    expect(await worker.reply('buildings.addNeed', { buildingId: building, kind: 'shopping', detail: '米', requestedBy: '王奶奶' })).toMatchObject({
+    expect(await worker.reply('requests.create', { buildingId: building, kind: 'shopping', title: '米', source: 'wechat', requester: '王奶奶' })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', field: 'detail' },
+      error: { code: 'INVALID_INPUT', field: 'title' },
     });
-    const added = await worker.call('buildings.addNeed', { buildingId: building, kind: 'shopping', detail: '米和油', requestedBy: '王奶奶' });
-    expect(added).toMatchObject({ kind: 'shopping', doneAt: null });
-    expect((await worker.call('buildings.get', { id: building })).openNeeds.map((n) => n.id)).toEqual([added.id]);
-    expect(await worker.call('buildings.updateNeed', { id: added.id, done: true })).toMatchObject({ doneBy: 'wangge 用户' });
-    expect(await worker.reply('buildings.updateNeed', { id: added.id, done: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(events.filter((e) => e.event === 'data.changed')).toEqual([
-      { event: 'data.changed', payload: { domains: ['buildings'] } },
-      { event: 'data.changed', payload: { domains: ['buildings'] } },
+    const added = await worker.call('requests.create', { buildingId: building, kind: 'shopping', title: '米和油', source: 'wechat', requester: '王奶奶' });
+    expect(added).toMatchObject({ kind: 'shopping', state: 'pending', reportedBy: 'wangge 用户' });
+    expect((await worker.call('buildings.get', { id: building })).requests.map((r) => r.id)).toEqual([added.id]);
+    await worker.call('requests.accept', { id: added.id, handler: '志愿者小陈' });
+    expect(await worker.call('requests.resolve', { id: added.id, resolution: '已送到家' })).toMatchObject({ state: 'resolved', resolvedBy: 'wangge 用户' });
+    expect(await worker.reply('requests.resolve', { id: added.id, resolution: '再送一次' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '这条诉求现在是「已办结」，不能办结' },
+    });
+    expect(events.filter((e) => e.event === 'data.changed').map((e) => e.payload)).toEqual([
+      { domains: ['requests', 'buildings'] },
+      { domains: ['requests', 'buildings'] },
+      { domains: ['requests', 'buildings'] },
     ]);
-    expect(await worker.call('buildings.get', { id: building })).toMatchObject({ openNeeds: [] });
+    expect((await worker.call('buildings.get', { id: building })).requests).toMatchObject([{ id: added.id, state: 'resolved' }]);
   });
 });

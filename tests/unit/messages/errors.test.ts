@@ -60,11 +60,12 @@ describe('errors reach the UI in its language', () => {
 
   it('dispatch refuses a method whose declared permission the account lacks', async () => {
     const leader = await signIn(t.runtime, 'lingdao');
-    const reply = await leader.reply('buildings.addNeed', {
+    const reply = await leader.reply('requests.create', {
       buildingId: '01900000-0000-7000-8000-00000000dead',
       kind: 'medicine',
-      detail: '降压药两盒',
-      requestedBy: '张阿姨',
+      title: '降压药两盒',
+      source: 'hotline',
+      requester: '张阿姨',
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'session.forbidden' } });
   });

@@ -83,10 +83,10 @@ describe('overview.get', () => {
       [zs[1], 'sealed', 'controlled'],
       [dx[0], 'normal', 'sealed'],
     ]);
-    expect(o.requests).toMatchObject({ newNeeds: 2, newIncidents: 1, openNeeds: 3, openIncidents: 1 });
+    expect(o.requests).toMatchObject({ newNeeds: 2, newIncidents: 1, openNeeds: 3, openIncidents: 1, overdue: 0, escalatedSince: 0 });
     expect(o.requests.byCommunity).toEqual([
-      { communityId: s.territory.community, communityName: '永安西里社区', openNeeds: 2, openIncidents: 1, bounds: [[36.06, 120.37], [36.07, 120.38]] },
-      { communityId: s.other.community, communityName: '大学路社区', openNeeds: 1, openIncidents: 0, bounds: [[36.06, 120.39], [36.07, 120.4]] },
+      { communityId: s.territory.community, communityName: '永安西里社区', openNeeds: 2, openIncidents: 1, overdue: 0, bounds: [[36.06, 120.37], [36.07, 120.38]] },
+      { communityId: s.other.community, communityName: '大学路社区', openNeeds: 1, openIncidents: 0, overdue: 0, bounds: [[36.06, 120.39], [36.07, 120.4]] },
     ]);
     expect(o.requests.latest.map((r) => [r.kind, r.buildingId])).toEqual([
       ['need', zs[2]],
@@ -99,6 +99,17 @@ describe('overview.get', () => {
       { buildingId: dx[0], until: NOW + 23 * HOUR, gridName: '大学路社区 · 大学路第1网格' },
     ]);
     expect(o.screening).toBeNull();
+  });
+
+  it('counts the open requests past their limit by community, and escalates them in their history', () => {
+    const late = addNeedRow(s.sqlite, zs[3]!, NOW - 25 * HOUR);
+    const o = get();
+    expect(o.requests).toMatchObject({ overdue: 1, escalatedSince: 1 });
+    expect(o.requests.byCommunity[0]).toMatchObject({ communityId: s.territory.community, overdue: 1, openNeeds: 3 });
+    const history = s.sqlite.prepare(`SELECT action, at, note FROM request_events WHERE request_id = ?`).all(late);
+    expect(history).toEqual([{ action: 'escalate', at: NOW - HOUR, note: '超过 24 小时未受理，督办' }]);
+    expect(get().requests.overdue).toBe(1);
+    expect(s.sqlite.prepare(`SELECT count(*) FROM request_events WHERE request_id = ?`).pluck().get(late)).toBe(1);
   });
 
   it('counts since this account’s previous sign-in when asked, and from the shift when there was none', () => {

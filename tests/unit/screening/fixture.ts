@@ -95,7 +95,7 @@ export function makeScreeningFixture(): ScreeningFixture {
 /** A fingerprint of everything screening may write, to prove a failed call wrote nothing. */
 export function fingerprint(sqlite: Database.Database): string {
   const hash = createHash('sha256');
-  for (const table of ['screening_rounds', 'screening_visits', 'building_needs', 'resident_tags', 'audit_log']) {
+  for (const table of ['screening_rounds', 'screening_visits', 'requests', 'request_events', 'resident_tags', 'audit_log']) {
     hash.update(JSON.stringify(sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all()));
   }
   return hash.digest('hex');

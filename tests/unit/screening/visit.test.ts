@@ -28,7 +28,7 @@ const visitRow = (household: string) =>
     hlc: string;
   };
 const needsOf = (household: string) =>
-  f.sqlite.prepare('SELECT building_id, kind, detail, requested_by, done_at, deleted FROM building_needs WHERE household_id = ?').all(household);
+  f.sqlite.prepare('SELECT building_id, kind, title, source, requester, state, deleted FROM requests WHERE household_id = ?').all(household);
 const returneeTags = (resident: string) => f.sqlite.prepare(`SELECT tag, starts_on, building_id FROM resident_tags WHERE resident_id = ? AND tag = 'returnee'`).all(resident);
 
 describe('recording visits', () => {
@@ -62,14 +62,14 @@ describe('recording visits', () => {
     expect(line.visitedAt).toBeGreaterThanOrEqual(t0);
     expect(visitRow(household).hlc > hlcBefore).toBe(true);
     expect(needsOf(household)).toEqual([
-      { building_id: b1, kind: 'other', detail: '需要代购降压药', requested_by: '刘国庆（1单元301）', done_at: null, deleted: 0 },
+      { building_id: b1, kind: 'other', title: '需要代购降压药', source: 'screening', requester: '刘国庆（1单元301）', state: 'pending', deleted: 0 },
     ]);
     expect(returneeTags(f.heads.get(household)!)).toEqual([{ tag: 'returnee', starts_on: line.visitedAt, building_id: b1 }]);
-    expect(f.events).toContainEqual({ event: 'data.changed', payload: { domains: ['screening', 'buildings'] } });
+    expect(f.events).toContainEqual({ event: 'data.changed', payload: { domains: ['screening', 'buildings', 'requests'] } });
 
-    // The need shows on the building's panel.
+    // The need shows on the building's panel, as a request (摸排发现).
     const detail = await staff.call('buildings.get', { id: b1 });
-    expect(detail.openNeeds.map((n) => n.detail)).toContain('需要代购降压药');
+    expect(detail.requests.map((n) => n.title)).toContain('需要代购降压药');
   });
 
   it('keeps counting attempts when a visit is corrected, without duplicating the need or the tag', async () => {

@@ -19,7 +19,7 @@ export function tempDatabase(): OpenedDatabase & { dispose(): void } {
 
 export const SEEDED_TABLES = [
   'street_offices', 'communities', 'zones', 'grids', 'compounds', 'buildings', 'units', 'people', 'duty_assignments',
-  'building_status_history', 'households', 'residents', 'resident_tags', 'building_needs', 'building_incidents', 'safe_compounds',
+  'building_status_history', 'households', 'residents', 'resident_tags', 'requests', 'request_events', 'safe_compounds',
   'screening_rounds', 'screening_visits',
 ] as const;
 

@@ -23,7 +23,7 @@ describe.each([42, 7])('seeded households, residents and groups (small preset, s
 
   it('reports the rows it wrote', () => {
     const tables = {
-      households: 'households', residents: 'residents', tags: 'resident_tags', needs: 'building_needs', incidents: 'building_incidents',
+      households: 'households', residents: 'residents', tags: 'resident_tags', requests: 'requests',
       safeCompounds: 'safe_compounds', screeningRounds: 'screening_rounds', screeningVisits: 'screening_visits',
     } as const;
     for (const [key, table] of Object.entries(tables)) {
@@ -154,43 +154,50 @@ describe.each([42, 7])('seeded households, residents and groups (small preset, s
     expect(observed.strict / observed.n).toBeGreaterThan(0.5);
   });
 
-  it('records needs mostly from watched households, three in five delivered', () => {
-    const needs = all<{ requested_by: string; room: string; requested_at: number; assignee: string; done_at: number | null; done_by: string | null; watched: number }>(
-      `SELECT n.requested_by, h.room, n.requested_at, n.assignee, n.done_at, n.done_by,
+  it('records needs mostly from watched households, each with its life so far', () => {
+    const needs = all<{ requester: string; room: string; received_at: number; state: string; resolved_at: number | null; resolved_by: string | null; handler: string | null; watched: number }>(
+      `SELECT n.requester, h.room, n.received_at, n.state, n.resolved_at, n.resolved_by, n.handler,
               EXISTS (SELECT 1 FROM resident_tags t JOIN residents r ON r.id = t.resident_id WHERE r.household_id = h.id
                         AND t.tag IN ('home_observation', 'isolation', 'elderly_alone')) watched
-         FROM building_needs n JOIN households h ON h.id = n.household_id AND h.building_id = n.building_id`,
+         FROM requests n JOIN households h ON h.id = n.household_id AND h.building_id = n.building_id WHERE n.kind <> 'facility'`,
     );
-    expect(needs).toHaveLength(summary.needs);
+    expect(needs.length).toBeGreaterThan(20);
     expect(needs.filter((n) => n.watched).length / needs.length).toBeGreaterThan(0.7);
-    const done = needs.filter((n) => n.done_at !== null);
-    expect(done.length / needs.length).toBeGreaterThan(0.4);
-    expect(done.length / needs.length).toBeLessThan(0.8);
+    const done = needs.filter((n) => n.resolved_at !== null);
+    expect(done.length / needs.length).toBeGreaterThan(0.3);
+    expect(done.length / needs.length).toBeLessThan(0.9);
+    for (const state of ['pending', 'handling', 'resolved', 'revisited']) expect(needs.some((n) => n.state === state), state).toBe(true);
     for (const n of needs) {
-      expect(n.requested_by).toMatch(new RegExp(`^[\\u4e00-\\u9fa5]{2,4}（${n.room}）$`));
-      expect(n.requested_at).toBeLessThanOrEqual(NOW);
-      expect(n.assignee).toBeTruthy();
-      if (n.done_at !== null) {
-        expect(n.done_at).toBeGreaterThan(n.requested_at);
-        expect(n.done_at).toBeLessThanOrEqual(NOW);
-        expect(n.done_by).toBe(n.assignee);
-      } else expect(n.done_by).toBeNull();
+      expect(n.requester).toMatch(new RegExp(`^[\\u4e00-\\u9fa5]{2,4}（${n.room}）$`));
+      expect(n.received_at).toBeLessThanOrEqual(NOW);
+      if (n.resolved_at !== null) {
+        expect(n.resolved_at).toBeGreaterThan(n.received_at);
+        expect(n.resolved_at).toBeLessThanOrEqual(NOW);
+        expect(n.resolved_by).toBe(n.handler);
+      } else expect(n.resolved_by).toBeNull();
     }
   });
 
-  it('reports an incident at about one building in 150, fixed ones within a week', () => {
-    const incidents = all<{ title: string; reported_at: number; handler: string | null; fixed_at: number | null; fix_note: string | null }>(
-      'SELECT title, reported_at, handler, fixed_at, fix_note FROM building_incidents',
+  it('escalates every demo request past its limit, in its history, as the services would', () => {
+    const overdue = count(`SELECT count(*) n FROM requests WHERE due_at < ${NOW}`);
+    expect(overdue).toBeGreaterThan(0);
+    expect(count(`SELECT count(*) n FROM requests WHERE due_at < ${NOW} AND (escalated_at IS NULL OR escalated_at < due_at)`)).toBe(0);
+    expect(count(`SELECT count(*) n FROM requests r WHERE escalated_at IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.action = 'escalate' AND e.at = r.escalated_at)`)).toBe(0);
+    expect(count(`SELECT count(*) n FROM requests r WHERE NOT EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.action = 'create')`)).toBe(0);
+  });
+
+  it('reports an incident at about one building in 150', () => {
+    const incidents = all<{ title: string; received_at: number; resolved_at: number | null; resolution: string | null }>(
+      `SELECT title, received_at, resolved_at, resolution FROM requests WHERE kind = 'facility'`,
     );
     expect(incidents).toHaveLength(3);
     for (const i of incidents) {
-      expect(i.reported_at).toBeLessThan(NOW);
-      if (i.fixed_at !== null) {
-        expect(i.fix_note).toBeTruthy();
-        expect(i.handler).toBeTruthy();
-        expect(i.fixed_at - i.reported_at).toBeLessThanOrEqual(7 * DAY);
-        expect(i.fixed_at).toBeLessThan(NOW);
-      } else expect(i.fix_note).toBeNull();
+      expect(i.received_at).toBeLessThan(NOW);
+      if (i.resolved_at !== null) {
+        expect(i.resolution).toBeTruthy();
+        expect(i.resolved_at).toBeLessThan(NOW);
+      } else expect(i.resolution).toBeNull();
     }
   });
 

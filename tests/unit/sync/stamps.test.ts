@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureAddressInitials } from '../../../db/buildings/address-search';
-import { addIncident, updateIncident } from '../../../db/buildings/incidents';
-import { addNeed, updateNeed } from '../../../db/buildings/needs';
 import { bulkSetStatus } from '../../../db/buildings/status/bulk';
 import { setBuildingStatus } from '../../../db/buildings/status/set';
 import { undoBatch } from '../../../db/buildings/status/undo';
 import { designateSafeCompound } from '../../../db/compounds/safe-designate';
 import { revokeSafeCompound } from '../../../db/compounds/safe-revoke';
+import { createRequest } from '../../../db/requests/create';
+import { recordEscalations } from '../../../db/requests/escalate';
+import { acceptRequest, resolveRequest } from '../../../db/requests/transitions';
 import { closeRound } from '../../../db/screening/close';
 import { startRound } from '../../../db/screening/start';
 import { recordVisit } from '../../../db/screening/visit';
@@ -54,8 +55,8 @@ const made = { batchId: '', needId: '', incidentId: '', safeId: '', roundId: '' 
 function addRows(): void {
   bulkSetStatus(s.ctx(), { status: 'precaution', reason: '周边出现病例', selection: { kind: 'grid', id: s.territory.grid } }, now);
   made.batchId = setBuildingStatus(s.ctx(), { id: b1!, status: 'sealed', reason: '发现密接' }, now + 1).batchId;
-  made.needId = addNeed(s.ctx(), { buildingId: b0!, householdId: household, kind: 'medicine', detail: '降压药', requestedBy: '刘国庆' }, now).id;
-  made.incidentId = addIncident(s.ctx(), { buildingId: b0!, title: '楼顶防水层被风掀开' }, now).id;
+  made.needId = createRequest(s.ctx(), { buildingId: b0!, householdId: household, kind: 'medicine', title: '降压药', source: 'hotline', requester: '刘国庆', level: 'community' }, now).id;
+  made.incidentId = createRequest(s.ctx(), { buildingId: b0!, kind: 'facility', title: '楼顶防水层被风掀开', source: 'photo', level: 'higher' }, now).id;
   made.safeId = designateSafeCompound(s.ctx(), { compoundId: s.other.compound, grantedAt: now - 1000, criteria: ['无疫情', '自治组织健全'] }, now).id;
   saveStatus(s.ctx(ADMIN), { key: 'watch', label: '观察', labelEn: 'Watch', color: '#1677FF', rank: 15, retired: false });
   made.roundId = startRound(s.ctx(), { scope: { type: 'street' } }).id;
@@ -64,8 +65,10 @@ function addRows(): void {
 /** The services that change the rows added before (a visit also adds a need and a returnee tag). */
 function changeRows(): void {
   undoBatch(s.ctx(), { batchId: made.batchId }, now + 2);
-  updateNeed(s.ctx(), { id: made.needId, done: true }, now + 3);
-  updateIncident(s.ctx(), { id: made.incidentId, fixedAt: now + 4, fixNote: '已修复' }, now + 5);
+  acceptRequest(s.ctx(), { id: made.needId }, now + 3);
+  resolveRequest(s.ctx(), { id: made.needId, resolution: '已送到' }, now + 4);
+  // The incident went up and was never accepted: a day later it is escalated by the clock.
+  recordEscalations(s.ctx(), now + 2 * 86_400_000);
   revokeSafeCompound(s.ctx(), { id: made.safeId, reason: '出现病例' }, now + 6);
   saveStatus(s.ctx(ADMIN), { key: 'watch', label: '观察区', labelEn: 'Watch', color: '#1677FF', rank: 15, retired: false });
   recordVisit(s.ctx(), { roundId: made.roundId, householdId: household, result: 'visited', findings: { returnee: true, symptoms: false, needs: '代购蔬菜' } });
@@ -100,11 +103,11 @@ describe('stamps of rows written by the services', () => {
   it('every insert, update and undo is stamped by this node and read back by changesSince, once', () => {
     ensureAddressInitials(s.sqlite);
     expect(expectEveryChangeRead(addRows)).toEqual([
-      'building_incidents', 'building_needs', 'building_status_history', 'buildings', 'safe_compounds', 'screening_rounds', 'screening_visits',
+      'building_status_history', 'buildings', 'request_events', 'requests', 'safe_compounds', 'screening_rounds', 'screening_visits',
       'status_batches', 'status_definitions',
     ]);
     expect(expectEveryChangeRead(changeRows)).toEqual([
-      'building_incidents', 'building_needs', 'building_status_history', 'buildings', 'resident_tags', 'safe_compounds', 'screening_rounds',
+      'building_status_history', 'buildings', 'request_events', 'requests', 'resident_tags', 'safe_compounds', 'screening_rounds',
       'screening_visits', 'status_batches', 'status_definitions',
     ]);
   });

@@ -29,7 +29,7 @@ describe('writes of travelling tables', () => {
       'db.exec(`INSERT OR REPLACE INTO "residents" (id) VALUES (1)`);',
       "db.exec('delete from households');",
       "db.exec('REPLACE INTO zones VALUES (1)');",
-      'db.update(schema.buildingNeeds).set({});',
+      'db.update(schema.requestEvents).set({});',
       'db.insert(people).values({});',
       'db.prepare(`UPDATE ${table} SET x = 1`);',
       'db.prepare(`INSERT INTO ${LIST} (id) VALUES (?)`);',
@@ -40,6 +40,6 @@ describe('writes of travelling tables', () => {
       '// Update the buildings list once the page is shown',
     ].join('\n');
     const found = strayWrites('sample.ts', source, travelling).map((w) => `${w.line} ${w.table}`);
-    expect(found).toEqual(['3 buildings', '4 residents', '5 households', '6 zones', '7 buildingNeeds', '8 people', '9 ${table}', '10 buildings']);
+    expect(found).toEqual(['3 buildings', '4 residents', '5 households', '6 zones', '7 requestEvents', '8 people', '9 ${table}', '10 buildings']);
   });
 });

@@ -10,9 +10,9 @@ export interface StrayWrite {
 }
 
 export interface Travelling {
-  /** SQL names: `building_needs`. */
+  /** SQL names: `requests`. */
   names: ReadonlySet<string>;
-  /** drizzle export names: `buildingNeeds`. */
+  /** drizzle export names: `requestEvents`. */
   keys: ReadonlySet<string>;
 }
 

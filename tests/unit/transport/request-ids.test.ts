@@ -151,10 +151,10 @@ describe('a change sent again with its request id is made once', () => {
 
   it('leaves calls without an id as they were: each one runs', async () => {
     const cookie = await signInOverHttp('zhiban');
-    const input = { buildingId: t.territory.buildings[0], kind: 'medicine', detail: '降压药两盒', requestedBy: '张大爷' };
-    await rpc(cookie, 'buildings.addNeed', input);
-    await rpc(cookie, 'buildings.addNeed', input);
-    expect(countRows(sqlite(), 'building_needs')).toBe(2);
+    const input = { buildingId: t.territory.buildings[0], kind: 'medicine', title: '降压药两盒', source: 'hotline', requester: '张大爷' };
+    await rpc(cookie, 'requests.create', input);
+    await rpc(cookie, 'requests.create', input);
+    expect(countRows(sqlite(), 'requests')).toBe(2);
     expect(countRows(sqlite(), 'request_ids')).toBe(0);
   });
 });
