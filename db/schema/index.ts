@@ -9,3 +9,4 @@ export * from './accounts';
 export * from './map';
 export * from './imports';
 export * from './requests';
+export * from './settings';

@@ -13,6 +13,7 @@ import { importMethods } from './imports';
 import { jobMethods } from './jobs';
 import { searchMethods } from './search';
 import { overviewMethods } from './overview';
+import { briefingMethods } from './briefing';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -31,6 +32,7 @@ export const contract = {
   ...jobMethods,
   ...searchMethods,
   ...overviewMethods,
+  ...briefingMethods,
 };
 
 export type Contract = typeof contract;
@@ -106,5 +108,7 @@ export type * from './search';
 export { searchAreaKinds } from './search';
 export type * from './overview';
 export { overviewSinceKinds } from './overview';
+export type * from './briefing';
+export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -11,6 +11,7 @@ import { importHandlers } from './domains/imports';
 import { jobHandlers } from './domains/jobs';
 import { searchHandlers } from './domains/search';
 import { overviewHandlers } from './domains/overview';
+import { briefingHandlers } from './domains/briefing';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -35,4 +36,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...jobHandlers,
   ...searchHandlers,
   ...overviewHandlers,
+  ...briefingHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -10,6 +10,7 @@ import { jobsEn } from './jobs-messages';
 import { healthEn } from './health-messages';
 import { searchEn } from './search-messages';
 import { overviewEn } from './overview-messages';
+import { briefingEn } from './briefing-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...healthEn,
   ...searchEn,
   ...overviewEn,
+  ...briefingEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

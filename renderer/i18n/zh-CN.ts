@@ -9,6 +9,7 @@ import { jobsZhCN } from './jobs-messages';
 import { healthZhCN } from './health-messages';
 import { searchZhCN } from './search-messages';
 import { overviewZhCN } from './overview-messages';
+import { briefingZhCN } from './briefing-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...healthZhCN,
   ...searchZhCN,
   ...overviewZhCN,
+  ...briefingZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

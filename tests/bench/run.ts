@@ -12,6 +12,7 @@ import { benchStall } from './stall';
 import { benchFiles } from './files';
 import { benchIntegrity } from './integrity';
 import { benchSearch } from './search';
+import { benchBriefing } from './briefing';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   await benchStatus(largeDir);
   await benchBuildings(largeDir);
   await benchSearch(largeDir);
+  await benchBriefing(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

@@ -27,6 +27,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'screening.close': 'audit.action.screening.close',
   'screening.visit': 'audit.action.screening.visit',
   'screening.visit.correct': 'audit.action.screening.visit.correct',
+  'briefing.settings': 'audit.action.briefing.settings',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../electron/api';
+import { briefingPanels, type AuditEntry } from '../../../electron/api';
 import type { Translate } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 
@@ -13,6 +13,8 @@ const text = (detail: unknown, name: string): string => {
 const count = (detail: unknown, name: string): string => formatNumber(Number(field(detail, name) ?? 0));
 
 type Summary = (e: AuditEntry, t: Translate, status: (key: string) => string, what: string) => string;
+
+const BRIEFING_PANELS = new Set<string>(briefingPanels);
 
 const VISIT_RESULTS = new Set(['pending', 'visited', 'nobody_home', 'refused']);
 function visitResult(value: string, t: Translate): string {
@@ -47,6 +49,12 @@ const SUMMARIES: Record<string, Summary> = {
   'compounds.safe.revoke': (e, t, _s, what) => t('audit.sum.safeRevoke', { what, reason: text(e.detail, 'reason') }),
   'person.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
   'resident.reveal': (e, t) => t('audit.sum.reveal', { field: t(text(e.detail, 'field') === 'phone' ? 'audit.field.phone' : 'audit.field.idNumber'), reason: text(e.detail, 'reason') }),
+  'briefing.settings': (e, t) => {
+    const panels = field(e.detail, 'panels');
+    const names = Array.isArray(panels) ? panels.map((p) => (BRIEFING_PANELS.has(String(p)) ? t(`briefing.panel.${p as 'map'}`) : String(p))).join('、') : '';
+    const rotate = field(e.detail, 'rotate') === true ? t('audit.sum.briefingRotate', { n: text(e.detail, 'intervalSeconds') }) : t('audit.sum.briefingFixed');
+    return t('audit.sum.briefingSettings', { panels: names, rotate, stale: text(e.detail, 'staleAfterSeconds') });
+  },
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };
