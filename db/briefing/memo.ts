@@ -18,9 +18,12 @@ export function memo<T>(sqlite: Database.Database, slot: string, key: string, co
 }
 
 /**
- * The version of a travelling table's rows: every insert, update and tombstone restamps `hlc`
- * (db/sync/write.ts), so the highest stamp changes with each write; read from its hlc index.
+ * Changes anything this connection can see: its own writes (`total_changes()`) and commits of
+ * other connections, job threads included (`PRAGMA data_version`). A stamp would not do: rows
+ * merged from another office may carry older stamps than the newest here.
  */
-export function tableVersion(sqlite: Database.Database, table: 'screening_visits'): string {
-  return sqlite.prepare<unknown[], string | null>(`SELECT max(hlc) FROM ${table}`).pluck().get() ?? '';
+export function databaseVersion(sqlite: Database.Database): string {
+  const own = sqlite.prepare<unknown[], number>('SELECT total_changes()').pluck().get() ?? 0;
+  const others = sqlite.pragma('data_version', { simple: true }) as number;
+  return `${own}:${others}`;
 }

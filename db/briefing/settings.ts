@@ -1,7 +1,11 @@
 import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-import { briefingPanels, type BriefingSettings, type BriefingSettingsInput } from '../../electron/api/briefing';
+import type { BriefingPanel, BriefingSettings, BriefingSettingsInput } from '../../electron/api/briefing';
+
+/** The contract's panels (a record, so a panel added there must be added here). */
+const PANELS: Record<BriefingPanel, true> = { map: true, communities: true, charts: true, trends: true };
+const briefingPanels = Object.keys(PANELS) as BriefingPanel[];
 
 const KEY = 'briefing';
 
@@ -16,8 +20,7 @@ interface Row {
 /** Keeps what a stored value still means (a panel retired since is dropped); the defaults fill the rest. */
 function normalise(stored: unknown): BriefingSettingsInput {
   const v = (stored ?? {}) as Partial<BriefingSettingsInput>;
-  const known = new Set<string>(briefingPanels);
-  const panels = Array.isArray(v.panels) ? [...new Set(v.panels.filter((p) => known.has(p)))] : [];
+  const panels = Array.isArray(v.panels) ? [...new Set(v.panels.filter((p) => Object.hasOwn(PANELS, p)))] : [];
   return {
     panels: panels.length > 0 ? panels : DEFAULT_BRIEFING_SETTINGS.panels,
     rotate: typeof v.rotate === 'boolean' ? v.rotate : DEFAULT_BRIEFING_SETTINGS.rotate,

@@ -6,4 +6,4 @@ CREATE TABLE `settings` (
 );
 --> statement-breakpoint
 CREATE INDEX `buildings_community_status_idx` ON `buildings` (`community_id`,`status`,`grid_id`) WHERE deleted = 0;--> statement-breakpoint
-CREATE INDEX `screening_visits_done_idx` ON `screening_visits` (`round_id`,`visited_at`) WHERE result IN ('visited', 'refused');
+CREATE INDEX `screening_visits_result_time_idx` ON `screening_visits` (`round_id`,`result`,`visited_at`);

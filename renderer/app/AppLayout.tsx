@@ -21,6 +21,7 @@ const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) 
 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -56,6 +57,15 @@ export function AppLayout() {
   useEffect(() => {
     if (!onMap) openStartupGate();
   }, [onMap]);
+
+  // The wall display fills the whole screen: no navigation, no header.
+  if (route?.key === 'briefing') {
+    return (
+      <Suspense fallback={<LoadingState text={t('app.loading')} testId="page-loading" />}>
+        <BriefingPage />
+      </Suspense>
+    );
+  }
 
   return (
     <Layout className="gd-app" data-testid="app">

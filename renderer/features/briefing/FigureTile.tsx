@@ -1,0 +1,36 @@
+import type { BriefingFigure } from '../../../electron/api';
+import { useT, type MessageKey } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+import { deltaText, direction, figureText } from './compare';
+
+/** One key figure, readable from across the room: the value, what it counts, and how it compares with yesterday. */
+export function FigureTile({ figure, extra }: { figure: BriefingFigure; extra?: string | null }) {
+  const t = useT();
+  let comparison: string;
+  let dir: 'up' | 'down' | 'same' = 'same';
+  if (figure.yesterday !== null) {
+    const delta = deltaText(figure.value, figure.yesterday, figure.format);
+    comparison = delta ? t('briefing.vsYesterday', { delta }) : t('briefing.sameAsYesterday');
+    dir = direction(figure.value, figure.yesterday);
+  } else {
+    comparison = t('briefing.new24h', { n: formatNumber(figure.new24h ?? 0) });
+  }
+  return (
+    <div
+      className={`gd-brief-figure${figure.attention ? ' gd-brief-attention' : ''}`}
+      data-testid={`briefing-figure-${figure.key}`}
+      data-value={figure.value}
+      data-yesterday={figure.yesterday ?? ''}
+      data-attention={figure.attention}
+    >
+      <div className="gd-brief-figure-label">{t(`briefing.figure.${figure.key}` as MessageKey)}</div>
+      <div className="gd-brief-figure-value" data-testid={`briefing-value-${figure.key}`}>
+        {figureText(figure)}
+      </div>
+      <div className={`gd-brief-figure-compare gd-brief-${dir}`}>
+        {figure.attention ? <span className="gd-brief-flag">{t('briefing.attention')}</span> : null}
+        {extra ?? comparison}
+      </div>
+    </div>
+  );
+}
