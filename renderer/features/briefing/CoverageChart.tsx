@@ -20,9 +20,9 @@ export function CoverageChart({ data }: { data: Briefing }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: rem * 0.5, right: rem * 5, bottom: rem * 0.5, left: rem }}>
             <XAxis type="number" domain={[0, 1]} hide />
-            <YAxis type="category" dataKey="name" width={rem * 9} interval={0} tick={{ fill: '#dbe6f5', fontSize: rem * 1.05 }} axisLine={false} tickLine={false} />
-            <Bar dataKey="share" fill="#3ea6ff" isAnimationActive={false} background={{ fill: 'rgba(255,255,255,0.06)' }}>
-              <LabelList dataKey="text" position="right" fill="#ffffff" fontSize={rem * 1.05} />
+            <YAxis type="category" dataKey="name" width={rem * 10} interval={0} tick={{ fill: '#dbe6f5', fontSize: rem * (rows.length > 12 ? 1.05 : 1.35) }} axisLine={false} tickLine={false} />
+            <Bar dataKey="share" fill="#3ea6ff" maxBarSize={rem * 3.2} isAnimationActive={false} background={{ fill: 'rgba(255,255,255,0.06)' }}>
+              <LabelList dataKey="text" position="right" fill="#ffffff" fontSize={rem * (rows.length > 12 ? 1.05 : 1.35)} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

@@ -25,7 +25,7 @@ export function StatusChart({ data }: { data: Briefing }) {
         <BarChart data={rows} layout="vertical" margin={{ top: rem, right: rem * 12, bottom: rem, left: rem }}>
           <XAxis type="number" hide />
           <YAxis type="category" dataKey="label" width={rem * 7} tick={{ fill: '#dbe6f5', fontSize: rem * 1.4 }} axisLine={false} tickLine={false} />
-          <Bar dataKey="buildings" isAnimationActive={false} barSize={rem * 2.6}>
+          <Bar dataKey="buildings" isAnimationActive={false} maxBarSize={rem * 3.2}>
             {rows.map((r) => (
               <Cell key={r.key} fill={r.color} />
             ))}
