@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { memo, useEffect, useState, type ComponentType } from 'react';
 import { Button, ConfigProvider, theme as antdTheme } from 'antd';
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Briefing, BriefingPanel } from '../../../electron/api';
@@ -20,12 +20,14 @@ import { useRotation } from './use-rotation';
 import { useStaleness } from './use-staleness';
 import './briefing.css';
 
+/** Drawn again only when their figures change (the staleness check ticks every second). */
 const PANELS: Record<BriefingPanel, ComponentType<{ data: Briefing }>> = {
-  map: MapPanel,
-  communities: CommunitiesPanel,
-  charts: ChartsPanel,
-  trends: TrendsPanel,
+  map: memo(MapPanel),
+  communities: memo(CommunitiesPanel),
+  charts: memo(ChartsPanel),
+  trends: memo(TrendsPanel),
 };
+const Figures = memo(KeyFigures);
 
 /** How often the display asks for its figures when nothing is pushed: a third of the stale time, at most every 30 s. */
 const pollMs = (staleAfterSeconds: number) => Math.min(30, Math.max(3, Math.floor(staleAfterSeconds / 3))) * 1000;
@@ -94,7 +96,7 @@ export function BriefingPage() {
         {!data && briefing.isError ? <ErrorState error={briefing.error} onRetry={() => void briefing.refetch()} testId="briefing-error" /> : null}
         {data && settings ? (
           <>
-            <KeyFigures data={data} />
+            <Figures data={data} />
             <main className="gd-brief-stage">
               <div className="gd-brief-stage-head">
                 <h2 data-testid="briefing-panel-title">{t(`briefing.panel.${panels[index]!}`)}</h2>
