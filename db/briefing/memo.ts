@@ -17,13 +17,24 @@ export function memo<T>(sqlite: Database.Database, slot: string, key: string, co
   return value;
 }
 
+/** Forgets what was kept on this connection (the bench uses it to time a full count). */
+export function forgetMemos(sqlite: Database.Database): void {
+  slots.delete(sqlite);
+}
+
 /**
- * Changes anything this connection can see: its own writes (`total_changes()`) and commits of
- * other connections, job threads included (`PRAGMA data_version`). A stamp would not do: rows
- * merged from another office may carry older stamps than the newest here.
+ * The version of the open rounds' visits: the rounds' kept counts (every visit updates them in
+ * its own transaction, and a merge recounts them) and the newest stamp among the visits (every
+ * write of a visit restamps it). A status change or a new need leaves it alone.
  */
-export function databaseVersion(sqlite: Database.Database): string {
-  const own = sqlite.prepare<unknown[], number>('SELECT total_changes()').pluck().get() ?? 0;
-  const others = sqlite.pragma('data_version', { simple: true }) as number;
-  return `${own}:${others}`;
+export function visitsVersion(sqlite: Database.Database, roundIds: readonly string[]): string {
+  const counts = sqlite
+    .prepare<unknown[], string>(
+      `SELECT group_concat(id || ':' || household_count || ':' || visited_count || ':' || refused_count || ':' || nobody_home_count, ',')
+         FROM (SELECT * FROM screening_rounds WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`,
+    )
+    .pluck()
+    .get(JSON.stringify(roundIds));
+  const stamp = sqlite.prepare<unknown[], string | null>('SELECT max(hlc) FROM screening_visits').pluck().get();
+  return `${counts ?? ''}|${stamp ?? ''}`;
 }

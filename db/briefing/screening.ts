@@ -3,7 +3,7 @@ import { gridScope } from '../auth/permissions';
 import { requireRound, roundWithCounts } from '../screening/rounds';
 import type { BriefingScreening } from '../../electron/api/briefing';
 import { DAY_MS } from './days';
-import { databaseVersion, memo } from './memo';
+import { memo, visitsVersion } from './memo';
 
 export interface ScreeningFigures {
   total: BriefingScreening;
@@ -36,14 +36,14 @@ const perGridSql = (scoped: boolean) => `
  * grids only), the same by community from the (round, grid, result) index, what was done 24
  * hours ago, and how many households were done on each day of the trend. A day is counted as
  * 24 hours from the first day's midnight. The two passes over the open rounds' visits are kept
- * until anything is written to the database or the rounds or the day change.
+ * until a visit is written (`visitsVersion`) or the rounds or the day change.
  */
 export function screeningFigures(ctx: ServiceContext, scope: string | null, gridCommunity: ReadonlyMap<string, string>, days: readonly number[], yesterday: number): ScreeningFigures {
   const { sqlite } = ctx;
   const ids = sqlite.prepare<unknown[], string>('SELECT id FROM screening_rounds WHERE deleted = 0 AND closed_at IS NULL ORDER BY number DESC').pluck().all();
   const rounds = ids.map((id) => roundWithCounts(ctx, requireRound(sqlite, id))).filter((r) => !gridScope(ctx.actor) || r.households > 0);
 
-  const version = `${ids.join(',')}|${databaseVersion(sqlite)}|${scope ?? ''}`;
+  const version = `${visitsVersion(sqlite, ids)}|${scope ?? ''}`;
   const scoped = scope === null ? {} : { scope };
   const perGrid = memo(sqlite, 'briefing.perGrid', version, () =>
     ids.flatMap((round) => sqlite.prepare<unknown[], [string, string, number]>(perGridSql(scope !== null)).raw().all({ round, ...scoped })),
