@@ -10,3 +10,4 @@ export * from './map';
 export * from './imports';
 export * from './request-ids';
 export * from './requests';
+export * from './settings';

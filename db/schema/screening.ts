@@ -61,6 +61,8 @@ export const screeningVisits = sqliteTable(
     index('screening_visits_grid_idx').on(t.roundId, t.gridId, t.result),
     index('screening_visits_building_idx').on(t.roundId, t.buildingId, t.result),
     /** The few visits with findings, so progress counts returnees and symptoms without reading every row. */
+    /** Visits by round, result and time: how far the open rounds had come on each day (the 大屏's trend), from the index alone. */
+    index('screening_visits_result_time_idx').on(t.roundId, t.result, t.visitedAt),
     index('screening_visits_findings_idx')
       .on(t.roundId, t.buildingId, t.returnee, t.symptoms)
       .where(sql`returnee = 1 OR symptoms = 1`),

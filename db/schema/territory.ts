@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hlcIndex, syncColumns } from './sync-columns';
 
@@ -122,6 +123,8 @@ export const buildings = sqliteTable(
     index('buildings_grid_idx').on(t.gridId),
     index('buildings_community_idx').on(t.communityId),
     index('buildings_status_idx').on(t.status),
+    /** Standing buildings by community, status and grid: the 大屏 counts them from this index alone. */
+    index('buildings_community_status_idx').on(t.communityId, t.status, t.gridId).where(sql`deleted = 0`),
   ],
 );
 

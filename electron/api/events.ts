@@ -20,6 +20,11 @@ export interface PushEvents {
    * and is back, so events may have been missed.
    */
   'events.resumed': Record<string, never>;
+  /**
+   * Sent by a window's own event stream, never by the services: the stream broke (the server
+   * stopped, the network went down), so what the window shows may no longer be current.
+   */
+  'events.dropped': Record<string, never>;
   /** A job was queued, moved on, or finished (progress is sent a few times a second at most). */
   'jobs.changed': JobInfo;
   /** The database's integrity check started or ended (a damaged database shows a banner to administrators). */
@@ -27,4 +32,4 @@ export interface PushEvents {
 }
 
 export type PushEventName = keyof PushEvents;
-export const pushEventNames = ['map.changed', 'data.changed', 'events.resumed', 'jobs.changed', 'database.health'] as const satisfies readonly PushEventName[];
+export const pushEventNames = ['map.changed', 'data.changed', 'events.resumed', 'events.dropped', 'jobs.changed', 'database.health'] as const satisfies readonly PushEventName[];

@@ -15,6 +15,7 @@ import { searchMethods } from './search';
 import { overviewMethods } from './overview';
 import { reportMethods } from './report';
 import { requestMethods } from './requests';
+import { briefingMethods } from './briefing';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -35,6 +36,7 @@ export const contract = {
   ...overviewMethods,
   ...reportMethods,
   ...requestMethods,
+  ...briefingMethods,
 };
 
 export type Contract = typeof contract;
@@ -116,5 +118,7 @@ export {
   requestKinds, needRequestKinds, requestSources, requestStates, requestLevels, satisfactions, RESPOND_WITHIN_MS, RESOLVE_WITHIN_MS,
   REQUEST_TITLE_MAX, REQUEST_TEXT_MAX, REQUEST_NAME_MAX,
 } from './requests';
+export type * from './briefing';
+export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -12,6 +12,7 @@ export const permissions = [
   'personal.reveal',
   'stats.read',
   'briefing.view',
+  'briefing.configure',
   'bundles.export',
   'bundles.import',
   'accounts.manage',
@@ -31,4 +32,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | '*';

@@ -13,6 +13,7 @@ import { searchHandlers } from './domains/search';
 import { overviewHandlers } from './domains/overview';
 import { reportHandlers } from './domains/report';
 import { requestHandlers } from './domains/requests';
+import { briefingHandlers } from './domains/briefing';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -39,4 +40,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...overviewHandlers,
   ...reportHandlers,
   ...requestHandlers,
+  ...briefingHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -88,7 +88,9 @@ class EventStream {
     }
     // While the stream was down, events may have been missed: say so once it is back.
     source.addEventListener('error', () => {
+      if (this.dropped) return;
       this.dropped = true;
+      this.emit('events.dropped', {});
     });
     source.addEventListener('open', () => {
       if (!this.dropped) return;

@@ -17,10 +17,11 @@ export function useApiEvent<E extends PushEventName>(event: E, handler: (payload
 
 /** Which cached methods show data of a changed domain, beyond those named `<domain>.*`. */
 const ALSO_SHOWN_IN: Record<string, string[]> = {
-  buildings: ['overview.get', 'report.daily', 'search.all'],
-  screening: ['overview.get', 'report.daily'],
-  compounds: ['buildings.', 'report.daily', 'search.all'],
-  territory: ['map.layers', 'buildings.', 'search.all'],
+  buildings: ['overview.get', 'report.daily', 'search.all', 'briefing.get'],
+  screening: ['overview.get', 'report.daily', 'briefing.get'],
+  compounds: ['buildings.', 'report.daily', 'search.all', 'briefing.get'],
+  territory: ['map.layers', 'buildings.', 'search.all', 'briefing.get'],
+  statuses: ['briefing.get'],
   map: ['map.layers'],
 };
 
@@ -28,7 +29,7 @@ const ALSO_SHOWN_IN: Record<string, string[]> = {
  * What shows building statuses, besides the map's own data (which takes each pushed change as
  * it is, see features/map/map-sync): small answers, refetched after a status change.
  */
-const SHOWS_STATUSES = ['buildings.get', 'buildings.history', 'buildings.lastBatch', 'buildings.reminders', 'buildings.list', 'map.statusAsOf', 'overview.get', 'report.daily', 'search.all'];
+const SHOWS_STATUSES = ['buildings.get', 'buildings.history', 'buildings.lastBatch', 'buildings.reminders', 'buildings.list', 'map.statusAsOf', 'overview.get', 'report.daily', 'search.all', 'briefing.get'];
 
 export function invalidateDomains(client: QueryClient, domains: readonly string[]): Promise<void> {
   if (domains.length === 0 || domains.includes('*')) return client.invalidateQueries();

@@ -23,6 +23,7 @@ const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').t
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -60,6 +61,15 @@ export function AppLayout() {
   useEffect(() => {
     if (!onMap) openStartupGate();
   }, [onMap]);
+
+  // The wall display fills the whole screen: no navigation, no header.
+  if (route?.key === 'briefing') {
+    return (
+      <Suspense fallback={<LoadingState text={t('app.loading')} testId="page-loading" />}>
+        <BriefingPage />
+      </Suspense>
+    );
+  }
 
   return (
     <Layout className="gd-app" data-testid="app">

@@ -50,7 +50,7 @@ export const ROUTES: readonly RouteDef[] = [
     ready: false,
     permission: ['bundles.export', 'bundles.import'],
   },
-  { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: false, permission: 'briefing.view' },
+  { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: true, permission: 'briefing.view' },
   { key: 'accounts', label: 'nav.accounts', icon: <UserOutlined />, ready: true, permission: 'accounts.manage' },
   { key: 'statuses', label: 'nav.statuses', icon: <BgColorsOutlined />, ready: true, permission: 'statuses.configure' },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, ready: true, permission: 'audit.read' },

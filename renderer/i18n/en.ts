@@ -12,6 +12,7 @@ import { searchEn } from './search-messages';
 import { overviewEn } from './overview-messages';
 import { reportEn } from './report-messages';
 import { requestsEn } from './requests-messages';
+import { briefingEn } from './briefing-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...overviewEn,
   ...reportEn,
   ...requestsEn,
+  ...briefingEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -11,6 +11,7 @@ import { searchZhCN } from './search-messages';
 import { overviewZhCN } from './overview-messages';
 import { reportZhCN } from './report-messages';
 import { requestsZhCN } from './requests-messages';
+import { briefingZhCN } from './briefing-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
   ...overviewZhCN,
   ...reportZhCN,
   ...requestsZhCN,
+  ...briefingZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -14,6 +14,7 @@ import { benchIntegrity } from './integrity';
 import { benchSearch } from './search';
 import { benchReport } from './report';
 import { benchRequests } from './requests';
+import { benchBriefing } from './briefing';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   await benchBuildings(largeDir);
   await benchSearch(largeDir);
   await benchReport(largeDir);
+  await benchBriefing(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

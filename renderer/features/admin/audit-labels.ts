@@ -38,6 +38,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'requests.revisit': 'audit.action.requests.revisit',
   'requests.escalate': 'audit.action.requests.escalate',
   'requests.export': 'audit.action.requests.export',
+  'briefing.settings': 'audit.action.briefing.settings',
 };
 
 export function actionLabel(action: string, t: Translate): string {

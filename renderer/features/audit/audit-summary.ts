@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../electron/api';
+import { briefingPanels, type AuditEntry } from '../../../electron/api';
 import { requestKindWords, requestLevelWords, requestSourceWords, requestStateWords, satisfactionWords, type Localized } from '../../../messages';
 import type { Translate } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
@@ -14,6 +14,8 @@ const text = (detail: unknown, name: string): string => {
 const count = (detail: unknown, name: string): string => formatNumber(Number(field(detail, name) ?? 0));
 
 type Summary = (e: AuditEntry, t: Translate, status: (key: string) => string, what: string) => string;
+
+const BRIEFING_PANELS = new Set<string>(briefingPanels);
 
 const VISIT_RESULTS = new Set(['pending', 'visited', 'nobody_home', 'refused']);
 function visitResult(value: string, t: Translate): string {
@@ -78,6 +80,12 @@ const SUMMARIES: Record<string, Summary> = {
   'requests.escalate': (e, t, _s, what) =>
     t('audit.sum.requestEscalate', { what, limit: t(text(e.detail, 'limit') === 'resolve' ? 'audit.sum.requestEscalate.resolve' : 'audit.sum.requestEscalate.respond') }),
   'requests.export': (e, t, _s, what) => t('audit.sum.requestExport', { count: count(e.detail, 'rows'), what }),
+  'briefing.settings': (e, t) => {
+    const panels = field(e.detail, 'panels');
+    const names = Array.isArray(panels) ? panels.map((p) => (BRIEFING_PANELS.has(String(p)) ? t(`briefing.panel.${p as 'map'}`) : String(p))).join('、') : '';
+    const rotate = field(e.detail, 'rotate') === true ? t('audit.sum.briefingRotate', { n: text(e.detail, 'intervalSeconds') }) : t('audit.sum.briefingFixed');
+    return t('audit.sum.briefingSettings', { panels: names, rotate, stale: text(e.detail, 'staleAfterSeconds') });
+  },
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };
