@@ -6,6 +6,7 @@ import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS } from './support/paths';
 import { startServerForTest, type TestServer } from './support/server';
+import { NEED_KINDS_SQL } from '../../messages/requests';
 import { openSignedIn } from './support/sign-in';
 
 let server: TestServer;
@@ -39,13 +40,13 @@ test('a duty officer opens 日报: today’s figures match the database, 昨天 
       office: db.prepare('SELECT name FROM street_offices WHERE deleted = 0').pluck().get() as string,
       buildings: one('SELECT count(*) FROM buildings WHERE deleted = 0'),
       needsIn: one(
-        `SELECT count(*) FROM building_needs n JOIN buildings b ON b.id = n.building_id
-          WHERE n.deleted = 0 AND b.deleted = 0 AND n.requested_at >= @from AND n.requested_at <= @now`,
+        `SELECT count(*) FROM requests n JOIN buildings b ON b.id = n.building_id
+          WHERE n.deleted = 0 AND b.deleted = 0 AND n.kind IN ${NEED_KINDS_SQL} AND n.received_at >= @from AND n.received_at <= @now`,
         times,
       ),
       needsOpen: one(
-        `SELECT count(*) FROM building_needs n JOIN buildings b ON b.id = n.building_id
-          WHERE n.deleted = 0 AND b.deleted = 0 AND n.requested_at <= @now AND (n.done_at IS NULL OR n.done_at > @now)`,
+        `SELECT count(*) FROM requests n JOIN buildings b ON b.id = n.building_id
+          WHERE n.deleted = 0 AND b.deleted = 0 AND n.kind IN ${NEED_KINDS_SQL} AND n.received_at <= @now AND (n.resolved_at IS NULL OR n.resolved_at > @now)`,
         times,
       ),
       safe: one(
