@@ -16,8 +16,11 @@ export function FigureTile({ figure, extra }: { figure: BriefingFigure; extra?: 
     const moved = direction(figure.value, figure.yesterday);
     // Red for a move the wrong way, green for the right way: more 放心楼院 or screening done is good.
     dir = moved === 'same' ? 'same' : (moved === 'up') === RISING_IS_GOOD.has(figure.key) ? 'down' : 'up';
+  } else if (figure.new24h !== undefined) {
+    comparison = t('briefing.new24h', { n: formatNumber(figure.new24h) });
   } else {
-    comparison = t('briefing.new24h', { n: formatNumber(figure.new24h ?? 0) });
+    // A figure with neither comparison (overdue requests) shows its value alone.
+    comparison = '';
   }
   return (
     <div
