@@ -76,7 +76,12 @@ async function readXlsx(path: string, fileName: string, job: JobControl, wanted?
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
       sheets.push(name);
-      if (chosen !== null || (wanted !== undefined && wanted !== name)) continue;
+      if (chosen !== null || (wanted !== undefined && wanted !== name)) {
+        // A sheet stored before the shared strings is parked in a temporary file that the reader removes
+        // as soon as it moves on; it must be read through, or its lazy read opens a removed file.
+        for await (const skipped of worksheet) void skipped;
+        continue;
+      }
       chosen = name;
       for await (const row of worksheet) {
         const values = row.values as unknown[];
