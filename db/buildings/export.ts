@@ -1,10 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import { appendAudit } from '../audit/append';
-import { authorize, ROLE_LABELS } from '../auth/permissions';
+import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { StoredFile } from '../files/store';
+import { chunksOf, excelDate, fileStamp, tableSheet, writeXlsxExport } from '../files/xlsx-export';
 import type { JobControl } from '../jobs/types';
 import { describeFilter, type BuildingFilterInput } from './filter';
 import { orderedBuildingIds, type BuildingSort } from './list';
@@ -12,20 +10,6 @@ import { buildingRows } from './rows';
 import type { BuildingRow } from '../../electron/api/buildings';
 
 export const EXPORT_SHEET = '楼栋';
-export const NOTES_SHEET = '说明';
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
-const CHUNK = 1000;
-
-/** Wall-clock time where the app runs, as the UTC moment Excel (which has no time zones) will show. */
-export function excelDate(ms: number): Date {
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-}
-
-function stamp(ms: number): string {
-  const d = excelDate(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
-}
 
 const COLUMNS: { header: string; width: number; value: (r: BuildingRow, label: (k: string) => string) => unknown; date?: true }[] = [
   { header: '地址', width: 44, value: (r) => r.address },
@@ -74,44 +58,16 @@ export async function exportBuildings(
   const labels = new Map(sqlite.prepare<unknown[], { key: string; label: string }>('SELECT key, label FROM status_definitions').all().map((r) => [r.key, r.label]));
   const label = (k: string) => labels.get(k) ?? k;
   const filterWords = describeFilter(sqlite, input.filter);
-  const fileName = `楼栋列表-${stamp(now)}.xlsx`;
-
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  try {
-    await once(out, 'open');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    wb.creator = ctx.actor.name;
-    wb.created = new Date(now);
-    const sheet = wb.addWorksheet(EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      job?.throwIfCancelled();
-      job?.progress('写入楼栋', i, ids.length);
-      for (const r of buildingRows(sqlite, ids.slice(i, i + CHUNK), now)) sheet.addRow(COLUMNS.map((c) => c.value(r, label))).commit();
-    }
-    sheet.commit();
-
-    const notes = wb.addWorksheet(NOTES_SHEET);
-    notes.columns = [{ width: 12 }, { width: 60 }];
-    notes.getColumn(1).font = { bold: true };
-    notes.addRow(['导出时间', excelDate(now)]).getCell(2).numFmt = DATE_FORMAT;
-    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`]);
-    notes.addRow(['筛选条件', filterWords]);
-    notes.addRow(['楼栋数', ids.length]);
-    notes.commit();
-    job?.progress('写入文件', ids.length, ids.length);
-    await wb.commit();
-    job?.throwIfCancelled();
-  } catch (err) {
-    // The file is removed only once its stream is closed, or a late open or flush would bring it back.
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'export', ownerId: ctx.actor.id, createdAt: now });
+  const fileName = `楼栋列表-${fileStamp(now)}.xlsx`;
+  const sheet = tableSheet<BuildingRow>({
+    name: EXPORT_SHEET,
+    columns: COLUMNS.map((c) => ({ ...c, value: (r: BuildingRow) => c.value(r, label) })),
+    count: ids.length,
+    chunks: (size) => chunksOf(ids, size, (chunk) => buildingRows(sqlite, chunk, now)),
+    phase: '写入楼栋',
+    autoFilter: true,
+  });
+  const file = await writeXlsxExport(ctx, { fileName, now, sheets: [sheet], notes: [['筛选条件', filterWords], ['楼栋数', ids.length]] }, job);
   appendAudit(sqlite, {
     actor: ctx.actor,
     action: 'buildings.export',

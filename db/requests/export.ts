@@ -1,11 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import { appendAudit } from '../audit/append';
-import { authorize, gridScope, ROLE_LABELS } from '../auth/permissions';
-import { excelDate } from '../buildings/export';
+import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { StoredFile } from '../files/store';
+import { chunksOf, excelDate, fileStamp, tableSheet, writeXlsxExport, type ExportColumn } from '../files/xlsx-export';
 import type { JobControl } from '../jobs/types';
 import type { RequestFilter, RequestRow } from '../../electron/api/requests';
 import { requestWhere } from './filter';
@@ -13,12 +10,10 @@ import { REQUEST_WORDS } from './words';
 import { rowOf, rowsByIds } from './rows';
 
 export const REQUESTS_SHEET = '诉求';
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
-const CHUNK = 1000;
 
 const date = (ms: number | null) => (ms === null ? null : excelDate(ms));
 
-const COLUMNS: { header: string; width: number; value: (r: RequestRow) => unknown; date?: true }[] = [
+const COLUMNS: ExportColumn<RequestRow>[] = [
   { header: '标题', width: 36, value: (r) => r.title },
   { header: '类别', width: 10, value: (r) => REQUEST_WORDS.kind[r.kind] },
   { header: '来源', width: 11, value: (r) => REQUEST_WORDS.source[r.source] },
@@ -41,12 +36,6 @@ export interface RequestExportResult {
   file: StoredFile;
 }
 
-function stamp(ms: number): string {
-  const d = excelDate(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
-}
-
 /**
  * The filtered queue (the caller's grids, overdue first, then the newest) as an .xlsx workbook in
  * the file store, written in chunks with progress; a cancel leaves no file. Audited.
@@ -60,39 +49,15 @@ export async function exportRequests(ctx: ServiceContext, input: { filter: Reque
     .prepare<unknown[], string>(`SELECT r.id FROM requests r WHERE ${where.sql} ORDER BY r.due_at < @now DESC, CASE WHEN r.due_at < @now THEN r.due_at END, r.received_at DESC, r.id DESC`)
     .pluck()
     .all(where.params);
-  const fileName = `诉求-${stamp(now)}.xlsx`;
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  try {
-    await once(out, 'open');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    wb.creator = ctx.actor.name;
-    wb.created = new Date(now);
-    const sheet = wb.addWorksheet(REQUESTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
-    sheet.getRow(1).font = { bold: true };
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      job?.throwIfCancelled();
-      job?.progress('写入诉求', i, ids.length);
-      const chunk = ids.slice(i, i + CHUNK);
-      for (const r of rowsByIds(sqlite, chunk)) sheet.addRow(COLUMNS.map((c) => c.value(rowOf(r, now)))).commit();
-    }
-    sheet.commit();
-    const notes = wb.addWorksheet('说明');
-    notes.columns = [{ width: 12 }, { width: 60 }];
-    notes.addRow(['导出时间', excelDate(now)]).getCell(2).numFmt = DATE_FORMAT;
-    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`]);
-    notes.addRow(['诉求数', ids.length]);
-    notes.commit();
-    job?.progress('写入文件', ids.length, ids.length);
-    await wb.commit();
-    job?.throwIfCancelled();
-  } catch (err) {
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'export', ownerId: ctx.actor.id, createdAt: now });
+  const fileName = `诉求-${fileStamp(now)}.xlsx`;
+  const sheet = tableSheet<RequestRow>({
+    name: REQUESTS_SHEET,
+    columns: COLUMNS,
+    count: ids.length,
+    chunks: (size) => chunksOf(ids, size, (chunk) => rowsByIds(sqlite, chunk).map((r) => rowOf(r, now))),
+    phase: '写入诉求',
+  });
+  const file = await writeXlsxExport(ctx, { fileName, now, sheets: [sheet], notes: [['诉求数', ids.length]] }, job);
   appendAudit(sqlite, { actor: ctx.actor, action: 'requests.export', target: fileName, detail: { rows: ids.length, filter: input.filter }, at: now });
   return { fileName, rows: ids.length, file };
 }

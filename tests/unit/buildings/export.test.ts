@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_HEADERS, excelDate, exportBuildings, type ExportResult } from '../../../db/buildings/export';
+import { EXPORT_HEADERS, exportBuildings, type ExportResult } from '../../../db/buildings/export';
+import { excelDate } from '../../../db/files/xlsx-export';
 import { openStoredFile } from '../../../db/files/store';
 import { listBuildings } from '../../../db/buildings/list';
 import type { Actor } from '../../../db/auth/roles';
