@@ -3,6 +3,7 @@ import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
 import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
+import { watchEscalations } from './escalation-sweep';
 import { watchDatabaseHealth } from './health';
 import { testClockOffset } from './test-clock';
 
@@ -26,6 +27,7 @@ export class GridRuntime {
   readonly sessions: SessionManager;
   readonly jobs: JobManager;
   private readonly listeners = new Set<Listener>();
+  private readonly stopSweep: () => void;
 
   constructor(
     readonly dataDir: string,
@@ -38,6 +40,7 @@ export class GridRuntime {
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
     watchDatabaseHealth(this);
+    this.stopSweep = watchEscalations(this);
   }
 
   /**
@@ -60,6 +63,7 @@ export class GridRuntime {
   }
 
   close(): void {
+    this.stopSweep();
     this.jobs.cancelAll();
     this.listeners.clear();
     this.vault.close();
