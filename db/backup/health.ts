@@ -39,7 +39,7 @@ export class HealthBook {
   /** Damage found: names the newest backup that opens with the key and passes its own check. */
   found(problems: string[], key: Buffer | undefined): void {
     const good = newestGoodBackup(this.dataDir, key);
-    this.set({ state: 'damaged', checkedAt: this.now(), problems, newestGoodBackup: good ? entry(good) : null });
+    this.set({ state: 'damaged', checkedAt: this.now(), problems, newestGoodBackup: good ? entry(good, true) : null });
   }
 
   private set(next: DatabaseHealth): void {

@@ -5,18 +5,20 @@ import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { Actor } from '../auth/roles';
 import { ServiceError } from '../errors';
+import { checkedBackups } from './checked';
 import { createBackup } from './create';
 import { listBackups, verifyBackup } from './list';
 import { backupDir, type BackupInfo } from './paths';
 import type { BackupEntry } from '../../electron/api/backups';
 
-export function entry(b: BackupInfo): BackupEntry {
-  return { name: b.name, createdAt: b.createdAt, size: b.size, reason: b.reason, encrypted: b.encrypted };
+export function entry(b: BackupInfo, checked: boolean): BackupEntry {
+  return { name: b.name, createdAt: b.createdAt, size: b.size, reason: b.reason, encrypted: b.encrypted, checked };
 }
 
 export function listBackupsFor(actor: Actor, dataDir: string): BackupEntry[] {
   authorize(actor, 'backups.manage');
-  return listBackups(dataDir).map(entry);
+  const checked = checkedBackups(dataDir);
+  return listBackups(dataDir).map((b) => entry(b, checked(b)));
 }
 
 /** A backup file named by the user, resolved inside the backups folder only, and verified. */
@@ -42,5 +44,5 @@ export async function manualBackup(actor: Actor, sqlite: Database.Database, data
     throw err;
   }
   appendAudit(sqlite, { actor, action: 'backup.create', target: info.name });
-  return entry(info);
+  return entry(info, true); // a new backup is checked before it is kept
 }

@@ -9,6 +9,8 @@ export interface BackupEntry {
   size: number;
   reason: 'auto' | 'manual' | 'pre-restore' | 'pre-migrate';
   encrypted: boolean;
+  /** Whether the file passed an integrity check as it is now (retention keeps the last checked ones). */
+  checked: boolean;
 }
 
 /**

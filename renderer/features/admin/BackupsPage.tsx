@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Table, Tag, Typography, type ButtonProps, type TableColumnsType } from 'antd';
-import { CloudUploadOutlined, LockOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { BackupEntry } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -98,6 +98,19 @@ export function BackupsPage() {
           </Tag>
         ) : (
           <Tag color="red">{t('backups.encrypted.no')}</Tag>
+        ),
+    },
+    {
+      title: t('backups.col.checked'),
+      dataIndex: 'checked',
+      width: 110,
+      render: (checked: boolean) =>
+        checked ? (
+          <Tag color="green" icon={<SafetyCertificateOutlined />}>
+            {t('backups.checked.yes')}
+          </Tag>
+        ) : (
+          <Tag title={t('backups.checked.noHint')}>{t('backups.checked.no')}</Tag>
         ),
     },
     {

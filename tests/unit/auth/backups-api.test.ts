@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRuntime, signIn, type TestRuntime } from '../helpers/runtime';
 
@@ -13,7 +14,7 @@ describe('backups through the contract', () => {
     const { runtime } = t;
     const admin = await signIn(runtime, 'admin');
     const made = await admin.callJob('backups.create');
-    expect(made).toMatchObject({ reason: 'manual', encrypted: true });
+    expect(made).toMatchObject({ reason: 'manual', encrypted: true, checked: true });
 
     const sqlite = () => runtime.vault.requireOpen().opened.sqlite;
     sqlite().prepare(`UPDATE buildings SET name = '被误改的楼' WHERE 1`).run();
@@ -29,6 +30,11 @@ describe('backups through the contract', () => {
     expect(log.entries).toHaveLength(1);
     const list = await admin.call('backups.list');
     expect(list.map((b) => b.reason)).toEqual(expect.arrayContaining(['manual', 'pre-restore']));
+    expect(list.find((b) => b.name === made.name)).toMatchObject({ checked: true });
+
+    // A file changed since its check is shown as not checked.
+    appendFileSync(join(t.dataDir, 'backups', made.name), Buffer.alloc(4096));
+    expect((await admin.call('backups.list')).find((b) => b.name === made.name)).toMatchObject({ checked: false });
   });
 
   it('refuses other roles, unknown names and paths outside the backups folder, changing nothing', async () => {
