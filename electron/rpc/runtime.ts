@@ -1,6 +1,7 @@
 import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
+import { WallPairing } from '../../db/briefing/wall/pairing';
 import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 import { watchDatabaseHealth } from './health';
@@ -25,6 +26,8 @@ export class GridRuntime {
   readonly vault: Vault;
   readonly sessions: SessionManager;
   readonly jobs: JobManager;
+  /** Pairing codes for wall displays (browser mode's `--wall`), in memory only. */
+  readonly wall: WallPairing;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -37,6 +40,7 @@ export class GridRuntime {
       this.emit(SESSION_ENDED, { sessionId }),
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
+    this.wall = new WallPairing(() => this.now());
     watchDatabaseHealth(this);
   }
 
