@@ -139,6 +139,7 @@ export const SAMPLES: Samples = {
   'jobs.list': sample(() => ({})),
   'jobs.get': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
   'jobs.cancel': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
+  'briefing.exportPdf': sample(() => ({})),
   'wall.createCode': sample(() => ({ name: '三楼会议室' })),
   'wall.list': sample(() => ({})),
   'wall.revoke': sample(async (f) => ({ id: await pairedWall(f) })),

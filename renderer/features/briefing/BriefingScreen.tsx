@@ -1,13 +1,10 @@
-import { memo, useEffect, useState, type ComponentType } from 'react';
+import { memo, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Button, ConfigProvider, theme as antdTheme } from 'antd';
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Briefing, BriefingPanel } from '../../../electron/api';
 import { useApiQuery } from '../../api/queries';
-import { navigate } from '../../app/use-hash-route';
-import { landingRoute } from '../../app/routes';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { useCan, useSessionUser } from '../auth/session';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
 import { ChartsPanel } from './ChartsPanel';
@@ -41,15 +38,24 @@ function Clock() {
   return <span className="gd-brief-clock">{formatDateTime(now)}</span>;
 }
 
+export interface BriefingScreenProps {
+  /** Offer the settings (administrators and leaders in the operator's window; never on a read-only display). */
+  canConfigure: boolean;
+  /** Small buttons of the operator's window (snapshots, pairing); none on a read-only display. */
+  tools?: ReactNode;
+  /** Leave the display (none on a wall PC: there is nowhere else to go). */
+  onExit?: () => void;
+  /** Shown after the title (a paired wall's name). */
+  subtitle?: string;
+}
+
 /**
  * 大屏: the leaders' wall display. Key figures always on screen, the panels taking turns below
  * them; live through the pushed changes, and saying so when its figures may be out of date.
- * Nothing on it asks for input; the two small buttons in the corner leave it or set it up.
+ * Nothing on it asks for input; the small buttons in the corner leave it or set it up.
  */
-export function BriefingPage() {
+export function BriefingScreen({ canConfigure, tools, onExit, subtitle }: BriefingScreenProps) {
   const t = useT();
-  const user = useSessionUser();
-  const can = useCan();
   const settingsQuery = useApiQuery('briefing.settings', {});
   const settings = settingsQuery.data;
   const staleAfter = settings?.staleAfterSeconds ?? 60;
@@ -70,6 +76,7 @@ export function BriefingPage() {
           <div className="gd-brief-title">
             <h1>{data ? `${data.street} · ${t('briefing.title')}` : t('briefing.title')}</h1>
             {data?.scope === 'grids' ? <span className="gd-brief-scope">{t('briefing.scope.grids')}</span> : null}
+            {subtitle ? <span className="gd-brief-scope">{subtitle}</span> : null}
           </div>
           <div className="gd-brief-status">
             <span className={`gd-brief-live ${stale ? 'gd-brief-live-off' : ''}`} data-testid="briefing-live">
@@ -81,10 +88,11 @@ export function BriefingPage() {
               </span>
             ) : null}
             <Clock />
-            {can('briefing.configure') && settings ? (
+            {data ? tools : null}
+            {canConfigure && settings ? (
               <Button type="text" icon={<SettingOutlined />} aria-label={t('briefing.settings')} onClick={() => setEditing(true)} data-testid="briefing-settings-open" />
             ) : null}
-            <Button type="text" icon={<LogoutOutlined />} aria-label={t('briefing.exit')} onClick={() => navigate(landingRoute(user.role))} data-testid="briefing-exit" />
+            {onExit ? <Button type="text" icon={<LogoutOutlined />} aria-label={t('briefing.exit')} onClick={onExit} data-testid="briefing-exit" /> : null}
           </div>
         </header>
         {staleText ? (
@@ -123,7 +131,7 @@ export function BriefingPage() {
             </main>
           </>
         ) : null}
-        {editing && settings ? <SettingsModal settings={settings} onClose={() => setEditing(false)} /> : null}
+        {editing && settings && canConfigure ? <SettingsModal settings={settings} onClose={() => setEditing(false)} /> : null}
       </div>
     </ConfigProvider>
   );
