@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../api';
+import type { ApiResponse, WallDisplay } from '../api';
 import type { HandlerEnv } from '../rpc/handlers';
 import type { GridRuntimeOptions } from '../rpc/runtime';
 import type { SessionView } from './backend';
@@ -22,5 +22,5 @@ export type HostRequest =
 export type HostMessage =
   | { type: 'ready'; vaultState: string }
   | { type: 'startFailed'; message: string; code: string | null }
-  | { type: 'reply'; id: number; value: unknown; newSessionId?: string }
+  | { type: 'reply'; id: number; value: ApiResponse<unknown> | SessionView | { open: boolean; display: WallDisplay | null } | null; newSessionId?: string }
   | { type: 'event'; event: string; payload: unknown };

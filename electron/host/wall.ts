@@ -9,7 +9,7 @@ export type WallRequest =
 export type WallReply<R extends WallRequest> = R extends { op: 'pair' }
   ? ApiResponse<{ display: WallDisplay; token: string }>
   : R extends { op: 'display' }
-    ? WallDisplay | null
+    ? { open: boolean; display: WallDisplay | null }
     : ApiResponse<unknown>;
 
 /** The id a wall display's event streams are kept under: revoking it ends them (`session.ended`). */

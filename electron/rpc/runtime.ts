@@ -2,6 +2,7 @@ import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
 import { WallPairing } from '../../db/briefing/wall/pairing';
+import { WALL_CODE_MAX_OPEN, WALL_CODE_MINUTES } from '../api/wall';
 import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 import { watchDatabaseHealth } from './health';
@@ -40,7 +41,7 @@ export class GridRuntime {
       this.emit(SESSION_ENDED, { sessionId }),
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
-    this.wall = new WallPairing(() => this.now());
+    this.wall = new WallPairing(() => this.now(), { minutes: WALL_CODE_MINUTES, maxOpen: WALL_CODE_MAX_OPEN });
     watchDatabaseHealth(this);
   }
 

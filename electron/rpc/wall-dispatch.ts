@@ -49,7 +49,7 @@ export async function wallRequest<R extends WallRequest>(rt: GridRuntime, reques
   switch (request.op) {
     case 'display': {
       const sqlite = rt.vault.host?.opened.sqlite;
-      return (sqlite ? displayByToken(sqlite, request.token) : null) as WallReply<R>;
+      return { open: !!sqlite, display: sqlite ? displayByToken(sqlite, request.token) : null } as WallReply<R>;
     }
     case 'pair':
       try {

@@ -83,9 +83,10 @@ export function startWallHost(options: { backend: ServiceBackend; rendererDir: s
     if (shown.has(event)) hub.publish(event, payload);
   });
 
-  const displayOf = async (req: IncomingMessage) => {
-    const d = await backend.wall({ op: 'display', token: readCookie(req.headers.cookie, WALL_COOKIE) });
-    return d && 'pairedAt' in d ? d : null;
+  /** Whether the database is open (someone signed in since the start), and the display holding the request's credential. */
+  const stateOf = async (req: IncomingMessage) => {
+    const s = await backend.wall({ op: 'display', token: readCookie(req.headers.cookie, WALL_COOKIE) });
+    return s && 'open' in s ? s : { open: false, display: null };
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,11 +98,11 @@ export function startWallHost(options: { backend: ServiceBackend; rendererDir: s
       if (path === WALL_PATH) return serveStatic(rendererDir, '/index.html', res);
       if (path.startsWith('/assets/') || path === '/favicon.svg') return serveStatic(rendererDir, path, res);
       if (path === '/api/wall/status') {
-        const d = await displayOf(req);
-        return sendJson(res, 200, { paired: !!d, name: d?.name ?? null });
+        const { open, display } = await stateOf(req);
+        return sendJson(res, 200, { open, paired: !!display, name: display?.name ?? null });
       }
       if (path === '/api/events') {
-        const d = await displayOf(req);
+        const d = (await stateOf(req)).display;
         if (!d) return refuse(res, 401, 'UNAUTHENTICATED', '这台显示器尚未配对或已被撤销');
         return hub.attach(req, res, securityHeaders(), { sessionId: wallStreamId(d.id), viewer: { accountId: wallStreamId(d.id), gridIds: null } });
       }

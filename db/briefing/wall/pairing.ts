@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/roles';
 import { SignInThrottle, type ThrottleLimit } from '../../auth/throttle';
 import type { ServiceContext } from '../../context';
 import { ServiceError } from '../../errors';
-import { WALL_CODE_MAX_OPEN, WALL_CODE_MINUTES, type WallDisplay, type WallPairingCode } from '../../../electron/api/wall';
+import type { WallDisplay, WallPairingCode } from '../../../electron/api/wall';
 import { addDisplay } from './displays';
 
 /** Wrong codes one address may enter per minute, and all addresses together. */
@@ -35,7 +35,7 @@ function sameCode(a: string, b: string): boolean {
 
 /**
  * Pairing codes of one running process, in memory only: each is made by an administrator or
- * leader, shown to them once, works once and for `WALL_CODE_MINUTES`. Wrong codes are throttled
+ * leader, shown to them once, works once and for a few minutes. Wrong codes are throttled
  * per address and overall, so guessing the 10^8 codes runs at 20 a minute at most.
  */
 export class WallPairing {
@@ -45,6 +45,8 @@ export class WallPairing {
 
   constructor(
     private readonly now: () => number,
+    /** How long a code works, and how many may wait unused at once (the contract's `WALL_CODE_MINUTES`, `WALL_CODE_MAX_OPEN`). */
+    private readonly policy: { minutes: number; maxOpen: number },
     limits = WALL_PAIR_LIMITS,
   ) {
     this.perSource = new SignInThrottle(now, limits.perSource);
@@ -55,11 +57,11 @@ export class WallPairing {
   createCode(ctx: ServiceContext, name: string): WallPairingCode {
     authorize(ctx.actor, 'briefing.configure');
     this.dropExpired();
-    if (this.codes.length >= WALL_CODE_MAX_OPEN) throw new ServiceError('CONFLICT', 'wall.tooManyCodes', { max: WALL_CODE_MAX_OPEN });
+    if (this.codes.length >= this.policy.maxOpen) throw new ServiceError('CONFLICT', 'wall.tooManyCodes', { max: this.policy.maxOpen });
     let code: string;
     do code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     while (this.codes.some((c) => c.code === code));
-    const expiresAt = this.now() + WALL_CODE_MINUTES * 60_000;
+    const expiresAt = this.now() + this.policy.minutes * 60_000;
     this.codes.push({ code, name, by: ctx.actor, expiresAt });
     appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'wall.code_create', target: name, detail: { name, expiresAt }, at: this.now() });
     return { code, name, expiresAt };

@@ -31,7 +31,7 @@ describe('pairing a wall display', () => {
     const token = first.ok ? first.result.token : '';
     // Only the credential's hash is kept.
     expect(JSON.stringify(displays())).not.toContain(token);
-    expect(await wallRequest(rt, { op: 'display', token })).toMatchObject({ name: '三楼会议室' });
+    expect(await wallRequest(rt, { op: 'display', token })).toMatchObject({ open: true, display: { name: '三楼会议室' } });
 
     const admin = await signIn(rt, ROLE_USERS.admin);
     const log = await admin.call('audit.query', { limit: 10 });
@@ -87,7 +87,7 @@ describe('pairing a wall display', () => {
     const revoked = await leader.call('wall.revoke', { id: display.id });
     expect(revoked).toMatchObject({ id: display.id, revokedAt: clock, revokedBy: 'lingdao 用户' });
     expect(await wallRequest(rt, { op: 'call', token, method: 'briefing.settings', input: {} })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'wall.notPaired' } });
-    expect(await wallRequest(rt, { op: 'display', token })).toBeNull();
+    expect(await wallRequest(rt, { op: 'display', token })).toEqual({ open: true, display: null });
     expect(await leader.call('wall.revoke', { id: display.id })).toEqual(revoked);
     expect(await leader.call('wall.list')).toEqual([revoked]);
     expect(await leader.reply('wall.revoke', { id: '01900000-0000-7000-8000-00000000ffff' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'id' } });
