@@ -13,7 +13,8 @@ import { describeError } from '../../ui/error-text';
 export function WallDisplaysModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const { message, modal } = App.useApp();
-  const list = useApiQuery('wall.list', {});
+  // Paired from a wall PC meanwhile: asked afresh each time it opens, and while open.
+  const list = useApiQuery('wall.list', {}, { staleTime: 0, refetchOnMount: 'always', refetchInterval: 5_000 });
   const [name, setName] = useState('');
   const [code, setCode] = useState<WallPairingCode | null>(null);
   const create = useApiMutation('wall.createCode', {

@@ -69,7 +69,7 @@ export function drawBriefingSnapshot(canvas: HTMLCanvasElement, b: Briefing, t: 
     g.fillText(figureText(f), x + 20, y + 50);
     g.fillStyle = f.attention ? RED : MUTED;
     g.font = font(22);
-    g.fillText(`${f.attention ? `${t('briefing.attention')} · ` : ''}${comparison(f, t)}`, x + 20, y + 114);
+    g.fillText([f.attention ? t('briefing.attention') : '', comparison(f, t)].filter(Boolean).join(' · '), x + 20, y + 114);
   });
 
   const top = 120 + Math.ceil(b.figures.length / cols) * (tileH + gap) + 16;

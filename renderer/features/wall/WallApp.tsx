@@ -24,9 +24,10 @@ export function WallApp() {
   useDataChangedInvalidation();
   useApiEvent('events.dropped', () => void status.refetch());
   // The page's one event stream stops for good when it is refused: start afresh once shown again.
-  const shown = status.data?.open === true && status.data.paired;
-  const wasShown = useRef(shown);
+  const shown = status.data ? status.data.open && status.data.paired : null;
+  const wasShown = useRef<boolean | null>(null);
   useEffect(() => {
+    if (shown === null) return;
     if (shown && wasShown.current === false) window.location.reload();
     wasShown.current = shown;
   }, [shown]);
