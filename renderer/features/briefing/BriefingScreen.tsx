@@ -64,6 +64,18 @@ export function BriefingScreen({ canConfigure, tools, onExit, subtitle }: Briefi
   const panels = settings?.panels ?? [];
   const index = useRotation(panels, settings?.rotate ?? false, settings?.intervalSeconds ?? 20);
   const [editing, setEditing] = useState(false);
+  // The panel on show is drawn first; the others join once that has painted (then stay mounted).
+  const [allMounted, setAllMounted] = useState(false);
+  const ready = !!briefing.data && !!settings;
+  useEffect(() => {
+    if (!ready || allMounted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setAllMounted(true), 50)));
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [ready, allMounted]);
   const data = briefing.data;
 
   let staleText: string | null = null;
@@ -123,7 +135,7 @@ export function BriefingScreen({ canConfigure, tools, onExit, subtitle }: Briefi
                   const Panel = PANELS[p];
                   return (
                     <section key={p} className={`gd-brief-panel${i === index ? ' gd-brief-panel-on' : ''}`} data-testid={`briefing-panel-${p}`} data-active={i === index} aria-hidden={i !== index}>
-                      <Panel data={data} />
+                      {i === index || allMounted ? <Panel data={data} /> : null}
                     </section>
                   );
                 })}

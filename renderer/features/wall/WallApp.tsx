@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ConfigProvider, theme as antdTheme } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { prefetchBriefing } from '../briefing/prefetch';
 import { useApiEvent, useDataChangedInvalidation } from '../../api/events';
 import { useT } from '../../i18n';
 import { LoadingState } from '../../ui/LoadingState';
@@ -31,6 +32,11 @@ export function WallApp() {
     if (shown && wasShown.current === false) window.location.reload();
     wasShown.current = shown;
   }, [shown]);
+
+  const client = useQueryClient();
+  useEffect(() => {
+    if (shown) prefetchBriefing(client);
+  }, [shown, client]);
 
   let body;
   if (!status.data) body = <LoadingState text={status.isError ? t('wall.unreachable') : t('wall.checking')} testId="wall-loading" />;
