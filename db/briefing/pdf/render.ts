@@ -30,7 +30,7 @@ export function renderBriefingPdf(text: BriefingPdfText, font: ReportFont, out: 
   const top = doc.y + GAP;
 
   const left = width * 0.58;
-  table(doc, text.figures, { size: 10, position: { x: MARGIN, y: top }, maxWidth: left });
+  table(doc, text.figures, { size: 10, position: { x: MARGIN, y: top }, maxWidth: left, widths: [left * 0.34, '*', '*', left * 0.24] });
   const belowFigures = doc.y;
   table(doc, text.statuses, { size: 10, position: { x: MARGIN + left + GAP, y: top }, maxWidth: width - left - GAP });
   const belowTables = Math.max(belowFigures, doc.y) + GAP;

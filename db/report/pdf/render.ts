@@ -38,11 +38,12 @@ function keep(doc: PDFKit.PDFDocument, height: number): void {
 }
 
 /** A small plain table: a shaded head row, the first column left-aligned; `layout` places it (a width, a position). */
-export function table(doc: PDFKit.PDFDocument, t: ReportTable, layout: { size?: number; padding?: [number, number]; position?: { x: number; y: number }; maxWidth?: number } = {}): void {
+export function table(doc: PDFKit.PDFDocument, t: ReportTable, layout: { size?: number; padding?: [number, number]; position?: { x: number; y: number }; maxWidth?: number; widths?: (number | '*')[] } = {}): void {
   doc.fontSize(layout.size ?? SIZE.table);
   doc.table({
     ...(layout.position ? { position: layout.position } : {}),
     ...(layout.maxWidth ? { maxWidth: layout.maxWidth } : {}),
+    ...(layout.widths ? { columnStyles: layout.widths.map((width) => ({ width })) } : {}),
     defaultStyle: { border: 0.5, borderColor: RULE, padding: layout.padding ?? [2, 6], align: { x: 'center', y: 'center' } },
     data: [
       t.head.map((text) => ({ text, backgroundColor: HEAD_FILL })),
