@@ -121,7 +121,7 @@ async function start(): Promise<void> {
   loadMainWindow(win);
 
   if (args.briefing) {
-    briefing = new BriefingWindow(registry, preferences);
+    briefing = new BriefingWindow(registry, preferences, { dir: dataDir, chosen: args.briefingDisplay });
     briefing.ensure();
     unbind.push(briefing.watchDisplays());
   }

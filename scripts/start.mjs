@@ -38,7 +38,14 @@ export function findElectronBinary({ electronDir, env = process.env, platform = 
  * @returns {string[]}
  */
 export function browserModeArgs(args) {
-  return args.filter((arg) => !DESKTOP_ONLY_FLAGS.has(arg));
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    // `--briefing-display N` places the desktop app's briefing window; its value goes with it.
+    if (arg === '--briefing-display') i++;
+    else if (!DESKTOP_ONLY_FLAGS.has(arg) && !arg.startsWith('--briefing-display=')) out.push(arg);
+  }
+  return out;
 }
 
 /** @param {string} file */

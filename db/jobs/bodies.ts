@@ -3,6 +3,7 @@ import { manualBackup } from '../backup/vault-ops';
 import { exportBuildings } from '../buildings/export';
 import type { ServiceContext } from '../context';
 import { exportReportPdf } from '../report/export-pdf';
+import { exportBriefingPdf } from '../briefing/export-pdf';
 import { startRound } from '../screening/start';
 import { exportRequests } from '../requests/export';
 import type { JobOutcome } from './manager';
@@ -28,6 +29,10 @@ export const THREAD_JOBS = {
     const out = await exportReportPdf(ctx, input, job);
     return { summary: `已生成 ${out.date} 日报 PDF`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { date: out.date, scope: out.scope } };
   }) satisfies JobBody<ReportPdfInput, JobOutcome>,
+  'briefing.exportPdf': (async (ctx: ServiceContext, _input: unknown, job) => {
+    const out = await exportBriefingPdf(ctx, job);
+    return { summary: '已生成大屏快照 PDF', file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { scope: out.scope } };
+  }) satisfies JobBody<unknown, JobOutcome>,
   'requests.export': (async (ctx: ServiceContext, input: RequestExportInput, job) => {
     const out = await exportRequests(ctx, input, job);
     return { summary: `已导出 ${fmt(out.rows)} 条诉求`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
@@ -54,6 +59,7 @@ export type ThreadJobKind = keyof typeof THREAD_JOBS;
 export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.restore' | 'seed', string> = {
   'buildings.export': '导出楼栋 Excel',
   'report.exportPdf': '导出日报 PDF',
+  'briefing.exportPdf': '导出大屏 PDF',
   'requests.export': '导出诉求 Excel',
   'screening.start': '发起入户摸排',
   'backups.create': '立即备份',

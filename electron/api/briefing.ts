@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import type { ControlStatus, LatLngBounds } from './common';
 import type { StatusDefinition } from './status';
+import type { JobInfo } from './jobs';
 
 /** The panels of the wall display that take turns on its main stage. */
 export const briefingPanels = ['map', 'communities', 'charts', 'trends'] as const;
@@ -125,4 +126,6 @@ export const briefingMethods = {
   'briefing.settings': query<BriefingSettings>({ permission: 'briefing.view' })(z.object({}).strict()),
   /** Sets the panels' order, the rotation and the stale time (administrators and leaders). */
   'briefing.saveSettings': mutation<BriefingSettings>({ permission: 'briefing.configure', invalidates: ['briefing'] })(briefingSettingsSchema),
+  /** Starts a job writing the 大屏 as it stands now on one landscape A4 page (for the 日报); its file is then downloaded. */
+  'briefing.exportPdf': mutation<JobInfo>({ permission: 'briefing.view', invalidates: ['jobs'], job: true })(z.object({}).strict()),
 };

@@ -16,6 +16,7 @@ import { overviewMethods } from './overview';
 import { reportMethods } from './report';
 import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
+import { wallMethods } from './wall';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -37,6 +38,7 @@ export const contract = {
   ...reportMethods,
   ...requestMethods,
   ...briefingMethods,
+  ...wallMethods,
 };
 
 export type Contract = typeof contract;
@@ -95,6 +97,8 @@ export type { PushEvents, PushEventName } from './events';
 export { pushEventNames } from './events';
 export * from './common';
 export type * from './system';
+export type { WallDisplay, WallPairingCode } from './wall';
+export { WALL_METHODS, WALL_EVENTS, WALL_CODE_MINUTES } from './wall';
 export type * from './map';
 export type * from './buildings';
 export type * from './status';

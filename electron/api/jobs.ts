@@ -42,6 +42,7 @@ export interface JobInfo {
 export interface JobResults {
   'buildings.export': { rows: number };
   'report.exportPdf': { date: string; scope: 'street' | 'grids' };
+  'briefing.exportPdf': { scope: 'street' | 'grids' };
   'screening.start': ScreeningRound;
   'backups.create': BackupEntry;
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };

@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../api';
 import type { HandlerEnv } from '../rpc/handlers';
+import type { WallReply, WallRequest } from './wall';
 
 /** What a transport may know of a session: whether it exists, and which account (enabled now) is signed in to it. */
 export interface SessionView {
@@ -33,6 +34,8 @@ export interface ServiceBackend {
    * throttled by `source` (the client's address); refused when too many are open.
    */
   createSession(source: string): Promise<ApiResponse<string>>;
+  /** A paired wall display's requests (browser mode's `--wall` listener): never a session. */
+  wall<R extends WallRequest>(request: R): Promise<WallReply<R>>;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import type { HandlerEnv } from '../rpc/handlers';
 import type { GridRuntime } from '../rpc/runtime';
 import type { ApiResponse } from '../api';
 import type { CallOptions, EventListener, ServiceBackend, SessionView } from './backend';
+import { wallRequest } from '../rpc/wall-dispatch';
+import type { WallReply, WallRequest } from './wall';
 
 /** The services in the caller's own thread: for tests, tools, and inside the service worker itself. */
 export class InlineBackend implements ServiceBackend {
@@ -43,6 +45,10 @@ export class InlineBackend implements ServiceBackend {
     } catch (err) {
       return Promise.resolve({ ok: false, error: toApiError(err) });
     }
+  }
+
+  wall<R extends WallRequest>(request: R): Promise<WallReply<R>> {
+    return wallRequest(this.runtime, request);
   }
 
   onEvent(listener: EventListener): () => void {

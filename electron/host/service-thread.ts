@@ -36,6 +36,8 @@ async function answer(backend: InlineBackend, req: HostRequest, onNewSessionId: 
       return backend.session(req.sessionId);
     case 'createSession':
       return backend.createSession(req.source);
+    case 'wall':
+      return backend.wall(req.request);
     case 'close':
       await backend.close();
       return null;

@@ -4,6 +4,7 @@ import type { HandlerEnv } from '../rpc/handlers';
 import type { GridRuntimeOptions } from '../rpc/runtime';
 import type { CallOptions, EventListener, ServiceBackend, SessionView } from './backend';
 import type { HostMessage, HostRequest, ServiceWorkerData } from './protocol';
+import type { WallReply, WallRequest } from './wall';
 import type { WorkerEntry } from '../../db/jobs/thread';
 
 type Pending = { resolve: (value: unknown) => void; onNewSessionId?: ((id: string) => void) | undefined };
@@ -95,6 +96,10 @@ export class WorkerBackend implements ServiceBackend {
 
   createSession(source: string): Promise<ApiResponse<string>> {
     return this.request<ApiResponse<string>>({ op: 'createSession', source });
+  }
+
+  wall<R extends WallRequest>(request: R): Promise<WallReply<R>> {
+    return this.request<WallReply<R>>({ op: 'wall', request });
   }
 
   onEvent(listener: EventListener): () => void {

@@ -17,12 +17,12 @@ z.config(z.locales.zhCN());
 const englishIssue = z.locales.en().localeError;
 
 /** An API error from a message id and its parameters: the Chinese text, and the id for the UI's language. */
-function refusal(code: ApiError['code'], ...[key, params, field]: [...ErrorRef, field?: string]): ApiError {
+export function refusal(code: ApiError['code'], ...[key, params, field]: [...ErrorRef, field?: string]): ApiError {
   return { code, message: formatError(key, params, 'zh-CN'), key, params, ...(field ? { field } : {}) };
 }
 
 /** The first issue, naming its field: the schema's (or zod's Chinese) message, and zod's English one. */
-function zodFailure(error: z.ZodError): ApiError {
+export function zodFailure(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   const english = issue ? englishIssue(issue as Parameters<typeof englishIssue>[0]) : undefined;

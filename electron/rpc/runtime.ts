@@ -1,6 +1,8 @@
 import { Vault } from '../../db/auth/vault';
 import { SessionManager, DEFAULT_IDLE_MINUTES } from '../../db/auth/sessions';
 import { JobManager } from '../../db/jobs/manager';
+import { WallPairing } from '../../db/briefing/wall/pairing';
+import { WALL_CODE_MAX_OPEN, WALL_CODE_MINUTES } from '../api/wall';
 import { addressEvent, SESSION_ENDED } from '../host/audience';
 import type { WorkerEntry } from '../../db/jobs/thread';
 import { watchEscalations } from './escalation-sweep';
@@ -26,6 +28,8 @@ export class GridRuntime {
   readonly vault: Vault;
   readonly sessions: SessionManager;
   readonly jobs: JobManager;
+  /** Pairing codes for wall displays (browser mode's `--wall`), in memory only. */
+  readonly wall: WallPairing;
   private readonly listeners = new Set<Listener>();
   private readonly stopSweep: () => void;
 
@@ -39,6 +43,7 @@ export class GridRuntime {
       this.emit(SESSION_ENDED, { sessionId }),
     );
     this.jobs = new JobManager(dataDir, emit, options.now);
+    this.wall = new WallPairing(() => this.now(), { minutes: WALL_CODE_MINUTES, maxOpen: WALL_CODE_MAX_OPEN });
     watchDatabaseHealth(this);
     this.stopSweep = watchEscalations(this);
   }

@@ -7,6 +7,8 @@ import { defaultDataDir, keepNewFilesPrivate } from '../data-dir';
 import { seedInWorker } from '../seed/seed-in-worker';
 import { seedAsJob } from '../seed/seed-job';
 import { startHttpHost } from './http-host';
+import { startWallHost, WALL_LISTENING } from './wall-host';
+import { parseWallAddress } from './wall-address';
 import { NEXT_START_URL } from './sessions';
 import { DEFAULT_MAX_UPLOAD_MB } from './file-routes';
 import { GridRuntime } from '../rpc/runtime';
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
       'allow-remote': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
       'idle-minutes': { type: 'string' },
+      /** A second listener, for wall PCs on the office network: pairing and the 大屏's reads only. */
+      wall: { type: 'string' },
     },
     strict: true,
   });
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   if (!LOOPBACK.has(values.host) && !values['allow-remote']) {
     throw new Error(`只在本机地址上监听；要在 ${values.host} 上监听，须同时给出 --allow-remote（网络上的其他电脑将能访问）`);
   }
+  const wallAddress = values.wall === undefined ? null : parseWallAddress(values.wall);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const started = performance.now();
   const idleMinutes = Number(values['idle-minutes'] ?? process.env.GRIDDESK_IDLE_MINUTES ?? 15);
@@ -74,10 +79,14 @@ async function main(): Promise<void> {
     onStartUrl: (url) => console.log(`${NEXT_START_URL}${url}`),
   });
   console.log(`GridDesk listening on ${running.url}`);
+  const wall = wallAddress ? await startWallHost({ backend, rendererDir, address: wallAddress }) : null;
+  if (wall) {
+    console.log(`${WALL_LISTENING}${wall.url}`);
+    console.log('  墙面电脑打开这个地址，输入管理员或领导在「大屏 → 显示器配对」中生成的配对码；该端口只提供大屏的只读数据');
+  }
   console.log(`  数据目录 ${dataDir}；启动用时 ${Math.round(performance.now() - started)} ms`);
   const stop = () => {
-    void running
-      .close()
+    void Promise.all([running.close(), wall?.close()])
       .then(() => backend.close())
       .then(() => process.exit(0));
   };

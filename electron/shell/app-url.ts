@@ -17,8 +17,8 @@ export const APP_SCHEME_PRIVILEGES: Privileges = { standard: true, secure: true,
 
 /** The operator's window. */
 export const MAIN_URL = `${APP_ORIGIN}/index.html`;
-/** The leaders' read-only wall display: the same build, opened on the briefing route. */
-export const BRIEFING_URL = `${APP_ORIGIN}/index.html#/briefing`;
+/** The leaders' read-only wall display: the same build, opened on the briefing route; `window=briefing` tells the page it may change nothing. */
+export const BRIEFING_URL = `${APP_ORIGIN}/index.html?window=briefing#/briefing`;
 
 function parse(url: string): URL | null {
   try {

@@ -6,6 +6,8 @@ export interface LaunchArgs {
   seed: boolean;
   /** `--no-briefing`: no wall-display window, even with a second monitor. */
   briefing: boolean;
+  /** `--briefing-display N`: the briefing window on the Nth screen (1-based, the system's order); remembered from then on. */
+  briefingDisplay?: number;
 }
 
 export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
@@ -14,6 +16,11 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
     const arg = argv[i] ?? '';
     if (arg === '--no-seed') args.seed = false;
     else if (arg === '--no-briefing') args.briefing = false;
+    else if (arg.startsWith('--briefing-display')) {
+      const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      const n = Number(text);
+      if (Number.isInteger(n) && n >= 1) args.briefingDisplay = n;
+    }
     else if (arg.startsWith('--data-dir=')) args.dataDir = arg.slice('--data-dir='.length);
     else if (arg === '--data-dir') {
       const next = argv[i + 1];

@@ -1,6 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BrowserWindow, screen, type Display } from 'electron';
 import { BRIEFING_URL, MAIN_URL } from './app-url';
-import { pickBriefingDisplay } from './displays';
+import { chooseBriefingDisplay, parsePlacement, PLACEMENT_FILE, type RememberedPlacement } from './displays';
 import { briefingWindowOptions, mainWindowOptions, type SecurePreferencesOptions } from './window-options';
 import type { WindowRegistry, WindowRole } from './window-registry';
 
@@ -34,12 +36,31 @@ export class BriefingWindow {
   constructor(
     private readonly registry: WindowRegistry,
     private readonly preferences: SecurePreferencesOptions,
+    /** Where the last placement is kept (the data directory), and the screen chosen at launch. */
+    private readonly placement: { dir: string; chosen?: number | undefined },
   ) {}
 
-  /** Opens the window if there is a second display and it is not open yet. */
+  private remembered(): RememberedPlacement | null {
+    try {
+      return parsePlacement(readFileSync(join(this.placement.dir, PLACEMENT_FILE), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  private remember(display: Display): void {
+    const placement: RememberedPlacement = { displayId: display.id, bounds: display.bounds };
+    try {
+      writeFileSync(join(this.placement.dir, PLACEMENT_FILE), JSON.stringify(placement), { mode: 0o600 });
+    } catch (err) {
+      console.warn('[window] could not remember the briefing display:', err);
+    }
+  }
+
+  /** Opens the window on its display (chosen, remembered, or the second screen) if it is not open yet. */
   ensure(): void {
     if (this.win && !this.win.isDestroyed()) return;
-    const display = pickBriefingDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    const display = chooseBriefingDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, { chosen: this.placement.chosen, remembered: this.remembered() });
     if (display) this.open(display);
   }
 
@@ -48,6 +69,14 @@ export class BriefingWindow {
     track(win, 'briefing', this.registry);
     this.win = win;
     this.displayId = display.id;
+    this.remember(display);
+    // Moved to another screen (the OS's keyboard shortcut): opened there after a restart.
+    win.on('moved', () => {
+      const now = screen.getDisplayMatching(win.getBounds());
+      if (now.id === this.displayId) return;
+      this.displayId = now.id;
+      this.remember(now);
+    });
     win.once('ready-to-show', () => win.showInactive());
     win.on('closed', () => {
       if (this.win === win) {

@@ -9,6 +9,8 @@ import { I18nProvider, useLocale } from '../i18n';
 import { createQueryClient } from '../api/query-client';
 import { AuthGate } from '../features/auth/AuthGate';
 import { AppLayout } from './AppLayout';
+import { WallApp } from '../features/wall/WallApp';
+import { isWallDisplay } from './window-kind';
 import { theme } from './theme';
 
 function Themed() {
@@ -17,9 +19,13 @@ function Themed() {
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp className="gd-antd-app">
-        <AuthGate>
-          <AppLayout />
-        </AuthGate>
+        {isWallDisplay() ? (
+          <WallApp />
+        ) : (
+          <AuthGate>
+            <AppLayout />
+          </AuthGate>
+        )}
       </AntApp>
     </ConfigProvider>
   );

@@ -9,6 +9,8 @@ import { LoadingState } from '../ui/LoadingState';
 import { JobsTray } from '../features/jobs/JobsTray';
 import { DamageBanner } from '../features/backups/DamageBanner';
 import { AppHeader } from './AppHeader';
+import { useQueryClient } from '@tanstack/react-query';
+import { prefetchBriefing } from '../features/briefing/prefetch';
 import { ComingSoon } from './ComingSoon';
 import { ROUTES, findRoute, landingRoute, type RouteDef } from './routes';
 import { navigate, useHashRoute } from './use-hash-route';
@@ -61,6 +63,11 @@ export function AppLayout() {
   useEffect(() => {
     if (!onMap) openStartupGate();
   }, [onMap]);
+  const client = useQueryClient();
+  const onBriefing = route?.key === 'briefing';
+  useEffect(() => {
+    if (onBriefing) prefetchBriefing(client);
+  }, [onBriefing, client]);
 
   // The wall display fills the whole screen: no navigation, no header.
   if (route?.key === 'briefing') {

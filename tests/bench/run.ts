@@ -1,3 +1,4 @@
+import { benchBriefingLive } from './briefing-live';
 import { benchSeed } from './seed';
 import { benchMapData } from './map-data';
 import { benchStartup } from './startup';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await benchSearch(largeDir);
   await benchReport(largeDir);
   await benchBriefing(largeDir);
+  await benchBriefingLive(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

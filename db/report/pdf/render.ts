@@ -9,17 +9,17 @@ const MARGIN = 56;
 const SIZE = { title: 18, date: 12, body: 11, heading: 13, table: 10 };
 const GAP = { para: 5, section: 8 };
 const HEAD_FILL = '#f3f4f6';
-const RULE = '#9ca3af';
-const TITLE_RED = '#b91c1c';
-const INK = '#111827';
+export const RULE = '#9ca3af';
+export const TITLE_RED = '#b91c1c';
+export const INK = '#111827';
 
 interface FontFace {
   postscriptName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** Opens the font in the document and refuses one that lacks a character the report writes. */
-function useFont(doc: PDFKit.PDFDocument, font: ReportFont, text: ReportText): void {
+/** Opens the font in the document and refuses one that lacks a character the document writes (`chars`). */
+export function useFont(doc: PDFKit.PDFDocument, font: ReportFont, chars: readonly string[]): void {
   try {
     doc.registerFont(FONT, font.path, font.face as string);
     doc.font(FONT);
@@ -28,7 +28,7 @@ function useFont(doc: PDFKit.PDFDocument, font: ReportFont, text: ReportText): v
   }
   const face = (doc as unknown as { _font: { font?: FontFace } })._font.font;
   if (!face) throw new ServiceError('NOT_FOUND', 'report.fontUnreadable', { file: font.path, name: font.face ?? '—' });
-  const missing = reportChars(text).filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
+  const missing = chars.filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
   if (missing.length > 0) throw new ServiceError('NOT_FOUND', 'report.fontMissingGlyphs', { font: face.postscriptName, chars: missing.slice(0, 20).join('') });
 }
 
@@ -37,10 +37,14 @@ function keep(doc: PDFKit.PDFDocument, height: number): void {
   if (doc.y + height > doc.page.maxY()) doc.addPage();
 }
 
-function table(doc: PDFKit.PDFDocument, t: ReportTable): void {
-  doc.fontSize(SIZE.table);
+/** A small plain table: a shaded head row, the first column left-aligned; `layout` places it (a width, a position). */
+export function table(doc: PDFKit.PDFDocument, t: ReportTable, layout: { size?: number; padding?: [number, number]; position?: { x: number; y: number }; maxWidth?: number; widths?: (number | '*')[] } = {}): void {
+  doc.fontSize(layout.size ?? SIZE.table);
   doc.table({
-    defaultStyle: { border: 0.5, borderColor: RULE, padding: [2, 6], align: { x: 'center', y: 'center' } },
+    ...(layout.position ? { position: layout.position } : {}),
+    ...(layout.maxWidth ? { maxWidth: layout.maxWidth } : {}),
+    ...(layout.widths ? { columnStyles: layout.widths.map((width) => ({ width })) } : {}),
+    defaultStyle: { border: 0.5, borderColor: RULE, padding: layout.padding ?? [2, 6], align: { x: 'center', y: 'center' } },
     data: [
       t.head.map((text) => ({ text, backgroundColor: HEAD_FILL })),
       ...t.rows.map((row) => row.map((text, i) => (i === 0 ? { text, align: { x: 'left' as const, y: 'center' as const } } : text))),
@@ -62,7 +66,7 @@ export function renderReportPdf(text: ReportText, font: ReportFont, out: Writabl
     displayTitle: true,
     info: { Title: text.title, Author: info.author, Subject: text.dateLine, CreationDate: new Date(info.date) },
   });
-  useFont(doc, font, text);
+  useFont(doc, font, reportChars(text));
   doc.pipe(out);
   const width = doc.page.width - 2 * MARGIN;
 

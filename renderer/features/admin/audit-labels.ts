@@ -39,6 +39,10 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'requests.escalate': 'audit.action.requests.escalate',
   'requests.export': 'audit.action.requests.export',
   'briefing.settings': 'audit.action.briefing.settings',
+  'briefing.export_pdf': 'audit.action.briefing.export_pdf',
+  'wall.code_create': 'audit.action.wall.code_create',
+  'wall.pair': 'audit.action.wall.pair',
+  'wall.revoke': 'audit.action.wall.revoke',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -1,7 +1,7 @@
 import { briefingPanels, type AuditEntry } from '../../../electron/api';
 import { requestKindWords, requestLevelWords, requestSourceWords, requestStateWords, satisfactionWords, type Localized } from '../../../messages';
 import type { Translate } from '../../i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 
 /** A field of an entry's detail (the log stores what each action wrote; older entries may lack some). */
 function field(detail: unknown, name: string): unknown {
@@ -86,6 +86,10 @@ const SUMMARIES: Record<string, Summary> = {
     const rotate = field(e.detail, 'rotate') === true ? t('audit.sum.briefingRotate', { n: text(e.detail, 'intervalSeconds') }) : t('audit.sum.briefingFixed');
     return t('audit.sum.briefingSettings', { panels: names, rotate, stale: text(e.detail, 'staleAfterSeconds') });
   },
+  'wall.code_create': (e, t) => t('audit.sum.wallCode', { name: text(e.detail, 'name'), at: formatDateTime(Number(field(e.detail, 'expiresAt') ?? 0)) }),
+  'wall.pair': (e, t) => t('audit.sum.wallPair', { name: text(e.detail, 'name'), from: text(e.detail, 'from') }),
+  'wall.revoke': (e, t) => t('audit.sum.wallRevoke', { name: text(e.detail, 'name') }),
+  'briefing.export_pdf': (e, t) => t('audit.sum.briefingPdf', { scope: text(e.detail, 'scope') }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };

@@ -1,130 +1,37 @@
-import { memo, useEffect, useState, type ComponentType } from 'react';
-import { Button, ConfigProvider, theme as antdTheme } from 'antd';
-import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
-import type { Briefing, BriefingPanel } from '../../../electron/api';
-import { useApiQuery } from '../../api/queries';
+import { useState } from 'react';
+import { Button } from 'antd';
+import { LinkOutlined } from '@ant-design/icons';
 import { navigate } from '../../app/use-hash-route';
 import { landingRoute } from '../../app/routes';
+import { isBriefingWindow } from '../../app/window-kind';
 import { useT } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
 import { useCan, useSessionUser } from '../auth/session';
-import { ErrorState } from '../../ui/ErrorState';
-import { LoadingState } from '../../ui/LoadingState';
-import { ChartsPanel } from './ChartsPanel';
-import { CommunitiesPanel } from './CommunitiesPanel';
-import { KeyFigures } from './KeyFigures';
-import { MapPanel } from './MapPanel';
-import { SettingsModal } from './SettingsModal';
-import { TrendsPanel } from './TrendsPanel';
-import { useRotation } from './use-rotation';
-import { useStaleness } from './use-staleness';
-import './briefing.css';
-
-/** Drawn again only when their figures change (the staleness check ticks every second). */
-const PANELS: Record<BriefingPanel, ComponentType<{ data: Briefing }>> = {
-  map: memo(MapPanel),
-  communities: memo(CommunitiesPanel),
-  charts: memo(ChartsPanel),
-  trends: memo(TrendsPanel),
-};
-const Figures = memo(KeyFigures);
-
-/** How often the display asks for its figures when nothing is pushed: a third of the stale time, at most every 30 s. */
-const pollMs = (staleAfterSeconds: number) => Math.min(30, Math.max(3, Math.floor(staleAfterSeconds / 3))) * 1000;
-
-function Clock() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return <span className="gd-brief-clock">{formatDateTime(now)}</span>;
-}
+import { BriefingScreen } from './BriefingScreen';
+import { SnapshotButtons } from './SnapshotButtons';
+import { WallDisplaysModal } from './WallDisplaysModal';
 
 /**
- * 大屏: the leaders' wall display. Key figures always on screen, the panels taking turns below
- * them; live through the pushed changes, and saying so when its figures may be out of date.
- * Nothing on it asks for input; the two small buttons in the corner leave it or set it up.
+ * The 大屏 inside the app. In the operator's window, administrators and leaders set it up and
+ * pair wall PCs, and anyone may export today's snapshot; the desktop app's read-only briefing
+ * window (where every change is refused) offers none of that, nor a way out.
  */
 export function BriefingPage() {
   const t = useT();
   const user = useSessionUser();
   const can = useCan();
-  const settingsQuery = useApiQuery('briefing.settings', {});
-  const settings = settingsQuery.data;
-  const staleAfter = settings?.staleAfterSeconds ?? 60;
-  const briefing = useApiQuery('briefing.get', {}, { refetchInterval: pollMs(staleAfter), refetchIntervalInBackground: true, retry: false });
-  const stale = useStaleness(briefing.dataUpdatedAt, staleAfter);
-  const panels = settings?.panels ?? [];
-  const index = useRotation(panels, settings?.rotate ?? false, settings?.intervalSeconds ?? 20);
-  const [editing, setEditing] = useState(false);
-  const data = briefing.data;
-
-  let staleText: string | null = null;
-  if (stale) staleText = data ? t('briefing.stale.detail', { at: formatDateTime(briefing.dataUpdatedAt) }) : t('briefing.stale.never');
-
-  return (
-    <ConfigProvider theme={{ algorithm: antdTheme.darkAlgorithm }}>
-      <div className={`gd-brief${stale ? ' gd-brief-is-stale' : ''}`} data-testid="page-briefing" data-stale={stale}>
-        <header className="gd-brief-head">
-          <div className="gd-brief-title">
-            <h1>{data ? `${data.street} · ${t('briefing.title')}` : t('briefing.title')}</h1>
-            {data?.scope === 'grids' ? <span className="gd-brief-scope">{t('briefing.scope.grids')}</span> : null}
-          </div>
-          <div className="gd-brief-status">
-            <span className={`gd-brief-live ${stale ? 'gd-brief-live-off' : ''}`} data-testid="briefing-live">
-              {stale ? t('briefing.stale') : t('briefing.live')}
-            </span>
-            {data ? (
-              <span className="gd-brief-updated" data-testid="briefing-updated">
-                {t('briefing.updatedAt', { at: formatDateTime(briefing.dataUpdatedAt) })}
-              </span>
-            ) : null}
-            <Clock />
-            {can('briefing.configure') && settings ? (
-              <Button type="text" icon={<SettingOutlined />} aria-label={t('briefing.settings')} onClick={() => setEditing(true)} data-testid="briefing-settings-open" />
-            ) : null}
-            <Button type="text" icon={<LogoutOutlined />} aria-label={t('briefing.exit')} onClick={() => navigate(landingRoute(user.role))} data-testid="briefing-exit" />
-          </div>
-        </header>
-        {staleText ? (
-          <div className="gd-brief-stale-banner" role="alert" data-testid="briefing-stale">
-            {staleText}
-          </div>
-        ) : null}
-        {!data && briefing.isPending ? <LoadingState text={t('briefing.loading')} testId="briefing-loading" /> : null}
-        {!data && briefing.isError ? <ErrorState error={briefing.error} onRetry={() => void briefing.refetch()} testId="briefing-error" /> : null}
-        {data && settings ? (
-          <>
-            <Figures data={data} />
-            <main className="gd-brief-stage">
-              <div className="gd-brief-stage-head">
-                <h2 data-testid="briefing-panel-title">{t(`briefing.panel.${panels[index]!}`)}</h2>
-                {panels.length > 1 ? (
-                  <ol className="gd-brief-dots" aria-label={t('briefing.panel.of', { n: index + 1, total: panels.length })}>
-                    {panels.map((p, i) => (
-                      <li key={p} className={i === index ? 'gd-brief-dot-on' : undefined}>
-                        {t(`briefing.panel.${p}`)}
-                      </li>
-                    ))}
-                  </ol>
-                ) : null}
-              </div>
-              <div className="gd-brief-panels">
-                {panels.map((p, i) => {
-                  const Panel = PANELS[p];
-                  return (
-                    <section key={p} className={`gd-brief-panel${i === index ? ' gd-brief-panel-on' : ''}`} data-testid={`briefing-panel-${p}`} data-active={i === index} aria-hidden={i !== index}>
-                      <Panel data={data} />
-                    </section>
-                  );
-                })}
-              </div>
-            </main>
-          </>
-        ) : null}
-        {editing && settings ? <SettingsModal settings={settings} onClose={() => setEditing(false)} /> : null}
-      </div>
-    </ConfigProvider>
+  const [pairing, setPairing] = useState(false);
+  if (isBriefingWindow()) return <BriefingScreen canConfigure={false} />;
+  const configure = can('briefing.configure');
+  const tools = (
+    <>
+      <SnapshotButtons />
+      {configure ? (
+        <Button type="text" icon={<LinkOutlined />} onClick={() => setPairing(true)} data-testid="briefing-wall-open">
+          {t('wall.manage')}
+        </Button>
+      ) : null}
+      {pairing ? <WallDisplaysModal onClose={() => setPairing(false)} /> : null}
+    </>
   );
+  return <BriefingScreen canConfigure={configure} tools={tools} onExit={() => navigate(landingRoute(user.role))} />;
 }

@@ -139,4 +139,14 @@ export const SAMPLES: Samples = {
   'jobs.list': sample(() => ({})),
   'jobs.get': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
   'jobs.cancel': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
+  'briefing.exportPdf': sample(() => ({})),
+  'wall.createCode': sample(() => ({ name: '三楼会议室' })),
+  'wall.list': sample(() => ({})),
+  'wall.revoke': sample(async (f) => ({ id: await pairedWall(f) })),
 };
+
+/** A wall display paired with the administrator's code. */
+async function pairedWall(f: MatrixStreet): Promise<string> {
+  const { code } = await f.admin.call('wall.createCode', { name: '指挥大厅' });
+  return f.t.runtime.wall.pair(f.t.runtime.vault.requireOpen().opened.sqlite, code, '10.0.0.9').display.id;
+}

@@ -3,6 +3,8 @@ import type { Actor } from '../../../db/auth/roles';
 import { briefing } from '../../../db/briefing';
 import { trendDays } from '../../../db/briefing/days';
 import { startRound } from '../../../db/screening/start';
+import { recordVisit } from '../../../db/screening/visit';
+import { forgetVisitCounts } from '../../../db/briefing/visit-counts';
 import { uuidv7 } from '../../../db/sync/ids';
 import type { Briefing, BriefingFigureKey } from '../../../electron/api';
 import { addHousehold, addIncidentRow, addNeedRow, addResident, addTag, DAY, grantSafeCompound, LEADER, openStreet, type Street } from '../buildings/fixture';
@@ -120,6 +122,34 @@ describe('briefing.get: screening', () => {
   function visit(household: string, at: number, result: 'visited' | 'refused' | 'nobody_home' = 'visited'): void {
     s.sqlite.prepare('UPDATE screening_visits SET result = ?, visited_at = ?, attempts = 1 WHERE household_id = ?').run(result, at, household);
   }
+
+  it('follows visits recorded after it counted, a visit moved to another day included, as a fresh count would', () => {
+    const households = [zs[0]!, zs[1]!, zs[2]!, dx[0]!, dx[1]!].map((b, i) => addHousehold(s.sqlite, b, `3单元30${i}`));
+    const staff = { ...LEADER, role: 'staff' as const };
+    const round = startRound(s.ctx(staff), { scope: { type: 'street' } });
+    const now = () => Date.now();
+    const fresh = () => {
+      forgetVisitCounts(s.sqlite);
+      return get(LEADER, now());
+    };
+    const view = (b: Briefing) => ({ screening: b.screening, communities: b.communities.map((c) => c.screening), visits: b.trend.map((d) => d.visits) });
+    expect(view(get(LEADER, now()))).toEqual(view(fresh()));
+    recordVisit(s.ctx(staff), { roundId: round.id, householdId: households[0]!, result: 'visited' });
+    recordVisit(s.ctx(staff), { roundId: round.id, householdId: households[3]!, result: 'refused' });
+    const followed = view(get(LEADER, now()));
+    expect(followed.screening).toMatchObject({ done: 2, households: 5 });
+    expect(followed.visits.at(-1)).toBe(2);
+    expect(followed).toEqual(view(fresh()));
+    // A correction moves one visit three days back: the day it left must not keep it.
+    s.sqlite.prepare("UPDATE screening_visits SET visited_at = ?, hlc = '999999999999999:00000:test' WHERE household_id = ?").run(now() - 3 * DAY, households[0]!);
+    const moved = view(get(LEADER, now()));
+    expect(moved.visits.at(-1)).toBe(1);
+    expect(moved.visits.at(-4)).toBe(1);
+    expect(moved).toEqual(view(fresh()));
+    const worker = workerOf([s.territory.grid]);
+    recordVisit(s.ctx(staff), { roundId: round.id, householdId: households[1]!, result: 'visited' });
+    expect(view(get(worker, now()))).toEqual((forgetVisitCounts(s.sqlite), view(get(worker, now()))));
+  });
 
   it('shows how far the open rounds have come, now, yesterday, by community and by day', () => {
     const households = [zs[0]!, zs[1]!, zs[2]!, dx[0]!].map((b, i) => addHousehold(s.sqlite, b, `2单元20${i}`));

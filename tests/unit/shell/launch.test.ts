@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickBriefingDisplay } from '../../../electron/shell/displays';
+import { chooseBriefingDisplay, parsePlacement, pickBriefingDisplay } from '../../../electron/shell/displays';
 import { parseLaunchArgs, resolveDataDir } from '../../../electron/shell/launch-args';
 import { shellPaths } from '../../../electron/shell/shell-paths';
 
@@ -52,5 +52,42 @@ describe('pickBriefingDisplay', () => {
     const wall = d(3, 3840, 3840, 2160);
     expect(pickBriefingDisplay([d(1, 0, 1920, 1080), d(2, 1920, 1920, 1080), wall], 1)).toBe(wall);
     expect(pickBriefingDisplay([wall, d(1, 0, 1920, 1080)], 3)?.id).toBe(1);
+  });
+});
+
+describe('chooseBriefingDisplay: where the briefing window opens', () => {
+  const d = (id: number, x: number, width = 1920, height = 1080) => ({ id, bounds: { x, y: 0, width, height }, workArea: { x, y: 0, width, height: height - 40 } });
+  const laptop = d(1, 0, 1920, 1200);
+  const tv = d(7, 1920, 3840, 2160);
+  const side = d(9, 5760, 1920, 1080);
+
+  it('takes the second screen by default, none with one screen', () => {
+    expect(chooseBriefingDisplay([laptop, tv, side], 1)).toBe(tv);
+    expect(chooseBriefingDisplay([laptop], 1)).toBeUndefined();
+  });
+
+  it('puts the screen chosen at launch first, then the one it was on last', () => {
+    expect(chooseBriefingDisplay([laptop, tv, side], 1, { chosen: 3 })).toBe(side);
+    expect(chooseBriefingDisplay([laptop, tv, side], 1, { chosen: 1 })).toBe(laptop);
+    expect(chooseBriefingDisplay([laptop, tv, side], 1, { remembered: { displayId: 9, bounds: side.bounds } })).toBe(side);
+    // A screen no longer there falls back to the default.
+    expect(chooseBriefingDisplay([laptop, tv], 1, { chosen: 3, remembered: { displayId: 9, bounds: side.bounds } })).toBe(tv);
+  });
+
+  it('finds the remembered screen by its bounds when its id changed after a restart', () => {
+    const renumbered = { ...side, id: 42 };
+    expect(chooseBriefingDisplay([laptop, tv, renumbered], 1, { remembered: { displayId: 9, bounds: side.bounds } })).toBe(renumbered);
+  });
+
+  it('reads back only a well-formed remembered placement', () => {
+    const placement = { displayId: 9, bounds: side.bounds };
+    expect(parsePlacement(JSON.stringify(placement))).toEqual(placement);
+    for (const bad of [null, '', '{', '{"displayId":"9"}', '{"displayId":9,"bounds":{"x":0}}']) expect(parsePlacement(bad)).toBeNull();
+  });
+
+  it('reads --briefing-display in both forms', () => {
+    expect(parseLaunchArgs(['--briefing-display', '2']).briefingDisplay).toBe(2);
+    expect(parseLaunchArgs(['--briefing-display=3']).briefingDisplay).toBe(3);
+    expect(parseLaunchArgs(['--briefing-display=0']).briefingDisplay).toBeUndefined();
   });
 });

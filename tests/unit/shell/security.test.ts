@@ -1,7 +1,8 @@
 // The Electron-facing half of the shell (security.ts, windows.ts) against a stand-in `electron`
 // module: what each hook decides, and what every window is really constructed with. Electronegativity
 // cannot check the latter on the bundle (see docs/security.md), so this test does.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -201,7 +202,7 @@ describe('the windows GridDesk creates', () => {
     const registry = new WindowRegistry();
     const preferences = { preloadPath: '/app/dist/electron/preload.cjs' };
     const main = createMainWindow(registry, preferences);
-    new BriefingWindow(registry, preferences).ensure();
+    new BriefingWindow(registry, preferences, { dir: mkdtempSync(join(tmpdir(), 'griddesk-placement-')) }).ensure();
 
     expect(fake.constructed).toHaveLength(2);
     for (const options of fake.constructed) {

@@ -48,4 +48,8 @@ describe('browserModeArgs', () => {
   it('passes the arguments through, minus desktop-only flags', () => {
     expect(script.browserModeArgs(['--port', '0', '--data-dir', '/d', '--no-briefing', '--no-seed'])).toEqual(['--port', '0', '--data-dir', '/d', '--no-seed']);
   });
+
+  it('drops the briefing window’s screen with its value, keeping the wall address', () => {
+    expect(script.browserModeArgs(['--briefing-display', '2', '--wall', '0.0.0.0:5171', '--briefing-display=3'])).toEqual(['--wall', '0.0.0.0:5171']);
+  });
 });
