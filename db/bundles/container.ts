@@ -43,7 +43,9 @@ export function readContainer(bytes: Uint8Array): { minisig: string; encrypted: 
   const encrypted = entries[PAYLOAD_ENTRY];
   if (!sig) throw notABundle(`缺少 ${SIGNATURE_ENTRY}`);
   if (!encrypted) throw notABundle(`缺少 ${PAYLOAD_ENTRY}`);
-  return { minisig: Buffer.from(sig).toString('utf8'), encrypted };
+  const minisig = Buffer.from(sig).toString('utf8');
+  if (!Buffer.from(writeContainer(minisig, encrypted)).equals(bytes)) throw notABundle('ZIP 结构与 GridDesk 写出的不一致，文件被改动过');
+  return { minisig, encrypted };
 }
 
 export function writePayload(files: Record<string, string>): Uint8Array {
@@ -89,4 +91,24 @@ export function readPayload(bytes: Uint8Array, maxExpanded = BUNDLE_MAX_EXPANDED
   }
   if (failure) throw failure;
   return new Map([...files].map(([name, chunks]) => [name, Buffer.concat(chunks)]));
+}
+
+/**
+ * A bundle file's bytes, read only once its size and first bytes pass: a file over the cap is
+ * refused from its size alone and noise from its first four bytes, never read into memory.
+ */
+export async function readBundleFile(path: string, maxFile = BUNDLE_MAX_FILE): Promise<Uint8Array> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new ServiceError('INVALID_INPUT', 'bundle.empty', {});
+    if (size > maxFile) throw new ServiceError('INVALID_INPUT', 'bundle.tooLarge', { size, max: maxFile });
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    if (!looksLikeContainer(head)) throw notABundle('开头不是 ZIP 文件头');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
