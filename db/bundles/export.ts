@@ -69,7 +69,7 @@ function countInScope(sqlite: Database.Database, table: TravellingName, scope: E
 function receivedRows(sqlite: Database.Database, table: TravellingName, scope: Extract<ExportScope, { kind: 'since' }>): Record<string, unknown>[] {
   return sqlite
     .prepare(
-      `SELECT t.* FROM ${table} t JOIN sync_row_meta m ON m.table_name = ? AND m.row_id = t.id WHERE m.received_at > ? AND t.hlc <= ? ORDER BY t.hlc, t.id`,
+      `SELECT t.* FROM ${table} t JOIN sync_row_meta m ON m.table_name = ? AND m.row_id = t.id WHERE m.received_at >= ? AND t.hlc <= ? ORDER BY t.hlc, t.id`,
     )
     .all(table, scope.receivedAfter, scope.since) as Record<string, unknown>[];
 }

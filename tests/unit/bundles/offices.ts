@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/client/open';
 import { officeIdentity, type OfficeIdentity } from '../../../db/bundles/identity';
@@ -53,4 +54,15 @@ export function partnerId(office: TestOffice, of: TestOffice): string {
 export function dump(office: TestOffice): string {
   const tables = office.sqlite.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
   return tables.map(({ name }) => `${name}:${JSON.stringify(office.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())}`).join('\n');
+}
+
+/** Another office opened on a copy of this one's closed database file: same identity and node, a clock of its own. */
+export function copyOffice(template: { file: string; identity: OfficeIdentity; nodeId: string }): TestOffice {
+  const dir = tempDir('griddesk-bundles-');
+  const file = join(dir, 'griddesk.db');
+  copyFileSync(template.file, file);
+  const opened = openDatabase({ file });
+  const wall = { now: 1_790_000_000_000 };
+  const { identity, nodeId } = template;
+  return { sqlite: opened.sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
 }
