@@ -106,10 +106,28 @@ function lastReceived(sqlite: Database.Database, keyId: string): number | null {
   return sqlite.prepare<[string], { seq: number | null }>(`SELECT max(sequence) AS seq FROM bundle_log WHERE direction = 'received' AND sender_key_id = ?`).get(keyId)?.seq ?? null;
 }
 
+class TrialDone extends Error {}
+
+/** The rows SQLite would refuse, found by applying the plan in a transaction that is always rolled back. */
+function trialApply(sqlite: Database.Database, plan: MergePlan): RejectedRow[] {
+  if (plan.rows.every((p) => p.action === 'unchanged')) return [];
+  let rejected: RejectedRow[] = [];
+  try {
+    sqlite.transaction(() => {
+      rejected = applyMerge(sqlite, plan, { bundleId: null, now: 0 }).rejected;
+      throw new TrialDone();
+    })();
+  } catch (err) {
+    if (!(err instanceof TrialDone)) throw err;
+  }
+  return rejected;
+}
+
 async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded?: number): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
   const plan = planMerge(sqlite, opened.tables);
+  const refused = opened.rejected.length === 0 ? trialApply(sqlite, plan) : [];
   const last = lastReceived(sqlite, opened.signer.keyId);
   const preview: BundlePreview = {
     manifest: opened.manifest,
@@ -118,7 +136,7 @@ async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded?: number
     replayOf: last !== null && opened.manifest.sequence <= last ? last : null,
     totals: plan.totals,
     byTable: plan.byTable,
-    rejected: opened.rejected,
+    rejected: [...opened.rejected, ...refused],
     unknownTables: opened.unknownTables,
   };
   return { opened, plan, preview };
@@ -144,10 +162,11 @@ export async function importBundle(
 ): Promise<ImportResult> {
   const { sqlite, actor } = party;
   const { opened, plan, preview } = await openAndPlan(party, bytes, options.maxExpanded);
-  const first = preview.rejected[0];
-  if (first) {
-    throw new ServiceError('INVALID_INPUT', 'bundle.invalidRows', { count: preview.rejected.length, table: first.table, line: first.line, reason: first.reason });
-  }
+  const refuseRows = (rejected: RejectedRow[]) => {
+    const first = rejected[0]!;
+    return new ServiceError('INVALID_INPUT', 'bundle.invalidRows', { count: rejected.length, table: first.table, line: first.line, reason: first.reason });
+  };
+  if (preview.rejected.length > 0) throw refuseRows(preview.rejected);
   if (preview.replayOf !== null && !options.allowReplay) {
     throw new ServiceError('CONFLICT', 'bundle.replay', { sender: `${preview.signer.name}（${preview.signer.officeCode}）`, sequence: opened.manifest.sequence, last: preview.replayOf });
   }
@@ -155,7 +174,9 @@ export async function importBundle(
   const logId = uuidv7(now);
   let conflicts = 0;
   sqlite.transaction(() => {
-    conflicts = applyMerge(sqlite, plan, { bundleId: logId, now });
+    const applied = applyMerge(sqlite, plan, { bundleId: logId, now });
+    if (applied.rejected.length > 0) throw refuseRows(applied.rejected);
+    conflicts = applied.conflicts;
     const m = opened.manifest;
     sqlite
       .prepare(

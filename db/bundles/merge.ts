@@ -9,6 +9,7 @@ import { uuidv7 } from '../sync/ids';
 import { writeReceivedRow } from '../sync/merge-write';
 import { SYNC_COLUMNS, travelling, type TravellingName } from '../sync/registry';
 import type { BundleRow } from './rows';
+import type { RejectedRow } from './open';
 import { includedIn, join, rowVector, sameVector, type VersionVector } from './version-vector';
 
 export type MergeAction = 'create' | 'update' | 'unchanged' | 'conflict';
@@ -88,11 +89,38 @@ export function planMerge(sqlite: Database.Database, tables: ReadonlyMap<Travell
 
 const withVv = (values: Record<string, unknown>, vv: VersionVector | null, extra?: Record<string, unknown> | null) => ({ ...extra, ...values, _vv: vv });
 
+/** A write SQLite refused, in words: which rule, which column. */
+function constraintText(err: unknown): string | null {
+  const e = err as { code?: string; message?: string };
+  if (!e.code?.startsWith('SQLITE_CONSTRAINT')) return null;
+  const unique = /UNIQUE constraint failed: (.+)$/.exec(e.message ?? '');
+  if (unique) return `与本机已有的另一条记录重复（${unique[1]} 须唯一）`;
+  const check = /CHECK constraint failed: (.+)$/.exec(e.message ?? '');
+  if (check) return `不符合约束 ${check[1]}`;
+  return `违反数据库约束（${e.message}）`;
+}
+
+/** Rows whose parent row is missing once everything is written (foreign keys are checked at the end). */
+function orphans(sqlite: Database.Database, lines: Map<string, number>): RejectedRow[] {
+  const found = sqlite.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+  return found.slice(0, 100).map((f) => {
+    const id = (sqlite.prepare(`SELECT id FROM "${f.table}" WHERE rowid = ?`).get(f.rowid) as { id?: string } | undefined)?.id ?? null;
+    return { table: f.table, line: lines.get(`${f.table}/${id}`) ?? 0, id, reason: `引用的上级记录（表 ${f.parent}）在本机和包中都不存在` };
+  });
+}
+
+export interface Applied {
+  conflicts: number;
+  /** Rows SQLite refused (a duplicate unique value, a missing parent): the caller rolls back. */
+  rejected: RejectedRow[];
+}
+
 /**
- * Applies a plan inside the caller's transaction (foreign keys deferred to its commit: a bundle's
- * tables come in name order, not parent first). Returns the conflicts it recorded.
+ * Applies a plan inside the caller's transaction (foreign keys deferred to its end: a bundle's
+ * tables come in name order, not parent first). Rows SQLite refuses are collected, not thrown, so
+ * a dry run can list them all; the caller rolls back when there are any.
  */
-export function applyMerge(sqlite: Database.Database, plan: MergePlan, { bundleId, now }: { bundleId: string | null; now: number }): number {
+export function applyMerge(sqlite: Database.Database, plan: MergePlan, { bundleId, now }: { bundleId: string | null; now: number }): Applied {
   sqlite.pragma('defer_foreign_keys = ON');
   const keep = sqlite.prepare(
     `INSERT INTO sync_row_meta (table_name, row_id, vv, extra, received_at) VALUES (?, ?, ?, ?, ?)
@@ -102,24 +130,38 @@ export function applyMerge(sqlite: Database.Database, plan: MergePlan, { bundleI
     `INSERT INTO sync_conflicts (id, table_name, row_id, kept, other, kept_is_mine, bundle_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const keptExtra = sqlite.prepare<[string, string], { extra: string | null }>('SELECT extra FROM sync_row_meta WHERE table_name = ? AND row_id = ?');
+  const rejected: RejectedRow[] = [];
+  const lines = new Map<string, number>();
+  const write = (p: PlannedRow): boolean => {
+    try {
+      writeReceivedRow(sqlite, p.table, p.row.values);
+      return true;
+    } catch (err) {
+      const reason = constraintText(err);
+      if (!reason) throw err;
+      rejected.push({ table: p.table, line: p.row.line, id: p.row.values.id as string, reason });
+      return false;
+    }
+  };
   let conflicts = 0;
   for (const p of plan.rows) {
     const id = p.row.values.id as string;
+    lines.set(`${p.table}/${id}`, p.row.line);
     const extra = p.row.extra ? JSON.stringify(p.row.extra) : null;
     if (p.action === 'unchanged') continue;
     if (p.action === 'create' || p.action === 'update') {
-      writeReceivedRow(sqlite, p.table, p.row.values);
-      keep.run(p.table, id, JSON.stringify(p.row.vv), extra, now);
+      if (write(p)) keep.run(p.table, id, JSON.stringify(p.row.vv), extra, now);
       continue;
     }
     const merged = join(p.row.vv, p.localVv!);
     const mine = withVv(p.local!, p.localVv);
     const theirs = withVv(p.row.values, p.row.vv, p.row.extra);
-    if (p.theirsWins) writeReceivedRow(sqlite, p.table, p.row.values);
+    if (p.theirsWins && !write(p)) continue;
     const keptExtraNow = p.theirsWins ? extra : (keptExtra.get(p.table, id)?.extra ?? null);
     keep.run(p.table, id, JSON.stringify(merged), keptExtraNow, now);
     conflict.run(uuidv7(now), p.table, id, JSON.stringify(p.theirsWins ? theirs : mine), JSON.stringify(p.theirsWins ? mine : theirs), p.theirsWins ? 0 : 1, bundleId, now);
     conflicts++;
   }
-  return conflicts;
+  if (rejected.length === 0) rejected.push(...orphans(sqlite, lines));
+  return { conflicts, rejected };
 }

@@ -97,7 +97,7 @@ function readRows(manifest: BundleManifest, files: Map<string, Uint8Array>) {
         rejected.push({ table, line: i + 1, id: null, reason: '不是有效的 JSON' });
         return;
       }
-      const checked = checkRow(entry, raw);
+      const checked = checkRow(entry, raw, i + 1);
       const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
       if (typeof checked === 'string') rejected.push({ table, line: i + 1, id, reason: checked });
       else if (seen.has(checked.values.id as string)) rejected.push({ table, line: i + 1, id, reason: '同一 id 在包中出现了两次' });

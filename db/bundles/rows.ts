@@ -9,6 +9,8 @@ import { SYNC_COLUMNS, type TravellingEntry } from '../sync/registry';
 import type { VersionVector } from './version-vector';
 
 export interface BundleRow {
+  /** 1-based line in the table's file. */
+  line: number;
   /** Sync columns and the columns this version knows, SQL names, stored values. */
   values: Record<string, unknown>;
   vv: VersionVector;
@@ -39,7 +41,7 @@ function typeProblem(column: AnySQLiteColumn, value: unknown): string | null {
 const KNOWN_SYNC = new Set<string>([...SYNC_COLUMNS, '_vv']);
 
 /** A parsed row, or the reason it is refused. */
-export function checkRow(entry: TravellingEntry, raw: unknown): BundleRow | string {
+export function checkRow(entry: TravellingEntry, raw: unknown, line: number): BundleRow | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '不是 JSON 对象';
   const row = raw as Record<string, unknown>;
   if (typeof row.id !== 'string' || row.id.length === 0 || row.id.length > 64) return '「id」缺失或无效';
@@ -70,5 +72,5 @@ export function checkRow(entry: TravellingEntry, raw: unknown): BundleRow | stri
   for (const [key, value] of Object.entries(row)) {
     if (!KNOWN_SYNC.has(key) && !columns.has(key)) (extra ??= {})[key] = value;
   }
-  return { values, vv, extra };
+  return { line, values, vv, extra };
 }

@@ -3,11 +3,11 @@ import { openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBundleFile } from '../../../db/bundles/container';
-import { exportBundle, importBundle } from '../../../db/bundles/exchange';
+import { exportBundle, importBundle, previewBundle } from '../../../db/bundles/exchange';
 import { officeIdentity } from '../../../db/bundles/identity';
 import { ServiceError } from '../../../db/errors';
 import { newOfficeKey } from '../../../db/office-key/key';
-import { people } from '../../../db/schema';
+import { communities, people } from '../../../db/schema';
 import { insertRow } from '../../../db/sync/write';
 import { person } from '../sync/fixture';
 import { tempDir } from '../helpers/tmp';
@@ -138,6 +138,19 @@ describe('a bad bundle is refused with a Chinese message and changes nothing', (
     const message = await refused(bad, 'bundle.invalidRows');
     expect(message).toContain('people');
     expect(message).toContain('gender');
+  });
+
+  it('rows SQLite would refuse (a duplicate unique code, a missing parent) are listed by the dry run and refuse the import', async () => {
+    const other = openOffice('320102066', '重码街道');
+    trustEachOther([other, city]);
+    const community = (streetOfficeId: string) => ({ streetOfficeId, code: '320102066001', name: '同码社区', boundary: [[[118, 32], [118.1, 32], [118, 32.1], [118, 32]]], labelLat: 32, labelLng: 118 });
+    insertRow(city, communities, community('so-320100'));
+    insertRow(other, communities, community('so-320102066'));
+    const bytes = await bundleFor(city, other);
+    const preview = await previewBundle(city, bytes);
+    expect(preview.rejected).toEqual([expect.objectContaining({ table: 'communities', line: 1, reason: expect.stringContaining('communities.code') })]);
+    expect(await refused(bytes, 'bundle.invalidRows')).toContain('communities.code');
+    other.close();
   });
 
   it('a bundle of a newer format version', async () => {

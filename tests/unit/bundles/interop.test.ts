@@ -60,7 +60,7 @@ describe('a bundle read with the Debian age and minisign tools alone', () => {
     const dir = tempDir('griddesk-interop-');
     const outer = unzipSync(built.bytes);
     const age = Buffer.from(outer['bundle.age']!);
-    age[age.length - 5] ^= 0x01;
+    age.writeUInt8(age[age.length - 5]! ^ 0x01, age.length - 5);
     writeFileSync(join(dir, 'bundle.age'), age);
     writeFileSync(join(dir, 'bundle.age.minisig'), outer['bundle.age.minisig']!);
     expect(() => execFileSync('/usr/bin/minisign', ['-Vm', join(dir, 'bundle.age'), '-P', street.identity.minisignPublicKey], { stdio: 'pipe' })).toThrow();
