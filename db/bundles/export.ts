@@ -74,8 +74,10 @@ function receivedRows(sqlite: Database.Database, table: TravellingName, scope: E
     .all(table, scope.receivedAfter, scope.since) as Record<string, unknown>[];
 }
 
-/** The JSON Lines of each table with rows in scope. */
-function tableLines(sqlite: Database.Database, options: ExportOptions): { files: Map<TravellingName, string[]>; rows: number; upTo: string | null } {
+const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The JSON Lines of each table with rows in scope; yields between pages so the thread goes on answering. */
+async function tableLines(sqlite: Database.Database, options: ExportOptions): Promise<{ files: Map<TravellingName, string[]>; rows: number; upTo: string | null }> {
   const { scope } = options;
   const total = travellingTables.reduce((n, t) => n + countInScope(sqlite, t.name, scope), 0);
   const metaOf = metaReader(sqlite);
@@ -94,6 +96,7 @@ function tableLines(sqlite: Database.Database, options: ExportOptions): { files:
       }
       done += page.rows.length;
       options.progress?.(done, total);
+      await breather();
       if (!page.next) break;
       cursor = page.next;
     }
@@ -111,7 +114,7 @@ export function bundleFileName(senderCode: string, recipients: readonly PartyKey
 
 export async function buildBundle(sqlite: Database.Database, options: ExportOptions): Promise<BuiltBundle> {
   const { identity, office, recipients, sequence, now } = options;
-  const { files, rows, upTo } = tableLines(sqlite, options);
+  const { files, rows, upTo } = await tableLines(sqlite, options);
   const payloadFiles: Record<string, string> = {};
   const tables: BundleManifest['tables'] = {};
   for (const [name, lines] of files) {

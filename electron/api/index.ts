@@ -16,6 +16,7 @@ import { overviewMethods } from './overview';
 import { reportMethods } from './report';
 import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
+import { bundleMethods } from './bundles';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -37,6 +38,7 @@ export const contract = {
   ...reportMethods,
   ...requestMethods,
   ...briefingMethods,
+  ...bundleMethods,
 };
 
 export type Contract = typeof contract;
