@@ -1,5 +1,6 @@
 /** The 数据交换 services over a `ServiceContext`: what the contract's `bundles.*` methods call. */
 import type { BundleConflict, BundleIdentity, BundleLogEntry, BundlePartner, BundlePreview } from '../../electron/api/bundles';
+import QRCode from 'qrcode';
 import type { ServiceContext } from '../context';
 import { openStoredFile } from '../files/store';
 import { openConflicts, resolveConflict } from './conflicts';
@@ -13,9 +14,10 @@ export function partyOf(ctx: ServiceContext): Party & { clock: ServiceContext['c
   return { sqlite: ctx.sqlite, identity: requireIdentity(ctx.dataDir), nodeId: ctx.nodeId, actor: ctx.actor, clock: ctx.clock };
 }
 
-export function bundleIdentity(ctx: ServiceContext): BundleIdentity {
+export async function bundleIdentity(ctx: ServiceContext): Promise<BundleIdentity> {
   const self = selfParty(ctx.sqlite, ctx.nodeId, requireIdentity(ctx.dataDir));
-  return { ...self, fingerprint: fingerprint(self), card: keyCardText(self) };
+  const card = keyCardText(self);
+  return { ...self, fingerprint: fingerprint(self), card, qrSvg: await QRCode.toString(card, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
 }
 
 export function bundlePartners(ctx: ServiceContext): BundlePartner[] {

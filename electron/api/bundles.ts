@@ -12,6 +12,8 @@ export interface BundleIdentity {
   ageRecipient: string;
   fingerprint: string;
   card: string;
+  /** The card's text as a QR code, an SVG document. */
+  qrSvg: string;
 }
 
 /** A partner on the trust list. */

@@ -123,4 +123,5 @@ export {
 export type * from './briefing';
 export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
 export { roleSchema } from './auth';
+export type * from './bundles';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -39,6 +39,11 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'requests.escalate': 'audit.action.requests.escalate',
   'requests.export': 'audit.action.requests.export',
   'briefing.settings': 'audit.action.briefing.settings',
+  'bundles.export': 'audit.action.bundles.export',
+  'bundles.import': 'audit.action.bundles.import',
+  'bundles.partner_add': 'audit.action.bundles.partner_add',
+  'bundles.partner_revoke': 'audit.action.bundles.partner_revoke',
+  'bundles.resolve': 'audit.action.bundles.resolve',
 };
 
 export function actionLabel(action: string, t: Translate): string {
