@@ -18,6 +18,8 @@ export function ExportCard() {
   const watch = useJobFinished((job) => {
     if (job.state !== 'done') return;
     const r = job.result as BundleExportResult;
+    setTo([]);
+    setScope('sinceLast');
     void message.success(t('exchange.export.done', { sequence: r.sequence, rows: r.rows }));
     void downloadFile(r.fileId, r.name);
   });
