@@ -16,17 +16,17 @@ const OFFICE_KEY = 'bundle_office';
 
 /**
  * The street office's name and code: the `street_offices` row this database was set up for,
- * pinned in `meta` at first use (bundles from other offices bring their rows too); the node id
- * while it has none.
+ * pinned in `meta` at first use (bundles from other offices bring their rows too). An
+ * installation that had none then (the city, a district) keeps its node id as its code.
  */
 export function officeInfo(sqlite: Database.Database, nodeId: string): { code: string; name: string } {
+  const unnamed = { code: nodeId, name: '未命名街道办' };
   const byId = sqlite.prepare<[string], { code: string; name: string }>('SELECT code, name FROM street_offices WHERE id = ?');
   const pinned = sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(OFFICE_KEY);
-  if (pinned) return byId.get(pinned.value) ?? { code: nodeId, name: '未命名街道办' };
+  if (pinned) return (pinned.value ? byId.get(pinned.value) : undefined) ?? unnamed;
   const first = sqlite.prepare<[], { id: string }>('SELECT id FROM street_offices WHERE deleted = 0 ORDER BY hlc, id LIMIT 1').get();
-  if (!first) return { code: nodeId, name: '未命名街道办' };
-  sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(OFFICE_KEY, first.id);
-  return byId.get(first.id)!;
+  sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(OFFICE_KEY, first?.id ?? '');
+  return first ? byId.get(first.id)! : unnamed;
 }
 
 export function selfParty(sqlite: Database.Database, nodeId: string, identity: OfficeIdentity): PartyKey {

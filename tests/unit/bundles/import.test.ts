@@ -122,3 +122,22 @@ describe('importing a bundle', () => {
     expect(forwarded['tables/people.jsonl']).toContain('"nickname":"小甲"');
   });
 });
+
+describe('the office a database speaks for', () => {
+  it('an installation with no street office of its own keeps its own code after importing a street office’s rows', async () => {
+    const street = openOffice('320102055', '中山路街道');
+    offices.push(street);
+    const { openDatabase } = await import('../../../db/client/open');
+    const { tempDir } = await import('../helpers/tmp');
+    const { join } = await import('node:path');
+    const { selfParty } = await import('../../../db/bundles/office');
+    const opened = openDatabase({ file: join(tempDir('griddesk-city-'), 'griddesk.db') });
+    const city = { ...street, sqlite: opened.sqlite, nodeId: 'citynode', identity: (await import('../../../db/bundles/identity')).officeIdentity((await import('../../../db/office-key/key')).newOfficeKey()), close: () => opened.close() };
+    offices.push(city);
+    expect(selfParty(city.sqlite, city.nodeId, city.identity).officeCode).toBe('citynode');
+    trustEachOther([street, city]);
+    await importBundle(city, await send(street, city, 'all'));
+    expect(selfParty(city.sqlite, city.nodeId, city.identity)).toMatchObject({ officeCode: 'citynode', name: '未命名街道办' });
+    await importBundle(street, await send(city, street, 'all'));
+  });
+});
