@@ -10,6 +10,7 @@ import type { HybridClock } from '../sync/hlc';
 import { uuidv7 } from '../sync/ids';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
+import { recountAfterMerge } from './derived';
 import { applyMerge, planMerge, type MergeCounts, type MergePlan } from './merge';
 import { officeInfo, selfParty } from './office';
 import { openBundle, type OpenedBundle, type RejectedRow } from './open';
@@ -177,6 +178,7 @@ export async function importBundle(
     const applied = applyMerge(sqlite, plan, { bundleId: logId, now });
     if (applied.rejected.length > 0) throw refuseRows(applied.rejected);
     conflicts = applied.conflicts;
+    recountAfterMerge(sqlite, plan);
     const m = opened.manifest;
     sqlite
       .prepare(
