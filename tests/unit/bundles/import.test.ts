@@ -141,3 +141,26 @@ describe('the office a database speaks for', () => {
     await importBundle(street, await send(city, street, 'all'));
   });
 });
+
+describe('derived data after a merge', () => {
+  it('the result counts of a round are counted again from the visits a bundle brought', async () => {
+    const { a, b } = pair();
+    const { insertMiniTerritory } = await import('../helpers/territory');
+    const { households, screeningRounds, screeningVisits } = await import('../../../db/schema');
+    const t = insertMiniTerritory(a.sqlite, 2);
+    const round = insertRow(a, screeningRounds, { number: 1, name: '第1轮', scopeType: 'street', scopeIds: [], startedAt: 1, startedBy: '管理员', householdCount: 2 });
+    const visits = t.buildings.map((buildingId, i) => {
+      const household = insertRow(a, households, { buildingId, room: `10${i}`, registration: 'registered' });
+      return insertRow(a, screeningVisits, { roundId: round.id, householdId: household.id, buildingId, gridId: t.grid }).id;
+    });
+    await importBundle(b, await send(a, b));
+    a.wall.now += 1000;
+    // Written without the visit service, so the sender's own counts stay as they were.
+    updateRow(a, screeningVisits, visits[0]!, { result: 'visited' });
+    updateRow(a, screeningVisits, visits[1]!, { result: 'nobody_home' });
+    await importBundle(b, await send(a, b));
+    const counts = (o: TestOffice) => o.sqlite.prepare('SELECT visited_count, nobody_home_count, refused_count FROM screening_rounds WHERE id = ?').get(round.id);
+    expect(counts(a)).toEqual({ visited_count: 0, nobody_home_count: 0, refused_count: 0 });
+    expect(counts(b)).toEqual({ visited_count: 1, nobody_home_count: 1, refused_count: 0 });
+  });
+});
