@@ -124,11 +124,11 @@ function trialApply(sqlite: Database.Database, plan: MergePlan): RejectedRow[] {
   return rejected;
 }
 
-async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded?: number): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
+async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded: number | undefined, trial: boolean): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
   const plan = planMerge(sqlite, opened.tables);
-  const refused = opened.rejected.length === 0 ? trialApply(sqlite, plan) : [];
+  const refused = trial && opened.rejected.length === 0 ? trialApply(sqlite, plan) : [];
   const last = lastReceived(sqlite, opened.signer.keyId);
   const preview: BundlePreview = {
     manifest: opened.manifest,
@@ -145,7 +145,7 @@ async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded?: number
 
 /** Checks and dry-runs a bundle: what importing it would do. Changes nothing. */
 export async function previewBundle(party: Party, bytes: Uint8Array, options: { maxExpanded?: number } = {}): Promise<BundlePreview> {
-  return (await openAndPlan(party, bytes, options.maxExpanded)).preview;
+  return (await openAndPlan(party, bytes, options.maxExpanded, true)).preview;
 }
 
 export interface ImportResult extends BundlePreview {
@@ -162,7 +162,8 @@ export async function importBundle(
   options: { allowReplay?: boolean; fileName?: string; now?: number; maxExpanded?: number } = {},
 ): Promise<ImportResult> {
   const { sqlite, actor } = party;
-  const { opened, plan, preview } = await openAndPlan(party, bytes, options.maxExpanded);
+  // The rows SQLite refuses are found by the write itself, which then rolls back: no trial first.
+  const { opened, plan, preview } = await openAndPlan(party, bytes, options.maxExpanded, false);
   const refuseRows = (rejected: RejectedRow[]) => {
     const first = rejected[0]!;
     return new ServiceError('INVALID_INPUT', 'bundle.invalidRows', { count: rejected.length, table: first.table, line: first.line, reason: first.reason });

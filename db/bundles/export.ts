@@ -49,9 +49,15 @@ interface MetaRow {
   extra: string | null;
 }
 
+/** The kept vectors and unknown columns of a page of rows, in one query. */
 function metaReader(sqlite: Database.Database) {
-  const get = sqlite.prepare<[string, string], MetaRow>('SELECT vv, extra FROM sync_row_meta WHERE table_name = ? AND row_id = ?');
-  return (table: string, id: string) => get.get(table, id);
+  const page = sqlite.prepare<[string, string], MetaRow & { row_id: string }>(
+    'SELECT row_id, vv, extra FROM sync_row_meta WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))',
+  );
+  const any = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM sync_row_meta LIMIT 1)');
+  const none = new Map<string, MetaRow>();
+  return (table: string, rows: Record<string, unknown>[]): Map<string, MetaRow> =>
+    any.get()!.n === 0 ? none : new Map(page.all(table, JSON.stringify(rows.map((r) => r.id))).map((m) => [m.row_id, m]));
 }
 
 function line(row: Record<string, unknown>, meta: MetaRow | undefined): string {
@@ -90,8 +96,9 @@ async function tableLines(sqlite: Database.Database, options: ExportOptions): Pr
     for (;;) {
       if (options.cancelled?.()) throw new ExportCancelled('已取消');
       const page = changesSince(sqlite, name, cursor, { limit: PAGE });
+      const metas = metaOf(name, page.rows);
       for (const row of page.rows) {
-        lines.push(line(row, metaOf(name, row.id as string)));
+        lines.push(line(row, metas.get(row.id as string)));
         if (upTo === null || (row.hlc as string) > upTo) upTo = row.hlc as string;
       }
       done += page.rows.length;
@@ -100,7 +107,11 @@ async function tableLines(sqlite: Database.Database, options: ExportOptions): Pr
       if (!page.next) break;
       cursor = page.next;
     }
-    if (scope.kind === 'since') for (const row of receivedRows(sqlite, name, scope)) lines.push(line(row, metaOf(name, row.id as string)));
+    if (scope.kind === 'since') {
+      const received = receivedRows(sqlite, name, scope);
+      const metas = metaOf(name, received);
+      for (const row of received) lines.push(line(row, metas.get(row.id as string)));
+    }
     if (lines.length > 0) files.set(name, lines);
   }
   return { files, rows: [...files.values()].reduce((n, l) => n + l.length, 0), upTo };
