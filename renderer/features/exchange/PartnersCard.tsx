@@ -38,9 +38,12 @@ export function PartnersCard() {
         p.revokedAt ? (
           <Tag color="red">{t('exchange.partners.revoked')}</Tag>
         ) : (
-          <Button type="link" size="small" danger onClick={() => confirmRevoke(p)} data-testid={`exchange-revoke-${p.officeCode}`}>
-            {t('exchange.partners.revoke')}
-          </Button>
+          <>
+            <Tag color="green">{t('exchange.state.trusted')}</Tag>
+            <Button type="link" size="small" danger onClick={() => confirmRevoke(p)} data-testid={`exchange-revoke-${p.officeCode}`}>
+              {t('exchange.partners.revoke')}
+            </Button>
+          </>
         ),
     },
   ];
