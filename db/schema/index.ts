@@ -12,3 +12,4 @@ export * from './request-ids';
 export * from './requests';
 export * from './settings';
 export * from './wall';
+export * from './bundles';

@@ -17,6 +17,7 @@ import { reportMethods } from './report';
 import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
 import { wallMethods } from './wall';
+import { bundleMethods } from './bundles';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -39,6 +40,7 @@ export const contract = {
   ...requestMethods,
   ...briefingMethods,
   ...wallMethods,
+  ...bundleMethods,
 };
 
 export type Contract = typeof contract;
@@ -125,4 +127,5 @@ export {
 export type * from './briefing';
 export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
 export { roleSchema } from './auth';
+export type * from './bundles';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

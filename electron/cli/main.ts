@@ -8,6 +8,7 @@ import { unlockForCli } from './unlock';
 import { describeVerification } from './audit-report';
 import { backupCommand, terminalIo } from '../../db/backup/cli';
 import { importCommand, IMPORT_USAGE } from './import';
+import { bundleCommand, BUNDLE_USAGE } from './bundle';
 
 const USAGE = `用法：griddesk <命令> [选项]
 
@@ -22,6 +23,7 @@ const USAGE = `用法：griddesk <命令> [选项]
          密码从环境变量 GRIDDESK_PASSWORD 或标准输入读取
   backup list|create|restore   备份（详见 griddesk backup help）
 ${IMPORT_USAGE}
+${BUNDLE_USAGE}
   help   显示本说明`;
 
 const PRESETS = ['small', 'default', 'large'] as const;
@@ -93,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
         return await backupCommand(rest, defaultDataDir(), terminalIo());
       case 'import':
         return await importCommand(rest);
+      case 'bundle':
+        return await bundleCommand(rest);
       case undefined:
       case 'help':
       case '--help':

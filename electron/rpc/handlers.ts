@@ -15,6 +15,7 @@ import { reportHandlers } from './domains/report';
 import { requestHandlers } from './domains/requests';
 import { briefingHandlers } from './domains/briefing';
 import { wallHandlers } from './domains/wall';
+import { bundleHandlers } from './domains/bundles';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -43,4 +44,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...requestHandlers,
   ...briefingHandlers,
   ...wallHandlers,
+  ...bundleHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -10,6 +10,7 @@ import { sessionErrors } from './sessions';
 import { reportErrors } from './report';
 import { requestErrors } from './requests';
 import { wallErrors } from './wall';
+import { bundleErrors } from './bundles';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -24,6 +25,7 @@ export const errorMessages = {
   ...reportErrors,
   ...requestErrors,
   ...wallErrors,
+  ...bundleErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -26,6 +26,7 @@ const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').t
 const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -39,6 +40,7 @@ const PAGES: Record<string, ComponentType> = {
   statuses: StatusesPage,
   audit: AuditPage,
   backups: BackupsPage,
+  exchange: ExchangePage,
 };
 
 function Page({ route }: { route: RouteDef }) {

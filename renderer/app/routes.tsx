@@ -47,7 +47,7 @@ export const ROUTES: readonly RouteDef[] = [
     key: 'exchange',
     label: 'nav.exchange',
     icon: <SwapOutlined />,
-    ready: false,
+    ready: true,
     permission: ['bundles.export', 'bundles.import'],
   },
   { key: 'briefing', label: 'nav.briefing', icon: <DesktopOutlined />, ready: true, permission: 'briefing.view' },

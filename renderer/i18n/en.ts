@@ -14,6 +14,7 @@ import { reportEn } from './report-messages';
 import { requestsEn } from './requests-messages';
 import { briefingEn } from './briefing-messages';
 import { wallEn } from './wall-messages';
+import { exchangeEn } from './exchange-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...requestsEn,
   ...briefingEn,
   ...wallEn,
+  ...exchangeEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -13,6 +13,7 @@ import { reportZhCN } from './report-messages';
 import { requestsZhCN } from './requests-messages';
 import { briefingZhCN } from './briefing-messages';
 import { wallZhCN } from './wall-messages';
+import { exchangeZhCN } from './exchange-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
   ...requestsZhCN,
   ...briefingZhCN,
   ...wallZhCN,
+  ...exchangeZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -16,6 +16,7 @@ import { benchSearch } from './search';
 import { benchReport } from './report';
 import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
+import { benchBundles } from './bundles';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);
+  await benchBundles(largeDir);
   // Last: it fills the queue of the large preset to 50,000 requests.
   await benchRequests(largeDir);
 }

@@ -43,6 +43,11 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'wall.code_create': 'audit.action.wall.code_create',
   'wall.pair': 'audit.action.wall.pair',
   'wall.revoke': 'audit.action.wall.revoke',
+  'bundles.export': 'audit.action.bundles.export',
+  'bundles.import': 'audit.action.bundles.import',
+  'bundles.partner_add': 'audit.action.bundles.partner_add',
+  'bundles.partner_revoke': 'audit.action.bundles.partner_revoke',
+  'bundles.resolve': 'audit.action.bundles.resolve',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -90,6 +90,22 @@ const SUMMARIES: Record<string, Summary> = {
   'wall.pair': (e, t) => t('audit.sum.wallPair', { name: text(e.detail, 'name'), from: text(e.detail, 'from') }),
   'wall.revoke': (e, t) => t('audit.sum.wallRevoke', { name: text(e.detail, 'name') }),
   'briefing.export_pdf': (e, t) => t('audit.sum.briefingPdf', { scope: text(e.detail, 'scope') }),
+  'bundles.export': (e, t) => {
+    const to = field(e.detail, 'recipients');
+    return t('audit.sum.bundleExport', { sequence: text(e.detail, 'sequence'), to: Array.isArray(to) ? to.join('、') : '', rows: count(e.detail, 'rows') });
+  },
+  'bundles.import': (e, t) =>
+    t('audit.sum.bundleImport', {
+      from: text(e.detail, 'sender'),
+      sequence: text(e.detail, 'sequence'),
+      create: count(e.detail, 'create'),
+      update: count(e.detail, 'update'),
+      conflict: count(e.detail, 'conflict'),
+    }),
+  'bundles.partner_add': (e, t) => t('audit.sum.bundlePartner', { name: text(e.detail, 'name'), code: text(e.detail, 'officeCode') }),
+  'bundles.partner_revoke': (e, t) => t('audit.sum.bundlePartner', { name: text(e.detail, 'name'), code: text(e.detail, 'officeCode') }),
+  'bundles.resolve': (e, t, _s, what) =>
+    t('audit.sum.bundleResolve', { what, choice: t(text(e.detail, 'choice') === 'mine' ? 'exchange.conflicts.keepMine' : 'exchange.conflicts.takeTheirs') }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };

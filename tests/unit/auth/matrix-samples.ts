@@ -1,4 +1,9 @@
 import type { ErrorCode, MethodInput, MethodName, Permission } from '../../../electron/api';
+import { copyFileSync } from 'node:fs';
+import { officeIdentity } from '../../../db/bundles/identity';
+import { keyCardText } from '../../../db/bundles/key-card';
+import { commitFile, openStoredFile, reserveFile } from '../../../db/files/store';
+import { newOfficeKey } from '../../../db/office-key/key';
 import { importerOf } from '../../../electron/rpc/domains/import-kinds';
 import { PASSWORD, signIn, type Caller } from '../helpers/runtime';
 import type { MatrixStreet, Where } from './matrix-street';
@@ -54,6 +59,21 @@ async function requestIn(f: MatrixStreet, where: Where, state: 'pending' | 'hand
 
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
+
+/** A key card of an office made up for the test: a partner to add. */
+function partnerCard(): string {
+  const id = officeIdentity(newOfficeKey());
+  return keyCardText({ name: '测试伙伴', officeCode: `P${id.keyId.slice(0, 6)}`, keyId: id.keyId, minisignPublicKey: id.minisignPublicKey, ageRecipient: id.ageRecipient });
+}
+
+/** A bundle the administrator exported (this office can reopen its own), uploaded as the caller's file. */
+async function ownBundle(f: MatrixStreet, caller: Caller): Promise<string> {
+  const partner = await f.admin.call('bundles.addPartner', { card: partnerCard() });
+  const made = await f.admin.callJob('bundles.export', { partnerIds: [partner.id], scope: 'all' });
+  const { id, path } = reserveFile(f.dataDir);
+  copyFileSync(openStoredFile(f.dataDir, made.fileId, { id: f.admin.session.accountId! }).path, path);
+  return commitFile(f.dataDir, id, { name: made.name, kind: 'upload', ownerId: caller.session.accountId! }).id;
+}
 
 /**
  * One valid input per method of the contract, keyed by method name. A method missing here fails
@@ -136,6 +156,18 @@ export const SAMPLES: Samples = {
   'imports.report': onRun(async (f) => ({ id: await stagedRun(f) })),
   'imports.list': sample(() => ({})),
   'imports.discard': onRun(async (f) => ({ id: await stagedRun(f) })),
+  'bundles.identity': sample(() => ({})),
+  'bundles.partners': sample(() => ({})),
+  'bundles.addPartner': sample(() => ({ card: partnerCard() })),
+  'bundles.revokePartner': sample(async (f) => ({ id: (await f.admin.call('bundles.addPartner', { card: partnerCard() })).id })),
+  'bundles.export': sample(async (f) => ({ partnerIds: [(await f.admin.call('bundles.addPartner', { card: partnerCard() })).id], scope: 'all' })),
+  'bundles.preview': sample(async (f, caller) => ({ fileId: await ownBundle(f, caller) })),
+  'bundles.import': sample(async (f, caller) => ({ fileId: await ownBundle(f, caller) })),
+  'bundles.history': sample(() => ({})),
+  'bundles.conflicts': sample(() => ({})),
+  'bundles.resolve': sample(() => ({ id: '01900000-0000-7000-8000-000000000000', choice: 'mine' }), {
+    answers: { code: 'NOT_FOUND', because: 'no conflict waits on a street that never received a bundle' },
+  }),
   'jobs.list': sample(() => ({})),
   'jobs.get': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
   'jobs.cancel': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),

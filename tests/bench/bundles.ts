@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Decrypter, Encrypter } from 'age-encryption';
+import type { Actor } from '../../db/auth/roles';
+import { readContainer, readPayload } from '../../db/bundles/container';
+import { exportBundle, importBundle } from '../../db/bundles/exchange';
+import { officeIdentity } from '../../db/bundles/identity';
+import { keyCardText } from '../../db/bundles/key-card';
+import { requireIdentity, selfParty } from '../../db/bundles/office';
+import { addPartner } from '../../db/bundles/trust-list';
+import { openDatabase } from '../../db/client/open';
+import { newOfficeKey } from '../../db/office-key/key';
+import { HybridClock } from '../../db/sync/hlc';
+import { travelling, type TravellingName } from '../../db/sync/registry';
+import { dispatch } from '../../electron/rpc/dispatch';
+import { GridRuntime } from '../../electron/rpc/runtime';
+import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
+import { emit, freshDir, median } from './lib';
+
+const ADMIN: Actor = { id: 'bench-admin', name: '管理员', role: 'admin', seesPersonalData: true };
+const RUNS = 3;
+const AGE_BYTES = 64 * 1024 * 1024;
+
+/** An empty migrated database file to copy: the import target, and the sqlite3 tool's. */
+function emptyDatabase(dir: string): string {
+  const file = join(dir, 'empty.db');
+  openDatabase({ file }).close();
+  return file;
+}
+
+/**
+ * Bundles on the large preset: a full export, and its import into an empty database, in rows/s,
+ * against the sqlite3 command-line tool loading the same rows (JSON read by SQLite's own
+ * json_each) into the same empty schema in the same run; then age encryption and decryption of
+ * the same payload against the Debian `age` tool. Medians of three runs.
+ */
+export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): Promise<void> {
+  const rt = new GridRuntime(largeDir);
+  const session = rt.sessions.create();
+  const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password });
+  if (!login.ok) throw new Error(login.error.message);
+  const ctx = rt.vault.requireOpen().context(ADMIN);
+  const street = { sqlite: ctx.sqlite, identity: requireIdentity(largeDir), nodeId: ctx.nodeId, actor: ADMIN, clock: ctx.clock };
+  const city = officeIdentity(newOfficeKey());
+  const cityCard = keyCardText({ name: '市数据中心', officeCode: 'BENCHCITY', keyId: city.keyId, minisignPublicKey: city.minisignPublicKey, ageRecipient: city.ageRecipient });
+  const partner = addPartner(ctx.sqlite, ADMIN, cityCard, street.identity.keyId);
+
+  const exportMs: number[] = [];
+  let built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+    exportMs.push(performance.now() - t);
+  }
+  const rows = built.rows;
+  const dir = freshDir('bundles');
+  const empty = emptyDatabase(dir);
+
+  const importMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const file = join(dir, `import-${i}.db`);
+    copyFileSync(empty, file);
+    const opened = openDatabase({ file });
+    const party = { sqlite: opened.sqlite, identity: city, nodeId: 'benchcity', actor: ADMIN, clock: new HybridClock('benchcity') };
+    addPartner(opened.sqlite, ADMIN, keyCardText(selfParty(ctx.sqlite, ctx.nodeId, street.identity)), city.keyId);
+    const t = performance.now();
+    await importBundle(party, built.bytes);
+    importMs.push(performance.now() - t);
+    opened.close();
+  }
+
+  // The same rows for the sqlite3 tool: one JSON array per table, loaded with json_each in one transaction.
+  const d = new Decrypter();
+  d.addIdentity(city.ageIdentity);
+  const encrypted = readContainer(built.bytes).encrypted;
+  const decrypted = await d.decrypt(encrypted);
+  const files = readPayload(decrypted);
+  const script = ['BEGIN;', 'PRAGMA defer_foreign_keys = ON;'];
+  for (const [name, bytes] of files) {
+    const table = /^tables\/(.+)\.jsonl$/.exec(name)?.[1];
+    if (!table) continue;
+    const json = join(dir, `${table}.json`);
+    writeFileSync(json, `[${Buffer.from(bytes).toString('utf8').trimEnd().split('\n').join(',')}]`);
+    const columns = ['id', 'hlc', 'origin', 'deleted', ...travelling(table as TravellingName).columns];
+    // The built-in statuses exist in every new database, as they do for the import.
+    script.push(
+      `INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `json_extract(value, '$.${c}')`).join(', ')} FROM json_each(readfile('${json}'));`,
+    );
+  }
+  script.push('COMMIT;');
+  const cliMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const file = join(dir, `cli-${i}.db`);
+    copyFileSync(empty, file);
+    const t = performance.now();
+    execFileSync('/usr/bin/sqlite3', [file], { input: script.join('\n') });
+    cliMs.push(performance.now() - t);
+  }
+  const exportRate = (rows / median(exportMs)) * 1000;
+  const importRate = (rows / median(importMs)) * 1000;
+  const cliRate = (rows / median(cliMs)) * 1000;
+  emit('bundles.export_all', median(exportMs), 'ms', { rows, bytes: built.bytes.length });
+  emit('bundles.export_rate', exportRate, 'rows/s', { vsSqlite3Cli: Math.round((exportRate / cliRate) * 100) / 100 });
+  emit('bundles.import_empty', median(importMs), 'ms', { rows });
+  emit('bundles.import_rate', importRate, 'rows/s', { vsSqlite3Cli: Math.round((importRate / cliRate) * 100) / 100 });
+  emit('bundles.sqlite3_cli_load', cliRate, 'rows/s', { ms: Math.round(median(cliMs)) });
+
+  // age on the same bytes: this implementation against the Debian tool. A small preset's payload
+  // is topped up to 64 MiB with random bytes, so the tool's process start does not decide the figure.
+  const payload = built.bytes.length >= AGE_BYTES ? decrypted : Buffer.concat([decrypted, randomBytes(AGE_BYTES - decrypted.length)]);
+  const plain = join(dir, 'payload.zip');
+  const sealed = join(dir, 'payload.age');
+  const idFile = join(dir, 'city.key');
+  writeFileSync(plain, payload);
+  writeFileSync(idFile, `${city.ageIdentity}\n`, { mode: 0o600 });
+  const mb = payload.length / 1024 / 1024;
+  const jsEnc: number[] = [];
+  const jsDec: number[] = [];
+  const cliEnc: number[] = [];
+  const cliDec: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const e = new Encrypter();
+    e.addRecipient(city.ageRecipient);
+    const out = await e.encrypt(payload);
+    jsEnc.push(performance.now() - t);
+    t = performance.now();
+    await d.decrypt(out);
+    jsDec.push(performance.now() - t);
+    t = performance.now();
+    execFileSync('/usr/bin/age', ['-r', city.ageRecipient, '-o', sealed, plain]);
+    cliEnc.push(performance.now() - t);
+    t = performance.now();
+    execFileSync('/usr/bin/age', ['-d', '-i', idFile, '-o', join(dir, 'back.zip'), sealed]);
+    cliDec.push(performance.now() - t);
+  }
+  const rate = (ms: number[]) => mb / (median(ms) / 1000);
+  emit('bundles.age_encrypt', rate(jsEnc), 'MB/s', { mb: Math.round(mb * 10) / 10, vsAgeCli: Math.round((rate(jsEnc) / rate(cliEnc)) * 100) / 100, ageCli: Math.round(rate(cliEnc)) });
+  emit('bundles.age_decrypt', rate(jsDec), 'MB/s', { vsAgeCli: Math.round((rate(jsDec) / rate(cliDec)) * 100) / 100, ageCli: Math.round(rate(cliDec)) });
+  rt.close();
+}
