@@ -11,3 +11,4 @@ export * from './imports';
 export * from './request-ids';
 export * from './requests';
 export * from './settings';
+export * from './staffing';

@@ -16,6 +16,7 @@ import { overviewMethods } from './overview';
 import { reportMethods } from './report';
 import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
+import { staffingMethods } from './staffing';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -37,6 +38,7 @@ export const contract = {
   ...reportMethods,
   ...requestMethods,
   ...briefingMethods,
+  ...staffingMethods,
 };
 
 export type Contract = typeof contract;
@@ -120,5 +122,7 @@ export {
 } from './requests';
 export type * from './briefing';
 export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
+export type * from './staffing';
+export { postKinds, staffingRules, dutyOrigins } from './staffing';
 export { roleSchema } from './auth';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

@@ -45,6 +45,8 @@ export interface JobResults {
   'screening.start': ScreeningRound;
   'backups.create': BackupEntry;
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };
+  'staffing.exportWeek': { rows: number };
+  'staffing.autoFill': import('./staffing').AutoFillResult;
 }
 
 const jobId = z.object({ id: z.string().uuid() }).strict();
