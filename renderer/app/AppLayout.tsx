@@ -24,6 +24,7 @@ const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').t
 const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
+const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -33,6 +34,7 @@ const PAGES: Record<string, ComponentType> = {
   buildings: BuildingsPage,
   screening: ScreeningPage,
   requests: RequestsPage,
+  staffing: StaffingPage,
   accounts: AccountsPage,
   statuses: StatusesPage,
   audit: AuditPage,
