@@ -32,6 +32,8 @@ export function staffingGaps(ctx: ServiceContext, input: { hours: number }, now:
           date,
           startsAt,
           endsAt,
+          startMinute: t.start_minute,
+          minutes: t.minutes,
           night: isNight(t.start_minute, t.minutes),
           needed: p.staff_needed,
           filled,

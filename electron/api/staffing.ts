@@ -87,6 +87,9 @@ export interface StaffingGap {
   date: string;
   startsAt: number;
   endsAt: number;
+  /** The shift's wall-clock start (minutes after midnight) and length, as the service's time zone has them. */
+  startMinute: number;
+  minutes: number;
   night: boolean;
   needed: number;
   filled: number;

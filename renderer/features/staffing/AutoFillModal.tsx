@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Modal, Table, type ButtonProps } from 'antd';
+import { App, Button, Modal, Space, Table, type ButtonProps } from 'antd';
 import type { AutoFillResult, FillProposal } from '../../../electron/api';
 import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -37,6 +37,14 @@ export function AutoFillModal({ result, onClose }: { result: AutoFillResult; onC
       onCancel={onClose}
     >
       <p data-testid="staff-autofill-summary">{t('staffing.autofill.summary', { open: result.open, proposed: result.proposals.length, share })}</p>
+      <Space className="gd-staff-fill-tools">
+        <Button size="small" onClick={() => setChosen(result.proposals.map(keyOf))} data-testid="staff-autofill-all">
+          {t('staffing.autofill.all')}
+        </Button>
+        <Button size="small" onClick={() => setChosen([])} data-testid="staff-autofill-none">
+          {t('staffing.autofill.none')}
+        </Button>
+      </Space>
       <Table<FillProposal>
         size="small"
         rowKey={keyOf}

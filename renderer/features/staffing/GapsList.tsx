@@ -4,7 +4,7 @@ import type { StaffingGap } from '../../../electron/api';
 import { useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { ErrorState } from '../../ui/ErrorState';
-import { dayLabel, timeOf } from './staffing-dates';
+import { clock, dayLabel } from './staffing-dates';
 
 /** Shifts short of staff in the next 24 hours or 7 days, night shifts first. */
 export function GapsList({ onOpen }: { onOpen: (gap: StaffingGap) => void }) {
@@ -35,13 +35,13 @@ export function GapsList({ onOpen }: { onOpen: (gap: StaffingGap) => void }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         onRow={(g) => ({ onClick: () => onOpen(g), 'data-testid': 'staff-gap' } as object)}
         columns={[
-          { key: 'when', title: t('staffing.gaps.when'), render: (_, g) => `${dayLabel(g.date, t.locale)} ${timeOf(g.startsAt)}–${timeOf(g.endsAt)}` },
+          { key: 'when', title: t('staffing.gaps.when'), render: (_, g) => `${dayLabel(g.date, t.locale)} ${clock(g.startMinute)}–${clock(g.startMinute + g.minutes)}` },
           {
             key: 'shift',
             title: t('staffing.shift'),
             render: (_, g) => (
               <>
-                {g.shiftName} {g.night ? <Tag color="purple">{t('staffing.gaps.night')}</Tag> : null}
+                {g.shiftName} {g.night && !g.shiftName.includes('夜') ? <Tag color="purple">{t('staffing.gaps.night')}</Tag> : null}
               </>
             ),
           },

@@ -24,6 +24,7 @@ function PersonRow({ person, onPick }: { person: DutyPerson; onPick: (p: DutyPer
       className={`gd-staff-person${isDragging ? ' gd-staff-person-dragging' : ''}`}
       data-testid="staff-person"
       data-name={person.name}
+      data-person={person.id}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
