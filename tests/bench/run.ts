@@ -15,6 +15,7 @@ import { benchSearch } from './search';
 import { benchReport } from './report';
 import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
+import { benchStaffing } from './staffing';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   await benchSearch(largeDir);
   await benchReport(largeDir);
   await benchBriefing(largeDir);
+  await benchStaffing(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();
