@@ -114,6 +114,17 @@ export interface RuleCheck {
   message: string;
 }
 
+/** The overview's figures of the rota. */
+export interface StaffingNow {
+  /** Places of the shifts under way, and how many of them are filled (no-shows not counted); signed in and not out. */
+  neededNow: number;
+  onDutyNow: number;
+  signedInNow: number;
+  /** Tonight's night shifts (starting today) still short, and the places they miss. */
+  tonightShortShifts: number;
+  tonightMissing: number;
+}
+
 export interface FillProposal {
   postId: string;
   postName: string;

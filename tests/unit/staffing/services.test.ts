@@ -130,6 +130,16 @@ describe('staffing posts and shifts', () => {
     expect(gaps.map((g) => `${g.shiftName} ${g.filled}`)).toContain('中班 1');
   });
 
+  it('the overview counts who is on duty now against needed, and tonight\'s night shifts still short', async () => {
+    const { admin, person, post, early } = await street();
+    const a = await admin.call('staffing.assign', { postId: post.id, templateId: early.id, date: DAY, personId: person('甲') });
+    await admin.call('staffing.attend', { id: a.id, action: 'signIn', at: NOW - 3_600_000 });
+    const { staffing } = await admin.call('overview.get', { since: 'shift' });
+    expect(staffing).toEqual({ neededNow: 2, onDutyNow: 1, signedInNow: 1, tonightShortShifts: 1, tonightMissing: 2 });
+    const analyst = await signIn(open!.runtime, ROLE_USERS.analyst);
+    expect((await analyst.call('overview.get', { since: 'shift' })).staffing).toBeNull();
+  });
+
   it('deleting a post with future assignments asks first, then keeps the past', async () => {
     const { sqlite, admin, person, post, early } = await street();
     const p = person('吴九');
