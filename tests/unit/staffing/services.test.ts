@@ -136,7 +136,10 @@ describe('staffing posts and shifts', () => {
     await admin.call('staffing.attend', { id: a.id, action: 'signIn', at: NOW - 3_600_000 });
     const { staffing } = await admin.call('overview.get', { since: 'shift' });
     expect(staffing).toEqual({ neededNow: 2, onDutyNow: 1, signedInNow: 1, tonightShortShifts: 1, tonightMissing: 2 });
+    const figure = (await admin.call('briefing.get', {})).figures.find((f) => f.key === 'staffingTonight');
+    expect(figure).toMatchObject({ value: 1, attention: true });
     const analyst = await signIn(open!.runtime, ROLE_USERS.analyst);
+    expect((await analyst.call('briefing.get', {})).figures.some((f) => f.key === 'staffingTonight')).toBe(false);
     expect((await analyst.call('overview.get', { since: 'shift' })).staffing).toBeNull();
   });
 
