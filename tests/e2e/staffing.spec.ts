@@ -125,6 +125,24 @@ test('a duty officer fills a night gap against the rest rule with a reason, acce
   const cells = wb.worksheets.flatMap((s) => s.getSheetValues().flat().map(String));
   expect(cells.some((v) => v.includes(name))).toBe(true);
 
+  // A new post through the form: three shifts, all short; removed again (it has no assignments).
+  await page.getByTestId('staff-post-new').click();
+  await page.getByTestId('staff-post-submit').click();
+  await expect(page.getByText('请填写点位名称')).toBeVisible();
+  await page.getByTestId('staff-post-name').fill('临时卡口');
+  await page.getByTestId('staff-post-form').getByRole('combobox').first().fill('卡口');
+  await page.getByTestId('staff-post-submit').click();
+  await expect(page.getByText('请为点位选择所属社区')).toBeVisible();
+  await page.getByTestId('staff-post-community').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.getByTestId('staff-post-submit').click();
+  const rowsOfPost = page.locator('[data-testid="staff-row"][data-post="临时卡口"]');
+  await expect(rowsOfPost).toHaveCount(3);
+  await expect(rowsOfPost.locator('[data-testid="staff-cell"][data-state="short"]')).toHaveCount(21);
+  await rowsOfPost.first().getByTestId('staff-post-delete').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(rowsOfPost).toHaveCount(0);
+
   // The gaps list: nights first.
   await page.getByRole('tab', { name: '缺口' }).click();
   await expect(page.getByTestId('staff-gaps')).toBeVisible();

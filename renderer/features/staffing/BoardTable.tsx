@@ -14,10 +14,11 @@ interface Props {
   onSelect: (c: CellRef) => void;
   actionsFor: (assignmentId: string) => ChipAction[];
   onAction: (assignmentId: string, a: ChipAction) => void;
+  onDeletePost?: ((post: { id: string; name: string }) => void) | undefined;
 }
 
 /** Rows: posts grouped by community, one row per shift; columns: the days. */
-export function BoardTable({ board, selected, onSelect, actionsFor, onAction }: Props) {
+export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost }: Props) {
   const t = useT();
   if (!board.communities.length) return <Empty description={t('staffing.noPosts')} />;
   const selectedId = selected ? cellId(selected) : null;
@@ -50,6 +51,11 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction }: 
                         {kindLabel(p.kind, t)} · {p.staffNeeded}
                         {p.skills.length ? ` · ${p.skills.join('、')}` : ''}
                       </div>
+                      {onDeletePost ? (
+                        <a className="gd-staff-post-delete" onClick={() => onDeletePost(p)} data-testid="staff-post-delete">
+                          {t('staffing.post.delete')}
+                        </a>
+                      ) : null}
                     </th>
                   ) : null}
                   <th className={`gd-staff-shift-col${tpl.night ? ' gd-staff-night' : ''}`}>

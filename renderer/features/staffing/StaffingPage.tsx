@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Segmented, Space, Tabs } from 'antd';
-import { LeftOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
+import { LeftOutlined, PlusOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
+import { ApiCallError, call } from '../../api/client';
 import type { AutoFillResult, DutyPerson } from '../../../electron/api';
 import { downloadFile } from '../../api/files';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -18,6 +19,7 @@ import { parseCellId, type CellRef } from './cell-id';
 import { GapsList } from './GapsList';
 import { OverrideDialog } from './OverrideDialog';
 import { PeoplePanel } from './PeoplePanel';
+import { PostFormModal } from './PostFormModal';
 import type { ChipAction } from './PersonChip';
 import { mondayOf, shiftDay, toDay } from './staffing-dates';
 import { usePlacing } from './use-placing';
@@ -29,7 +31,8 @@ const ATTEND_ACTIONS: ChipAction[] = ['signIn', 'signOut', 'noShow', 'clear'];
 /** 排班: the day or week board of every post, the people to put on it, the gaps, auto-fill and export. */
 export function StaffingPage() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const client = useQueryClient();
   const can = useCan();
   const canEdit = can('staffing.edit');
   const canAttend = can('staffing.attend');
@@ -39,6 +42,7 @@ export function StaffingPage() {
   const from = days === 7 ? mondayOf(anchor) : anchor;
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [fill, setFill] = useState<AutoFillResult | null>(null);
+  const [adding, setAdding] = useState(false);
   const board = useApiQuery('staffing.board', { from, days }, { placeholderData: keepPreviousData });
   const people = useApiQuery('staffing.people', { weekOf: from }, { enabled: canEdit });
   const placing = usePlacing();
@@ -58,6 +62,33 @@ export function StaffingPage() {
     void downloadFile(job.file.fileId, job.file.name).then(() => void message.success(t('staffing.export.done', { file: job.file!.name })), fail);
   });
   const exporter = useApiMutation('staffing.exportWeek', { onSuccess: watchExport, onError: fail });
+
+  const deletePost = (post: { id: string; name: string }) =>
+    modal.confirm({
+      title: t('staffing.post.delete'),
+      content: t('staffing.post.deleteConfirm', { name: post.name }),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        const sendDelete = (confirm: boolean) => call('staffing.deletePost', { id: post.id, confirm });
+        try {
+          let done;
+          try {
+            done = await sendDelete(false);
+          } catch (e) {
+            if (!(e instanceof ApiCallError) || e.code !== 'CONFLICT' || e.field !== 'confirm') throw e;
+            const again = await new Promise<boolean>((resolve) =>
+              modal.confirm({ title: t('staffing.post.delete'), content: describeError(e, t).message, okButtonProps: { danger: true }, onOk: () => resolve(true), onCancel: () => resolve(false) }),
+            );
+            if (!again) return;
+            done = await sendDelete(true);
+          }
+          void message.success(t('staffing.post.deleted', { count: done.futureRemoved }));
+          await client.invalidateQueries();
+        } catch (e) {
+          fail(e);
+        }
+      },
+    });
 
   const selectedTemplate = useMemo(() => {
     if (!selected || !board.data) return null;
@@ -100,6 +131,11 @@ export function StaffingPage() {
           <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate({ from })} data-testid="staff-export">
             {t('staffing.export')}
           </Button>
+          {canEdit ? (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="staff-post-new">
+              {t('staffing.post.new')}
+            </Button>
+          ) : null}
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('staffing.print')}
           </Button>
@@ -132,6 +168,7 @@ export function StaffingPage() {
                       onSelect={setSelected}
                       actionsFor={() => (canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : [])}
                       onAction={onAction}
+                      onDeletePost={canEdit ? deletePost : undefined}
                     />
                   </div>
                 </div>
@@ -157,6 +194,7 @@ export function StaffingPage() {
       {placing.pending ? (
         <OverrideDialog name={placing.pending.person.name} checks={placing.pending.checks} busy={placing.busy} onCancel={placing.cancel} onConfirm={placing.confirm} />
       ) : null}
+      {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}
     </div>
   );
