@@ -96,6 +96,19 @@ test('a duty officer fills a night gap against the rest rule with a reason, acce
   const signedIn = readDb(server, (db) => db.prepare('SELECT signed_in_at FROM shift_assignments WHERE id = ?').pluck().get(made.id)) as number;
   expect(Math.abs(signedIn - Date.now())).toBeLessThan(10 * 60_000);
 
+  // By keyboard alone: Enter on a cell chooses it, Enter on a person puts them there (today's 早班
+  // of the same post ends where their 中班 starts: the rest rule again); cancelling writes nothing.
+  const early = readDb(server, (db) => db.prepare(`SELECT id FROM shift_templates WHERE post_id = ? AND name = '早班'`).pluck().get(plan.night.postId)) as string;
+  const earlyCell = page.locator(`[data-testid="staff-cell"][data-cell="${plan.night.postId}|${early}|${day}"]`);
+  await earlyCell.focus();
+  await page.keyboard.press('Enter');
+  await expect(earlyCell).toHaveAttribute('aria-selected', 'true');
+  await person.focus();
+  await page.keyboard.press('Enter');
+  await expect(warnings.locator('[data-rule="rest"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(warnings).toBeHidden();
+
   // Auto-fill the week, keep only three of its proposals.
   const count = () => readDb(server, (db) => db.prepare('SELECT count(*) FROM shift_assignments WHERE deleted = 0').pluck().get() as number);
   const rowsBefore = count();
@@ -126,6 +139,10 @@ test('a duty officer fills a night gap against the rest rule with a reason, acce
   expect(cells.some((v) => v.includes(name))).toBe(true);
 
   // A new post through the form: three shifts, all short; removed again (it has no assignments).
+  // The finished jobs' notices sit over the page's top right: close them first.
+  const notices = page.locator('.ant-notification-notice-close');
+  while ((await notices.count()) > 0) await notices.first().click({ timeout: 2_000 }).catch(() => undefined);
+  await expect(notices).toHaveCount(0);
   await page.getByTestId('staff-post-new').click();
   await page.getByTestId('staff-post-submit').click();
   await expect(page.getByText('请填写点位名称')).toBeVisible();
