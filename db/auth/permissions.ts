@@ -30,6 +30,9 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'accounts.manage': ['admin'],
   'audit.read': ['admin'],
   'backups.manage': ['admin'],
+  'staffing.read': ['admin', 'staff', 'leader', 'grid_worker'],
+  'staffing.edit': ['admin', 'staff'],
+  'staffing.attend': ['admin', 'staff', 'grid_worker'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -59,6 +62,9 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'accounts.manage': { 'zh-CN': '管理账号', en: 'manage accounts' },
   'audit.read': { 'zh-CN': '查看审计日志', en: 'read the audit log' },
   'backups.manage': { 'zh-CN': '管理备份', en: 'manage backups' },
+  'staffing.read': { 'zh-CN': '查看排班', en: 'view the staffing board' },
+  'staffing.edit': { 'zh-CN': '编排班次', en: 'edit the staffing board' },
+  'staffing.attend': { 'zh-CN': '登记到岗离岗', en: 'record sign-in and sign-out on duty' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

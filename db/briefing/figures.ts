@@ -1,5 +1,6 @@
 import type { BriefingFigure, BriefingScreening } from '../../electron/api/briefing';
 import type { OverviewRequests } from '../../electron/api/overview';
+import type { StaffingNow } from '../../electron/api/staffing';
 
 export interface FigureInputs {
   controlled: number;
@@ -12,6 +13,8 @@ export interface FigureInputs {
   isolationYesterday: number;
   screening: BriefingScreening;
   requests: OverviewRequests;
+  /** The rota's figures, for callers who see the rota. */
+  staffing?: StaffingNow | null;
 }
 
 const share = (done: number, of: number) => (of > 0 ? done / of : 0);
@@ -35,5 +38,8 @@ export function keyFigures(f: FigureInputs): BriefingFigure[] {
     { key: 'openNeeds', value: r.openNeeds, format: 'count', yesterday: null, new24h: r.newNeeds, attention: false },
     { key: 'openIncidents', value: r.openIncidents, format: 'count', yesterday: null, new24h: r.newIncidents, attention: r.newIncidents > 0 },
     { key: 'overdueRequests', value: r.overdue, format: 'count', yesterday: null, attention: r.overdue > 0 },
+    ...(f.staffing
+      ? [{ key: 'staffingTonight' as const, value: f.staffing.tonightShortShifts, format: 'count' as const, yesterday: null, attention: f.staffing.tonightShortShifts > 0 }]
+      : []),
   ];
 }

@@ -1,4 +1,5 @@
-import { authorize, gridScope } from '../auth/permissions';
+import { authorize, can, gridScope } from '../auth/permissions';
+import { staffingNow } from '../staffing/now';
 import type { ServiceContext } from '../context';
 import { requestFigures } from '../overview/requests';
 import { boundaryBounds } from '../search/bounds';
@@ -97,6 +98,7 @@ export function briefing(ctx: ServiceContext, _input: Record<string, never> = {}
       isolationYesterday: sum(watchedBefore.values(), (w) => w.isolation),
       screening: screening.total,
       requests,
+      staffing: can(ctx.actor, 'staffing.read') ? staffingNow(sqlite, grids, now) : null,
     }),
     byStatus: [...statusKeys].map((status) => ({ status, buildings: totalNow.get(status) ?? 0, yesterday: totalYesterday.get(status) ?? 0 })),
     screening: screening.total,

@@ -6,6 +6,8 @@ import { exportReportPdf } from '../report/export-pdf';
 import { exportBriefingPdf } from '../briefing/export-pdf';
 import { startRound } from '../screening/start';
 import { exportRequests } from '../requests/export';
+import { exportWeek } from '../staffing/export';
+import { proposeFill } from '../staffing/auto-fill';
 import type { JobOutcome } from './manager';
 import type { JobBody } from './types';
 
@@ -13,6 +15,8 @@ type ExportInput = Parameters<typeof exportBuildings>[1];
 type StartInput = Parameters<typeof startRound>[1];
 type ReportPdfInput = Parameters<typeof exportReportPdf>[1];
 type RequestExportInput = Parameters<typeof exportRequests>[1];
+type RosterExportInput = Parameters<typeof exportWeek>[1];
+type AutoFillInput = Parameters<typeof proposeFill>[1];
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
@@ -37,6 +41,14 @@ export const THREAD_JOBS = {
     const out = await exportRequests(ctx, input, job);
     return { summary: `已导出 ${fmt(out.rows)} 条诉求`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
   }) satisfies JobBody<RequestExportInput, JobOutcome>,
+  'staffing.exportWeek': (async (ctx: ServiceContext, input: RosterExportInput, job) => {
+    const out = await exportWeek(ctx, input, job);
+    return { summary: `已导出排班表（${fmt(out.rows)} 行）`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
+  }) satisfies JobBody<RosterExportInput, JobOutcome>,
+  'staffing.autoFill': ((ctx: ServiceContext, input: AutoFillInput, job) => {
+    const out = proposeFill(ctx, input, job);
+    return { summary: `自动排班建议 ${fmt(out.proposals.length)} 人次，共缺 ${fmt(out.open)} 人次`, result: out };
+  }) satisfies JobBody<AutoFillInput, JobOutcome>,
   'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
     job.throwIfCancelled();
     job.progress('写入备份', 0, 1);
@@ -62,6 +74,8 @@ export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.rest
   'briefing.exportPdf': '导出大屏 PDF',
   'requests.export': '导出诉求 Excel',
   'screening.start': '发起入户摸排',
+  'staffing.exportWeek': '导出排班表',
+  'staffing.autoFill': '自动排班',
   'backups.create': '立即备份',
   'backups.restore': '从备份恢复',
   'database.check': '数据库完整性检查',

@@ -1,4 +1,5 @@
-import { authorize, gridScope } from '../auth/permissions';
+import { authorize, can, gridScope } from '../auth/permissions';
+import { staffingNow } from '../staffing/now';
 import type { ServiceContext } from '../context';
 import { requireRound, roundWithCounts } from '../screening/rounds';
 import type { Overview, OverviewSinceKind } from '../../electron/api/overview';
@@ -34,5 +35,6 @@ export function overview(ctx: ServiceContext, input: { since: OverviewSinceKind 
     requests: requestFigures(sqlite, scope, since.at, now),
     ending: endingSoon(sqlite, scope, now),
     screening: currentScreening(ctx),
+    staffing: can(ctx.actor, 'staffing.read') ? staffingNow(sqlite, grids, now) : null,
   };
 }

@@ -13,3 +13,4 @@ export * from './requests';
 export * from './settings';
 export * from './wall';
 export * from './bundles';
+export * from './staffing';

@@ -5,7 +5,7 @@ export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
 
 /** Where a person serving the territory comes from. */
-export const personOrigins = ['resident', 'community_staff', 'cadre', 'party_member', 'property'] as const;
+export const personOrigins = ['resident', 'community_staff', 'cadre', 'party_member', 'property', 'grid_worker', 'volunteer', 'partner_unit'] as const;
 export type PersonOrigin = (typeof personOrigins)[number];
 
 /** A person who serves in the territory: heads, grid workers, cadres sent down. */
@@ -22,6 +22,13 @@ export const people = sqliteTable(
     source: text('source', { enum: personOrigins }).notNull(),
     /** For cadres sent down and registered party members: their work unit. */
     employer: text('employer'),
+    /** What the person can do on duty (医护, 驾驶, …), for posts that require it. */
+    skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /**
+     * Declared weekly availability: seven 24-bit masks, Monday first, bit h = free from h:00 to
+     * h+1:00; null when nothing was declared (any time).
+     */
+    availability: text('availability', { mode: 'json' }).$type<number[]>(),
   },
   (t) => [hlcIndex(t), index('people_name_idx').on(t.name)],
 );

@@ -12,7 +12,7 @@ export type BriefingPanel = (typeof briefingPanels)[number];
  * The key figures, each counted from the database. A figure whose feature does not exist yet
  * (staffing, volunteers) is simply absent: the display lays out what it is given.
  */
-export const briefingFigureKeys = ['controlled', 'safeCompounds', 'homeObservation', 'isolation', 'screening', 'openNeeds', 'openIncidents', 'overdueRequests'] as const;
+export const briefingFigureKeys = ['controlled', 'safeCompounds', 'homeObservation', 'isolation', 'screening', 'openNeeds', 'openIncidents', 'overdueRequests', 'staffingTonight'] as const;
 export type BriefingFigureKey = (typeof briefingFigureKeys)[number];
 
 export interface BriefingFigure {

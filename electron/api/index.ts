@@ -18,6 +18,7 @@ import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
 import { wallMethods } from './wall';
 import { bundleMethods } from './bundles';
+import { staffingMethods } from './staffing';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -41,6 +42,7 @@ export const contract = {
   ...briefingMethods,
   ...wallMethods,
   ...bundleMethods,
+  ...staffingMethods,
 };
 
 export type Contract = typeof contract;
@@ -126,6 +128,8 @@ export {
 } from './requests';
 export type * from './briefing';
 export { briefingPanels, briefingFigureKeys, BRIEFING_INTERVAL, BRIEFING_STALE_AFTER } from './briefing';
+export type * from './staffing';
+export { postKinds, staffingRules, dutyOrigins } from './staffing';
 export { roleSchema } from './auth';
 export type * from './bundles';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';

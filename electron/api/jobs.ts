@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query, type ApiError } from './define';
 import type { BackupEntry } from './backups';
 import type { ScreeningRound } from './screening';
+import type { AutoFillResult } from './staffing';
 
 /** States a job goes through; `failed` also covers a job cut off by a crash or a restart. */
 export const jobStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -46,6 +47,8 @@ export interface JobResults {
   'screening.start': ScreeningRound;
   'backups.create': BackupEntry;
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };
+  'staffing.exportWeek': { rows: number };
+  'staffing.autoFill': AutoFillResult;
 }
 
 const jobId = z.object({ id: z.string().uuid() }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StaffingNow } from './staffing';
 import { query } from './define';
 import type { ControlStatus, LatLngBounds } from './common';
 import type { ScreeningRound } from './screening';
@@ -105,6 +106,8 @@ export interface Overview {
   ending: { total: number; items: OverviewEnding[] };
   /** The newest screening round still open, its counts in the caller's scope; or null. */
   screening: ScreeningRound | null;
+  /** The rota on duty now and tonight's gaps, for callers who see the rota; otherwise null. */
+  staffing: StaffingNow | null;
 }
 
 export const overviewMethods = {

@@ -18,6 +18,9 @@ export const permissions = [
   'accounts.manage',
   'audit.read',
   'backups.manage',
+  'staffing.read',
+  'staffing.edit',
+  'staffing.attend',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,4 +35,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | '*';

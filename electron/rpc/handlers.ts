@@ -16,6 +16,7 @@ import { requestHandlers } from './domains/requests';
 import { briefingHandlers } from './domains/briefing';
 import { wallHandlers } from './domains/wall';
 import { bundleHandlers } from './domains/bundles';
+import { staffingHandlers } from './domains/staffing';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -45,4 +46,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...briefingHandlers,
   ...wallHandlers,
   ...bundleHandlers,
+  ...staffingHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -11,6 +11,7 @@ import { reportErrors } from './report';
 import { requestErrors } from './requests';
 import { wallErrors } from './wall';
 import { bundleErrors } from './bundles';
+import { staffingErrors } from './staffing';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -26,6 +27,7 @@ export const errorMessages = {
   ...requestErrors,
   ...wallErrors,
   ...bundleErrors,
+  ...staffingErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

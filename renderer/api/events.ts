@@ -23,6 +23,7 @@ const ALSO_SHOWN_IN: Record<string, string[]> = {
   territory: ['map.layers', 'buildings.', 'search.all', 'briefing.get'],
   statuses: ['briefing.get'],
   map: ['map.layers'],
+  staffing: ['overview.get', 'briefing.get'],
 };
 
 /**

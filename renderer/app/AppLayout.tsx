@@ -27,6 +27,7 @@ const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) =
 const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -36,6 +37,7 @@ const PAGES: Record<string, ComponentType> = {
   buildings: BuildingsPage,
   screening: ScreeningPage,
   requests: RequestsPage,
+  staffing: StaffingPage,
   accounts: AccountsPage,
   statuses: StatusesPage,
   audit: AuditPage,

@@ -41,7 +41,7 @@ export const ROUTES: readonly RouteDef[] = [
     permission: ['screening.run', 'screening.visit', 'buildings.read'],
   },
   { key: 'requests', label: 'nav.requests', icon: <CustomerServiceOutlined />, ready: true, permission: 'requests.read' },
-  { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: false, permission: 'people.read' },
+  { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: true, permission: 'staffing.read' },
   { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
   {
     key: 'exchange',

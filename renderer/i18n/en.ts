@@ -15,6 +15,7 @@ import { requestsEn } from './requests-messages';
 import { briefingEn } from './briefing-messages';
 import { wallEn } from './wall-messages';
 import { exchangeEn } from './exchange-messages';
+import { staffingEn } from './staffing-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...briefingEn,
   ...wallEn,
   ...exchangeEn,
+  ...staffingEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

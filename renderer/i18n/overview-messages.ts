@@ -38,7 +38,10 @@ export const overviewZhCN = {
   'overview.screening.open': '查看本轮',
   'overview.screening.onMap': '在地图上看进度',
   'overview.staffing.title': '排班缺口',
-  'overview.staffing.soon': '排班功能建成后，这里显示各网格的值守缺口。',
+  'overview.staffing.none': '没有查看排班的权限。',
+  'overview.staffing.onDuty': '当前在岗（需 {needed} 人）',
+  'overview.staffing.signedIn': '已登记到岗',
+  'overview.staffing.tonight': '今晚夜班缺人（共缺 {missing} 人）',
   'overview.onMap': '在地图上查看',
   'overview.list': '查看列表',
 };
@@ -82,7 +85,10 @@ export const overviewEn: Record<keyof typeof overviewZhCN, string> = {
   'overview.screening.open': 'Open the round',
   'overview.screening.onMap': 'Progress on the map',
   'overview.staffing.title': 'Staffing gaps',
-  'overview.staffing.soon': 'Once the duty rota is built, the grids short of staff show here.',
+  'overview.staffing.none': 'You may not see the duty rota.',
+  'overview.staffing.onDuty': 'On duty now ({needed} needed)',
+  'overview.staffing.signedIn': 'Signed in',
+  'overview.staffing.tonight': 'Night shifts short tonight ({missing} places)',
   'overview.onMap': 'Show on the map',
   'overview.list': 'Show the list',
 };

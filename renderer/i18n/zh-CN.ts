@@ -14,6 +14,7 @@ import { requestsZhCN } from './requests-messages';
 import { briefingZhCN } from './briefing-messages';
 import { wallZhCN } from './wall-messages';
 import { exchangeZhCN } from './exchange-messages';
+import { staffingZhCN } from './staffing-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
   ...briefingZhCN,
   ...wallZhCN,
   ...exchangeZhCN,
+  ...staffingZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -17,6 +17,7 @@ import { benchReport } from './report';
 import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
 import { benchBundles } from './bundles';
+import { benchStaffing } from './staffing';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   await benchReport(largeDir);
   await benchBriefing(largeDir);
   await benchBriefingLive(largeDir);
+  await benchStaffing(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

@@ -12,6 +12,7 @@ export const BRIEFING_PDF_WORDS = {
   'briefing.figure.openNeeds': '未完成求助',
   'briefing.figure.openIncidents': '未处理事件',
   'briefing.figure.overdueRequests': '超时督办诉求',
+  'briefing.figure.staffingTonight': '今晚夜班缺岗',
   'briefing.community.controlled': '管控',
   'briefing.community.safe': '放心楼院',
   'briefing.community.observation': '居家观察',

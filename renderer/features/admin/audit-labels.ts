@@ -48,6 +48,21 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'bundles.partner_add': 'audit.action.bundles.partner_add',
   'bundles.partner_revoke': 'audit.action.bundles.partner_revoke',
   'bundles.resolve': 'audit.action.bundles.resolve',
+  'staffing.post.create': 'audit.action.staffing.post.create',
+  'staffing.post.update': 'audit.action.staffing.post.update',
+  'staffing.post.delete': 'audit.action.staffing.post.delete',
+  'staffing.template.save': 'audit.action.staffing.template.save',
+  'staffing.template.delete': 'audit.action.staffing.template.delete',
+  'staffing.assign': 'audit.action.staffing.assign',
+  'staffing.assign.override': 'audit.action.staffing.assign.override',
+  'staffing.assign.bulk': 'audit.action.staffing.assign.bulk',
+  'staffing.unassign': 'audit.action.staffing.unassign',
+  'staffing.attend.sign_in': 'audit.action.staffing.attend.sign_in',
+  'staffing.attend.sign_out': 'audit.action.staffing.attend.sign_out',
+  'staffing.attend.no_show': 'audit.action.staffing.attend.no_show',
+  'staffing.attend.clear': 'audit.action.staffing.attend.clear',
+  'staffing.autofill.accept': 'audit.action.staffing.autofill.accept',
+  'staffing.export': 'audit.action.staffing.export',
 };
 
 export function actionLabel(action: string, t: Translate): string {

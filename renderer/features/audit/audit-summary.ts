@@ -1,4 +1,4 @@
-import { briefingPanels, type AuditEntry } from '../../../electron/api';
+import { briefingPanels, staffingRules, type AuditEntry, type StaffingRule } from '../../../electron/api';
 import { requestKindWords, requestLevelWords, requestSourceWords, requestStateWords, satisfactionWords, type Localized } from '../../../messages';
 import type { Translate } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../i18n/format';
@@ -35,6 +35,14 @@ const requestStep: Summary = (e, t, _s, what) =>
     to: requestWord('state', text(e.detail, 'to'), t),
     level: requestWord('level', text(e.detail, 'level'), t),
   });
+
+const staffingShift: Summary = (e, t) => t('audit.sum.staffingShift', { post: text(e.detail, 'post'), date: text(e.detail, 'date'), shift: text(e.detail, 'shift') });
+const staffingPost: Summary = (e, t) => t('audit.sum.staffingPost', { name: text(e.detail, 'name'), staff: text(e.detail, 'staffNeeded') });
+const RULES = new Set<string>(staffingRules);
+const ruleNames = (detail: unknown, t: Translate): string => {
+  const rules = field(detail, 'rules');
+  return Array.isArray(rules) ? rules.map((r) => (RULES.has(String(r)) ? t(`staffing.rule.${r as StaffingRule}`) : String(r))).join('、') : '';
+};
 
 /** What each kind of action did, in words: one line per entry. */
 const SUMMARIES: Record<string, Summary> = {
@@ -106,6 +114,22 @@ const SUMMARIES: Record<string, Summary> = {
   'bundles.partner_revoke': (e, t) => t('audit.sum.bundlePartner', { name: text(e.detail, 'name'), code: text(e.detail, 'officeCode') }),
   'bundles.resolve': (e, t, _s, what) =>
     t('audit.sum.bundleResolve', { what, choice: t(text(e.detail, 'choice') === 'mine' ? 'exchange.conflicts.keepMine' : 'exchange.conflicts.takeTheirs') }),
+  'staffing.post.create': staffingPost,
+  'staffing.post.update': staffingPost,
+  'staffing.post.delete': (e, t) => t('audit.sum.staffingPostDelete', { name: text(e.detail, 'name'), count: count(e.detail, 'futureRemoved') }),
+  'staffing.template.save': (e, t) => text(e.detail, 'name') && t('audit.sum.staffingShift', { post: '', date: '', shift: text(e.detail, 'name') }).trim(),
+  'staffing.template.delete': (e, t) => t('audit.sum.staffingShift', { post: '', date: '', shift: text(e.detail, 'name') }).trim(),
+  'staffing.assign': staffingShift,
+  'staffing.assign.override': (e, t) =>
+    t('audit.sum.staffingOverride', { post: text(e.detail, 'post'), date: text(e.detail, 'date'), shift: text(e.detail, 'shift'), rules: ruleNames(e.detail, t), reason: text(e.detail, 'reason') }),
+  'staffing.assign.bulk': (e, t) => t('audit.sum.staffingBulk', { from: text(e.detail, 'from'), to: text(e.detail, 'to'), count: count(e.detail, 'created') }),
+  'staffing.unassign': staffingShift,
+  'staffing.attend.sign_in': staffingShift,
+  'staffing.attend.sign_out': staffingShift,
+  'staffing.attend.no_show': staffingShift,
+  'staffing.attend.clear': staffingShift,
+  'staffing.autofill.accept': (e, t) => t('audit.sum.staffingAccept', { created: count(e.detail, 'created'), skipped: count(e.detail, 'skipped') }),
+  'staffing.export': (e, t, _s, what) => t('audit.sum.staffingExport', { from: text(e.detail, 'from'), what }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
 };

@@ -9,9 +9,9 @@ import { LoadingState } from '../../ui/LoadingState';
 import { ChangesPanel } from './ChangesPanel';
 import { EndingPanel } from './EndingPanel';
 import { OpenByCommunityPanel } from './OpenByCommunityPanel';
-import { Panel } from './Panel';
 import { RequestsPanel } from './RequestsPanel';
 import { ScreeningPanel } from './ScreeningPanel';
+import { StaffingPanel } from './StaffingPanel';
 import './overview.css';
 
 const readSince = (value: string | null): OverviewSinceKind => (value === 'shift' ? 'shift' : 'lastSignIn');
@@ -66,10 +66,7 @@ export function OverviewPage() {
           <EndingPanel ending={data.ending} />
           <OpenByCommunityPanel requests={data.requests} />
           <ScreeningPanel round={data.screening} />
-          {/* Staffing gaps join here once the duty rota exists; until then this place shows no figure. */}
-          <Panel title={t('overview.staffing.title')} testId="overview-staffing">
-            <p className="gd-ov-empty">{t('overview.staffing.soon')}</p>
-          </Panel>
+          <StaffingPanel staffing={data.staffing} />
         </div>
       ) : null}
     </div>

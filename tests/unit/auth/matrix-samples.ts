@@ -57,6 +57,24 @@ async function requestIn(f: MatrixStreet, where: Where, state: 'pending' | 'hand
   return id;
 }
 
+/** A checkpoint of the administrator's in the place's grid, with its three default shifts. */
+function communityOf(f: MatrixStreet, where: Where): string {
+  const sqlite = f.t.runtime.vault.requireOpen().opened.sqlite;
+  return sqlite.prepare<unknown[], string>('SELECT community_id FROM grids WHERE id = ?').pluck().get(f.at[where].grid)!;
+}
+
+async function postIn(f: MatrixStreet, where: Where): Promise<{ postId: string; templateId: string }> {
+  const post = await f.admin.call('staffing.savePost', { name: '路口卡口', kind: 'checkpoint', communityId: communityOf(f, where), gridId: f.at[where].grid, staffNeeded: 2 });
+  return { postId: post.id, templateId: post.templates[0]!.id };
+}
+
+/** The person on duty at the place, put on today's first shift of a new post there by the administrator. */
+async function onShift(f: MatrixStreet, where: Where): Promise<string> {
+  const slot = await postIn(f, where);
+  return (await f.admin.call('staffing.assign', { ...slot, date: STAFF_DAY, personId: f.at[where].person })).id;
+}
+const STAFF_DAY = '2026-12-01';
+
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
 
@@ -175,6 +193,22 @@ export const SAMPLES: Samples = {
   'wall.createCode': sample(() => ({ name: '三楼会议室' })),
   'wall.list': sample(() => ({})),
   'wall.revoke': sample(async (f) => ({ id: await pairedWall(f) })),
+  'staffing.board': sample(() => ({ from: STAFF_DAY, days: 7 })),
+  'staffing.gaps': sample(() => ({ hours: 24 })),
+  'staffing.people': sample(() => ({})),
+  'staffing.posts': sample(() => ({})),
+  'staffing.check': sample(async (f) => ({ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person })),
+  'staffing.assign': sample(async (f) => ({ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person })),
+  'staffing.bulkAssign': sample(async (f) => ({ ...(await postIn(f, 'inside')), personId: f.at.inside.person, from: STAFF_DAY, to: '2026-12-03' })),
+  'staffing.unassign': sample(async (f) => ({ id: await onShift(f, 'inside') })),
+  'staffing.attend': scoped(async (f, _c, w) => ({ id: await onShift(f, w), action: 'signIn' })),
+  'staffing.savePost': scoped((f, _c, w) => ({ name: '东门卡口', kind: 'checkpoint', communityId: communityOf(f, w), gridId: f.at[w].grid, staffNeeded: 3 })),
+  'staffing.deletePost': sample(async (f) => ({ id: (await postIn(f, 'inside')).postId })),
+  'staffing.saveTemplate': sample(async (f) => ({ postId: (await postIn(f, 'inside')).postId, name: '加班', startMinute: 600, minutes: 240 })),
+  'staffing.deleteTemplate': sample(async (f) => ({ id: (await postIn(f, 'inside')).templateId })),
+  'staffing.autoFill': sample(() => ({ from: STAFF_DAY })),
+  'staffing.acceptFill': sample(async (f) => ({ items: [{ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person }] })),
+  'staffing.exportWeek': sample(() => ({ from: STAFF_DAY })),
 };
 
 /** A wall display paired with the administrator's code. */

@@ -20,7 +20,7 @@ export function tempDatabase(): OpenedDatabase & { dispose(): void } {
 export const SEEDED_TABLES = [
   'street_offices', 'communities', 'zones', 'grids', 'compounds', 'buildings', 'units', 'people', 'duty_assignments',
   'building_status_history', 'households', 'residents', 'resident_tags', 'requests', 'request_events', 'safe_compounds',
-  'screening_rounds', 'screening_visits',
+  'screening_rounds', 'screening_visits', 'duty_posts', 'shift_templates', 'shift_assignments',
 ] as const;
 
 /** SHA-256 over every row of every seeded table (ordered by id) and the meta table. */
