@@ -30,6 +30,7 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'accounts.manage': ['admin'],
   'audit.read': ['admin'],
   'backups.manage': ['admin'],
+  'territory.manage': ['admin'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -59,6 +60,7 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'accounts.manage': { 'zh-CN': '管理账号', en: 'manage accounts' },
   'audit.read': { 'zh-CN': '查看审计日志', en: 'read the audit log' },
   'backups.manage': { 'zh-CN': '管理备份', en: 'manage backups' },
+  'territory.manage': { 'zh-CN': '建立和修改辖区', en: 'set up and correct the territory' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -16,6 +16,7 @@ import { overviewMethods } from './overview';
 import { reportMethods } from './report';
 import { requestMethods } from './requests';
 import { briefingMethods } from './briefing';
+import { territoryMethods } from './territory';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -37,6 +38,7 @@ export const contract = {
   ...reportMethods,
   ...requestMethods,
   ...briefingMethods,
+  ...territoryMethods,
 };
 
 export type Contract = typeof contract;
@@ -99,6 +101,7 @@ export type * from './map';
 export type * from './buildings';
 export type * from './status';
 export type * from './screening';
+export type * from './territory';
 export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';

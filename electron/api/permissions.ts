@@ -18,6 +18,7 @@ export const permissions = [
   'accounts.manage',
   'audit.read',
   'backups.manage',
+  'territory.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -14,6 +14,7 @@ import { overviewHandlers } from './domains/overview';
 import { reportHandlers } from './domains/report';
 import { requestHandlers } from './domains/requests';
 import { briefingHandlers } from './domains/briefing';
+import { territoryHandlers } from './domains/territory';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -41,4 +42,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...reportHandlers,
   ...requestHandlers,
   ...briefingHandlers,
+  ...territoryHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -9,6 +9,7 @@ import { importErrors } from './imports';
 import { sessionErrors } from './sessions';
 import { reportErrors } from './report';
 import { requestErrors } from './requests';
+import { territoryErrors } from './territory';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -22,6 +23,7 @@ export const errorMessages = {
   ...sessionErrors,
   ...reportErrors,
   ...requestErrors,
+  ...territoryErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;
