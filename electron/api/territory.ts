@@ -126,3 +126,13 @@ export const territoryMethods = {
     z.object({ format: z.enum(['geojson', 'shapefile']) }).strict(),
   ),
 };
+
+declare module './jobs' {
+  /** What the territory jobs hand back in `JobInfo.result`. */
+  interface JobResults {
+    'territory.preview': TerritoryPreview;
+    'territory.apply': TerritoryApplied;
+    'territory.export': { features: number };
+    'territory.seedDemo': { communities: number; grids: number; buildings: number };
+  }
+}

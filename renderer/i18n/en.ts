@@ -13,6 +13,7 @@ import { overviewEn } from './overview-messages';
 import { reportEn } from './report-messages';
 import { requestsEn } from './requests-messages';
 import { briefingEn } from './briefing-messages';
+import { territoryEn } from './territory-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...reportEn,
   ...requestsEn,
   ...briefingEn,
+  ...territoryEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -12,6 +12,7 @@ import { overviewZhCN } from './overview-messages';
 import { reportZhCN } from './report-messages';
 import { requestsZhCN } from './requests-messages';
 import { briefingZhCN } from './briefing-messages';
+import { territoryZhCN } from './territory-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   ...reportZhCN,
   ...requestsZhCN,
   ...briefingZhCN,
+  ...territoryZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

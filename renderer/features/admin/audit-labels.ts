@@ -39,6 +39,9 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'requests.escalate': 'audit.action.requests.escalate',
   'requests.export': 'audit.action.requests.export',
   'briefing.settings': 'audit.action.briefing.settings',
+  'territory.office': 'audit.action.territory.office',
+  'territory.import': 'audit.action.territory.import',
+  'territory.export': 'audit.action.territory.export',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -88,6 +88,10 @@ const SUMMARIES: Record<string, Summary> = {
   },
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
+  'territory.office': (e, t) => t('audit.sum.territoryOffice', { name: text(e.detail, 'name'), code: e.target ?? '' }),
+  'territory.import': (e, t) =>
+    t('audit.sum.territoryImport', { layer: text(e.detail, 'layer'), created: count(e.detail, 'created'), updated: count(e.detail, 'updated'), rejected: count(e.detail, 'rejected') }),
+  'territory.export': (e, t) => t('audit.sum.territoryExport', { format: text(e.detail, 'format'), features: count(e.detail, 'features') }),
 };
 
 /**

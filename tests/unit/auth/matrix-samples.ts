@@ -139,4 +139,9 @@ export const SAMPLES: Samples = {
   'jobs.list': sample(() => ({})),
   'jobs.get': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
   'jobs.cancel': sample(async (_f, caller) => ({ id: (await caller.call('buildings.export', {})).id })),
+  'territory.office': sample(() => ({})),
+  'territory.seedDemo': sample(() => ({}), { answers: { code: 'CONFLICT', because: 'the demo street is made only where no street office exists yet' } }),
+  'territory.preview': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
+  'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
+  'territory.export': sample(() => ({ format: 'geojson' })),
 };
