@@ -9,7 +9,10 @@ declare global {
       pixelAt(x: number, y: number): string | null;
       panBy(dx: number, dy: number): void;
       zoom(): number;
+      latLngAt(x: number, y: number): [number, number];
     };
+    /** The 辖区 import preview's features as drawn (renderer/features/territory/PreviewMap.tsx), test builds only. */
+    __gridDeskTerritoryPreview?: { row: number; name: string; latlngs: [number, number][] }[];
   }
 }
 
