@@ -19,7 +19,7 @@ export const territoryThreadJobs = {
   },
   'territory.apply': (ctx: ServiceContext, input: TerritoryInput, job: JobControl): JobOutcome => {
     const applied = applyTerritory(ctx, input, job);
-    ctx.emit('data.changed', { domains: ['map', 'buildings', 'compounds'] });
+    ctx.emit('data.changed', { domains: ['map', 'buildings', 'compounds', 'territory'] });
     return { summary: `已导入${LAYER_WORDS[input.layer]}：新增 ${applied.created}，更新 ${applied.updated}，未通过 ${applied.rejected}`, result: applied };
   },
   'territory.export': async (ctx: ServiceContext, input: { format: 'geojson' | 'shapefile' }, job: JobControl): Promise<JobOutcome> => {

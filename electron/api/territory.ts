@@ -113,6 +113,22 @@ export const officeSchema = z
   })
   .strict();
 
+export interface GridSplit {
+  gridId: string;
+  newGridId: string;
+  newCode: string;
+  /** Buildings now in the new grid. */
+  moved: number;
+}
+
+export interface GridSplitUndone {
+  gridId: string;
+  moved: number;
+}
+
+const uuid = z.string().uuid();
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
 export const territoryMethods = {
   'territory.office': query<StreetOfficeInfo | null>({ permission: 'territory.read' })(z.object({}).strict()),
   /** 试用演示数据 after the administrator is made: generates the demo street in a job. */
@@ -124,6 +140,17 @@ export const territoryMethods = {
   /** The territory for the city's GIS: GeoJSON or zipped Shapefile, as the job's file. */
   'territory.export': mutation<JobInfo>({ permission: 'territory.manage', invalidates: ['jobs'], job: true })(
     z.object({ format: z.enum(['geojson', 'shapefile']) }).strict(),
+  ),
+  /** 拆分网格 along a line drawn across it ([lng, lat], WGS-84). */
+  'territory.splitGrid': mutation<GridSplit>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
+    z.object({ gridId: uuid, line: z.array(position).min(2, '请画一条至少两点的线').max(500) }).strict(),
+  ),
+  /** The latest split, while it can be undone. */
+  'territory.lastSplit': query<{ gridName: string } | null>({ permission: 'territory.manage' })(z.object({}).strict()),
+  'territory.undoSplit': mutation<GridSplitUndone>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(z.object({}).strict()),
+  /** A building reassigned to another grid by hand. */
+  'territory.moveBuilding': mutation<{ buildingId: string; gridId: string }>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
+    z.object({ buildingId: uuid, gridId: uuid }).strict(),
   ),
 };
 

@@ -120,8 +120,34 @@ test('a new street office is set up from its own GIS files, checked on the map a
   }
   await page.screenshot({ path: join(ARTIFACTS, 'territory-map.png') });
 
-  // Export for the city's GIS, read back.
+  // Correct on the map: split the west grid along a drawn line (leaflet-geoman), then undo it.
   await page.evaluate(() => (window.location.hash = '#/territory'));
+  const editor = page.getByTestId('territory-grid-editor');
+  await chooseOption(page, editor.getByTestId('territory-edit-grid'), '幸福里第1网格');
+  await editor.getByTestId('territory-edit-map').scrollIntoViewIfNeeded();
+  await editor.locator('.leaflet-pm-icon-polyline').click();
+  const at = (lat: number, lng: number) => page.evaluate(([la, ln]) => window.__gridDeskGridEditor!.pointOf(la!, ln!), [lat, lng]);
+  const start = await at(36.0675, STREET.west - 0.002);
+  const end = await at(36.0675, STREET.middle + 0.002);
+  await page.mouse.click(start.x, start.y);
+  await page.mouse.click(end.x, end.y);
+  await page.mouse.click(end.x, end.y);
+  await editor.getByTestId('territory-split').click();
+  await expect(page.locator('.ant-message')).toContainText('已拆分：新网格 370202001001-01-2，1 栋楼划入');
+  const gridOf = (name: string) =>
+    readDb(server, (db) => db.prepare('SELECT g.code FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.name = ?').pluck().get(name));
+  expect(gridOf('2号楼')).toBe('370202001001-01-2');
+  expect(gridOf('1号楼')).toBe('370202001001-01');
+  await expect(editor.getByTestId('territory-undo-split')).toBeVisible();
+  await editor.getByTestId('territory-edit-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'territory-edited-map.png') });
+  await editor.getByTestId('territory-undo-split').click();
+  await expect(page.locator('.ant-message')).toContainText('已撤销拆分，1 栋楼划回');
+  expect(gridOf('2号楼')).toBe('370202001001-01');
+  expect(readDb(server, (db) => db.prepare('SELECT count(*) FROM grids WHERE deleted = 0').pluck().get())).toBe(2);
+  await expect(editor.getByTestId('territory-undo-split')).toHaveCount(0);
+
+  // Export for the city's GIS, read back.
   const geoDownload = page.waitForEvent('download');
   await page.getByTestId('territory-export-geojson').click();
   const geo = JSON.parse(readFileSync(await (await geoDownload).path(), 'utf8')) as { features: { properties: { layer: string; name: string } }[] };
@@ -136,6 +162,6 @@ test('a new street office is set up from its own GIS files, checked on the map a
   expect(new TextDecoder().decode(zip['buildings.prj'])).toContain('WGS_1984');
 
   const actions = readDb(server, (db) => db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'territory.%' ORDER BY seq`).pluck().all());
-  expect(actions).toEqual(['territory.office', 'territory.import', 'territory.import', 'territory.import', 'territory.export', 'territory.export']);
+  expect(actions).toEqual(['territory.office', 'territory.import', 'territory.import', 'territory.import', 'territory.split', 'territory.split_undo', 'territory.export', 'territory.export']);
   expect(errors).toEqual([]);
 });

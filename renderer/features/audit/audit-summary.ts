@@ -92,6 +92,9 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.import': (e, t) =>
     t('audit.sum.territoryImport', { layer: text(e.detail, 'layer'), created: count(e.detail, 'created'), updated: count(e.detail, 'updated'), rejected: count(e.detail, 'rejected') }),
   'territory.export': (e, t) => t('audit.sum.territoryExport', { format: text(e.detail, 'format'), features: count(e.detail, 'features') }),
+  'territory.split': (e, t) => t('audit.sum.territorySplit', { grid: text(e.detail, 'grid'), code: text(e.detail, 'newCode'), moved: count(e.detail, 'moved') }),
+  'territory.split_undo': (e, t) => t('audit.sum.territorySplitUndo', { grid: text(e.detail, 'grid'), moved: count(e.detail, 'moved') }),
+  'territory.move_building': (e, t) => t('audit.sum.territoryMoveBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
 };
 
 /**

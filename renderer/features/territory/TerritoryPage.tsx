@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { ErrorState } from '../../ui/ErrorState';
 import { useJobFinished } from '../jobs/use-jobs';
+import { GridEditor } from './GridEditor';
 import { TerritoryImport } from './TerritoryImport';
 import './territory.css';
 
@@ -48,6 +49,9 @@ export function TerritoryPage() {
         <>
           <Card title={t('territory.import.title')} size="small">
             <TerritoryImport />
+          </Card>
+          <Card title={t('territory.edit.title')} size="small">
+            <GridEditor />
           </Card>
           <Card title={t('territory.export.title')} size="small">
             <Typography.Paragraph type="secondary">{t('territory.export.help')}</Typography.Paragraph>

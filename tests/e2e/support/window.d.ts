@@ -12,6 +12,8 @@ declare global {
       latLngAt(x: number, y: number): [number, number];
     };
     /** The 辖区 import preview's features as drawn (renderer/features/territory/PreviewMap.tsx), test builds only. */
+    /** The 辖区 grid editor's map (renderer/features/territory/GridEditor.tsx), test builds only. */
+    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
     __gridDeskTerritoryPreview?: { row: number; name: string; latlngs: [number, number][] }[];
   }
 }

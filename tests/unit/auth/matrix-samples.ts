@@ -52,6 +52,12 @@ async function requestIn(f: MatrixStreet, where: Where, state: 'pending' | 'hand
   return id;
 }
 
+/** A line across the test street's first grid (120.37–120.38°E, 36.06–36.07°N), west to east. */
+const CROSSING_INSIDE: [number, number][] = [
+  [120.36, 36.065],
+  [120.39, 36.065],
+];
+
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
 
@@ -144,4 +150,11 @@ export const SAMPLES: Samples = {
   'territory.preview': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.export': sample(() => ({ format: 'geojson' })),
+  'territory.splitGrid': sample((f) => ({ gridId: f.at.inside.grid, line: CROSSING_INSIDE })),
+  'territory.lastSplit': sample(() => ({})),
+  'territory.undoSplit': sample(async (f) => {
+    await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE });
+    return {};
+  }),
+  'territory.moveBuilding': sample((f) => ({ buildingId: f.at.inside.building, gridId: f.at.outside.grid })),
 };

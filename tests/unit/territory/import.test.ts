@@ -9,6 +9,7 @@ import { crsOfPrj } from '../../../db/territory/crs';
 import { exportTerritory } from '../../../db/territory/export';
 import { createOffice } from '../../../db/territory/office';
 import { planTerritory } from '../../../db/territory/stage';
+import { lastSplit, moveBuilding, splitGrid, undoSplit } from '../../../db/territory/split';
 import type { TerritoryInput } from '../../../electron/api/territory';
 import { ADMIN } from '../helpers/actors';
 import { openImportStreet, upload, type ImportStreet } from '../imports/fixture';
@@ -137,5 +138,54 @@ describe('territory from GIS files', () => {
     expect(grids.map((g) => g.name)).toEqual(['幸福里第1网格', '幸福里第2网格']);
     const shapes = parseShp(files['buildings.shp']!);
     expect(shapes).toHaveLength(3);
+  });
+});
+
+describe('correcting grids on the map', () => {
+  const gridsNow = (s: ImportStreet) =>
+    s.sqlite.prepare<[], { code: string; boundary: string }>('SELECT code, boundary FROM grids WHERE deleted = 0 ORDER BY code').all();
+  const gridOfBuilding = (s: ImportStreet, name: string) =>
+    s.sqlite.prepare<[string], { code: string }>('SELECT g.code FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.name = ?').get(name)!.code;
+
+  it('splits a grid along a line, moves the buildings on the far side, and undoes it exactly', async () => {
+    const s = newOffice();
+    await importStreet(s);
+    const ctx = s.host.context(ADMIN);
+    const west = s.sqlite.prepare<[], { id: string; boundary: string }>(`SELECT id, boundary FROM grids WHERE code = '370202001001-01'`).get()!;
+    // West to east across the west grid at 36.0675: 1号楼 (36.07) stays, 2号楼 (36.065) is cut off.
+    const split = splitGrid(ctx, { gridId: west.id, line: [[STREET.west - 0.001, 36.0675], [STREET.middle + 0.001, 36.0675]] });
+    expect(split).toMatchObject({ newCode: '370202001001-01-2', moved: 1 });
+    expect(gridsNow(s).map((g) => g.code)).toEqual(['370202001001-01', '370202001001-01-2', '370202001001-02']);
+    expect(gridOfBuilding(s, '1号楼')).toBe('370202001001-01');
+    expect(gridOfBuilding(s, '2号楼')).toBe('370202001001-01-2');
+    expect(lastSplit(ctx)).toEqual({ gridName: '幸福里第1网格' });
+
+    expect(undoSplit(ctx)).toMatchObject({ moved: 1 });
+    expect(gridsNow(s).map((g) => g.code)).toEqual(['370202001001-01', '370202001001-02']);
+    expect(gridsNow(s)[0]!.boundary).toBe(west.boundary);
+    expect(gridOfBuilding(s, '2号楼')).toBe('370202001001-01');
+    expect(() => undoSplit(ctx)).toThrow('没有可以撤销的网格拆分');
+    const actions = s.sqlite.prepare(`SELECT action FROM audit_log WHERE action LIKE 'territory.split%' ORDER BY seq`).pluck().all();
+    expect(actions).toEqual(['territory.split', 'territory.split_undo']);
+  });
+
+  it('refuses a line that does not cross the grid, writing nothing', async () => {
+    const s = newOffice();
+    await importStreet(s);
+    const ctx = s.host.context(ADMIN);
+    const west = s.sqlite.prepare<[], { id: string }>(`SELECT id FROM grids WHERE code = '370202001001-01'`).get()!;
+    expect(() => splitGrid(ctx, { gridId: west.id, line: [[STREET.east + 0.01, 36.0], [STREET.east + 0.01, 36.1]] })).toThrow(/没有把网格「幸福里第1网格」分成两块/);
+    expect(gridsNow(s)).toHaveLength(2);
+  });
+
+  it('moves a building to another grid by hand, audited', async () => {
+    const s = newOffice();
+    await importStreet(s);
+    const ctx = s.host.context(ADMIN);
+    const east = s.sqlite.prepare<[], { id: string }>(`SELECT id FROM grids WHERE code = '370202001001-02'`).get()!;
+    const building = s.sqlite.prepare<[], { id: string }>(`SELECT id FROM buildings WHERE name = '1号楼'`).get()!;
+    moveBuilding(ctx, { buildingId: building.id, gridId: east.id });
+    expect(gridOfBuilding(s, '1号楼')).toBe('370202001001-02');
+    expect(s.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'territory.move_building'`).pluck().get()).toBe(1);
   });
 });
