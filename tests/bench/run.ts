@@ -15,6 +15,7 @@ import { benchSearch } from './search';
 import { benchReport } from './report';
 import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
+import { benchTerritory } from './territory';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();
+  await benchTerritory();
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);

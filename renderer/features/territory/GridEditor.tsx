@@ -3,6 +3,7 @@ import L from 'leaflet';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { App, Button, Select, Space, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { MapContainer, useMap } from 'react-leaflet';
 import type { MapLayers } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -101,6 +102,11 @@ export function GridEditor() {
   const { message } = App.useApp();
   const layers = useApiQuery('map.layers', {});
   const last = useApiQuery('territory.lastSplit', {});
+  const client = useQueryClient();
+  const changed = () => {
+    void last.refetch();
+    void client.invalidateQueries({ queryKey: ['territory.office'] });
+  };
   const [gridId, setGridId] = useState<string | null>(null);
   const [line, setLine] = useState<[number, number][] | null>(null);
   const onError = (error: Error) => void message.error(describeError(error, t).message);
@@ -109,14 +115,14 @@ export function GridEditor() {
       void message.success(t('territory.edit.split.done', { code: done.newCode, moved: done.moved }));
       setGridId(null);
       setLine(null);
-      void last.refetch();
+      changed();
     },
     onError,
   });
   const undo = useApiMutation('territory.undoSplit', {
     onSuccess: (done) => {
       void message.success(t('territory.edit.undo.done', { moved: done.moved }));
-      void last.refetch();
+      changed();
     },
     onError,
   });
