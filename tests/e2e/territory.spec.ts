@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import { chooseOption } from './support/antd';
@@ -8,6 +9,7 @@ import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
 import { ARTIFACTS, E2E_PASSWORD } from './support/paths';
 import { startServer, type TestServer } from './support/server';
+import { idNumberCheckChar } from '../../db/validation/id-number';
 import { BUILDINGS, STREET, buildingsGcjGeoJson, communityGeoJson, gridsShapefileZip } from '../shared/territory-files';
 
 let server: TestServer;
@@ -105,6 +107,31 @@ test('a new street office is set up from its own GIS files, checked on the map a
       .all() as { id: string; name: string; lat: number; lng: number; grid: string }[],
   );
   expect(stored.map((b) => [b.name, b.grid])).toEqual(BUILDINGS.filter((b) => b.grid).map((b) => [b.name, b.grid]));
+
+  // The household register from Excel: good rows, an ID number Excel turned into a number, an address with no building.
+  const id = (first17: string) => first17 + idNumberCheckChar(first17);
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('人口信息').addRows([
+    ['现住址', '姓名', '公民身份号码', '联系电话', '与户主关系', '人员类别'],
+    ['幸福里小区1号楼2单元301', '王建国', id('37020219800101123'), '13800138000', '户主', '户籍'],
+    ['幸福丽小区 1栋 2单元 301室', '李秀英', id('37020219820202124'), '', '配偶', '户籍'],
+    ['海滨花园3#1单元101', '赵磊', '3.70202E+17', '', '户主', '流动'],
+    ['不存在小区9号楼1单元101', '孙琳', id('37020219950505234'), '', '户主', '境外'],
+  ]);
+  await page.getByTestId('territory-residents-import').click();
+  const wizard = page.getByTestId('import-wizard');
+  const xlsxChooser = page.waitForEvent('filechooser');
+  await wizard.getByTestId('import-pick').click();
+  await (await xlsxChooser).setFiles({ name: '人口信息采集表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  await expect(wizard.getByTestId('import-summary')).toHaveText('共 4 行：将新增 2 行、更新 0 行；0 行无变化；2 行冲突或未通过，不会导入。');
+  await expect(wizard.getByTestId('import-row-4')).toContainText('存成了数字');
+  await expect(wizard.getByTestId('import-row-5')).toContainText('没有找到楼栋「不存在小区9号楼」');
+  expect(readDb(server, (db) => db.prepare('SELECT count(*) FROM residents').pluck().get())).toBe(0);
+  await wizard.getByTestId('import-apply').click();
+  await page.getByTestId('import-apply-confirm').click();
+  await expect(wizard.getByTestId('import-done')).toContainText('新增 2 行');
+  await wizard.getByTestId('import-close').click();
+  expect(readDb(server, (db) => db.prepare(`SELECT h.room FROM residents r JOIN households h ON h.id = r.household_id ORDER BY r.name`).pluck().all())).toEqual(['2单元301', '2单元301']);
 
   // The map draws each building where it really is: the point under its drawn footprint is within a couple of metres.
   await page.evaluate(() => (window.location.hash = '#/map'));

@@ -1,11 +1,14 @@
+import { useState } from 'react';
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { downloadFile } from '../../api/files';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { ErrorState } from '../../ui/ErrorState';
 import { useJobFinished } from '../jobs/use-jobs';
+import { ImportWizard } from '../imports/ImportWizard';
 import { GridEditor } from './GridEditor';
 import { TerritoryImport } from './TerritoryImport';
 import './territory.css';
@@ -15,6 +18,8 @@ export function TerritoryPage() {
   const t = useT();
   const { message } = App.useApp();
   const office = useApiQuery('territory.office', {});
+  const client = useQueryClient();
+  const [residents, setResidents] = useState(false);
   const watchExport = useJobFinished((job) => {
     if (job.state !== 'done' || !job.file) return;
     void downloadFile(job.file.fileId, job.file.name).catch((err: unknown) => void message.error(describeError(err, t).message));
@@ -50,6 +55,12 @@ export function TerritoryPage() {
           <Card title={t('territory.import.title')} size="small">
             <TerritoryImport />
           </Card>
+          <Card title={t('territory.residents.title')} size="small">
+            <Typography.Paragraph type="secondary">{t('territory.residents.help')}</Typography.Paragraph>
+            <Button icon={<TeamOutlined />} onClick={() => setResidents(true)} data-testid="territory-residents-import">
+              {t('territory.residents.open')}
+            </Button>
+          </Card>
           <Card title={t('territory.edit.title')} size="small">
             <GridEditor />
           </Card>
@@ -65,6 +76,9 @@ export function TerritoryPage() {
             </Space>
           </Card>
         </>
+      ) : null}
+      {residents ? (
+        <ImportWizard kind="residents" title={t('territory.residents.wizard')} onClose={() => setResidents(false)} onApplied={() => void client.invalidateQueries()} />
       ) : null}
     </div>
   );
