@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Importer, RowCheck, RowMatch } from '../imports/types';
 import type { ServiceContext } from '../context';
 import { households, residents, type Relation, type Registration } from '../schema';
@@ -38,14 +39,37 @@ export function excelDamage(raw: string): string | null {
   return null;
 }
 
-const matchers = new WeakMap<object, { version: string; matcher: BuildingMatcher }>();
-/** The connection's building matcher, built again once the database changed (here or on another connection). */
-function matcherOf(ctx: ServiceContext): BuildingMatcher {
-  const version = `${String(ctx.sqlite.pragma('data_version', { simple: true }))}:${String(ctx.sqlite.prepare('SELECT total_changes()').pluck().get())}`;
-  let kept = matchers.get(ctx.sqlite);
-  if (!kept || kept.version !== version) matchers.set(ctx.sqlite, (kept = { version, matcher: new BuildingMatcher(ctx.sqlite) }));
-  return kept.matcher;
+interface Kept {
+  version: string;
+  matcher: BuildingMatcher;
+  versionOf: () => string;
+  known: Database.Statement<[string], { id: string; name: string; phone: string | null; relation: string; registration: string; building_id: string }>;
 }
+
+const kept = new WeakMap<object, Kept>();
+/** Per connection: the statements, and the building matcher, built again once the buildings changed (here or on another connection). */
+function keptFor(ctx: ServiceContext): Kept {
+  let k = kept.get(ctx.sqlite);
+  if (!k) {
+    const dataVersion = ctx.sqlite.prepare('PRAGMA data_version').pluck();
+    const newest = ctx.sqlite.prepare('SELECT max(hlc) FROM buildings').pluck();
+    const versionOf = () => `${String(dataVersion.get())}:${String(newest.get())}`;
+    k = {
+      version: versionOf(),
+      matcher: new BuildingMatcher(ctx.sqlite),
+      versionOf,
+      known: ctx.sqlite.prepare('SELECT id, name, phone, relation, registration, building_id FROM residents WHERE id_number = ? AND deleted = 0 LIMIT 1'),
+    };
+    kept.set(ctx.sqlite, k);
+  }
+  const version = k.versionOf();
+  if (version !== k.version) {
+    k.version = version;
+    k.matcher = new BuildingMatcher(ctx.sqlite);
+  }
+  return k;
+}
+const matcherOf = (ctx: ServiceContext) => keptFor(ctx).matcher;
 
 /**
  * 人口信息采集表: one resident a row. Addresses are matched to buildings (exact, by ending, by
@@ -104,11 +128,7 @@ export const residentImporter: Importer<ResidentRow> = {
   match(ctx, value): RowMatch {
     const found = matcherOf(ctx).match(value.building);
     if (!found) return { outcome: 'conflict', problems: [{ field: 'address', reason: `没有找到楼栋「${value.building}」：请在辖区中核对地址，或先导入这栋楼` }] };
-    const known = ctx.sqlite
-      .prepare<[string], { name: string; phone: string | null; relation: string; registration: string; building_id: string }>(
-        'SELECT name, phone, relation, registration, building_id FROM residents WHERE id_number = ? AND deleted = 0 LIMIT 1',
-      )
-      .get(value.idNumber);
+    const known = keptFor(ctx).known.get(value.idNumber);
     if (!known) return { outcome: 'create' };
     if (known.name !== value.name) {
       return { outcome: 'conflict', problems: [{ field: 'name', reason: `身份证号已登记为「${known.name}」，与表中的「${value.name}」不同：请核对后合并` }] };
@@ -121,7 +141,7 @@ export const residentImporter: Importer<ResidentRow> = {
     const household =
       ctx.sqlite.prepare<[string, string], { id: string }>('SELECT id FROM households WHERE building_id = ? AND room = ? AND deleted = 0 LIMIT 1').get(building, value.room)?.id ??
       insertRow(ctx, households, { buildingId: building, room: value.room, registration: value.registration }).id;
-    const known = ctx.sqlite.prepare<[string], { id: string }>('SELECT id FROM residents WHERE id_number = ? AND deleted = 0 LIMIT 1').get(value.idNumber);
+    const known = keptFor(ctx).known.get(value.idNumber);
     const fields = { householdId: household, buildingId: building, phone: value.phone, relation: value.relation, registration: value.registration };
     if (known) updateRow(ctx, residents, known.id, fields);
     else insertRow(ctx, residents, { ...fields, name: value.name, gender: value.gender, birthYear: value.birthYear, idNumber: value.idNumber });

@@ -16,6 +16,7 @@ import { benchReport } from './report';
 import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
 import { benchTerritory } from './territory';
+import { benchTerritoryResidents } from './territory-residents';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   await benchMapLive(largeDir);
   await benchImports();
   await benchTerritory();
+  await benchTerritoryResidents();
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);
