@@ -57,6 +57,11 @@ const CROSSING_INSIDE: [number, number][] = [
   [120.36, 36.065],
   [120.39, 36.065],
 ];
+/** A line across the second grid (the triangle 120.39–120.40°E, 36.06–36.07°N), south to north. */
+const CROSSING_OUTSIDE: [number, number][] = [
+  [120.3975, 36.05],
+  [120.3975, 36.08],
+];
 
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
@@ -150,11 +155,11 @@ export const SAMPLES: Samples = {
   'territory.preview': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.export': sample(() => ({ format: 'geojson' })),
-  'territory.splitGrid': sample((f) => ({ gridId: f.at.inside.grid, line: CROSSING_INSIDE })),
+  'territory.splitGrid': scoped((f, _c, w) => ({ gridId: f.at[w].grid, line: w === 'inside' ? CROSSING_INSIDE : CROSSING_OUTSIDE })),
   'territory.lastSplit': sample(() => ({})),
   'territory.undoSplit': sample(async (f) => {
     await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE });
     return {};
   }),
-  'territory.moveBuilding': sample((f) => ({ buildingId: f.at.inside.building, gridId: f.at.outside.grid })),
+  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
 };
