@@ -89,6 +89,18 @@ describe('territory from GIS files', () => {
     }
   });
 
+  it('reads community boundaries from KML with their ExtendedData, as WGS-84', () => {
+    const s = newOffice();
+    const { west, east, south, north } = STREET;
+    const ring = [[west, south], [east, south], [east, north], [west, north], [west, south]].map(([x, y]) => `${x},${y}`).join(' ');
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>幸福里社区</name>
+      <ExtendedData><Data name="code"><value>370202001001</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
+    const preview = plan(s, input(upload(s, '社区.kml', kml), 'communities'));
+    expect(preview).toMatchObject({ format: 'kml', crs: { choice: 'wgs84', detected: true }, counts: { create: 1, reject: 0 } });
+    expect(preview.features[0]).toMatchObject({ code: '370202001001', name: '幸福里社区' });
+  });
+
   it('names the feature and the rule for each bad polygon and writes none of them', () => {
     const s = newOffice();
     const fileId = upload(s, '坏数据.geojson', badGeoJson());
