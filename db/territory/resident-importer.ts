@@ -91,6 +91,10 @@ export const residentImporter: Importer<ResidentRow> = {
   ],
   check(_ctx, cells): RowCheck<ResidentRow> {
     const problems: { field: string | null; reason: string }[] = [];
+    // exceljs's streaming reader can break a Chinese character at a chunk boundary (exceljs issue 2063): never write such text.
+    for (const [field, text] of Object.entries(cells)) {
+      if (text?.includes('\uFFFD')) problems.push({ field, reason: `「${text}」里有读坏的文字（�）：请重新导入这个文件，或把这一行另存后单独导入` });
+    }
     const raw = (cells.idNumber ?? '').trim();
     const damage = excelDamage(raw);
     const id = damage ? null : validateIdNumber(raw);

@@ -4,6 +4,7 @@ import { applyImport } from '../../../db/imports/apply';
 import { applyTerritory } from '../../../db/territory/apply';
 import { normaliseAddress } from '../../../db/territory/address';
 import { createOffice } from '../../../db/territory/office';
+import { residentImporter } from '../../../db/territory/resident-importer';
 import { idNumberCheckChar } from '../../../db/validation/id-number';
 import type { TerritoryInput } from '../../../electron/api/territory';
 import { importerOf, importJobs } from '../../../electron/rpc/domains/import-kinds';
@@ -35,6 +36,12 @@ describe('人口信息采集表 into buildings', () => {
     expect(normaliseAddress('幸福里小区１号楼二单元３０１')).toBe('幸福里小区1号楼2单元301');
     expect(normaliseAddress('幸福里小区1-2-301')).toBe('幸福里小区1号楼2单元301');
     expect(normaliseAddress('幸福里小区1#2单元301')).toBe('幸福里小区1号楼2单元301');
+  });
+
+  it('refuses text the spreadsheet reader broke (U+FFFD) instead of writing it', async () => {
+    const s = await streetWithBuildings();
+    const check = residentImporter.check(s.host.context(ADMIN), { address: '幸福里小区1号楼2单元301', name: '王\uFFFD国', idNumber: HEAD });
+    expect(check).toMatchObject({ ok: false, problems: [{ field: 'name', reason: expect.stringContaining('读坏的文字') }] });
   });
 
   it('matches addresses exactly, by pinyin, queues the unknown, catches Excel-damaged and duplicate ID numbers, and writes only on apply', async () => {
