@@ -33,6 +33,7 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'staffing.read': ['admin', 'staff', 'leader', 'grid_worker'],
   'staffing.edit': ['admin', 'staff'],
   'staffing.attend': ['admin', 'staff', 'grid_worker'],
+  'territory.manage': ['admin'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -65,6 +66,7 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'staffing.read': { 'zh-CN': '查看排班', en: 'view the staffing board' },
   'staffing.edit': { 'zh-CN': '编排班次', en: 'edit the staffing board' },
   'staffing.attend': { 'zh-CN': '登记到岗离岗', en: 'record sign-in and sign-out on duty' },
+  'territory.manage': { 'zh-CN': '建立和修改辖区', en: 'set up and correct the territory' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -46,6 +46,8 @@ export const residents = sqliteTable(
     index('residents_household_idx').on(t.householdId),
     index('residents_building_idx').on(t.buildingId),
     index('residents_name_idx').on(t.name),
+    /** A register's rows find the resident already known by ID number (the import's merge). */
+    index('residents_id_number_idx').on(t.idNumber),
     /** Floating residents per building, for sorting the buildings table by them. */
     index('residents_floating_idx').on(t.buildingId).where(sql`registration = 'floating' AND deleted = 0`),
   ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define';
 import type { Permission } from './permissions';
+import { officeSchema } from './territory';
 
 export const roleSchema = z.enum(['admin', 'staff', 'leader', 'analyst', 'grid_worker']);
 export type Role = z.infer<typeof roleSchema>;
@@ -45,7 +46,9 @@ const password = z.string().min(1, '请输入密码').max(256, '密码不超过 
 export const authMethods = {
   'auth.status': query<AuthStatus>({ permission: 'public' })(z.object({}).strict()),
   'auth.setup': mutation<{ recoveryCode: string; status: AuthStatus }>({ permission: 'public' })(
-    z.object({ username, displayName: z.string().trim().min(1, '请输入姓名').max(40), password }).strict(),
+    z
+      .object({ username, displayName: z.string().trim().min(1, '请输入姓名').max(40), password, office: officeSchema.optional() })
+      .strict(),
   ),
   'auth.login': mutation<AuthStatus>({ permission: 'public' })(z.object({ username, password }).strict()),
   'auth.unlock': mutation<AuthStatus>({ permission: 'public' })(z.object({ password }).strict()),

@@ -19,6 +19,7 @@ import { briefingMethods } from './briefing';
 import { wallMethods } from './wall';
 import { bundleMethods } from './bundles';
 import { staffingMethods } from './staffing';
+import { territoryMethods } from './territory';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -43,6 +44,7 @@ export const contract = {
   ...wallMethods,
   ...bundleMethods,
   ...staffingMethods,
+  ...territoryMethods,
 };
 
 export type Contract = typeof contract;
@@ -107,6 +109,7 @@ export type * from './map';
 export type * from './buildings';
 export type * from './status';
 export type * from './screening';
+export type * from './territory';
 export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';

@@ -21,6 +21,7 @@ export const permissions = [
   'staffing.read',
   'staffing.edit',
   'staffing.attend',
+  'territory.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

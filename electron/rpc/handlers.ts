@@ -17,6 +17,7 @@ import { briefingHandlers } from './domains/briefing';
 import { wallHandlers } from './domains/wall';
 import { bundleHandlers } from './domains/bundles';
 import { staffingHandlers } from './domains/staffing';
+import { territoryHandlers } from './domains/territory';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -47,4 +48,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...wallHandlers,
   ...bundleHandlers,
   ...staffingHandlers,
+  ...territoryHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -14,6 +14,7 @@ import { startHostJob, startThreadJob } from './jobs';
 import { checkSettled } from './health';
 import type { GridRuntime } from './runtime';
 import { DEMO_FILE } from '../seed/run-seed';
+import { createOffice } from '../../db/territory/office';
 
 export const SESSION_METHODS = [
   'auth.status',
@@ -132,7 +133,12 @@ function changesAccess(before: AccountRow, after: AccountRow): boolean {
 export const sessionHandlers: SessionHandlers = {
   'auth.status': (rt, session) => authStatus(rt, session),
   'auth.setup': (rt, session, input) => {
-    const { recoveryCode, account } = rt.vault.setup(input);
+    const { office, ...admin } = input;
+    const { recoveryCode, account } = rt.vault.setup(admin);
+    if (office) {
+      const host = rt.vault.requireOpen();
+      createOffice({ sqlite: host.opened.sqlite, clock: host.clock, nodeId: host.nodeId }, actorOf(account), office);
+    }
     rt.sessions.signIn(session, account.id, account.username, actorOf(account));
     return { recoveryCode, status: authStatus(rt, session) };
   },

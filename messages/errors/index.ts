@@ -12,6 +12,7 @@ import { requestErrors } from './requests';
 import { wallErrors } from './wall';
 import { bundleErrors } from './bundles';
 import { staffingErrors } from './staffing';
+import { territoryErrors } from './territory';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -28,6 +29,7 @@ export const errorMessages = {
   ...wallErrors,
   ...bundleErrors,
   ...staffingErrors,
+  ...territoryErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

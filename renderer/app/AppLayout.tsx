@@ -20,6 +20,7 @@ const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m
 const AuditPage = lazy(() => import('../features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const StatusesPage = lazy(() => import('../features/admin/StatusesPage').then((m) => ({ default: m.StatusesPage })));
 const BackupsPage = lazy(() => import('../features/admin/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const TerritoryPage = lazy(() => import('../features/territory/TerritoryPage').then((m) => ({ default: m.TerritoryPage })));
 
 const BuildingsPage = lazy(() => import('../features/buildings/BuildingsPage').then((m) => ({ default: m.BuildingsPage })));
 const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
@@ -43,6 +44,7 @@ const PAGES: Record<string, ComponentType> = {
   audit: AuditPage,
   backups: BackupsPage,
   exchange: ExchangePage,
+  territory: TerritoryPage,
 };
 
 function Page({ route }: { route: RouteDef }) {

@@ -10,6 +10,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -55,6 +56,7 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'statuses', label: 'nav.statuses', icon: <BgColorsOutlined />, ready: true, permission: 'statuses.configure' },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, ready: true, permission: 'audit.read' },
   { key: 'backups', label: 'nav.backups', icon: <CloudServerOutlined />, ready: true, permission: 'backups.manage' },
+  { key: 'territory', label: 'nav.territory', icon: <GlobalOutlined />, ready: true, permission: 'territory.manage' },
 ];
 
 /** Where an account lands: the 总览 for those on duty (grid workers see their grids), the map for leaders and analysts. */

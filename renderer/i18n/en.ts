@@ -16,6 +16,7 @@ import { briefingEn } from './briefing-messages';
 import { wallEn } from './wall-messages';
 import { exchangeEn } from './exchange-messages';
 import { staffingEn } from './staffing-messages';
+import { territoryEn } from './territory-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -36,6 +37,7 @@ export const en: Messages = {
   ...wallEn,
   ...exchangeEn,
   ...staffingEn,
+  ...territoryEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

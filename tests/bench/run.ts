@@ -18,6 +18,8 @@ import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
 import { benchBundles } from './bundles';
 import { benchStaffing } from './staffing';
+import { benchTerritory } from './territory';
+import { benchTerritoryResidents } from './territory-residents';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();
+  await benchTerritory();
+  await benchTerritoryResidents();
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../../db/context';
 import type { JobOutcome } from '../../../db/jobs/manager';
 import type { JobBody, JobControl } from '../../../db/jobs/types';
 import { statusImporter } from '../../../db/statuses/importer';
+import { residentImporter } from '../../../db/territory/resident-importer';
 import { importKinds, type ImportKind } from '../../api/imports';
 import { statusMethods } from '../../api/status';
 
@@ -17,6 +18,7 @@ import { statusMethods } from '../../api/status';
  */
 const importers: Record<ImportKind, Importer<unknown>> = {
   statuses: statusImporter(statusMethods['statuses.save'].input) as Importer<unknown>,
+  residents: residentImporter as Importer<unknown>,
 };
 
 export function importerOf(kind: string): Importer<unknown> {

@@ -63,6 +63,12 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'staffing.attend.clear': 'audit.action.staffing.attend.clear',
   'staffing.autofill.accept': 'audit.action.staffing.autofill.accept',
   'staffing.export': 'audit.action.staffing.export',
+  'territory.office': 'audit.action.territory.office',
+  'territory.import': 'audit.action.territory.import',
+  'territory.export': 'audit.action.territory.export',
+  'territory.split': 'audit.action.territory.split',
+  'territory.split_undo': 'audit.action.territory.split_undo',
+  'territory.move_building': 'audit.action.territory.move_building',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -132,6 +132,13 @@ const SUMMARIES: Record<string, Summary> = {
   'staffing.export': (e, t, _s, what) => t('audit.sum.staffingExport', { from: text(e.detail, 'from'), what }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
+  'territory.office': (e, t) => t('audit.sum.territoryOffice', { name: text(e.detail, 'name'), code: e.target ?? '' }),
+  'territory.import': (e, t) =>
+    t('audit.sum.territoryImport', { layer: text(e.detail, 'layer'), created: count(e.detail, 'created'), updated: count(e.detail, 'updated'), rejected: count(e.detail, 'rejected') }),
+  'territory.export': (e, t) => t('audit.sum.territoryExport', { format: text(e.detail, 'format'), features: count(e.detail, 'features') }),
+  'territory.split': (e, t) => t('audit.sum.territorySplit', { grid: text(e.detail, 'grid'), code: text(e.detail, 'newCode'), moved: count(e.detail, 'moved') }),
+  'territory.split_undo': (e, t) => t('audit.sum.territorySplitUndo', { grid: text(e.detail, 'grid'), moved: count(e.detail, 'moved') }),
+  'territory.move_building': (e, t) => t('audit.sum.territoryMoveBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
 };
 
 /**

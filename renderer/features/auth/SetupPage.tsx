@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input } from 'antd';
 import type { MethodResult } from '../../../electron/api';
 import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -7,6 +8,8 @@ import { errorField, showFieldError } from '../../ui/form-errors';
 import { AuthShell } from './AuthShell';
 import { confirmPasswordRules, newPasswordRules } from './password-rule';
 import { usernameRules } from './username-rule';
+import { OfficeFields } from './OfficeFields';
+import { SetupChoice, type SetupMode } from './SetupChoice';
 
 export type SetupResult = MethodResult<'auth.setup'>;
 
@@ -15,27 +18,46 @@ interface SetupValues {
   displayName: string;
   password: string;
   confirm: string;
+  office?: { name: string; code: string; city: string; district: string };
 }
 
-const FIELDS = ['username', 'displayName', 'password'] as const;
+const FIELDS = ['username', 'displayName', 'password', 'office'] as const;
 
-/** First run: create the administrator. The recovery code it returns is shown next, once. */
+/**
+ * First run: 试用演示数据 or 建立本街道, then the administrator (and for a real office its name,
+ * code, city and district). The recovery code it returns is shown next, once. The demo street is
+ * generated in a job started right after; a real office lands on the 辖区 page to import its files.
+ */
 export function SetupPage({ onDone }: { onDone: (result: SetupResult) => void }) {
   const t = useT();
+  const { message } = App.useApp();
+  const [mode, setMode] = useState<SetupMode | null>(null);
   const [form] = Form.useForm<SetupValues>();
-  const setup = useApiMutation('auth.setup', { onSuccess: onDone });
-  const submit = ({ username, displayName, password }: SetupValues) => {
-    setup.mutate({ username, displayName, password }, { onError: (error) => showFieldError(form, error, FIELDS, t) });
+  const seedDemo = useApiMutation('territory.seedDemo', {
+    onSuccess: () => void message.info(t('setup.demo.started')),
+    onError: (error) => void message.error(describeError(error, t).message),
+  });
+  const setup = useApiMutation('auth.setup', {
+    onSuccess: (result) => {
+      if (mode === 'demo') seedDemo.mutate({});
+      else window.location.hash = '#/territory';
+      onDone(result);
+    },
+  });
+  const submit = ({ username, displayName, password, office }: SetupValues) => {
+    setup.mutate({ username, displayName, password, ...(mode === 'office' && office ? { office } : {}) }, { onError: (error) => showFieldError(form, error, FIELDS, t) });
   };
 
+  if (!mode) return <SetupChoice onChoose={setMode} />;
   return (
     <AuthShell title={t('auth.setup.title')} subtitle={t('auth.setup.subtitle')} testId="setup-page">
       <Form<SetupValues> form={form} name="setup" layout="vertical" requiredMark={false} data-testid="setup-form" onFinish={submit}>
         {setup.isError && errorField(setup.error, FIELDS) === null ? (
           <Alert className="gd-auth-alert" type="error" showIcon data-testid="setup-error" title={describeError(setup.error, t).message} />
         ) : null}
+        {mode === 'office' ? <OfficeFields /> : null}
         <Form.Item label={t('auth.username')} name="username" rules={usernameRules(t)}>
-          <Input autoComplete="username" autoFocus data-testid="setup-username" />
+          <Input autoComplete="username" autoFocus={mode === 'demo'} data-testid="setup-username" />
         </Form.Item>
         <Form.Item
           label={t('auth.displayName')}
@@ -56,6 +78,9 @@ export function SetupPage({ onDone }: { onDone: (result: SetupResult) => void })
         <Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={setup.isPending} data-testid="setup-submit">
             {t('auth.setup.submit')}
+          </Button>
+          <Button type="link" block onClick={() => setMode(null)} data-testid="setup-back">
+            {t('setup.choice.back')}
           </Button>
         </Form.Item>
       </Form>

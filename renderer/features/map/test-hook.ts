@@ -18,6 +18,8 @@ export interface GridDeskMapTestHook {
   pixelAt(x: number, y: number): string | null;
   panBy(dx: number, dy: number): void;
   zoom(): number;
+  /** The [lat, lng] under a page point: what a test compares with known coordinates. */
+  latLngAt(x: number, y: number): [number, number];
 }
 
 /** Below this zoom a footprint is a few pixels: zoom in before pointing at one. */
@@ -79,6 +81,11 @@ export function installMapTestHook(map: L.Map, layer: BuildingLayer): () => void
       map.panBy([dx, dy], { animate: false });
     },
     zoom: () => map.getZoom(),
+    latLngAt(x, y) {
+      const rect = map.getContainer().getBoundingClientRect();
+      const at = map.containerPointToLatLng([x - rect.left - window.scrollX, y - rect.top - window.scrollY]);
+      return [at.lat, at.lng];
+    },
   };
   window.__gridDeskMap = hook;
   return () => {

@@ -9,7 +9,12 @@ declare global {
       pixelAt(x: number, y: number): string | null;
       panBy(dx: number, dy: number): void;
       zoom(): number;
+      latLngAt(x: number, y: number): [number, number];
     };
+    /** The 辖区 import preview's features as drawn (renderer/features/territory/PreviewMap.tsx), test builds only. */
+    /** The 辖区 grid editor's map (renderer/features/territory/GridEditor.tsx), test builds only. */
+    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
+    __gridDeskTerritoryPreview?: { row: number; name: string; latlngs: [number, number][] }[];
   }
 }
 

@@ -74,6 +74,16 @@ async function onShift(f: MatrixStreet, where: Where): Promise<string> {
   return (await f.admin.call('staffing.assign', { ...slot, date: STAFF_DAY, personId: f.at[where].person })).id;
 }
 const STAFF_DAY = '2026-12-01';
+/** A line across the test street's first grid (120.37–120.38°E, 36.06–36.07°N), west to east. */
+const CROSSING_INSIDE: [number, number][] = [
+  [120.36, 36.065],
+  [120.39, 36.065],
+];
+/** A line across the second grid (the triangle 120.39–120.40°E, 36.06–36.07°N), south to north. */
+const CROSSING_OUTSIDE: [number, number][] = [
+  [120.3975, 36.05],
+  [120.3975, 36.08],
+];
 
 /** A method on a statuses import run: it needs the permission of that kind. */
 const onRun = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, needs: importerOf('statuses').permission });
@@ -209,6 +219,18 @@ export const SAMPLES: Samples = {
   'staffing.autoFill': sample(() => ({ from: STAFF_DAY })),
   'staffing.acceptFill': sample(async (f) => ({ items: [{ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person }] })),
   'staffing.exportWeek': sample(() => ({ from: STAFF_DAY })),
+  'territory.office': sample(() => ({})),
+  'territory.seedDemo': sample(() => ({}), { answers: { code: 'CONFLICT', because: 'the demo street is made only where no street office exists yet' } }),
+  'territory.preview': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
+  'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
+  'territory.export': sample(() => ({ format: 'geojson' })),
+  'territory.splitGrid': scoped((f, _c, w) => ({ gridId: f.at[w].grid, line: w === 'inside' ? CROSSING_INSIDE : CROSSING_OUTSIDE })),
+  'territory.lastSplit': sample(() => ({})),
+  'territory.undoSplit': sample(async (f) => {
+    await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE });
+    return {};
+  }),
+  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
 };
 
 /** A wall display paired with the administrator's code. */

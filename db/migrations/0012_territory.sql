@@ -1,0 +1,1 @@
+CREATE INDEX `residents_id_number_idx` ON `residents` (`id_number`);
