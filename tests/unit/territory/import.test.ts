@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { parseDbf, parseShp } from 'shpjs';
 import { directJob } from '../../../db/imports/direct-job';
+import { createRequest } from '../../../db/requests/create';
 import { openStoredFile } from '../../../db/files/store';
 import { applyTerritory } from '../../../db/territory/apply';
 import { crsOfPrj } from '../../../db/territory/crs';
@@ -196,8 +197,11 @@ describe('correcting grids on the map', () => {
     const ctx = s.host.context(ADMIN);
     const east = s.sqlite.prepare<[], { id: string }>(`SELECT id FROM grids WHERE code = '370202001001-02'`).get()!;
     const building = s.sqlite.prepare<[], { id: string }>(`SELECT id FROM buildings WHERE name = '1号楼'`).get()!;
+    const request = createRequest(ctx, { buildingId: building.id, kind: 'medicine', title: '降压药两盒', source: 'hotline', level: 'community' }, Date.now());
     moveBuilding(ctx, { buildingId: building.id, gridId: east.id });
     expect(gridOfBuilding(s, '1号楼')).toBe('370202001001-02');
+    // Its requests follow it, so the new grid's worker sees them in the queue.
+    expect(s.sqlite.prepare('SELECT grid_id FROM requests WHERE id = ?').pluck().get(request.id)).toBe(east.id);
     expect(s.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'territory.move_building'`).pluck().get()).toBe(1);
   });
 });
