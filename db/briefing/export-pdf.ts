@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { appendAudit } from '../audit/append';
 import type { ServiceContext } from '../context';
-import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { StoredFile } from '../files/store';
+import { writeStoredFile } from '../files/write-stream';
 import type { JobControl } from '../jobs/types';
 import { findReportFont, type ReportFont } from '../report/pdf/font';
 import { briefing } from './index';
@@ -33,20 +33,12 @@ export async function exportBriefingPdf(ctx: ServiceContext, job?: JobControl, n
   const fileName = `${data.street}大屏快照-${stamp(now)}.pdf`;
   job?.throwIfCancelled();
   job?.progress('排版', 1, 3);
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  try {
-    await once(out, 'open');
+  const file = await writeStoredFile(ctx, { name: fileName, kind: 'report', now }, async (out) => {
     renderBriefingPdf(text, font, out, { author: ctx.actor.name, date: now });
     job?.progress('写入文件', 2, 3);
     await once(out, 'finish');
     job?.throwIfCancelled();
-  } catch (err) {
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'report', ownerId: ctx.actor.id, createdAt: now });
+  });
   appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'briefing.export_pdf', target: fileName, detail: { scope: data.scope === 'grids' ? '网格' : '全街道', bytes: file.size }, at: now });
   job?.progress('写入文件', 3, 3);
   return { fileName, scope: data.scope, file };

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { ROLE_LABELS } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import type { JobControl } from '../jobs/types';
-import { commitFile, discardFile, reserveFile, type StoredFile } from './store';
+import type { StoredFile } from './store';
+import { writeStoredFile } from './write-stream';
 
 export const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 export const NOTES_SHEET = '说明';
@@ -40,6 +39,8 @@ export interface TableSheet<R> {
   /** The progress phase while this sheet is written, e.g. 写入楼栋. */
   phase: string;
   autoFilter?: boolean;
+  /** How many columns on the left stay in view when scrolling sideways. */
+  frozenColumns?: number;
 }
 
 /** A table sheet of some row type, ready to be written beside sheets of other row types. */
@@ -59,16 +60,13 @@ export async function writeXlsxExport(
 ): Promise<StoredFile> {
   const { now } = input;
   const total = input.sheets.reduce((n, s) => n + s.count, 0);
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  try {
-    await once(out, 'open');
+  return writeStoredFile(ctx, { name: input.fileName, kind: 'export', now }, async (out) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = ctx.actor.name;
     wb.created = new Date(now);
     let done = 0;
     for (const table of input.sheets) {
-      const sheet = wb.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      const sheet = wb.addWorksheet(table.name, { views: [{ state: 'frozen', xSplit: table.frozenColumns ?? 0, ySplit: 1 }] });
       sheet.columns = table.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.date ? { style: { numFmt: DATE_FORMAT } } : {}) }));
       sheet.getRow(1).font = { bold: true };
       if (table.autoFilter) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
@@ -90,13 +88,7 @@ export async function writeXlsxExport(
     job?.progress('写入文件', total, total);
     await wb.commit();
     job?.throwIfCancelled();
-  } catch (err) {
-    // The file is removed only once its stream is closed, or a late open or flush would bring it back.
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  return commitFile(ctx.dataDir, target.id, { name: input.fileName, kind: 'export', ownerId: ctx.actor.id, createdAt: now });
+  });
 }
 
 /** Splits ids into chunks and reads each chunk's rows. */

@@ -1,9 +1,9 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { StoredFile } from '../files/store';
+import { writeStoredFile } from '../files/write-stream';
 import type { JobControl } from '../jobs/types';
 import { dailyReport } from './index';
 import { findReportFont, type ReportFont } from './pdf/font';
@@ -39,20 +39,12 @@ export async function exportReportPdf(
   job?.throwIfCancelled();
   job?.progress('排版', 1, 3);
 
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  try {
-    await once(out, 'open');
+  const file = await writeStoredFile(ctx, { name: fileName, kind: 'report', now }, async (out) => {
     renderReportPdf(text, font, out, { author: ctx.actor.name, date: now });
     job?.progress('写入文件', 2, 3);
     await once(out, 'finish');
     job?.throwIfCancelled();
-  } catch (err) {
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'report', ownerId: ctx.actor.id, createdAt: now });
+  });
   appendAudit(sqlite, {
     actor: ctx.actor,
     action: 'report.export_pdf',

@@ -1,11 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import { appendAudit } from '../audit/append';
-import { authorize, ROLE_LABELS } from '../auth/permissions';
+import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { commitFile, discardFile, reserveFile, type StoredFile } from '../files/store';
+import type { StoredFile } from '../files/store';
+import { tableSheet, writeXlsxExport, type ExportColumn } from '../files/xlsx-export';
 import type { JobControl } from '../jobs/types';
 import { filledOf, staffingBoard } from './board';
 import { clock, dayStart, weekStart, weekdayOf } from './time';
@@ -34,51 +32,30 @@ export async function exportWeek(ctx: ServiceContext, input: { from: string; now
   const monday = weekStart(input.from);
   const board = staffingBoard(ctx, { from: monday, days: 7 }, input.now);
   const fileName = `排班表-${monday}.xlsx`;
-  const target = reserveFile(ctx.dataDir);
-  const out = createWriteStream(target.path, { mode: 0o600 });
-  let rows = 0;
-  try {
-    await once(out, 'open');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    wb.creator = ctx.actor.name;
-    const taken = new Set<string>();
-    const dayHeaders = board.days.map((d) => `${WEEKDAY_WORDS[weekdayOf(d)]} ${d.slice(5)}`);
-    board.communities.forEach((c, i) => {
-      job?.throwIfCancelled();
-      job?.progress('写入社区', i, board.communities.length);
-      const sheet = wb.addWorksheet(sheetName(c.name, taken), { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
-      sheet.columns = [...ROSTER_FIXED_HEADERS, ...dayHeaders].map((header, k) => ({ header, key: `c${k}`, width: k === 0 ? 24 : k < 5 ? 10 : 22 }));
-      sheet.getRow(1).font = { bold: true };
-      for (const p of c.posts) {
-        for (const t of p.templates) {
-          const cells = board.days.map((d) => {
-            const cell = p.cells.find((x) => x.date === d && x.templateId === t.id);
-            const people = cell?.people ?? [];
-            const names = people.map((x) => (x.noShow ? `${x.name}（未到岗）` : x.name)).join('、');
-            const missing = p.staffNeeded - filledOf(people);
-            return missing > 0 ? `${names}${names ? ' ' : ''}缺 ${missing}` : names;
-          });
-          sheet.addRow([p.name, kindWord(p.kind), t.name, `${clock(t.startMinute)}–${clock(t.startMinute + t.minutes)}`, p.staffNeeded, ...cells]).commit();
-          rows++;
-        }
-      }
-      sheet.commit();
-    });
-    const notes = wb.addWorksheet('说明');
-    notes.columns = [{ width: 12 }, { width: 60 }];
-    notes.addRow(['周次', `${board.days[0]} 至 ${board.days[6]}`]);
-    notes.addRow(['导出人', `${ctx.actor.name}（${ROLE_LABELS[ctx.actor.role]['zh-CN']}）`]);
-    notes.addRow(['缺岗班次', board.totals.gaps]);
-    notes.commit();
-    job?.progress('写入文件', board.communities.length, board.communities.length);
-    await wb.commit();
-    job?.throwIfCancelled();
-  } catch (err) {
-    if (!out.closed) await new Promise<void>((closed) => out.destroy().once('close', () => closed()));
-    discardFile(ctx.dataDir, target.id);
-    throw err;
-  }
-  const file = commitFile(ctx.dataDir, target.id, { name: fileName, kind: 'export', ownerId: ctx.actor.id, createdAt: input.now });
+  const taken = new Set<string>();
+  const headers = [...ROSTER_FIXED_HEADERS, ...board.days.map((d) => `${WEEKDAY_WORDS[weekdayOf(d)]} ${d.slice(5)}`)];
+  const columns: ExportColumn<unknown[]>[] = headers.map((header, k) => ({ header, width: k === 0 ? 24 : k < 5 ? 10 : 22, value: (row) => row[k] }));
+  const sheets = board.communities.map((c) => {
+    const rows = c.posts.flatMap((p) =>
+      p.templates.map((t) => {
+        const cells = board.days.map((d) => {
+          const cell = p.cells.find((x) => x.date === d && x.templateId === t.id);
+          const people = cell?.people ?? [];
+          const names = people.map((x) => (x.noShow ? `${x.name}（未到岗）` : x.name)).join('、');
+          const missing = p.staffNeeded - filledOf(people);
+          return missing > 0 ? `${names}${names ? ' ' : ''}缺 ${missing}` : names;
+        });
+        return [p.name, kindWord(p.kind), t.name, `${clock(t.startMinute)}–${clock(t.startMinute + t.minutes)}`, p.staffNeeded, ...cells];
+      }),
+    );
+    return tableSheet<unknown[]>({ name: sheetName(c.name, taken), columns, count: rows.length, chunks: () => [rows], phase: '写入社区', frozenColumns: 3 });
+  });
+  const rows = sheets.reduce((n, sh) => n + sh.count, 0);
+  const notes: [string, unknown][] = [
+    ['周次', `${board.days[0]} 至 ${board.days[6]}`],
+    ['缺岗班次', board.totals.gaps],
+  ];
+  const file = await writeXlsxExport(ctx, { fileName, now: input.now, sheets, notes }, job);
   appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'staffing.export', target: fileName, detail: { from: monday, rows } });
   return { fileName, rows, file };
 }
