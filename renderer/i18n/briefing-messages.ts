@@ -1,6 +1,7 @@
+import { BRIEFING_PDF_WORDS } from '../../messages/briefing-words';
+
 /** The 大屏 wall display and its settings. Spread into `zh-CN.ts` / `en.ts`. */
 export const briefingZhCN = {
-  'briefing.title': '指挥大屏',
   'briefing.scope.grids': '仅含您负责的网格',
   'briefing.loading': '正在统计…',
   'briefing.updatedAt': '数据更新于 {at}',
@@ -13,16 +14,6 @@ export const briefingZhCN = {
   'briefing.vsYesterday': '较昨日 {delta}',
   'briefing.sameAsYesterday': '与昨日持平',
   'briefing.new24h': '24 小时新增 {n}',
-  'briefing.attention': '需关注',
-  'briefing.figure.controlled': '管控中的楼栋',
-  'briefing.figure.safeCompounds': '放心楼院',
-  'briefing.figure.homeObservation': '居家观察人员',
-  'briefing.figure.isolation': '隔离人员',
-  'briefing.figure.screening': '入户摸排完成率',
-  'briefing.figure.openNeeds': '未完成求助',
-  'briefing.figure.openIncidents': '未处理事件',
-  'briefing.figure.overdueRequests': '超时督办诉求',
-  'briefing.figure.staffingTonight': '今晚夜班缺岗',
   'briefing.figure.screening.none': '没有进行中的摸排',
   'briefing.panel.map': '楼栋状态地图',
   'briefing.panel.communities': '各社区情况',
@@ -36,13 +27,6 @@ export const briefingZhCN = {
   'briefing.chart.visits': '当日完成户数',
   'briefing.chart.noRound': '没有进行中的摸排轮次',
   'briefing.community.buildings': '{n} 栋楼',
-  'briefing.community.controlled': '管控',
-  'briefing.community.safe': '放心楼院',
-  'briefing.community.observation': '居家观察',
-  'briefing.community.isolation': '隔离',
-  'briefing.community.screening': '摸排',
-  'briefing.community.needs': '求助',
-  'briefing.community.incidents': '事件',
   'briefing.settings.title': '大屏轮播设置',
   'briefing.settings.panels': '轮播面板（按顺序）',
   'briefing.settings.panelsHelp': '勾选要显示的面板，用箭头调整顺序；不轮播时固定显示第一个',
@@ -55,6 +39,7 @@ export const briefingZhCN = {
   'briefing.settings.saved': '大屏设置已保存',
   'briefing.settings.updated': '{by} 于 {at} 修改',
   'briefing.settings.defaults': '尚未修改，使用默认设置',
+  ...BRIEFING_PDF_WORDS,
 } as const;
 
 export const briefingEn: Record<keyof typeof briefingZhCN, string> = {

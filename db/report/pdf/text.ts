@@ -1,6 +1,6 @@
 import { fillTemplate, type ParamValue } from '../../../messages';
 import type { DailyReport } from '../../../electron/api/report';
-import { REPORT_TEMPLATES, type ReportTemplateKey } from './templates';
+import { REPORT_TEMPLATES, type ReportTemplateKey } from '../../../messages/report-words';
 
 export interface ReportTable {
   head: string[];

@@ -5,8 +5,6 @@ import { filesDir, openStoredFile } from '../../../db/files/store';
 import { dailyReport } from '../../../db/report';
 import { exportReportPdf } from '../../../db/report/export-pdf';
 import { findReportFont, FONT_ENV, FONT_FACE_ENV, knownFonts } from '../../../db/report/pdf/font';
-import { REPORT_TEMPLATES } from '../../../db/report/pdf/templates';
-import { reportZhCN } from '../../../renderer/i18n/report-messages';
 import { pdfText, squash } from '../../shared/pdf-text';
 import { addIncidentRow, addNeedRow, grantSafeCompound, openStreet, STAFF, type Street } from '../buildings/fixture';
 
@@ -97,9 +95,5 @@ describe('report.exportPdf: the 日报 as a PDF', () => {
     await expect(
       exportReportPdf(s.ctx(STAFF), { date: '2026-12-02' }, undefined, NOW, { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NoSuchFace' }),
     ).rejects.toMatchObject({ key: 'report.fontUnreadable' });
-  });
-
-  it('words the report as the page’s zh-CN catalog does', () => {
-    for (const [key, template] of Object.entries(REPORT_TEMPLATES)) expect(reportZhCN[key as keyof typeof reportZhCN], key).toBe(template);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The Chinese wording of the 日报 as the PDF writes it: the same templates, under the same ids, as
- * the page's zh-CN catalog (`renderer/i18n/report-messages.ts`; a unit test keeps them equal).
+ * The Chinese wording of the 日报, declared once: the page's zh-CN catalog spreads it
+ * (`renderer/i18n/report-messages.ts`) and the PDF writes it (`db/report/pdf/text.ts`).
  */
 export const REPORT_TEMPLATES = {
   'report.title': '{office}疫情防控工作日报',
