@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceBackend } from '../host/backend';
 import { DEFAULT_MAX_UPLOAD_MB, receiveUpload, sendStoredFile, type FileRouteOptions } from './file-routes';
 import { readCookie, SESSION_COOKIE, sessionCookie, StartToken } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
+import { handledServer, refuse, sendJson } from './replies';
 import { viewerOf } from '../host/audience';
 
 export interface HttpHostOptions {
@@ -32,15 +33,6 @@ export interface RunningHttpHost {
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
-}
 
 function sendPage(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...securityHeaders(), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -154,13 +146,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
     serveStatic(options.rendererDir, url.pathname, res);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      console.error('[http] request failed:', err);
-      if (!res.headersSent) refuse(res, 500, 'INTERNAL', '内部错误');
-      else res.end();
-    });
-  });
+  const server = handledServer('http', handle);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { WALL_EVENTS } from '../api';
@@ -6,6 +6,7 @@ import type { ServiceBackend } from '../host/backend';
 import { SESSION_ENDED } from '../host/audience';
 import { wallStreamId } from '../host/wall';
 import { EventHub } from './event-hub';
+import { handledServer, refuse, sendJson } from './replies';
 import { readCookie } from './sessions';
 import { securityHeaders, serveStatic } from './static-files';
 import { wallHostAllowed, type WallAddress } from './wall-address';
@@ -25,13 +26,6 @@ export interface RunningWallHost {
   url: string;
   close(): Promise<void>;
 }
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-const refuse = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { ok: false, error: { code, message } });
 
 function readSmallBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve) => {
@@ -127,13 +121,7 @@ export function startWallHost(options: { backend: ServiceBackend; rendererDir: s
     return refuse(res, 404, 'UNKNOWN_METHOD', `大屏地址上没有这个接口：${path.slice(0, 80)}`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      console.error('[wall] request failed:', err);
-      if (!res.headersSent) refuse(res, 500, 'INTERNAL', '内部错误');
-      else res.end();
-    });
-  });
+  const server = handledServer('wall', handle);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
