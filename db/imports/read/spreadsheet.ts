@@ -1,4 +1,4 @@
-import { createReadStream, openSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ServiceError } from '../../errors';
@@ -62,7 +62,9 @@ export async function readSpreadsheet(path: string, fileName: string, job: JobCo
 }
 
 async function readXlsx(path: string, fileName: string, job: JobControl, wanted?: string): Promise<ReadSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
+  // Given the path, the reader goes through the zip's central directory (patches/exceljs+4.4.0.patch):
+  // one streaming pass can end before the last stored part and lose the workbook's sheet list.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -77,8 +79,7 @@ async function readXlsx(path: string, fileName: string, job: JobControl, wanted?
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
       sheets.push(name);
       if (chosen !== null || (wanted !== undefined && wanted !== name)) {
-        // A sheet stored before the shared strings is parked in a temporary file that the reader removes
-        // as soon as it moves on; it must be read through, or its lazy read opens a removed file.
+        // Read through, so that the part's file stream ends and closes.
         for await (const skipped of worksheet) void skipped;
         continue;
       }
