@@ -266,7 +266,7 @@ test('a status ending soon rings the bell; its reminder opens the building on th
   const item = page.locator(`[data-testid="reminder-item"][data-building-id="${id}"]`);
   await expect(item).toContainText(address);
   await expect(item).toContainText('管控');
-  await page.waitForTimeout(400); // the popover's fade-in, for the screenshot only
+  await expect(page.locator('.ant-popover').filter({ has: item })).toHaveCSS('opacity', '1'); // faded in, for the screenshot
   await page.screenshot({ path: join(ARTIFACTS, 'map-reminders.png') });
   await item.click();
   await expect(page.getByTestId('building-panel')).toHaveAttribute('data-building-id', id);
@@ -288,7 +288,7 @@ test('safe-compound flags and the screening-progress colours', async ({ page }) 
   const flag = page.locator(`.gd-flag[title="${name}"]`).first();
   await flag.scrollIntoViewIfNeeded();
   await page.getByTestId('map-fit').click();
-  await page.waitForTimeout(600);
+  await expect(flag).toBeInViewport();
   await flag.hover({ force: true });
   await expect(page.locator('.gd-flag-tip')).toContainText(name);
   await expect(page.locator('.gd-flag-tip')).toContainText('授予');
