@@ -40,14 +40,14 @@ const candidateOf = (ctx: ServiceContext, r: PersonRow, now: number): TeamCandid
  * `volunteerTeams.candidates`: the volunteers (people of origin 志愿者) and the people who already
  * serve in the community's teams, those without a team first.
  */
-export function teamCandidates(ctx: ServiceContext, input: { communityId: string }, now = Date.now()): TeamCandidate[] {
+export function teamCandidates(ctx: ServiceContext, input: { communityId?: string | undefined }, now = Date.now()): TeamCandidate[] {
   authorize(ctx.actor, 'hours.edit');
   const rows = ctx.sqlite
     .prepare<unknown[], PersonRow>(
       `${PERSON_SQL} AND (p.source = 'volunteer' OR p.id IN (SELECT m.person_id FROM team_members m JOIN volunteer_teams t ON t.id = m.team_id
-         WHERE m.deleted = 0 AND m.left_on IS NULL AND t.deleted = 0 AND t.community_id = ?)) ORDER BY p.name`,
+         WHERE m.deleted = 0 AND m.left_on IS NULL AND t.deleted = 0 AND (? IS NULL OR t.community_id = ?))) ORDER BY p.name`,
     )
-    .all(input.communityId);
+    .all(input.communityId ?? null, input.communityId ?? null);
   return rows.map((r) => candidateOf(ctx, r, now)).sort((a, b) => Number(a.teamName !== null) - Number(b.teamName !== null));
 }
 

@@ -8,7 +8,7 @@ import { volunteerTeams, teamMembers } from '../schema';
 import { insertRow, tombstoneRow, updateRow } from '../sync/write';
 import { ageFromId } from '../service-hours/month';
 import { communityScope } from '../service-hours/scope';
-import type { TeamLevelKey, TeamMember, VolunteerTeam } from '../../electron/api/volunteer-service';
+import type { TeamLevelKey, TeamMember, TeamPlace, VolunteerTeam } from '../../electron/api/volunteer-service';
 
 export const LEVEL_WORDS: Record<TeamLevelKey, string> = { street: '街道', community: '社区', compound: '小区', post: '卡口' };
 /** Who may head a team of each level: a shock team's chain street → community → checkpoint post; a compound team hangs under its community's team. */
@@ -87,6 +87,27 @@ export function loadTeams(ctx: ServiceContext, filter: { communityId?: string | 
 export function listTeams(ctx: ServiceContext, input: { communityId?: string | undefined }, now = Date.now()): VolunteerTeam[] {
   authorize(ctx.actor, 'hours.read');
   return loadTeams(ctx, input, now);
+}
+
+/** `volunteerTeams.places`: communities in the caller's scope with their compounds, by name. */
+export function teamPlaces(ctx: ServiceContext): TeamPlace[] {
+  authorize(ctx.actor, 'hours.read');
+  const scope = communityScope(ctx.sqlite, ctx.actor);
+  const rows = ctx.sqlite
+    .prepare<unknown[], { cid: string; cname: string; id: string | null; name: string | null }>(
+      `SELECT c.id AS cid, c.name AS cname, cp.id, cp.name FROM communities c
+       LEFT JOIN grids g ON g.community_id = c.id AND g.deleted = 0 LEFT JOIN compounds cp ON cp.grid_id = g.id AND cp.deleted = 0
+       WHERE c.deleted = 0 ORDER BY c.code, cp.name`,
+    )
+    .all();
+  const out = new Map<string, TeamPlace>();
+  for (const r of rows) {
+    if (scope !== null && !scope.has(r.cid)) continue;
+    let c = out.get(r.cid);
+    if (!c) out.set(r.cid, (c = { id: r.cid, name: r.cname, compounds: [] }));
+    if (r.id && r.name !== null) c.compounds.push({ id: r.id, name: r.name });
+  }
+  return [...out.values()];
 }
 
 export function requireTeam(sqlite: Database.Database, id: string, field = 'id'): TeamRow {

@@ -51,6 +51,13 @@ export interface TeamCandidate {
   teamName: string | null;
 }
 
+/** A community with its compounds, to choose where teams work. */
+export interface TeamPlace {
+  id: string;
+  name: string;
+  compounds: { id: string; name: string }[];
+}
+
 export interface TeamProposal {
   teams: { name: string; members: TeamCandidate[] }[];
   /** Per team: men, women, average age, specialties. */
@@ -158,8 +165,10 @@ export const hoursInputSchema = z
 export const volunteerServiceMethods = {
   /** Teams with their current members; a grid worker sees those of their grids' communities. */
   'volunteerTeams.list': query<VolunteerTeam[]>({ permission: 'hours.read' })(z.object({ communityId: idSchema.optional() }).strict()),
-  /** People to group for a compound or community: volunteers first, with the team each is in. */
-  'volunteerTeams.candidates': query<TeamCandidate[]>({ permission: 'hours.edit' })(z.object({ communityId: idSchema }).strict()),
+  /** The communities (a grid worker: of their grids) with their compounds. */
+  'volunteerTeams.places': query<TeamPlace[]>({ permission: 'hours.read' })(z.object({}).strict()),
+  /** People to group or record hours for: the volunteers and those in teams (of the community, when given), without a team first. */
+  'volunteerTeams.candidates': query<TeamCandidate[]>({ permission: 'hours.edit' })(z.object({ communityId: idSchema.optional() }).strict()),
   'volunteerTeams.save': mutation<VolunteerTeam>({ permission: 'hours.edit', invalidates: ['volunteerService'] })(teamInputSchema),
   'volunteerTeams.delete': mutation<{ id: string }>({ permission: 'hours.edit', invalidates: ['volunteerService'] })(z.object({ id: idSchema }).strict()),
   /** The grouping assistant: `teams` teams of the chosen people, balanced in size, gender, age and specialty. Nothing is written. */

@@ -5,7 +5,7 @@ import { addHours, removeHours } from '../../../db/service-hours/record';
 import { setActiveThreshold } from '../../../db/service-hours/threshold';
 import { hoursTotals } from '../../../db/service-hours/totals';
 import { confirmTeams, moveMember, proposeTeams, teamCandidates } from '../../../db/volunteer-teams/assistant';
-import { deleteTeam, listTeams, saveTeam } from '../../../db/volunteer-teams/teams';
+import { deleteTeam, listTeams, saveTeam, teamPlaces } from '../../../db/volunteer-teams/teams';
 import { startThreadJob } from '../jobs';
 import type { volunteerServiceMethods } from '../../api/volunteer-service';
 import type { HandlerMap } from '../handler-types';
@@ -13,6 +13,7 @@ import type { HandlerMap } from '../handler-types';
 /** Teams, the service-hour ledger and the monthly recognition; the services take the runtime's clock. */
 export const volunteerServiceHandlers: HandlerMap<keyof typeof volunteerServiceMethods> = {
   'volunteerTeams.list': (ctx, input, env) => listTeams(ctx, input, env.runtime.now()),
+  'volunteerTeams.places': (ctx) => teamPlaces(ctx),
   'volunteerTeams.candidates': (ctx, input, env) => teamCandidates(ctx, input, env.runtime.now()),
   'volunteerTeams.save': (ctx, input, env) => saveTeam(ctx, input, env.runtime.now()),
   'volunteerTeams.delete': (ctx, input, env) => deleteTeam(ctx, input, env.runtime.now()),
