@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../audit/append';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
-import { DEFAULT_ACTIVE_HOURS } from '../../electron/api/volunteer-service';
-
 const KEY = 'volunteers.activeHours';
+/** The Red Cross counts a volunteer active from 8 hours of service a month (the contract's `DEFAULT_ACTIVE_HOURS`). */
+const DEFAULT_ACTIVE_HOURS = 8;
 
 /** The monthly hours from which a volunteer counts as active: the administrator's setting, else 8. */
 export function activeThreshold(sqlite: Database.Database): number {

@@ -37,7 +37,6 @@ export function RecognitionPage() {
   if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
   if (!data.data) return <LoadingState text={t('app.loading')} />;
   const m = data.data;
-  const open = !m.closed && month === months[0];
 
   return (
     <div style={{ padding: 16 }} data-testid="recognition-page">
