@@ -58,7 +58,7 @@ describe('志愿服务证明 and the ledger export', () => {
 
   it('exports the month’s ledger, manual entries and shifts, with Chinese headers', async () => {
     const { t, admin, id } = await street();
-    await admin.call('serviceHours.add', { personId: id, activity: '卡口值守', date: '2026-11-03', hours: 4, confirmedBy: '王书记' });
+    await admin.call('serviceHours.add', { personId: id, activity: '卡口值守', date: '2026-11-03', hours: 4, confirmedBy: '王书记', communityId: t.territory.community });
     const answer = await admin.reply('serviceHours.export', { month: '2026-11' });
     if (!answer.ok) throw new Error(answer.error.message);
     const job = await t.runtime.jobs.wait(answer.result.id);
@@ -68,7 +68,7 @@ describe('志愿服务证明 and the ledger export', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(['时长台账', '个人合计', '队伍合计', '社区合计', '说明']);
     const ledger = wb.getWorksheet('时长台账')!;
     expect((ledger.getRow(1).values as unknown[]).slice(1)).toEqual(['日期', '姓名', '来源', '服务内容', '社区', '时长（小时）', '未到岗', '确认人']);
-    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual(['2026-11-03', '孙丽', '人工登记', '卡口值守', '', 4, '', '王书记']);
+    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual(['2026-11-03', '孙丽', '人工登记', '卡口值守', '永安西里社区', 4, undefined, '王书记']);
     expect((wb.getWorksheet('个人合计')!.getRow(2).values as unknown[]).slice(1)).toEqual(['孙丽', 4, 0, 4, 0, '否']);
   });
 });
