@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { downloadFile } from '../../api/files';
@@ -25,6 +25,7 @@ export function ServiceHoursPage() {
   const [adding, setAdding] = useState(false);
   const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
   const [threshold, setThreshold] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
   const totals = useApiQuery('serviceHours.totals', { month }, { placeholderData: keepPreviousData });
   const fail = (e: unknown) => void message.error(describeError(e, t).message);
   const watch = useJobFinished((job) => {
@@ -102,6 +103,7 @@ export function ServiceHoursPage() {
         </Col>
       </Row>
       <Tabs
+        tabBarExtraContent={<Input.Search allowClear placeholder={t('sh.col.name')} data-testid="hours-search" style={{ width: 180 }} onChange={(e) => setSearch(e.target.value.trim())} />}
         items={[
           {
             key: 'people',
@@ -111,7 +113,7 @@ export function ServiceHoursPage() {
                 data-testid="hours-people"
                 size="small"
                 rowKey="personId"
-                dataSource={d.people}
+                dataSource={search ? d.people.filter((p) => p.name.includes(search)) : d.people}
                 locale={{ emptyText: t('sh.empty') }}
                 pagination={{ pageSize: 20, showSizeChanger: false }}
                 onRow={(p) => ({ onClick: () => setPerson({ id: p.personId, name: p.name }), style: { cursor: 'pointer' } })}
