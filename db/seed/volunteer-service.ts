@@ -41,20 +41,25 @@ export function writeVolunteerService(sqlite: Database.Database, writer: SeedWri
     const pool = volunteers.slice(1 + ci * per, 1 + (ci + 1) * per);
     if (pool.length === 0) return;
     const compounds = compoundsOf.all(c.id);
-    const teams: string[] = [];
+    // The shock-team chain takes a few from the community's pool; the rest go round the compound teams.
     const shock = writer.insert('volunteer_teams', [`${c.name}突击队`, '突击队', 'community', street, c.id, null, null, pool[0]!]);
-    teams.push(shock);
+    const chain: string[] = [shock, shock, shock];
     const post = checkpointOf.get(c.id);
-    if (post) teams.push(writer.insert('volunteer_teams', [`${post.name}突击队`, '突击队', 'post', shock, c.id, null, post.id, pool[1] ?? null]));
-    const more = Math.max(1, Math.ceil(pool.length / TEAM_SIZE) - teams.length);
+    if (post) {
+      const postTeam = writer.insert('volunteer_teams', [`${post.name}突击队`, '突击队', 'post', shock, c.id, null, post.id, pool[3] ?? null]);
+      chain.push(postTeam, postTeam);
+    }
+    const teams: string[] = [];
+    const rest = Math.max(0, pool.length - chain.length);
+    const more = Math.max(1, Math.ceil(rest / TEAM_SIZE));
     for (let k = 0; k < more; k++) {
       const kind = KINDS[k % KINDS.length]!;
       const cp = compounds.length ? compounds[k % compounds.length]! : null;
       const base = cp ? `${cp.name}${kind}队` : `${c.name}${kind}队`;
-      teams.push(writer.insert('volunteer_teams', [k >= compounds.length * KINDS.length ? `${base}${Math.floor(k / (compounds.length * KINDS.length)) + 1}` : base, kind, cp ? 'compound' : 'community', null, c.id, cp?.id ?? null, null, pool[teams.length * TEAM_SIZE] ?? null]));
+      teams.push(writer.insert('volunteer_teams', [k >= compounds.length * KINDS.length ? `${base}${Math.floor(k / (compounds.length * KINDS.length)) + 1}` : base, kind, cp ? 'compound' : 'community', null, c.id, cp?.id ?? null, null, pool[chain.length + k] ?? null]));
     }
     pool.forEach((p, i) => {
-      const team = teams[Math.min(Math.floor(i / TEAM_SIZE), teams.length - 1)]!;
+      const team = i < chain.length ? chain[i]! : teams[(i - chain.length) % teams.length]!;
       writer.insert('team_members', [team, p, joined, null]);
       teamOf.set(p, { team, community: c.id });
     });

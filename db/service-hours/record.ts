@@ -38,6 +38,15 @@ export function addHours(ctx: ServiceContext, input: HoursInput, now: number): {
       if (!team) throw new ServiceError('NOT_FOUND', 'volunteerService.teamNotFound', {}, 'teamId');
       communityId ??= team.community_id;
     }
+    // Without a team or community given, the hours count where the person's team is.
+    communityId ??=
+      sqlite
+        .prepare<unknown[], string>(
+          `SELECT t.community_id FROM team_members m JOIN volunteer_teams t ON t.id = m.team_id AND t.deleted = 0
+           WHERE m.person_id = ? AND m.deleted = 0 AND m.left_on IS NULL AND t.community_id IS NOT NULL ORDER BY m.joined_on DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(input.personId) ?? null;
     if (communityId && !sqlite.prepare('SELECT 1 FROM communities WHERE id = ? AND deleted = 0').get(communityId)) {
       throw new ServiceError('NOT_FOUND', 'volunteerService.placeNotFound', { place: '社区' }, 'communityId');
     }

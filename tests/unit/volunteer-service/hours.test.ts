@@ -120,16 +120,17 @@ describe('service hours: the ledger and the 排班 board together', () => {
     expect(sqlite.prepare(`SELECT action FROM audit_log WHERE action LIKE 'hours.%' ORDER BY seq`).pluck().all()).toEqual(['hours.add', 'hours.remove']);
   });
 
-  it('gives a team the hours of its members, and a leader reads but does not edit', async () => {
+  it('gives a team the hours of its members, counts hours where the person’s team is unless told, and a leader reads but does not edit', async () => {
     const { t, admin, person } = await street();
     const [a, b] = [person('赵一'), person('钱二')];
     const [team] = await admin.call('volunteerTeams.confirm', { communityId: t.territory.community, compoundId: t.territory.compound, kind: '站岗执勤', teams: [{ name: '26号院执勤队', personIds: [a, b] }] });
     await admin.call('serviceHours.add', { personId: a, activity: '卡口值守', date: '2026-12-01', hours: 4, confirmedBy: '王书记', teamId: team!.id });
     await admin.call('serviceHours.add', { personId: b, activity: '卡口值守', date: '2026-12-01', hours: 5, confirmedBy: '王书记' });
+    await admin.call('serviceHours.add', { personId: person('孙三'), activity: '政策宣传', date: '2026-12-01', hours: 2, confirmedBy: '王书记' });
     const leader = await signIn(t.runtime, ROLE_USERS.leader);
     const totals = await leader.call('serviceHours.totals', { month: '2026-12' });
     expect(totals.teams).toEqual([{ teamId: team!.id, name: '26号院执勤队', communityName: '永安西里社区', members: 2, hours: 9, active: 0 }]);
-    expect(totals.communities.map((c) => [c.name, c.hours])).toEqual([['未指定社区', 5], ['永安西里社区', 4]]);
+    expect(totals.communities.map((c) => [c.name, c.hours])).toEqual([['永安西里社区', 9], ['未指定社区', 2]]);
     expect(await leader.reply('serviceHours.add', { personId: a, activity: 'x', date: '2026-12-01', hours: 1, confirmedBy: '王' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
