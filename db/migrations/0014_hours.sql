@@ -90,4 +90,5 @@ CREATE TABLE `volunteer_teams` (
 );
 --> statement-breakpoint
 CREATE INDEX `volunteer_teams_hlc_idx` ON `volunteer_teams` (`hlc`,`id`);--> statement-breakpoint
-CREATE INDEX `volunteer_teams_community_idx` ON `volunteer_teams` (`community_id`);
+CREATE INDEX `volunteer_teams_community_idx` ON `volunteer_teams` (`community_id`);--> statement-breakpoint
+CREATE INDEX `shift_assignments_service_idx` ON `shift_assignments` (`starts_at`,`person_id`,`post_id`,`signed_in_at`,`signed_out_at`,`no_show`,`deleted`);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { nameFor } from '../personal-data';
-import type { HoursTotals, PersonHours } from '../../electron/api/volunteer-service';
+import type { HoursTotals, MonthHours, PersonHours } from '../../electron/api/volunteer-service';
 import { addMonths, monthRange, roundHours } from './month';
 import { communityScope } from './scope';
 import { activeThreshold } from './threshold';
@@ -38,18 +38,20 @@ export function serviceCells(sqlite: Database.Database, month: string): ServiceC
     )
     .all(from, to);
   for (const r of manual) cell(r.person_id, r.community_id).manualMinutes += r.minutes;
+  // Grouped by post on the covering index; the few posts are mapped to their communities after.
   const shifts = sqlite
-    .prepare<unknown[], { person_id: string; community_id: string; ms: number; no_shows: number }>(
-      `SELECT a.person_id, p.community_id,
+    .prepare<unknown[], { person_id: string; post_id: string; ms: number; no_shows: number }>(
+      `SELECT a.person_id, a.post_id,
               SUM(CASE WHEN a.signed_in_at IS NOT NULL AND a.signed_out_at > a.signed_in_at THEN a.signed_out_at - a.signed_in_at ELSE 0 END) AS ms,
               SUM(a.no_show) AS no_shows
-       FROM shift_assignments a JOIN duty_posts p ON p.id = a.post_id
-       WHERE a.deleted = 0 AND a.starts_at >= ? AND a.starts_at < ? AND (a.no_show = 1 OR a.signed_in_at IS NOT NULL)
+       FROM shift_assignments a
+       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted = 0 AND (a.no_show = 1 OR a.signed_in_at IS NOT NULL)
        GROUP BY 1, 2`,
     )
     .all(startMs, endMs);
+  const postCommunity = new Map(sqlite.prepare<unknown[], { id: string; community_id: string }>('SELECT id, community_id FROM duty_posts').all().map((p) => [p.id, p.community_id]));
   for (const r of shifts) {
-    const c = cell(r.person_id, r.community_id);
+    const c = cell(r.person_id, postCommunity.get(r.post_id) ?? null);
     c.shiftMs += r.ms;
     c.noShows += r.no_shows;
   }
@@ -152,24 +154,31 @@ export function hoursTotals(ctx: ServiceContext, input: { month: string }): Hour
   }
   const teams = [...teamMap.values()].map((t) => ({ ...t, hours: roundHours(t.hours) })).sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name, 'zh-CN'));
 
-  const months = [];
-  for (let k = 5; k >= 1; k--) {
-    const m = addMonths(input.month, -k);
-    const per = hoursByPerson(serviceCells(sqlite, m).filter(inScope));
-    let hours = 0;
-    let active = 0;
-    for (const p of per.values()) {
-      hours += p.hours;
-      if (p.hours + 1e-9 >= threshold) active += 1;
-    }
-    months.push({ month: m, hours: roundHours(hours), active });
-  }
   const street = {
     hours: roundHours(people.reduce((s, p) => s + p.hours, 0)),
     people: people.filter((p) => p.hours > 0).length,
     active: people.filter((p) => p.active).length,
     noShows: people.reduce((s, p) => s + p.noShows, 0),
   };
-  months.push({ month: input.month, hours: street.hours, active: street.active });
-  return { month: input.month, activeThreshold: threshold, street, people, teams, communities, months };
+  return { month: input.month, activeThreshold: threshold, street, people, teams, communities };
+}
+
+/** `serviceHours.months`: the street's (a grid worker: their communities') hours and active people for the six months up to `month`, oldest first. */
+export function hoursByMonth(ctx: ServiceContext, input: { month: string }): MonthHours[] {
+  authorize(ctx.actor, 'hours.read');
+  const scope = communityScope(ctx.sqlite, ctx.actor);
+  const threshold = activeThreshold(ctx.sqlite);
+  const out: MonthHours[] = [];
+  for (let k = 5; k >= 0; k--) {
+    const month = addMonths(input.month, -k);
+    const per = hoursByPerson(serviceCells(ctx.sqlite, month).filter((c) => scope === null || (c.communityId !== null && scope.has(c.communityId))));
+    let hours = 0;
+    let active = 0;
+    for (const p of per.values()) {
+      hours += p.hours;
+      if (p.hours + 1e-9 >= threshold) active += 1;
+    }
+    out.push({ month, hours: roundHours(hours), active });
+  }
+  return out;
 }

@@ -82,8 +82,12 @@ export interface HoursTotals {
   people: PersonHours[];
   teams: { teamId: string; name: string; communityName: string | null; members: number; hours: number; active: number }[];
   communities: { communityId: string | null; name: string; hours: number; people: number }[];
-  /** The street's hours for the six months up to `month`, oldest first. */
-  months: { month: string; hours: number; active: number }[];
+}
+
+export interface MonthHours {
+  month: string;
+  hours: number;
+  active: number;
 }
 
 export interface HoursEntry {
@@ -195,6 +199,8 @@ export const volunteerServiceMethods = {
   ),
   /** Totals of a month per person, team and community, with the active threshold; a grid worker sees their grids' communities. */
   'serviceHours.totals': query<HoursTotals>({ permission: 'hours.read' })(z.object({ month: monthSchema }).strict()),
+  /** The hours and active people of the six months up to `month`, oldest first. */
+  'serviceHours.months': query<MonthHours[]>({ permission: 'hours.read' })(z.object({ month: monthSchema }).strict()),
   /** One person's entries (manual and from the 排班 board) in a period. */
   'serviceHours.person': query<PersonHoursDetail>({ permission: 'hours.read' })(z.object({ personId: idSchema, from: dateSchema, to: dateSchema }).strict()),
   'serviceHours.add': mutation<{ id: string }>({ permission: 'hours.edit', invalidates: ['volunteerService'] })(hoursInputSchema),

@@ -3,7 +3,7 @@ import { closeMonth, nominate, recognitionMonth, vote } from '../../../db/recogn
 import { checkPeriod, personHours } from '../../../db/service-hours/person';
 import { addHours, removeHours } from '../../../db/service-hours/record';
 import { setActiveThreshold } from '../../../db/service-hours/threshold';
-import { hoursTotals } from '../../../db/service-hours/totals';
+import { hoursByMonth, hoursTotals } from '../../../db/service-hours/totals';
 import { confirmTeams, moveMember, proposeTeams, teamCandidates } from '../../../db/volunteer-teams/assistant';
 import { deleteTeam, listTeams, saveTeam, teamPlaces } from '../../../db/volunteer-teams/teams';
 import { startThreadJob } from '../jobs';
@@ -21,6 +21,7 @@ export const volunteerServiceHandlers: HandlerMap<keyof typeof volunteerServiceM
   'volunteerTeams.confirm': (ctx, input, env) => confirmTeams(ctx, input, env.runtime.now()),
   'volunteerTeams.moveMember': (ctx, input, env) => moveMember(ctx, input, env.runtime.now()),
   'serviceHours.totals': (ctx, input) => hoursTotals(ctx, input),
+  'serviceHours.months': (ctx, input) => hoursByMonth(ctx, input),
   'serviceHours.person': (ctx, input) => personHours(ctx, input),
   'serviceHours.add': (ctx, input, env) => addHours(ctx, input, env.runtime.now()),
   'serviceHours.remove': (ctx, input, env) => removeHours(ctx, input, env.runtime.now()),

@@ -27,6 +27,7 @@ export function ServiceHoursPage() {
   const [threshold, setThreshold] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const totals = useApiQuery('serviceHours.totals', { month }, { placeholderData: keepPreviousData });
+  const history = useApiQuery('serviceHours.months', { month });
   const fail = (e: unknown) => void message.error(describeError(e, t).message);
   const watch = useJobFinished((job) => {
     if (job.state !== 'done' || !job.file) return;
@@ -173,7 +174,8 @@ export function ServiceHoursPage() {
               <Table
                 size="small"
                 rowKey="month"
-                dataSource={d.months}
+                loading={history.isLoading}
+                dataSource={history.data ?? []}
                 pagination={false}
                 columns={[
                   { title: t('sh.col.month'), dataIndex: 'month' },

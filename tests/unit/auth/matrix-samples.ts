@@ -243,6 +243,7 @@ export const SAMPLES: Samples = {
     return { memberId: a!.members[0]!.memberId, toTeamId: b!.id };
   }),
   'serviceHours.totals': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
+  'serviceHours.months': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
   'serviceHours.person': sample((f) => ({ personId: f.at.inside.person, from: '2026-11-01', to: '2026-11-30' })),
   'serviceHours.add': sample((f) => ({ personId: f.at.inside.person, activity: '核酸检测秩序维护', date: HOURS_DAY, hours: 3, confirmedBy: '王主任' })),
   'serviceHours.remove': sample(async (f) => ({ id: await hoursOf(f) })),
