@@ -7,7 +7,6 @@ import { makeRuntime, ROLE_USERS, signIn, type TestRuntime } from '../helpers/ru
 
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const NOW = at(2026, 12, 2, 10);
-const HOUR = 3_600_000;
 let open: TestRuntime | undefined;
 afterEach(() => open?.runtime.close());
 
