@@ -120,7 +120,8 @@ export function confirmTeams(
     return made;
   })();
   ctx.emit('data.changed', { domains: ['volunteerService'] });
-  return loadTeams(ctx, { ids }, now);
+  const byId = new Map(loadTeams(ctx, { ids }, now).map((team) => [team.id, team]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function endMemberships(ctx: ServiceContext, personId: string, today: string): void {
