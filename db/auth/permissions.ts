@@ -34,6 +34,10 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'staffing.edit': ['admin', 'staff'],
   'staffing.attend': ['admin', 'staff', 'grid_worker'],
   'territory.manage': ['admin'],
+  'hours.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'hours.edit': ['admin', 'staff'],
+  'hours.configure': ['admin'],
+  'recognition.vote': ['admin', 'staff', 'leader', 'grid_worker'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -67,6 +71,10 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'staffing.edit': { 'zh-CN': '编排班次', en: 'edit the staffing board' },
   'staffing.attend': { 'zh-CN': '登记到岗离岗', en: 'record sign-in and sign-out on duty' },
   'territory.manage': { 'zh-CN': '建立和修改辖区', en: 'set up and correct the territory' },
+  'hours.read': { 'zh-CN': '查看志愿者队伍和服务时长', en: 'view volunteer teams and service hours' },
+  'hours.edit': { 'zh-CN': '编排队伍和登记服务时长', en: 'form teams and record service hours' },
+  'hours.configure': { 'zh-CN': '设置活跃志愿者门槛', en: 'set the active-volunteer threshold' },
+  'recognition.vote': { 'zh-CN': '参加每月评优投票', en: 'vote in the monthly recognition' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -8,6 +8,8 @@ import { startRound } from '../screening/start';
 import { exportRequests } from '../requests/export';
 import { exportWeek } from '../staffing/export';
 import { proposeFill } from '../staffing/auto-fill';
+import { exportLedger } from '../service-hours/export';
+import { exportCertificate } from '../service-hours/certificate-pdf';
 import type { JobOutcome } from './manager';
 import type { JobBody } from './types';
 
@@ -17,6 +19,8 @@ type ReportPdfInput = Parameters<typeof exportReportPdf>[1];
 type RequestExportInput = Parameters<typeof exportRequests>[1];
 type RosterExportInput = Parameters<typeof exportWeek>[1];
 type AutoFillInput = Parameters<typeof proposeFill>[1];
+type LedgerExportInput = Parameters<typeof exportLedger>[1];
+type CertificateInput = Parameters<typeof exportCertificate>[1];
 
 const fmt = (n: number) => n.toLocaleString('zh-CN');
 
@@ -49,6 +53,14 @@ export const THREAD_JOBS = {
     const out = proposeFill(ctx, input, job);
     return { summary: `自动排班建议 ${fmt(out.proposals.length)} 人次，共缺 ${fmt(out.open)} 人次`, result: out };
   }) satisfies JobBody<AutoFillInput, JobOutcome>,
+  'serviceHours.export': (async (ctx: ServiceContext, input: LedgerExportInput, job) => {
+    const out = await exportLedger(ctx, input, job);
+    return { summary: `已导出 ${input.month} 服务时长（${fmt(out.rows)} 条）`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
+  }) satisfies JobBody<LedgerExportInput, JobOutcome>,
+  'serviceHours.certificate': (async (ctx: ServiceContext, input: CertificateInput, job) => {
+    const out = await exportCertificate(ctx, input, job);
+    return { summary: `已开具志愿服务证明（${out.hours} 小时）`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { hours: out.hours } };
+  }) satisfies JobBody<CertificateInput, JobOutcome>,
   'backups.create': (async (ctx: ServiceContext, _input: unknown, job) => {
     job.throwIfCancelled();
     job.progress('写入备份', 0, 1);
@@ -76,6 +88,8 @@ export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.rest
   'screening.start': '发起入户摸排',
   'staffing.exportWeek': '导出排班表',
   'staffing.autoFill': '自动排班',
+  'serviceHours.export': '导出服务时长 Excel',
+  'serviceHours.certificate': '开具志愿服务证明',
   'backups.create': '立即备份',
   'backups.restore': '从备份恢复',
   'database.check': '数据库完整性检查',

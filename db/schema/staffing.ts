@@ -64,5 +64,7 @@ export const shiftAssignments = sqliteTable(
     index('shift_assignments_start_idx').on(t.startsAt),
     index('shift_assignments_person_idx').on(t.personId, t.startsAt),
     index('shift_assignments_post_idx').on(t.postId, t.date),
+    /** Covers the service-hour totals of a month (db/service-hours), which read every shift in it. */
+    index('shift_assignments_service_idx').on(t.startsAt, t.personId, t.postId, t.signedInAt, t.signedOutAt, t.noShow, t.deleted),
   ],
 );

@@ -49,6 +49,8 @@ export interface JobResults {
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };
   'staffing.exportWeek': { rows: number };
   'staffing.autoFill': AutoFillResult;
+  'serviceHours.export': { rows: number };
+  'serviceHours.certificate': { hours: number };
 }
 
 const jobId = z.object({ id: z.string().uuid() }).strict();

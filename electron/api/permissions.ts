@@ -22,6 +22,10 @@ export const permissions = [
   'staffing.edit',
   'staffing.attend',
   'territory.manage',
+  'hours.read',
+  'hours.edit',
+  'hours.configure',
+  'recognition.vote',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,4 +40,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | 'volunteerService' | '*';

@@ -23,7 +23,8 @@ const ALSO_SHOWN_IN: Record<string, string[]> = {
   territory: ['map.layers', 'buildings.', 'search.all', 'briefing.get'],
   statuses: ['briefing.get'],
   map: ['map.layers'],
-  staffing: ['overview.get', 'briefing.get'],
+  staffing: ['overview.get', 'briefing.get', 'serviceHours.'],
+  volunteerService: ['volunteerTeams.', 'serviceHours.', 'recognition.'],
 };
 
 /**

@@ -29,6 +29,9 @@ const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
+const VolunteerTeamsPage = lazy(() => import('../features/volunteer-teams/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
+const ServiceHoursPage = lazy(() => import('../features/service-hours/ServiceHoursPage').then((m) => ({ default: m.ServiceHoursPage })));
+const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage').then((m) => ({ default: m.RecognitionPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -45,6 +48,9 @@ const PAGES: Record<string, ComponentType> = {
   backups: BackupsPage,
   exchange: ExchangePage,
   territory: TerritoryPage,
+  'volunteer-teams': VolunteerTeamsPage,
+  'service-hours': ServiceHoursPage,
+  recognition: RecognitionPage,
 };
 
 function Page({ route }: { route: RouteDef }) {

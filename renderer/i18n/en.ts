@@ -16,6 +16,7 @@ import { briefingEn } from './briefing-messages';
 import { wallEn } from './wall-messages';
 import { exchangeEn } from './exchange-messages';
 import { staffingEn } from './staffing-messages';
+import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
 
 /** English: the second language. */
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...exchangeEn,
   ...staffingEn,
   ...territoryEn,
+  ...volunteerServiceEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

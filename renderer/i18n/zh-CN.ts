@@ -15,6 +15,7 @@ import { briefingZhCN } from './briefing-messages';
 import { wallZhCN } from './wall-messages';
 import { exchangeZhCN } from './exchange-messages';
 import { staffingZhCN } from './staffing-messages';
+import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
@@ -37,6 +38,7 @@ export const zhCN = {
   ...exchangeZhCN,
   ...staffingZhCN,
   ...territoryZhCN,
+  ...volunteerServiceZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -69,6 +69,19 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'territory.split': 'audit.action.territory.split',
   'territory.split_undo': 'audit.action.territory.split_undo',
   'territory.move_building': 'audit.action.territory.move_building',
+  'teams.create': 'audit.action.teams.create',
+  'teams.update': 'audit.action.teams.update',
+  'teams.delete': 'audit.action.teams.delete',
+  'teams.group': 'audit.action.teams.group',
+  'teams.move': 'audit.action.teams.move',
+  'hours.add': 'audit.action.hours.add',
+  'hours.remove': 'audit.action.hours.remove',
+  'hours.threshold': 'audit.action.hours.threshold',
+  'hours.export': 'audit.action.hours.export',
+  'hours.certificate': 'audit.action.hours.certificate',
+  'recognition.nominate': 'audit.action.recognition.nominate',
+  'recognition.vote': 'audit.action.recognition.vote',
+  'recognition.close': 'audit.action.recognition.close',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -139,6 +139,19 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.split': (e, t) => t('audit.sum.territorySplit', { grid: text(e.detail, 'grid'), code: text(e.detail, 'newCode'), moved: count(e.detail, 'moved') }),
   'territory.split_undo': (e, t) => t('audit.sum.territorySplitUndo', { grid: text(e.detail, 'grid'), moved: count(e.detail, 'moved') }),
   'territory.move_building': (e, t) => t('audit.sum.territoryMoveBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'teams.create': (e, t) => t('audit.sum.team', { name: text(e.detail, 'name'), kind: text(e.detail, 'kind') }),
+  'teams.update': (e, t) => t('audit.sum.team', { name: text(e.detail, 'name'), kind: text(e.detail, 'kind') }),
+  'teams.delete': (e, t) => t('audit.sum.teamDelete', { name: text(e.detail, 'name'), members: count(e.detail, 'members') }),
+  'teams.group': (e, t) => t('audit.sum.teamGroup', { teams: count(e.detail, 'teams'), people: count(e.detail, 'people'), kind: text(e.detail, 'kind') }),
+  'teams.move': (e, t) => t('audit.sum.teamMove', { name: text(e.detail, 'name'), from: text(e.detail, 'from'), to: text(e.detail, 'to') }),
+  'hours.add': (e, t) => t('audit.sum.hours', { name: text(e.detail, 'name'), date: text(e.detail, 'date'), hours: text(e.detail, 'hours'), activity: text(e.detail, 'activity') }),
+  'hours.remove': (e, t) => t('audit.sum.hours', { name: text(e.detail, 'name'), date: text(e.detail, 'date'), hours: text(e.detail, 'hours'), activity: text(e.detail, 'activity') }),
+  'hours.threshold': (e, t) => t('audit.sum.hoursThreshold', { from: text(e.detail, 'from'), to: text(e.detail, 'to') }),
+  'hours.export': (e, t) => t('audit.sum.hoursExport', { month: text(e.detail, 'month'), rows: count(e.detail, 'rows') }),
+  'hours.certificate': (e, t) => t('audit.sum.hoursCertificate', { name: text(e.detail, 'name'), from: text(e.detail, 'from'), to: text(e.detail, 'to'), hours: text(e.detail, 'hours') }),
+  'recognition.nominate': (e, t) => t('audit.sum.recognition', { name: text(e.detail, 'name'), month: text(e.detail, 'month'), title: text(e.detail, 'title') }),
+  'recognition.vote': (e, t) => t('audit.sum.recognition', { name: text(e.detail, 'name'), month: text(e.detail, 'month'), title: text(e.detail, 'title') }),
+  'recognition.close': (e, t) => t('audit.sum.recognitionClose', { month: text(e.detail, 'month'), elected: text(e.detail, 'elected') }),
 };
 
 /**

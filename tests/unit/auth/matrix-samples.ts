@@ -231,7 +231,53 @@ export const SAMPLES: Samples = {
     return {};
   }),
   'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
+  'volunteerTeams.list': sample(() => ({})),
+  'volunteerTeams.places': sample(() => ({})),
+  'volunteerTeams.candidates': sample((f) => ({ communityId: communityOf(f, 'inside') })),
+  'volunteerTeams.save': scoped((f, _c, w) => ({ name: '东门巡逻队', kind: '片区巡逻', level: 'compound', communityId: communityOf(f, w), compoundId: f.at[w].compound })),
+  'volunteerTeams.delete': sample(async (f) => ({ id: await teamIn(f, 'inside') })),
+  'volunteerTeams.propose': sample((f) => ({ personIds: [f.at.inside.person, f.at.outside.person], teams: 2 })),
+  'volunteerTeams.confirm': scoped((f, _c, w) => ({ communityId: communityOf(f, w), compoundId: f.at[w].compound, kind: '信息排查', teams: [{ name: '排查一队', personIds: [f.at[w].person] }] })),
+  'volunteerTeams.moveMember': sample(async (f) => {
+    const [a, b] = await f.admin.call('volunteerTeams.confirm', { communityId: communityOf(f, 'inside'), kind: '站岗执勤', teams: [{ name: '甲队', personIds: [f.at.inside.person] }, { name: '乙队', personIds: [] }] });
+    return { memberId: a!.members[0]!.memberId, toTeamId: b!.id };
+  }),
+  'serviceHours.totals': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
+  'serviceHours.months': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
+  'serviceHours.person': sample((f) => ({ personId: f.at.inside.person, from: '2026-11-01', to: '2026-11-30' })),
+  'serviceHours.add': sample((f) => ({ personId: f.at.inside.person, activity: '核酸检测秩序维护', date: HOURS_DAY, hours: 3, confirmedBy: '王主任' })),
+  'serviceHours.remove': sample(async (f) => ({ id: await hoursOf(f) })),
+  'serviceHours.setThreshold': sample(() => ({ hours: 10 })),
+  'serviceHours.export': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
+  'serviceHours.certificate': sample(async (f) => {
+    await hoursOf(f);
+    return { personId: f.at.inside.person, from: '2026-11-01', to: '2026-11-30' };
+  }),
+  'recognition.month': sample(() => ({ month: HOURS_DAY.slice(0, 7) })),
+  'recognition.nominate': sample((f) => ({ month: HOURS_DAY.slice(0, 7), title: 'volunteer', personId: f.at.inside.person, reason: '连续三周坚守卡口' })),
+  'recognition.vote': sample(async (f) => ({ nominationId: await nominationOf(f) })),
+  'recognition.close': sample(async (f) => {
+    await nominationOf(f);
+    return { month: HOURS_DAY.slice(0, 7) };
+  }),
 };
+
+const HOURS_DAY = '2026-11-20';
+
+/** A compound team of the administrator's at the place. */
+async function teamIn(f: MatrixStreet, where: Where): Promise<string> {
+  return (await f.admin.call('volunteerTeams.save', { name: '应急突击队', kind: '突击队', level: 'compound', communityId: communityOf(f, where), compoundId: f.at[where].compound })).id;
+}
+
+/** A manual hours entry of the administrator's for the person on duty inside. */
+async function hoursOf(f: MatrixStreet): Promise<string> {
+  return (await f.admin.call('serviceHours.add', { personId: f.at.inside.person, activity: '入户排查', date: HOURS_DAY, hours: 4, confirmedBy: '社区书记' })).id;
+}
+
+/** The administrator's nomination of the person on duty inside for the month. */
+async function nominationOf(f: MatrixStreet): Promise<string> {
+  return (await f.admin.call('recognition.nominate', { month: HOURS_DAY.slice(0, 7), title: 'building_head', personId: f.at.inside.person, reason: '楼栋防疫组织有力' })).id;
+}
 
 /** A wall display paired with the administrator's code. */
 async function pairedWall(f: MatrixStreet): Promise<string> {
