@@ -34,6 +34,9 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'staffing.edit': ['admin', 'staff'],
   'staffing.attend': ['admin', 'staff', 'grid_worker'],
   'territory.manage': ['admin'],
+  'volunteers.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'volunteers.edit': ['admin', 'staff'],
+  'volunteers.configure': ['admin'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -67,6 +70,9 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'staffing.edit': { 'zh-CN': '编排班次', en: 'edit the staffing board' },
   'staffing.attend': { 'zh-CN': '登记到岗离岗', en: 'record sign-in and sign-out on duty' },
   'territory.manage': { 'zh-CN': '建立和修改辖区', en: 'set up and correct the territory' },
+  'volunteers.read': { 'zh-CN': '查看志愿者名册', en: 'view the volunteer roster' },
+  'volunteers.edit': { 'zh-CN': '登记和修改志愿者', en: 'register and edit volunteers' },
+  'volunteers.configure': { 'zh-CN': '设置志愿者特长列表', en: 'set up the volunteer specialties' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

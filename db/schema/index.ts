@@ -14,3 +14,4 @@ export * from './settings';
 export * from './wall';
 export * from './bundles';
 export * from './staffing';
+export * from './volunteers';

@@ -20,6 +20,7 @@ import { wallMethods } from './wall';
 import { bundleMethods } from './bundles';
 import { staffingMethods } from './staffing';
 import { territoryMethods } from './territory';
+import { volunteerMethods } from './volunteers';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -45,6 +46,7 @@ export const contract = {
   ...bundleMethods,
   ...staffingMethods,
   ...territoryMethods,
+  ...volunteerMethods,
 };
 
 export type Contract = typeof contract;
@@ -136,3 +138,5 @@ export { postKinds, staffingRules, dutyOrigins } from './staffing';
 export { roleSchema } from './auth';
 export type * from './bundles';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';
+export type * from './volunteers';
+export { volunteerKinds, volunteerStatuses, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, ROSTER_PAGE_MAX } from './volunteers';

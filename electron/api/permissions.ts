@@ -22,6 +22,9 @@ export const permissions = [
   'staffing.edit',
   'staffing.attend',
   'territory.manage',
+  'volunteers.read',
+  'volunteers.edit',
+  'volunteers.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,4 +39,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | 'volunteers' | '*';

@@ -139,6 +139,11 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.split': (e, t) => t('audit.sum.territorySplit', { grid: text(e.detail, 'grid'), code: text(e.detail, 'newCode'), moved: count(e.detail, 'moved') }),
   'territory.split_undo': (e, t) => t('audit.sum.territorySplitUndo', { grid: text(e.detail, 'grid'), moved: count(e.detail, 'moved') }),
   'territory.move_building': (e, t) => t('audit.sum.territoryMoveBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'volunteers.status': (e, t) => t('audit.sum.volunteerStatus', { from: text(e.detail, 'from') && t(`volunteers.status.${text(e.detail, 'from')}` as 'volunteers.status.active'), to: t(`volunteers.status.${text(e.detail, 'to')}` as 'volunteers.status.active'), reason: text(e.detail, 'reason') }),
+  'volunteers.export': (e, t) => t('audit.sum.volunteerExport', { rows: count(e.detail, 'rows'), filters: text(e.detail, 'filters') }),
+  'volunteers.specialty.create': (e, t) => t('audit.sum.volunteerSpecialty', { name: text(e.detail, 'name') }),
+  'volunteers.specialty.rename': (e, t) => t('audit.sum.volunteerSpecialtyRename', { from: text(e.detail, 'from'), name: text(e.detail, 'name') }),
+  'volunteers.specialty.delete': (e, t) => t('audit.sum.volunteerSpecialty', { name: text(e.detail, 'name') }),
 };
 
 /**
