@@ -29,6 +29,7 @@ const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
+const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -45,6 +46,7 @@ const PAGES: Record<string, ComponentType> = {
   backups: BackupsPage,
   exchange: ExchangePage,
   territory: TerritoryPage,
+  volunteers: VolunteersPage,
 };
 
 function Page({ route }: { route: RouteDef }) {

@@ -43,7 +43,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { key: 'requests', label: 'nav.requests', icon: <CustomerServiceOutlined />, ready: true, permission: 'requests.read' },
   { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: true, permission: 'staffing.read' },
-  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
+  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: true, permission: 'volunteers.read' },
   {
     key: 'exchange',
     label: 'nav.exchange',
