@@ -52,7 +52,8 @@ function personFields(v: VolunteerValue) {
     gender: v.gender,
     phone: v.phone,
     ...(v.idNumber !== undefined ? { idNumber: v.idNumber } : {}),
-    employer: v.unit,
+    // A unit given is the person's employer; none given keeps the one on file.
+    ...(v.unit ? { employer: v.unit } : {}),
     skills: v.skills,
     ...(v.availability !== undefined ? { availability: v.availability } : {}),
   };
