@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../db/errors';
+import type { ServiceError } from '../../../db/errors';
 import { volunteerDetail } from '../../../db/volunteers/detail';
 import { volunteerRoster } from '../../../db/volunteers/roster';
 import { saveVolunteer, setVolunteerStatus } from '../../../db/volunteers/save';
