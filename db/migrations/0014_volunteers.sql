@@ -19,6 +19,7 @@ CREATE TABLE `volunteer_profiles` (
 CREATE INDEX `volunteer_profiles_hlc_idx` ON `volunteer_profiles` (`hlc`,`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `volunteer_profiles_person_uq` ON `volunteer_profiles` (`person_id`);--> statement-breakpoint
 CREATE INDEX `volunteer_profiles_community_idx` ON `volunteer_profiles` (`community_id`,`status`);--> statement-breakpoint
+CREATE INDEX `volunteer_profiles_initials_idx` ON `volunteer_profiles` (`initials`,`id`) WHERE `deleted` = 0;--> statement-breakpoint
 CREATE TABLE `volunteer_specialties` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hlc` text NOT NULL,
@@ -45,6 +46,8 @@ CREATE TABLE `volunteer_status_changes` (
 --> statement-breakpoint
 CREATE INDEX `volunteer_status_changes_hlc_idx` ON `volunteer_status_changes` (`hlc`,`id`);--> statement-breakpoint
 CREATE INDEX `volunteer_status_changes_profile_idx` ON `volunteer_status_changes` (`profile_id`,`changed_at`);--> statement-breakpoint
+CREATE INDEX `people_id_number_idx` ON `people` (`id_number`);--> statement-breakpoint
+CREATE INDEX `people_phone_tail_idx` ON `people` (substr(`phone`, -4));--> statement-breakpoint
 INSERT INTO `volunteer_specialties` (`id`, `hlc`, `origin`, `deleted`, `name`, `rank`) VALUES
 	('00000000-0000-7000-8000-000000000100', '000000000000000:00000:builtin', 'builtin', 0, '医护', 0),
 	('00000000-0000-7000-8000-000000000101', '000000000000000:00000:builtin', 'builtin', 0, '心理', 1),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hlcIndex, syncColumns } from './sync-columns';
 import { people } from './people';
@@ -31,7 +32,7 @@ export const volunteerProfiles = sqliteTable(
     /** Pinyin initials of the name, lower case (张三 → zs): derived, for the roster's search. */
     initials: text('initials').notNull().default(''),
   },
-  (t) => [hlcIndex(t), uniqueIndex('volunteer_profiles_person_uq').on(t.personId), index('volunteer_profiles_community_idx').on(t.communityId, t.status)],
+  (t) => [hlcIndex(t), uniqueIndex('volunteer_profiles_person_uq').on(t.personId), index('volunteer_profiles_community_idx').on(t.communityId, t.status), index('volunteer_profiles_initials_idx').on(t.initials, t.id).where(sql`${t.deleted} = 0`)],
 );
 
 /** Each change of a volunteer's status: who, when, from → to, and why. */

@@ -2,6 +2,7 @@ import type { VolunteerSaveInput } from '../../electron/api/volunteers';
 import type { ErrorRef } from '../../messages';
 import type { ServiceContext } from '../context';
 import type { VolunteerKind } from '../schema';
+import { cachedStatement } from '../sync/statements';
 import { validateIdNumber } from '../validation/id-number';
 import { validatePhone } from '../validation/phone';
 import { specialtyNames } from './specialties';
@@ -73,7 +74,7 @@ export function checkVolunteer(ctx: ServiceContext, input: VolunteerSaveInput, n
     problems.push({ field: 'unit', ref: ['volunteer.unitRequired', { kind: KIND_WORDS[input.kind] }], reason: `${KIND_WORDS[input.kind]}需要填写所在单位` });
   }
   const communityId = input.communityId ?? null;
-  if (communityId && !ctx.sqlite.prepare('SELECT 1 FROM communities WHERE id = ? AND deleted = 0').get(communityId)) {
+  if (communityId && !cachedStatement(ctx.sqlite, 'SELECT 1 FROM communities WHERE id = ? AND deleted = 0').get(communityId)) {
     problems.push({ field: 'communityId', ref: ['volunteer.communityNotFound', {}], reason: '找不到所选的社区' });
   }
   const known = specialtyNames(ctx);

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import type { StoredFile } from '../files/store';
 import { fileStamp, tableSheet, writeXlsxExport, type ExportColumn } from '../files/xlsx-export';
 import type { JobControl } from '../jobs/types';
-import { ROSTER_COLUMNS, ROSTER_FROM, rosterWhere, toRow, type RosterRecord } from './roster';
+import { rosterSelect, rosterWhere, toRow, type RosterRecord } from './roster';
 import { KIND_WORDS, STATUS_WORDS } from './words';
 import type { VolunteerRow } from '../../electron/api/volunteers';
 
@@ -27,8 +27,8 @@ const COLUMNS: ExportColumn<VolunteerRow>[] = [
 /** The filtered roster as .xlsx with Chinese headers (phones masked, as everywhere), by stream; audited. */
 export async function exportRoster(ctx: ServiceContext, input: RosterFilter & { now: number }, job?: JobControl): Promise<{ rows: number; file: StoredFile }> {
   authorize(ctx.actor, 'volunteers.read');
-  const { where, params } = rosterWhere(ctx, input);
-  const select = ctx.sqlite.prepare<unknown[], RosterRecord>(`SELECT ${ROSTER_COLUMNS} FROM ${ROSTER_FROM} WHERE ${where} ORDER BY v.initials, p.name, v.id`);
+  const { from, params } = rosterWhere(ctx, input);
+  const select = ctx.sqlite.prepare<unknown[], RosterRecord>(rosterSelect(`SELECT v.id FROM ${from}`));
   const rows = select.all(...params).map((r) => toRow(ctx, r));
   function* chunks(size: number): Iterable<VolunteerRow[]> {
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);

@@ -3,6 +3,7 @@ import type { VolunteerSaveInput } from '../../electron/api/volunteers';
 import type { ServiceContext } from '../context';
 import { parseRow } from '../imports/parse-row';
 import type { FieldProblem, Importer, RowCheck, RowMatch } from '../imports/types';
+import { cachedStatement } from '../sync/statements';
 import { excelDamage } from '../territory/resident-importer';
 import { checkVolunteer, type VolunteerValue } from './check';
 import { dateOf, foldCell, genderOf, phoneDamage } from './normalise';
@@ -15,7 +16,7 @@ const splitSkills = (text: string) => text.split(/[、,，;；/\s]+/).map((s) =>
 /** Communities by their name, with and without 社区 / 居委会. */
 function communityIds(ctx: ServiceContext): Map<string, string> {
   const map = new Map<string, string>();
-  for (const c of ctx.sqlite.prepare<unknown[], { id: string; name: string }>('SELECT id, name FROM communities WHERE deleted = 0').all()) {
+  for (const c of cachedStatement(ctx.sqlite, 'SELECT id, name FROM communities WHERE deleted = 0').all() as { id: string; name: string }[]) {
     map.set(c.name, c.id);
     map.set(c.name.replace(/(社区|居委会|社区居委会)$/, ''), c.id);
   }

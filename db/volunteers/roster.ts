@@ -4,6 +4,7 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { maskPhone, nameFor } from '../personal-data';
 import { searchText } from '../search/text';
+import { cachedStatement } from '../sync/statements';
 import { communityScope } from './scope';
 
 export interface RosterRecord {
@@ -25,15 +26,29 @@ export interface RosterRecord {
 export const ROSTER_COLUMNS = `v.id, v.person_id, p.name, p.gender, p.phone, v.kind, v.unit, v.community_id, c.name AS community_name, v.building, p.skills, v.status, v.briefing_at`;
 export const ROSTER_FROM = `volunteer_profiles v JOIN people p ON p.id = v.person_id LEFT JOIN communities c ON c.id = v.community_id`;
 
-/** The WHERE clause and its parameters of a roster filter, the actor's communities included. */
-export function rosterWhere(ctx: ServiceContext, filter: RosterFilter): { where: string; params: unknown[] } {
-  const parts = ['v.deleted = 0', 'p.deleted = 0'];
+/** The roster's rows of the profiles `ids` selects (a subquery), in roster order. */
+export function rosterSelect(ids: string): string {
+  return `SELECT ${ROSTER_COLUMNS} FROM ${ROSTER_FROM} WHERE v.id IN (${ids}) ORDER BY v.initials, v.id`;
+}
+
+/**
+ * The profiles a roster filter selects, as `FROM … WHERE …` and its parameters, the actor's
+ * communities included. People are joined only when the filter reads them (search, specialty), so a
+ * plain window walks the `(initials, id)` index alone. The search is one of: pinyin initials (letters:
+ * a range of that index), the last four digits of a phone (the expression index on people), or the
+ * start of the name (a range of the name index). `narrow`: the filter selects by more than the
+ * actor's scope.
+ */
+export function rosterWhere(ctx: ServiceContext, filter: RosterFilter): { from: string; params: unknown[]; narrow: boolean } {
+  const parts = ['v.deleted = 0'];
   const params: unknown[] = [];
+  let people = false;
   const scope = communityScope(ctx);
   if (scope) {
     parts.push(scope.length ? `v.community_id IN (${scope.map(() => '?').join(',')})` : '0');
     params.push(...scope);
   }
+  const scoped = parts.length;
   const add = (sql: string, value: string | undefined) => {
     if (!value) return;
     parts.push(sql);
@@ -42,19 +57,29 @@ export function rosterWhere(ctx: ServiceContext, filter: RosterFilter): { where:
   add('v.kind = ?', filter.kind);
   add('v.community_id = ?', filter.communityId);
   add('v.status = ?', filter.status);
-  add('EXISTS (SELECT 1 FROM json_each(p.skills) WHERE value = ?)', filter.specialty);
+  if (filter.specialty) {
+    // skills is a JSON array of strings: the quoted name matches one element exactly.
+    add('instr(p.skills, ?) > 0', JSON.stringify(filter.specialty));
+    people = true;
+  }
   const q = filter.q ? searchText(filter.q) : null;
   if (q && q.text) {
-    const tail = q.phoneTail && q.phoneTail.length === 4 ? q.phoneTail : null;
-    if (tail) {
-      parts.push(`p.phone LIKE ?`);
-      params.push(`%${tail}`);
+    if (/^[a-z]+$/.test(q.initials)) {
+      parts.push('v.initials >= ? AND v.initials < ?');
+      params.push(q.initials, `${q.initials}{`);
+    } else if (q.phoneTail && q.phoneTail.length === 4) {
+      add('substr(p.phone, -4) = ?', q.phoneTail);
+      people = true;
     } else {
-      parts.push(`(instr(p.name, ?) > 0 OR v.initials LIKE ?)`);
-      params.push(q.text, `${q.initials.replace(/[%_]/g, '')}%`);
+      const name = q.text.replace(/\s+/g, '');
+      parts.push('p.name >= ? AND p.name < ?');
+      params.push(name, `${name}\uffff`);
+      people = true;
     }
   }
-  return { where: parts.join(' AND '), params };
+  const narrow = parts.length > scoped;
+  if (people) parts.push('p.deleted = 0');
+  return { from: `volunteer_profiles v${people ? ' JOIN people p ON p.id = v.person_id' : ''} WHERE ${parts.join(' AND ')}`, params, narrow };
 }
 
 export function toRow(ctx: ServiceContext, r: RosterRecord): VolunteerRow {
@@ -82,10 +107,20 @@ export function toRow(ctx: ServiceContext, r: RosterRecord): VolunteerRow {
  */
 export function volunteerRoster(ctx: ServiceContext, input: RosterFilter & { offset: number; limit: number }): PagedResult<VolunteerRow> {
   authorize(ctx.actor, 'volunteers.read');
-  const { where, params } = rosterWhere(ctx, input);
-  const total = ctx.sqlite.prepare<unknown[], number>(`SELECT count(*) FROM ${ROSTER_FROM} WHERE ${where}`).pluck().get(...params) ?? 0;
-  const rows = ctx.sqlite
-    .prepare<unknown[], RosterRecord>(`SELECT ${ROSTER_COLUMNS} FROM ${ROSTER_FROM} WHERE ${where} ORDER BY v.initials, p.name, v.id LIMIT ? OFFSET ?`)
-    .all(...params, input.limit, input.offset);
+  const { from, params, narrow } = rosterWhere(ctx, input);
+  let total: number;
+  let rows: RosterRecord[];
+  if (narrow) {
+    // One pass finds what the filter selects (by the best index for it, not the initials index:
+    // `+` keeps the planner off it); sorted here, counted, and the window's rows read by id.
+    const found = cachedStatement(ctx.sqlite, `SELECT v.id AS id, v.initials AS initials FROM ${from.replace('WHERE v.deleted = 0', 'WHERE +v.deleted = 0')}`).all(...params) as { id: string; initials: string }[];
+    found.sort((a, b) => (a.initials < b.initials ? -1 : a.initials > b.initials ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    total = found.length;
+    const ids = found.slice(input.offset, input.offset + input.limit).map((f) => f.id);
+    rows = cachedStatement(ctx.sqlite, rosterSelect('SELECT value FROM json_each(?)')).all(JSON.stringify(ids)) as RosterRecord[];
+  } else {
+    total = (cachedStatement(ctx.sqlite, `SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
+    rows = cachedStatement(ctx.sqlite, rosterSelect(`SELECT v.id FROM ${from} ORDER BY v.initials, v.id LIMIT ? OFFSET ?`)).all(...params, input.limit, input.offset) as RosterRecord[];
+  }
   return { rows: rows.map((r) => toRow(ctx, r)), total };
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import type { ErrorRef } from '../../messages';
 import { ServiceError } from '../errors';
 import { people, volunteerProfiles, volunteerStatusChanges, type PersonOrigin } from '../schema';
+import { cachedStatement } from '../sync/statements';
 import { insertRow, updateRow } from '../sync/write';
 import { checkVolunteer, type VolunteerValue } from './check';
 import { volunteerDetail } from './detail';
@@ -25,24 +26,18 @@ const ORIGIN_OF: Record<VolunteerValue['kind'], PersonOrigin> = {
   public: 'volunteer',
 };
 
+const KNOWN = 'SELECT v.id AS profile_id, p.id AS person_id, p.name FROM people p LEFT JOIN volunteer_profiles v ON v.person_id = p.id AND v.deleted = 0';
+const BY_ID_NUMBER = `${KNOWN} WHERE p.id_number = ? AND p.deleted = 0 ORDER BY v.id IS NULL LIMIT 1`;
+const BY_NAME_PHONE = `${KNOWN} WHERE p.name = ? AND p.phone = ? AND p.deleted = 0 ORDER BY v.id IS NULL LIMIT 1`;
+
 /**
  * The person a new volunteer is: the one with the same ID number, else the one with the same name
  * and phone (a person on the duty roster becomes a volunteer, their shifts and history kept).
  */
 export function findPerson(ctx: ServiceContext, v: Pick<VolunteerValue, 'idNumber' | 'name' | 'phone'>): (Existing & { how: 'idNumber' | 'namePhone' }) | null {
-  const byId = v.idNumber
-    ? ctx.sqlite
-        .prepare<unknown[], Existing>(
-          'SELECT v.id AS profile_id, p.id AS person_id, p.name FROM people p LEFT JOIN volunteer_profiles v ON v.person_id = p.id AND v.deleted = 0 WHERE p.id_number = ? AND p.deleted = 0 ORDER BY v.id IS NULL LIMIT 1',
-        )
-        .get(v.idNumber)
-    : undefined;
+  const byId = v.idNumber ? (cachedStatement(ctx.sqlite, BY_ID_NUMBER).get(v.idNumber) as Existing | undefined) : undefined;
   if (byId) return { ...byId, how: 'idNumber' };
-  const byNamePhone = ctx.sqlite
-    .prepare<unknown[], Existing>(
-      'SELECT v.id AS profile_id, p.id AS person_id, p.name FROM people p LEFT JOIN volunteer_profiles v ON v.person_id = p.id AND v.deleted = 0 WHERE p.name = ? AND p.phone = ? AND p.deleted = 0 ORDER BY v.id IS NULL LIMIT 1',
-    )
-    .get(v.name, v.phone);
+  const byNamePhone = cachedStatement(ctx.sqlite, BY_NAME_PHONE).get(v.name, v.phone) as Existing | undefined;
   return byNamePhone ? { ...byNamePhone, how: 'namePhone' } : null;
 }
 
@@ -71,7 +66,7 @@ function profileFields(v: VolunteerValue) {
  */
 export function writeVolunteer(ctx: ServiceContext, v: VolunteerValue, now: number): { id: string; action: 'create' | 'update' | 'merge' } {
   if (v.id) {
-    const personId = ctx.sqlite.prepare<unknown[], string>('SELECT person_id FROM volunteer_profiles WHERE id = ? AND deleted = 0').pluck().get(v.id);
+    const personId = (cachedStatement(ctx.sqlite, 'SELECT person_id FROM volunteer_profiles WHERE id = ? AND deleted = 0').get(v.id) as { person_id: string } | undefined)?.person_id;
     if (!personId) throw new ServiceError('NOT_FOUND', 'volunteer.notFound', {}, 'id');
     if (v.idNumber) {
       const other = findPerson(ctx, { idNumber: v.idNumber, name: '\u0000', phone: '\u0000' });

@@ -4,6 +4,7 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { people, volunteerSpecialties } from '../schema';
+import { cachedStatement } from '../sync/statements';
 import { insertRow, tombstoneRow, updateRow } from '../sync/write';
 
 /** The specialties list, in its order, with how many volunteers list each. */
@@ -18,7 +19,8 @@ export function listSpecialties(ctx: ServiceContext): VolunteerSpecialty[] {
 }
 
 export function specialtyNames(ctx: ServiceContext): Set<string> {
-  return new Set(ctx.sqlite.prepare<unknown[], string>('SELECT name FROM volunteer_specialties WHERE deleted = 0').pluck().all());
+  const rows = cachedStatement(ctx.sqlite, 'SELECT name FROM volunteer_specialties WHERE deleted = 0').all() as { name: string }[];
+  return new Set(rows.map((r) => r.name));
 }
 
 function countUsing(ctx: ServiceContext, name: string): number {

@@ -18,6 +18,7 @@ import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
 import { benchBundles } from './bundles';
 import { benchStaffing } from './staffing';
+import { benchVolunteers } from './volunteers';
 import { benchTerritory } from './territory';
 import { benchTerritoryResidents } from './territory-residents';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await benchBriefing(largeDir);
   await benchBriefingLive(largeDir);
   await benchStaffing(largeDir);
+  await benchVolunteers(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

@@ -14,6 +14,10 @@ import { volunteerRoster } from '../../db/volunteers/roster';
 import { importerOf, importJobs } from '../../electron/rpc/domains/import-kinds';
 import { insertMiniTerritory } from '../unit/helpers/territory';
 import { emit, freshDir, median } from './lib';
+import type { ServiceContext } from '../../db/context';
+import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
+import { GridRuntime } from '../../electron/rpc/runtime';
+import { dispatch } from '../../electron/rpc/dispatch';
 
 const ADMIN = { id: 'bench-admin', name: '管理员', role: 'admin' as const, seesPersonalData: true };
 const STAFF = { id: 'bench-staff', name: '值班员', role: 'staff' as const, seesPersonalData: false };
@@ -22,9 +26,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const KINDS = ['党员志愿者', '青年志愿者', '巾帼志愿者', '群众志愿者'];
 const SKILLS = ['医护', '驾驶', '电工', '医护、外语', ''];
 
-/** One sign-up row: every 500th with Excel's damage to its ID number. */
+/** One sign-up row, its ID number unique (birth day and sequence): every 500th with Excel's damage to it. */
 function row(i: number, community: string): string[] {
-  const born = new Date(Date.UTC(1960, 0, 1) + (i % 15_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const born = new Date(Date.UTC(1960, 0, 1) + Math.floor(i / 2) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
   const first17 = `370202${born}${String(i % 1000).padStart(3, '0')}`;
   const id = i % 500 === 499 ? '3.70202E+17' : first17 + idNumberCheckChar(first17);
   const gender = Number(first17[16]) % 2 === 1 ? '男' : '女';
@@ -80,12 +84,8 @@ export async function benchVolunteerImport(): Promise<void> {
 }
 
 /** Roster searches on the large preset (20,000 volunteers): ≤ 50 ms each. */
-export function benchVolunteerRoster(sqliteDir?: string): void {
-  const dir = sqliteDir ?? freshDir('volunteers-large');
-  const host = new ServiceHost(openDatabase({ file: databaseFile(dir) }));
-  if (!sqliteDir) seedDatabase(host.opened.sqlite, { preset: 'large', seed: 1 });
-  const ctx = host.context(STAFF);
-  const tail = host.opened.sqlite.prepare<[], string>('SELECT substr(p.phone, -4) FROM volunteer_profiles v JOIN people p ON p.id = v.person_id LIMIT 1 OFFSET 777').pluck().get()!;
+function rosterSearches(ctx: ServiceContext): void {
+  const tail = ctx.sqlite.prepare<[], string>('SELECT substr(p.phone, -4) FROM volunteer_profiles v JOIN people p ON p.id = v.person_id LIMIT 1 OFFSET 777').pluck().get()!;
   const cases: [string, object][] = [
     ['first_window', {}],
     ['initials_zs', { q: 'zs' }],
@@ -104,7 +104,24 @@ export function benchVolunteerRoster(sqliteDir?: string): void {
     }
     emit(`volunteers.roster.${name}`, median(times), 'ms', { total, first: Math.round(times[0]!), limit: 50 });
   }
+}
+
+/** The roster searches on a large preset seeded here, in a plain database (run alone). */
+export function benchVolunteerRoster(): void {
+  const host = new ServiceHost(openDatabase({ file: databaseFile(freshDir('volunteers-large')) }));
+  seedDatabase(host.opened.sqlite, { preset: 'large', seed: 1 });
+  rosterSearches(host.context(STAFF));
   host.close();
+}
+
+/** The roster searches on the bench's large preset (`npm run bench`). */
+export async function benchVolunteers(largeDir: string, password = DEMO_PASSWORD): Promise<void> {
+  await benchVolunteerImport();
+  const rt = new GridRuntime(largeDir);
+  const login = await dispatch(rt, rt.sessions.create().id, { mode: 'browser' }, 'auth.login', { username: 'admin', password });
+  if (!login.ok) throw new Error(login.error.message);
+  rosterSearches(rt.vault.requireOpen().context(STAFF));
+  rt.close();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
