@@ -42,6 +42,17 @@ describe('the volunteer registry', () => {
     expect(page).toMatchObject({ total: 3, rows: [{ name: '赵六', phone: '137****9999', unit: '市南区教育局' }] });
   });
 
+  it('shows a grid worker the volunteers of their grids’ communities only', () => {
+    const { s, ctx } = open();
+    const inside = saveVolunteer(ctx, base({ communityId: s.t.community }), NOW);
+    const nowhere = saveVolunteer(ctx, base({ name: '李四', phone: '13900004321' }), NOW);
+    const worker = s.host.context({ id: 'acc-worker', name: '网格员小王', role: 'grid_worker', seesPersonalData: false, gridIds: [s.t.grid] });
+    expect(volunteerRoster(worker, { offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([inside.id]);
+    expect(() => volunteerDetail(worker, { id: nowhere.id })).toThrow('网格员小王只能管理自己网格所在社区的志愿者');
+    const stranger = s.host.context({ id: 'acc-worker2', name: '网格员小赵', role: 'grid_worker', seesPersonalData: false, gridIds: [] });
+    expect(volunteerRoster(stranger, { offset: 0, limit: 10 }).total).toBe(0);
+  });
+
   it('masks phone and ID number on the page and names for a role without personal data', () => {
     const { ctx } = open();
     const idNumber = id('37020219900102123');
