@@ -38,6 +38,9 @@ const HOLDERS: Record<Permission, readonly Role[]> = {
   'hours.edit': ['admin', 'staff'],
   'hours.configure': ['admin'],
   'recognition.vote': ['admin', 'staff', 'leader', 'grid_worker'],
+  'volunteers.read': ['admin', 'staff', 'leader', 'analyst', 'grid_worker'],
+  'volunteers.edit': ['admin', 'staff'],
+  'volunteers.configure': ['admin'],
 };
 
 export const ROLE_LABELS: Record<Role, Localized> = {
@@ -75,6 +78,9 @@ const PERMISSION_LABELS: Record<Permission, Localized> = {
   'hours.edit': { 'zh-CN': '编排队伍和登记服务时长', en: 'form teams and record service hours' },
   'hours.configure': { 'zh-CN': '设置活跃志愿者门槛', en: 'set the active-volunteer threshold' },
   'recognition.vote': { 'zh-CN': '参加每月评优投票', en: 'vote in the monthly recognition' },
+  'volunteers.read': { 'zh-CN': '查看志愿者名册', en: 'view the volunteer roster' },
+  'volunteers.edit': { 'zh-CN': '登记和修改志愿者', en: 'register and edit volunteers' },
+  'volunteers.configure': { 'zh-CN': '设置志愿者特长列表', en: 'set up the volunteer specialties' },
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

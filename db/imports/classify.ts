@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { toHalfWidth } from '../validation/half-width';
 import type { JobControl } from '../jobs/types';
 import type { ColumnMapping } from './mapping';
 import { EMPTY_COUNTS } from './runs';
@@ -62,6 +63,20 @@ export function classifyRows(
     }
   }
 
+  // Groups of fields unique together (name + phone): which rows carry each combination.
+  const groups = (importer.uniqueTogether ?? []).filter((g) => g.every((k) => mapping[k] !== null && mapping[k] !== undefined));
+  const groupKey = (cells: Record<string, string | undefined>, g: string[]) =>
+    g.every((k) => cells[k]) ? g.map((k) => toHalfWidth(cells[k]!).replace(/[\s-]+/g, '')).join('\u0001') : null;
+  const together = groups.map(() => new Map<string, number[]>());
+  for (const row of rows) {
+    const cells = byField(row.cells);
+    groups.forEach((g, i) => {
+      const key = groupKey(cells, g);
+      if (key) together[i]!.set(key, [...(together[i]!.get(key) ?? []), row.rowNo]);
+    });
+  }
+  const label = (k: string) => importer.fields.find((f) => f.key === k)?.label ?? k;
+
   const counts: ImportCounts = { ...EMPTY_COUNTS };
   rows.forEach((row, i) => {
     const cells = byField(row.cells);
@@ -71,6 +86,11 @@ export function classifyRows(
       const others = v ? holders.get(f.key)!.get(v)!.filter((n) => n !== row.rowNo) : [];
       if (others.length > 0) problems.push({ field: f.key, reason: `${f.label}「${v}」在第 ${others.join('、')} 行也出现了，同一文件里只能出现一次` });
     }
+    groups.forEach((g, gi) => {
+      const key = groupKey(cells, g);
+      const others = key ? together[gi]!.get(key)!.filter((n) => n !== row.rowNo) : [];
+      if (others.length > 0) problems.push({ field: g[0]!, reason: `${g.map(label).join('和')}相同的一行在第 ${others.join('、')} 行也出现了，同一文件里只能出现一次` });
+    });
     const empty = importer.fields.filter((f) => f.required && !cells[f.key]).map((f) => ({ field: f.key, reason: `「${f.label}」为空，请填写` }));
     const checked = empty.length > 0 ? { ok: false as const, problems: empty } : importer.check(ctx, cells);
     if (!checked.ok) problems.unshift(...checked.problems);

@@ -57,6 +57,11 @@ export interface Importer<T> {
   permission: Permission;
   fields: ImportField[];
   /**
+   * Groups of fields that, together, may appear on one row of a file only (a volunteer's name and
+   * phone): compared folded (half-width, no spaces or dashes); a row missing one of them is not compared.
+   */
+  uniqueTogether?: string[][];
+  /**
    * Turns one row's cells (field key → text, trimmed; absent when the field is unmapped) into the
    * value to write, or says what is wrong, per field. May read existing data (to keep what an
    * unmapped column leaves unsaid) but never writes.

@@ -15,3 +15,4 @@ export * from './wall';
 export * from './bundles';
 export * from './staffing';
 export * from './volunteer-teams';
+export * from './volunteers';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { hlcIndex, syncColumns } from './sync-columns';
 
@@ -30,7 +31,7 @@ export const people = sqliteTable(
      */
     availability: text('availability', { mode: 'json' }).$type<number[]>(),
   },
-  (t) => [hlcIndex(t), index('people_name_idx').on(t.name)],
+  (t) => [hlcIndex(t), index('people_name_idx').on(t.name), index('people_id_number_idx').on(t.idNumber), index('people_phone_tail_idx').on(sql`substr(${t.phone}, -4)`)],
 );
 
 export const dutyRoles = ['zone_head', 'grid_head', 'grid_worker', 'building_head', 'alley_head', 'unit_head'] as const;

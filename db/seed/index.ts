@@ -21,6 +21,7 @@ import { writeSafeCompounds } from './safe-compounds';
 import { writeScreening } from './screening';
 import { writeStaffing } from './staffing';
 import { writeVolunteerService } from './volunteer-service';
+import { writeVolunteers } from './volunteers';
 import { cachedAddressInitials } from '../buildings/initials';
 import type { Random } from '../../maps/random';
 
@@ -63,7 +64,7 @@ export interface SeedSummary {
 const SEED_CACHE_KIB = -262_144;
 
 /** Tables filled with many rows: their indexes are built once, after the rows are in. */
-const BULK_TABLES = ['households', 'residents', 'resident_tags', 'requests', 'request_events', 'screening_visits', 'shift_assignments', 'service_hours'] as const;
+const BULK_TABLES = ['households', 'residents', 'resident_tags', 'requests', 'request_events', 'screening_visits', 'shift_assignments', 'volunteer_profiles', 'volunteer_status_changes', 'service_hours'] as const;
 
 /** Screening rounds of each preset: the large street has run five. */
 const SCREENING_ROUNDS: Record<SeedPreset, number> = { small: 2, default: 2, large: 5 };
@@ -133,6 +134,9 @@ export function seedDatabase(sqlite: Database.Database, options: SeedOptions): S
       progress({ phase: '写入排班', done: 0, total: 1 });
       writeStaffing(communities, writer, people, root.fork('staffing'), now, preset);
       progress({ phase: '写入排班', done: 1, total: 1 });
+      progress({ phase: '写入志愿者', done: 0, total: 1 });
+      writeVolunteers(communities, writer, people, root.fork('volunteers'), now, preset, operators);
+      progress({ phase: '写入志愿者', done: 1, total: 1 });
       progress({ phase: '写入志愿者队伍和服务时长', done: 0, total: 1 });
       writeVolunteerService(sqlite, writer, root.fork('volunteer-service'), now);
       progress({ phase: '写入志愿者队伍和服务时长', done: 1, total: 1 });

@@ -4,7 +4,7 @@ import { idSchema, type PagedResult } from './common';
 import type { JobInfo } from './jobs';
 
 /** What can be imported from a spreadsheet. */
-export const importKinds = ['statuses', 'residents'] as const;
+export const importKinds = ['statuses', 'residents', 'volunteers'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** What applying a row would do: 新增 / 更新 / 无变化 / 冲突 / 未通过. */

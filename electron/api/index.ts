@@ -21,6 +21,7 @@ import { bundleMethods } from './bundles';
 import { staffingMethods } from './staffing';
 import { territoryMethods } from './territory';
 import { volunteerServiceMethods } from './volunteer-service';
+import { volunteerMethods } from './volunteers';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -47,6 +48,7 @@ export const contract = {
   ...staffingMethods,
   ...territoryMethods,
   ...volunteerServiceMethods,
+  ...volunteerMethods,
 };
 
 export type Contract = typeof contract;
@@ -140,3 +142,5 @@ export type * from './bundles';
 export { permissions, type Permission, type Access, type DataDomain } from './permissions';
 export type * from './volunteer-service';
 export { teamKinds, teamLevelKeys, recognitionTitleKeys, DEFAULT_ACTIVE_HOURS } from './volunteer-service';
+export type * from './volunteers';
+export { volunteerKinds, volunteerStatuses, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, ROSTER_PAGE_MAX } from './volunteers';

@@ -26,6 +26,9 @@ export const permissions = [
   'hours.edit',
   'hours.configure',
   'recognition.vote',
+  'volunteers.read',
+  'volunteers.edit',
+  'volunteers.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,4 +43,4 @@ export type Access = 'public' | 'signedIn' | Permission;
  * Data the windows cache, by domain. A mutation names the domains it changes; the renderer
  * refetches what shows them. `*`: everything (a restored database).
  */
-export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | 'volunteerService' | '*';
+export type DataDomain = 'buildings' | 'map' | 'statuses' | 'compounds' | 'screening' | 'accounts' | 'backups' | 'jobs' | 'imports' | 'requests' | 'briefing' | 'bundles' | 'staffing' | 'volunteers' | 'volunteerService' | '*';

@@ -19,6 +19,7 @@ import { bundleHandlers } from './domains/bundles';
 import { staffingHandlers } from './domains/staffing';
 import { territoryHandlers } from './domains/territory';
 import { volunteerServiceHandlers } from './domains/volunteer-service';
+import { volunteerHandlers } from './domains/volunteers';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -51,4 +52,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...staffingHandlers,
   ...territoryHandlers,
   ...volunteerServiceHandlers,
+  ...volunteerHandlers,
 } satisfies HandlerMap<DataMethod>;

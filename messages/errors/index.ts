@@ -14,6 +14,7 @@ import { bundleErrors } from './bundles';
 import { staffingErrors } from './staffing';
 import { territoryErrors } from './territory';
 import { volunteerServiceErrors } from './volunteer-service';
+import { volunteerErrors } from './volunteers';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -32,6 +33,7 @@ export const errorMessages = {
   ...staffingErrors,
   ...territoryErrors,
   ...volunteerServiceErrors,
+  ...volunteerErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -32,6 +32,7 @@ const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then
 const VolunteerTeamsPage = lazy(() => import('../features/volunteer-teams/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
 const ServiceHoursPage = lazy(() => import('../features/service-hours/ServiceHoursPage').then((m) => ({ default: m.ServiceHoursPage })));
 const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage').then((m) => ({ default: m.RecognitionPage })));
+const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
 const PAGES: Record<string, ComponentType> = {
@@ -51,6 +52,7 @@ const PAGES: Record<string, ComponentType> = {
   'volunteer-teams': VolunteerTeamsPage,
   'service-hours': ServiceHoursPage,
   recognition: RecognitionPage,
+  volunteers: VolunteersPage,
 };
 
 function Page({ route }: { route: RouteDef }) {

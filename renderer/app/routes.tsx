@@ -43,7 +43,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { key: 'requests', label: 'nav.requests', icon: <CustomerServiceOutlined />, ready: true, permission: 'requests.read' },
   { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: true, permission: 'staffing.read' },
-  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: false, permission: 'people.read' },
+  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: true, permission: 'volunteers.read' },
   { key: 'volunteer-teams', label: 'nav.volunteerTeams', icon: <TeamOutlined />, ready: true, permission: 'hours.read' },
   { key: 'service-hours', label: 'nav.serviceHours', icon: <ScheduleOutlined />, ready: true, permission: 'hours.read' },
   { key: 'recognition', label: 'nav.recognition', icon: <AuditOutlined />, ready: true, permission: 'hours.read' },

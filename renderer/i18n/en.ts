@@ -18,6 +18,7 @@ import { exchangeEn } from './exchange-messages';
 import { staffingEn } from './staffing-messages';
 import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
+import { volunteersEn } from './volunteers-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -40,6 +41,7 @@ export const en: Messages = {
   ...staffingEn,
   ...territoryEn,
   ...volunteerServiceEn,
+  ...volunteersEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -17,6 +17,7 @@ import { exchangeZhCN } from './exchange-messages';
 import { staffingZhCN } from './staffing-messages';
 import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
+import { volunteersZhCN } from './volunteers-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -39,6 +40,7 @@ export const zhCN = {
   ...staffingZhCN,
   ...territoryZhCN,
   ...volunteerServiceZhCN,
+  ...volunteersZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -19,6 +19,7 @@ import { benchBriefing } from './briefing';
 import { benchBundles } from './bundles';
 import { benchStaffing } from './staffing';
 import { benchServiceHours } from './service-hours';
+import { benchVolunteers } from './volunteers';
 import { benchTerritory } from './territory';
 import { benchTerritoryResidents } from './territory-residents';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   await benchBriefingLive(largeDir);
   await benchStaffing(largeDir);
   await benchServiceHours(largeDir);
+  await benchVolunteers(largeDir);
   await benchScreening(largeDir);
   await benchMapLive(largeDir);
   await benchImports();

@@ -9,6 +9,8 @@ import type { JobOutcome } from '../../../db/jobs/manager';
 import type { JobBody, JobControl } from '../../../db/jobs/types';
 import { statusImporter } from '../../../db/statuses/importer';
 import { residentImporter } from '../../../db/territory/resident-importer';
+import { volunteerImporter } from '../../../db/volunteers/importer';
+import { volunteerSaveSchema } from '../../api/volunteers';
 import { importKinds, type ImportKind } from '../../api/imports';
 import { statusMethods } from '../../api/status';
 
@@ -19,6 +21,7 @@ import { statusMethods } from '../../api/status';
 const importers: Record<ImportKind, Importer<unknown>> = {
   statuses: statusImporter(statusMethods['statuses.save'].input) as Importer<unknown>,
   residents: residentImporter as Importer<unknown>,
+  volunteers: volunteerImporter(volunteerSaveSchema) as Importer<unknown>,
 };
 
 export function importerOf(kind: string): Importer<unknown> {

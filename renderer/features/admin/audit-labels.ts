@@ -82,6 +82,15 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'recognition.nominate': 'audit.action.recognition.nominate',
   'recognition.vote': 'audit.action.recognition.vote',
   'recognition.close': 'audit.action.recognition.close',
+  'volunteers.create': 'audit.action.volunteers.create',
+  'volunteers.update': 'audit.action.volunteers.update',
+  'volunteers.merge': 'audit.action.volunteers.merge',
+  'volunteers.status': 'audit.action.volunteers.status',
+  'volunteers.briefing': 'audit.action.volunteers.briefing',
+  'volunteers.export': 'audit.action.volunteers.export',
+  'volunteers.specialty.create': 'audit.action.volunteers.specialty.create',
+  'volunteers.specialty.rename': 'audit.action.volunteers.specialty.rename',
+  'volunteers.specialty.delete': 'audit.action.volunteers.specialty.delete',
 };
 
 export function actionLabel(action: string, t: Translate): string {

@@ -260,6 +260,16 @@ export const SAMPLES: Samples = {
     await nominationOf(f);
     return { month: HOURS_DAY.slice(0, 7) };
   }),
+  'volunteers.roster': sample(async (f) => (await volunteerOf(f), {})),
+  'volunteers.get': sample(async (f) => ({ id: await volunteerOf(f) })),
+  'volunteers.options': sample(() => ({})),
+  'volunteers.save': sample((f) => ({ name: '测试志愿者', gender: 'male', phone: '13800001111', kind: 'public', communityId: communityOf(f, 'inside') })),
+  'volunteers.setStatus': sample(async (f) => ({ id: await volunteerOf(f), status: 'paused', reason: '外出两周' })),
+  'volunteers.acknowledgeBriefing': sample(async (f) => ({ id: await volunteerOf(f) })),
+  'volunteers.saveSpecialty': sample(() => ({ name: '园艺' })),
+  'volunteers.deleteSpecialty': sample(async (f) => ({ id: (await f.admin.call('volunteers.saveSpecialty', { name: '园艺' })).id })),
+  'volunteers.export': sample(async (f) => (await volunteerOf(f), {})),
+  'volunteers.template': sample(() => ({})),
 };
 
 const HOURS_DAY = '2026-11-20';
@@ -277,6 +287,14 @@ async function hoursOf(f: MatrixStreet): Promise<string> {
 /** The administrator's nomination of the person on duty inside for the month. */
 async function nominationOf(f: MatrixStreet): Promise<string> {
   return (await f.admin.call('recognition.nominate', { month: HOURS_DAY.slice(0, 7), title: 'building_head', personId: f.at.inside.person, reason: '楼栋防疫组织有力' })).id;
+}
+
+/** The person on duty inside, registered by the administrator as a volunteer of that community (merged by name and phone: the ID number stays on file). */
+async function volunteerOf(f: MatrixStreet): Promise<string> {
+  const sqlite = f.t.runtime.vault.requireOpen().opened.sqlite;
+  const p = sqlite.prepare<unknown[], { name: string; phone: string }>('SELECT name, phone FROM people WHERE id = ?').get(f.at.inside.person)!;
+  const { id } = await f.admin.call('volunteers.save', { name: p.name, gender: 'female', phone: p.phone, kind: 'party', communityId: communityOf(f, 'inside'), skills: ['医护'] });
+  return id;
 }
 
 /** A wall display paired with the administrator's code. */
