@@ -20,6 +20,7 @@ import { wallMethods } from './wall';
 import { bundleMethods } from './bundles';
 import { staffingMethods } from './staffing';
 import { territoryMethods } from './territory';
+import { territoryEditMethods } from './territory-edit';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -45,6 +46,7 @@ export const contract = {
   ...bundleMethods,
   ...staffingMethods,
   ...territoryMethods,
+  ...territoryEditMethods,
 };
 
 export type Contract = typeof contract;
@@ -110,6 +112,7 @@ export type * from './buildings';
 export type * from './status';
 export type * from './screening';
 export type * from './territory';
+export type * from './territory-edit';
 export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';

@@ -121,11 +121,6 @@ export interface GridSplit {
   moved: number;
 }
 
-export interface GridSplitUndone {
-  gridId: string;
-  moved: number;
-}
-
 const uuid = z.string().uuid();
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -145,9 +140,6 @@ export const territoryMethods = {
   'territory.splitGrid': mutation<GridSplit>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
     z.object({ gridId: uuid, line: z.array(position).min(2, '请画一条至少两点的线').max(500) }).strict(),
   ),
-  /** The latest split, while it can be undone. */
-  'territory.lastSplit': query<{ gridName: string } | null>({ permission: 'territory.manage' })(z.object({}).strict()),
-  'territory.undoSplit': mutation<GridSplitUndone>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(z.object({}).strict()),
   /** A building reassigned to another grid by hand. */
   'territory.moveBuilding': mutation<{ buildingId: string; gridId: string }>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
     z.object({ buildingId: uuid, gridId: uuid }).strict(),

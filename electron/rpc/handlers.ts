@@ -18,6 +18,7 @@ import { wallHandlers } from './domains/wall';
 import { bundleHandlers } from './domains/bundles';
 import { staffingHandlers } from './domains/staffing';
 import { territoryHandlers } from './domains/territory';
+import { territoryEditHandlers } from './domains/territory-edit';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -49,4 +50,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...bundleHandlers,
   ...staffingHandlers,
   ...territoryHandlers,
+  ...territoryEditHandlers,
 } satisfies HandlerMap<DataMethod>;

@@ -13,6 +13,7 @@ import { wallErrors } from './wall';
 import { bundleErrors } from './bundles';
 import { staffingErrors } from './staffing';
 import { territoryErrors } from './territory';
+import { territoryEditErrors } from './territory-edit';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -30,6 +31,7 @@ export const errorMessages = {
   ...bundleErrors,
   ...staffingErrors,
   ...territoryErrors,
+  ...territoryEditErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

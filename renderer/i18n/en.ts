@@ -17,6 +17,7 @@ import { wallEn } from './wall-messages';
 import { exchangeEn } from './exchange-messages';
 import { staffingEn } from './staffing-messages';
 import { territoryEn } from './territory-messages';
+import { territoryEditEn } from './territory-edit-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...exchangeEn,
   ...staffingEn,
   ...territoryEn,
+  ...territoryEditEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -16,6 +16,7 @@ import { wallZhCN } from './wall-messages';
 import { exchangeZhCN } from './exchange-messages';
 import { staffingZhCN } from './staffing-messages';
 import { territoryZhCN } from './territory-messages';
+import { territoryEditZhCN } from './territory-edit-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -37,6 +38,7 @@ export const zhCN = {
   ...exchangeZhCN,
   ...staffingZhCN,
   ...territoryZhCN,
+  ...territoryEditZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

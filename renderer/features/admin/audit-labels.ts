@@ -69,6 +69,12 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'territory.split': 'audit.action.territory.split',
   'territory.split_undo': 'audit.action.territory.split_undo',
   'territory.move_building': 'audit.action.territory.move_building',
+  'territory.merge_grids': 'audit.action.territory.merge_grids',
+  'territory.reshape_grid': 'audit.action.territory.reshape_grid',
+  'territory.add_building': 'audit.action.territory.add_building',
+  'territory.reshape_building': 'audit.action.territory.reshape_building',
+  'territory.delete_building': 'audit.action.territory.delete_building',
+  'territory.undo': 'audit.action.territory.undo',
 };
 
 export function actionLabel(action: string, t: Translate): string {

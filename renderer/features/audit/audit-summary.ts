@@ -139,6 +139,19 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.split': (e, t) => t('audit.sum.territorySplit', { grid: text(e.detail, 'grid'), code: text(e.detail, 'newCode'), moved: count(e.detail, 'moved') }),
   'territory.split_undo': (e, t) => t('audit.sum.territorySplitUndo', { grid: text(e.detail, 'grid'), moved: count(e.detail, 'moved') }),
   'territory.move_building': (e, t) => t('audit.sum.territoryMoveBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'territory.merge_grids': (e, t) => t('audit.sum.territoryMerge', { grid: text(e.detail, 'grid'), merged: text(e.detail, 'merged'), moved: count(e.detail, 'moved') }),
+  'territory.reshape_grid': (e, t) =>
+    t('audit.sum.territoryReshapeGrid', {
+      grid: text(e.detail, 'grid'),
+      neighbours: count(e.detail, 'neighbours'),
+      moved: count(e.detail, 'moved'),
+      overlaps: count(e.detail, 'overlaps'),
+      gaps: count(e.detail, 'gaps'),
+    }),
+  'territory.add_building': (e, t) => t('audit.sum.territoryAddBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'territory.reshape_building': (e, t) => t('audit.sum.territoryReshapeBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'territory.delete_building': (e, t) => t('audit.sum.territoryDeleteBuilding', { address: text(e.detail, 'address') }),
+  'territory.undo': (e, t) => t('audit.sum.territoryUndo', { edit: text(e.detail, 'edit') }),
 };
 
 /**

@@ -79,6 +79,22 @@ const CROSSING_INSIDE: [number, number][] = [
   [120.36, 36.065],
   [120.39, 36.065],
 ];
+/** The test street's first grid, as drawn again. */
+const FIRST_GRID: [number, number][] = [
+  [120.37, 36.06],
+  [120.38, 36.06],
+  [120.38, 36.07],
+  [120.37, 36.07],
+  [120.37, 36.06],
+];
+/** A footprint in the first grid. */
+const FOOTPRINT: [number, number][] = [
+  [120.372, 36.062],
+  [120.373, 36.062],
+  [120.373, 36.063],
+  [120.372, 36.063],
+  [120.372, 36.062],
+];
 /** A line across the second grid (the triangle 120.39–120.40°E, 36.06–36.07°N), south to north. */
 const CROSSING_OUTSIDE: [number, number][] = [
   [120.3975, 36.05],
@@ -225,12 +241,17 @@ export const SAMPLES: Samples = {
   'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.export': sample(() => ({ format: 'geojson' })),
   'territory.splitGrid': scoped((f, _c, w) => ({ gridId: f.at[w].grid, line: w === 'inside' ? CROSSING_INSIDE : CROSSING_OUTSIDE })),
-  'territory.lastSplit': sample(() => ({})),
-  'territory.undoSplit': sample(async (f) => {
-    await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE });
+  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
+  'territory.mergeGrids': sample(async (f) => ({ keepId: f.at.inside.grid, mergeId: (await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE })).newGridId })),
+  'territory.reshapeGrid': sample((f) => ({ gridId: f.at.inside.grid, ring: FIRST_GRID })),
+  'territory.addBuilding': sample(() => ({ ring: FOOTPRINT, name: '新楼', address: `新楼${Math.random()}`, floors: 6 })),
+  'territory.reshapeBuilding': sample((f) => ({ buildingId: f.at.inside.building, ring: FOOTPRINT })),
+  'territory.deleteBuilding': sample(async (f) => ({ buildingId: (await f.admin.call('territory.addBuilding', { ring: FOOTPRINT, name: '新楼', address: `新楼${Math.random()}`, floors: 6 })).buildingId })),
+  'territory.editHistory': sample(() => ({})),
+  'territory.undoEdit': sample(async (f) => {
+    await f.admin.call('territory.addBuilding', { ring: FOOTPRINT, name: '新楼', address: `新楼${Math.random()}`, floors: 6 });
     return {};
   }),
-  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
 };
 
 /** A wall display paired with the administrator's code. */
