@@ -66,11 +66,19 @@ export interface TerritoryPreviewFeature {
   gridCode: string | null;
 }
 
+/** What the office's data says of a file that names no coordinate system: a reading to switch to and why, or why it cannot tell (`propose` null). */
+export interface CrsHint {
+  propose: 'gcj02' | 'bd09' | null;
+  reason: string;
+}
+
 export interface TerritoryPreview {
   layer: TerritoryLayer;
   format: 'geojson' | 'kml' | 'shapefile';
   /** What the coordinates were taken as, in words, and how that was decided. */
   crs: { choice: CrsChoice; label: string; detected: boolean };
+  /** Set when the coordinates were only assumed (WGS-84) and the office's data suggests otherwise or cannot tell. */
+  crsHint: CrsHint | null;
   /** The attribute text encoding (Shapefile), or null. */
   encoding: string | null;
   attributes: string[];

@@ -40,6 +40,7 @@ export const territoryEditZhCN = {
   'territory.edit.building.saved': '楼栋已保存，属于「{grid}」',
   'territory.edit.building.deleted': '楼栋已删除',
   'territory.edit.building.moved': '楼栋已划到「{grid}」',
+  'territory.preview.crsAccept': '改用 {crs} 重新预览',
 };
 
 export const territoryEditEn: Record<keyof typeof territoryEditZhCN, string> = {
@@ -83,4 +84,5 @@ export const territoryEditEn: Record<keyof typeof territoryEditZhCN, string> = {
   'territory.edit.building.saved': 'Building saved, in "{grid}"',
   'territory.edit.building.deleted': 'Building deleted',
   'territory.edit.building.moved': 'Building put in "{grid}"',
+  'territory.preview.crsAccept': 'Preview again as {crs}',
 };
