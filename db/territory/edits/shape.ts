@@ -8,15 +8,12 @@ const MARGIN = 0.001;
 
 const fmt = (p: number[]) => `${p[0]!.toFixed(6)}, ${p[1]!.toFixed(6)}`;
 
-/** The street's extent: the box of its communities (else its grids), a little grown; else China. */
+/** The street's extent: the box of its communities and grids, a little grown; else China. */
 function streetBox(ctx: ServiceContext): [number, number, number, number] {
-  for (const table of ['communities', 'grids']) {
-    const rows = ctx.sqlite.prepare<[], { boundary: string }>(`SELECT boundary FROM ${table} WHERE deleted = 0`).all();
-    if (rows.length === 0) continue;
-    const [w, s, e, n] = bbox(featureCollection(rows.map((r) => polygon(JSON.parse(r.boundary) as number[][][]))));
-    return [w - MARGIN, s - MARGIN, e + MARGIN, n + MARGIN];
-  }
-  return [CHINA.west, CHINA.south, CHINA.east, CHINA.north];
+  const rows = ctx.sqlite.prepare<[], { boundary: string }>('SELECT boundary FROM communities WHERE deleted = 0 UNION ALL SELECT boundary FROM grids WHERE deleted = 0').all();
+  if (rows.length === 0) return [CHINA.west, CHINA.south, CHINA.east, CHINA.north];
+  const [w, s, e, n] = bbox(featureCollection(rows.map((r) => polygon(JSON.parse(r.boundary) as number[][][]))));
+  return [w - MARGIN, s - MARGIN, e + MARGIN, n + MARGIN];
 }
 
 /**
