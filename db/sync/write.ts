@@ -31,7 +31,7 @@ export interface StampOptions {
   hlc?: string | (() => string);
 }
 
-type Driver = string | number | bigint | Buffer | null;
+export type Driver = string | number | bigint | Buffer | null;
 
 function stampOf(ctx: Stamping, options: StampOptions): string {
   const { hlc } = options;
@@ -142,4 +142,22 @@ export function updateDerived<T extends TravellingTable>(sqlite: Database.Databa
 export function wholeRowInsert(sqlite: Database.Database, name: TravellingName): Database.Statement {
   const all = [...SYNC_COLUMNS, ...travelling(name).columns];
   return cachedStatement(sqlite, `INSERT INTO ${name} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+}
+
+/**
+ * Puts a travelling row back as it was (its own columns and `deleted`, as SQL values read from the
+ * row before), restamped like any change, so an undo travels as a new change.
+ */
+export function restoreRow(ctx: Stamping, name: TravellingName, id: string, before: Record<string, Driver>): string {
+  const entry = travelling(name);
+  const sets: string[] = [];
+  const params: Driver[] = [];
+  for (const column of [...entry.columns, 'deleted']) {
+    if (!(column in before)) continue;
+    sets.push(`${column} = ?`);
+    params.push(before[column]!);
+  }
+  const hlc = ctx.clock.tick();
+  runUpdate(ctx.sqlite, entry, id, [...sets, 'hlc = ?', 'origin = ?'], [...params, hlc, ctx.nodeId]);
+  return hlc;
 }

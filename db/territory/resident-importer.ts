@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Importer, RowCheck, RowMatch } from '../imports/types';
 import type { ServiceContext } from '../context';
-import { households, residents, type Relation, type Registration } from '../schema';
+import { households, residentTags, residents, type Relation, type Registration, type ResidentTagKind } from '../schema';
 import { insertRow, updateRow } from '../sync/write';
 import { validateIdNumber } from '../validation/id-number';
 import { validatePhone } from '../validation/phone';
@@ -18,6 +18,8 @@ export interface ResidentRow {
   phone: string | null;
   relation: Relation;
   registration: Registration;
+  /** Special groups named in the row (特殊人群, or beside the category: 户籍、独居老人). */
+  groups: ResidentTagKind[];
 }
 
 const RELATIONS: Record<string, Relation> = {
@@ -27,6 +29,17 @@ const RELATIONS: Record<string, Relation> = {
 };
 
 /** 户籍 → registered; 流动 and 境外 live here registered elsewhere. */
+/** The special groups' words in a register, to the tags the app keeps (`resident_tags`). */
+const GROUPS: Record<string, ResidentTagKind> = {
+  独居老人: 'elderly_alone', 独居: 'elderly_alone', 空巢独居: 'elderly_alone',
+  残疾人: 'disabled', 残疾: 'disabled', 残障: 'disabled', 残疾人员: 'disabled',
+  返乡人员: 'returnee', 返乡: 'returnee',
+  居家观察: 'home_observation', 居家隔离观察: 'home_observation',
+  隔离: 'isolation', 隔离人员: 'isolation', 集中隔离: 'isolation',
+};
+const GROUP_WORDS = '独居老人、残疾人、返乡人员、居家观察、隔离';
+const parts = (text: string) => text.split(/[、，,；;/\s]+/).filter(Boolean);
+
 const REGISTRATIONS: Record<string, Registration> = { 户籍: 'registered', 常住: 'registered', 流动: 'floating', 暂住: 'floating', 境外: 'floating' };
 
 /**
@@ -44,6 +57,7 @@ interface Kept {
   matcher: BuildingMatcher;
   versionOf: () => string;
   known: Database.Statement<[string], { id: string; name: string; phone: string | null; relation: string; registration: string; building_id: string }>;
+  tags: Database.Statement<[string], { tag: ResidentTagKind }>;
 }
 
 const kept = new WeakMap<object, Kept>();
@@ -59,6 +73,7 @@ function keptFor(ctx: ServiceContext): Kept {
       matcher: new BuildingMatcher(ctx.sqlite),
       versionOf,
       known: ctx.sqlite.prepare('SELECT id, name, phone, relation, registration, building_id FROM residents WHERE id_number = ? AND deleted = 0 LIMIT 1'),
+      tags: ctx.sqlite.prepare('SELECT tag FROM resident_tags WHERE resident_id = ? AND deleted = 0'),
     };
     kept.set(ctx.sqlite, k);
   }
@@ -88,6 +103,7 @@ export const residentImporter: Importer<ResidentRow> = {
     { key: 'phone', label: '联系电话', required: false, aliases: ['电话', '手机', '手机号', '联系方式'] },
     { key: 'relation', label: '与户主关系', required: false, aliases: ['关系', '与户主的关系'] },
     { key: 'category', label: '人员类别', required: false, aliases: ['类别', '户籍类别', '人口类别'], hint: '户籍 / 流动 / 境外' },
+    { key: 'groups', label: '特殊人群', required: false, aliases: ['重点人群', '特殊群体', '人群类别', '特殊人员'], hint: `${GROUP_WORDS}，多个用顿号分开` },
   ],
   check(_ctx, cells): RowCheck<ResidentRow> {
     const problems: { field: string | null; reason: string }[] = [];
@@ -107,8 +123,23 @@ export const residentImporter: Importer<ResidentRow> = {
     const relation = relationText ? RELATIONS[relationText] : 'other';
     if (!relation) problems.push({ field: 'relation', reason: `与户主关系「${relationText}」不认识：应为 户主、配偶、子女、父母、孙子女、租户 或 其他` });
     const categoryText = (cells.category ?? '').trim();
-    const registration = categoryText ? REGISTRATIONS[categoryText] : 'registered';
-    if (!registration) problems.push({ field: 'category', reason: `人员类别「${categoryText}」应为 户籍、流动 或 境外` });
+    const groups = new Set<ResidentTagKind>();
+    let registration: Registration | undefined = 'registered';
+    let registrationSeen = false;
+    for (const part of parts(categoryText)) {
+      if (REGISTRATIONS[part] && !registrationSeen) {
+        registration = REGISTRATIONS[part];
+        registrationSeen = true;
+      } else if (GROUPS[part]) groups.add(GROUPS[part]);
+      else {
+        registration = undefined;
+        problems.push({ field: 'category', reason: `人员类别「${categoryText}」里的「${part}」不认识：应为 户籍、流动 或 境外，可再写特殊人群（${GROUP_WORDS}）` });
+      }
+    }
+    for (const part of parts(cells.groups ?? '')) {
+      if (GROUPS[part]) groups.add(GROUPS[part]);
+      else if (!['无', '否', '/'].includes(part)) problems.push({ field: 'groups', reason: `特殊人群「${part}」不认识：应为 ${GROUP_WORDS}，多个用顿号分开` });
+    }
     const address = normaliseAddress(cells.address ?? '');
     const { building, room } = splitAddress(address);
     if (!room) problems.push({ field: 'address', reason: `地址「${cells.address ?? ''}」缺少单元和门牌（例如 1号楼2单元301）` });
@@ -126,6 +157,7 @@ export const residentImporter: Importer<ResidentRow> = {
         phone: phone?.ok ? phone.normalized : null,
         relation: relation!,
         registration: registration!,
+        groups: [...groups].sort(),
       },
     };
   },
@@ -137,7 +169,13 @@ export const residentImporter: Importer<ResidentRow> = {
     if (known.name !== value.name) {
       return { outcome: 'conflict', problems: [{ field: 'name', reason: `身份证号已登记为「${known.name}」，与表中的「${value.name}」不同：请核对后合并` }] };
     }
-    const same = known.phone === value.phone && known.relation === value.relation && known.registration === value.registration && known.building_id === found.id;
+    const tagged = new Set(keptFor(ctx).tags.all(known.id).map((t) => t.tag));
+    const same =
+      known.phone === value.phone &&
+      known.relation === value.relation &&
+      known.registration === value.registration &&
+      known.building_id === found.id &&
+      value.groups.every((g) => tagged.has(g));
     return { outcome: same ? 'unchanged' : 'update' };
   },
   write(ctx, value) {
@@ -147,7 +185,11 @@ export const residentImporter: Importer<ResidentRow> = {
       insertRow(ctx, households, { buildingId: building, room: value.room, registration: value.registration }).id;
     const known = keptFor(ctx).known.get(value.idNumber);
     const fields = { householdId: household, buildingId: building, phone: value.phone, relation: value.relation, registration: value.registration };
-    if (known) updateRow(ctx, residents, known.id, fields);
-    else insertRow(ctx, residents, { ...fields, name: value.name, gender: value.gender, birthYear: value.birthYear, idNumber: value.idNumber });
+    const residentId = known
+      ? (updateRow(ctx, residents, known.id, fields), known.id)
+      : insertRow(ctx, residents, { ...fields, name: value.name, gender: value.gender, birthYear: value.birthYear, idNumber: value.idNumber }).id;
+    // The register adds special groups; one it no longer names is left for a person to take off.
+    const tagged = new Set(keptFor(ctx).tags.all(residentId).map((t) => t.tag));
+    for (const tag of value.groups) if (!tagged.has(tag)) insertRow(ctx, residentTags, { residentId, buildingId: building, tag });
   },
 };

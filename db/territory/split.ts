@@ -1,24 +1,13 @@
 import { area, bbox, difference, featureCollection, intersect, polygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { GridSplit, GridSplitUndone } from '../../electron/api/territory';
-import { appendAudit } from '../audit/append';
+import type { GridSplit } from '../../electron/api/territory';
 import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { buildings, grids } from '../schema';
-import { insertRow, tombstoneRow, updateRow } from '../sync/write';
+import { insertRow, updateRow } from '../sync/write';
 import { areaAt, centreOf, indexAreas } from './assign';
-
-/** The latest split, kept so it can be undone (local to this PC, in `settings`). */
-const UNDO_KEY = 'territory.lastSplit';
-
-interface SplitRecord {
-  gridId: string;
-  boundary: number[][][];
-  newGridId: string;
-  moved: string[];
-  name: string;
-}
+import { announceEdit, EditRecorder } from './edits/stack';
 
 type GridRow = { id: string; code: string; name: string; number: number; zone_id: string; community_id: string; boundary: string };
 
@@ -65,7 +54,7 @@ function freeCode(ctx: ServiceContext, code: string): string {
 /**
  * 拆分网格: cuts a grid in two along a drawn line. The grid keeps its id and code with the part on
  * the left of the line; the other part becomes a new grid of the same community and zone, and the
- * buildings whose centre lies in it move there. One transaction, audited, undoable (the latest).
+ * buildings whose centre lies in it move there. One transaction, audited, undoable (`edits/undo.ts`).
  */
 export function splitGrid(ctx: ServiceContext, input: { gridId: string; line: number[][] }): GridSplit {
   authorize(ctx.actor, 'territory.manage');
@@ -81,8 +70,10 @@ export function splitGrid(ctx: ServiceContext, input: { gridId: string; line: nu
   const inGrid = ctx.sqlite
     .prepare<[string], { id: string; lat: number; lng: number }>('SELECT id, centroid_lat AS lat, centroid_lng AS lng FROM buildings WHERE grid_id = ? AND deleted = 0')
     .all(grid.id);
-  return ctx.sqlite.transaction(() => {
+  const done = ctx.sqlite.transaction(() => {
+    const edit = new EditRecorder(ctx);
     const [keptLng, keptLat] = centreOf(kept);
+    edit.touch('grids', grid.id);
     const [newLng, newLat] = centreOf(split);
     updateRow(ctx, grids, grid.id, { boundary: kept, labelLat: keptLat, labelLng: keptLng });
     const code = freeCode(ctx, grid.code);
@@ -97,46 +88,17 @@ export function splitGrid(ctx: ServiceContext, input: { gridId: string; line: nu
       labelLat: newLat,
       labelLng: newLng,
     });
+    edit.made('grids', newGridId);
     const moved = inGrid.filter((b) => areaAt(newIndex, b.lng, b.lat)).map((b) => b.id);
-    for (const id of moved) updateRow(ctx, buildings, id, { gridId: newGridId });
-    const record: SplitRecord = { gridId: grid.id, boundary: rings, newGridId, moved, name: grid.name };
-    ctx.sqlite
-      .prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
-      .run(UNDO_KEY, JSON.stringify(record), Date.now(), ctx.actor.name);
-    appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'territory.split', target: grid.id, detail: { grid: grid.name, code: grid.code, newCode: code, moved: moved.length } });
+    for (const id of moved) {
+      edit.touch('buildings', id);
+      updateRow(ctx, buildings, id, { gridId: newGridId });
+    }
+    edit.finish('split', `拆分网格「${grid.name}」`, grid.id, { grid: grid.name, code: grid.code, newCode: code, moved: moved.length });
     return { gridId: grid.id, newGridId, newCode: code, moved: moved.length };
   })();
-}
-
-/** The latest split, if it can still be undone. */
-export function lastSplit(ctx: ServiceContext): { gridName: string } | null {
-  const row = ctx.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(UNDO_KEY);
-  return row ? { gridName: (JSON.parse(row.value) as SplitRecord).name } : null;
-}
-
-/** 撤销拆分: the grid gets its boundary back, its buildings return, the new grid is removed. */
-export function undoSplit(ctx: ServiceContext): GridSplitUndone {
-  authorize(ctx.actor, 'territory.manage');
-  const row = ctx.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(UNDO_KEY);
-  if (!row) throw new ServiceError('CONFLICT', 'territory.nothingToUndo', {});
-  const record = JSON.parse(row.value) as SplitRecord;
-  return ctx.sqlite.transaction(() => {
-    const [lng, lat] = centreOf(record.boundary);
-    updateRow(ctx, grids, record.gridId, { boundary: record.boundary, labelLat: lat, labelLng: lng });
-    const stillThere = ctx.sqlite.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM buildings WHERE id = ? AND grid_id = ? AND deleted = 0');
-    let back = 0;
-    for (const id of record.moved) {
-      if (stillThere.get(id, record.newGridId)!.n === 0) continue;
-      updateRow(ctx, buildings, id, { gridId: record.gridId });
-      back++;
-    }
-    const left = ctx.sqlite.prepare<[string], { id: string }>('SELECT id FROM buildings WHERE grid_id = ? AND deleted = 0').all(record.newGridId);
-    for (const b of left) updateRow(ctx, buildings, b.id, { gridId: record.gridId });
-    tombstoneRow(ctx, grids, record.newGridId);
-    ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(UNDO_KEY);
-    appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'territory.split_undo', target: record.gridId, detail: { grid: record.name, moved: back + left.length } });
-    return { gridId: record.gridId, moved: back + left.length };
-  })();
+  announceEdit(ctx);
+  return done;
 }
 
 /** 调整楼栋所属网格: a building reassigned to another grid by hand (its footprint stays). */
@@ -146,8 +108,11 @@ export function moveBuilding(ctx: ServiceContext, input: { buildingId: string; g
   const building = ctx.sqlite.prepare<[string], { id: string; address: string; grid_id: string }>('SELECT id, address, grid_id FROM buildings WHERE id = ? AND deleted = 0').get(input.buildingId);
   if (!building) throw new ServiceError('NOT_FOUND', 'territory.noBuilding', { id: input.buildingId }, 'buildingId');
   ctx.sqlite.transaction(() => {
+    const edit = new EditRecorder(ctx);
+    edit.touch('buildings', building.id);
     updateRow(ctx, buildings, building.id, { gridId: grid.id, communityId: grid.community_id });
-    appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'territory.move_building', target: building.id, detail: { address: building.address, from: building.grid_id, to: grid.id, grid: grid.name } });
+    edit.finish('move_building', `把楼栋「${building.address}」划到网格「${grid.name}」`, building.id, { address: building.address, from: building.grid_id, to: grid.id, grid: grid.name });
   })();
+  announceEdit(ctx);
   return { buildingId: building.id, gridId: grid.id };
 }

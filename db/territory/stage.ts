@@ -4,6 +4,8 @@ import { openStoredFile } from '../files/store';
 import type { JobControl } from '../jobs/types';
 import { areaAt, centreOf, gaps, indexAreas, overlaps, type Area } from './assign';
 import { decideCrs } from './crs';
+import { detectShift } from './offset';
+import { officeCorners } from './office-corners';
 import { buildingIdsByAddress, communityAreas, gridAreas, requireOffice, type OfficeRow } from './existing';
 import { checkPolygon } from './geometry';
 import { attributeNames, guessMapping, valueOf } from './mapping';
@@ -184,6 +186,7 @@ export function planTerritory(ctx: ServiceContext, input: TerritoryInput, job: P
     layer: input.layer,
     format: read.format,
     crs: { choice: crs.choice, label: crs.label, detected: crs.detected },
+    crsHint: input.crs === 'auto' && !crs.detected ? detectShift(read, input.layer, officeCorners(ctx.sqlite)) : null,
     encoding: read.encoding,
     attributes,
     mapping,

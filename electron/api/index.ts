@@ -22,6 +22,7 @@ import { staffingMethods } from './staffing';
 import { territoryMethods } from './territory';
 import { volunteerServiceMethods } from './volunteer-service';
 import { volunteerMethods } from './volunteers';
+import { territoryEditMethods } from './territory-edit';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -49,6 +50,7 @@ export const contract = {
   ...territoryMethods,
   ...volunteerServiceMethods,
   ...volunteerMethods,
+  ...territoryEditMethods,
 };
 
 export type Contract = typeof contract;
@@ -114,6 +116,7 @@ export type * from './buildings';
 export type * from './status';
 export type * from './screening';
 export type * from './territory';
+export type * from './territory-edit';
 export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';

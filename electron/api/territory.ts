@@ -66,11 +66,19 @@ export interface TerritoryPreviewFeature {
   gridCode: string | null;
 }
 
+/** What the office's data says of a file that names no coordinate system: a reading to switch to and why, or why it cannot tell (`propose` null). */
+export interface CrsHint {
+  propose: 'gcj02' | 'bd09' | null;
+  reason: string;
+}
+
 export interface TerritoryPreview {
   layer: TerritoryLayer;
   format: 'geojson' | 'kml' | 'shapefile';
   /** What the coordinates were taken as, in words, and how that was decided. */
   crs: { choice: CrsChoice; label: string; detected: boolean };
+  /** Set when the coordinates were only assumed (WGS-84) and the office's data suggests otherwise or cannot tell. */
+  crsHint: CrsHint | null;
   /** The attribute text encoding (Shapefile), or null. */
   encoding: string | null;
   attributes: string[];
@@ -121,11 +129,6 @@ export interface GridSplit {
   moved: number;
 }
 
-export interface GridSplitUndone {
-  gridId: string;
-  moved: number;
-}
-
 const uuid = z.string().uuid();
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -145,9 +148,6 @@ export const territoryMethods = {
   'territory.splitGrid': mutation<GridSplit>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
     z.object({ gridId: uuid, line: z.array(position).min(2, '请画一条至少两点的线').max(500) }).strict(),
   ),
-  /** The latest split, while it can be undone. */
-  'territory.lastSplit': query<{ gridName: string } | null>({ permission: 'territory.manage' })(z.object({}).strict()),
-  'territory.undoSplit': mutation<GridSplitUndone>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(z.object({}).strict()),
   /** A building reassigned to another grid by hand. */
   'territory.moveBuilding': mutation<{ buildingId: string; gridId: string }>({ permission: 'territory.manage', invalidates: ['map', 'buildings'] })(
     z.object({ buildingId: uuid, gridId: uuid }).strict(),

@@ -20,6 +20,7 @@ import { staffingHandlers } from './domains/staffing';
 import { territoryHandlers } from './domains/territory';
 import { volunteerServiceHandlers } from './domains/volunteer-service';
 import { volunteerHandlers } from './domains/volunteers';
+import { territoryEditHandlers } from './domains/territory-edit';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -53,4 +54,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...territoryHandlers,
   ...volunteerServiceHandlers,
   ...volunteerHandlers,
+  ...territoryEditHandlers,
 } satisfies HandlerMap<DataMethod>;

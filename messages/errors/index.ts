@@ -15,6 +15,7 @@ import { staffingErrors } from './staffing';
 import { territoryErrors } from './territory';
 import { volunteerServiceErrors } from './volunteer-service';
 import { volunteerErrors } from './volunteers';
+import { territoryEditErrors } from './territory-edit';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -34,6 +35,7 @@ export const errorMessages = {
   ...territoryErrors,
   ...volunteerServiceErrors,
   ...volunteerErrors,
+  ...territoryEditErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -19,6 +19,7 @@ import { staffingEn } from './staffing-messages';
 import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
 import { volunteersEn } from './volunteers-messages';
+import { territoryEditEn } from './territory-edit-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...territoryEn,
   ...volunteerServiceEn,
   ...volunteersEn,
+  ...territoryEditEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

@@ -18,6 +18,7 @@ import { staffingZhCN } from './staffing-messages';
 import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
 import { volunteersZhCN } from './volunteers-messages';
+import { territoryEditZhCN } from './territory-edit-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -41,6 +42,7 @@ export const zhCN = {
   ...territoryZhCN,
   ...volunteerServiceZhCN,
   ...volunteersZhCN,
+  ...territoryEditZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -165,14 +165,28 @@ test('a new street office is set up from its own GIS files, checked on the map a
     readDb(server, (db) => db.prepare('SELECT g.code FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.name = ?').pluck().get(name));
   expect(gridOf('2号楼')).toBe('370202001001-01-2');
   expect(gridOf('1号楼')).toBe('370202001001-01');
-  await expect(editor.getByTestId('territory-undo-split')).toBeVisible();
+  await expect(editor.getByTestId('territory-undo')).toHaveText(/撤销：拆分网格「幸福里第1网格」/);
   await editor.getByTestId('territory-edit-map').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'territory-edited-map.png') });
-  await editor.getByTestId('territory-undo-split').click();
-  await expect(page.locator('.ant-message')).toContainText('已撤销拆分，1 栋楼划回');
-  expect(gridOf('2号楼')).toBe('370202001001-01');
+
+  // Merge the east grid into the west one, then undo twice: the merge, then the split.
+  await chooseOption(page, editor.getByTestId('territory-merge-grid'), '幸福里第2网格');
+  await editor.getByTestId('territory-merge').click();
+  await expect(page.locator('.ant-message')).toContainText('已合并，1 栋楼划入');
+  expect(gridOf('3号楼')).toBe('370202001001-01');
   expect(readDb(server, (db) => db.prepare('SELECT count(*) FROM grids WHERE deleted = 0').pluck().get())).toBe(2);
-  await expect(editor.getByTestId('territory-undo-split')).toHaveCount(0);
+  await expect(editor.getByTestId('territory-history')).toContainText('合并网格「幸福里第1网格」和「幸福里第2网格」');
+  await editor.getByTestId('territory-undo-bar').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'territory-merged.png') });
+  await editor.getByTestId('territory-undo').click();
+  await expect(page.locator('.ant-message')).toContainText('已撤销：合并网格');
+  expect(gridOf('3号楼')).toBe('370202001001-02');
+  await expect(editor.getByTestId('territory-undo')).toHaveText(/撤销：拆分网格「幸福里第1网格」/);
+  await editor.getByTestId('territory-undo').click();
+  await expect(page.locator('.ant-message')).toContainText('已撤销：拆分网格「幸福里第1网格」');
+  expect(gridOf('2号楼')).toBe('370202001001-01');
+  expect(readDb(server, (db) => db.prepare('SELECT code FROM grids WHERE deleted = 0 ORDER BY code').pluck().all())).toEqual(['370202001001-01', '370202001001-02']);
+  await expect(editor.getByTestId('territory-undo-bar')).toHaveCount(0);
 
   // Export for the city's GIS, read back.
   const geoDownload = page.waitForEvent('download');
@@ -188,7 +202,76 @@ test('a new street office is set up from its own GIS files, checked on the map a
   expect(footprints).toHaveLength(3);
   expect(new TextDecoder().decode(zip['buildings.prj'])).toContain('WGS_1984');
 
+  // A second window of the same account follows the edits below live.
+  const other = await page.context().newPage();
+  await other.goto(`${server.origin}/#/territory`);
+  await expect(other.getByTestId('territory-grid-editor')).toBeVisible();
+
+  // Draw a building in the east grid with the polygon tool.
+  await editor.getByTestId('territory-edit-map').scrollIntoViewIfNeeded();
+  await editor.locator('.leaflet-pm-icon-polygon').click();
+  const corners = [
+    [36.0700, 120.3860],
+    [36.0700, 120.3875],
+    [36.0712, 120.3875],
+    [36.0712, 120.3860],
+  ] as const;
+  for (const [la, ln] of corners) {
+    const p = await at(la, ln);
+    await page.mouse.click(p.x, p.y);
+  }
+  const first = await at(corners[0][0], corners[0][1]);
+  await page.mouse.click(first.x, first.y);
+  const form = editor.getByTestId('territory-new-building');
+  await form.getByTestId('territory-new-building-name').fill('8号楼');
+  await form.getByTestId('territory-new-building-address').fill('海滨花园8号楼');
+  await form.getByTestId('territory-new-building-save').click();
+  await expect(page.locator('.ant-message')).toContainText('已新增楼栋，属于「幸福里第2网格」');
+  expect(gridOf('8号楼')).toBe('370202001001-02');
+  const centre = readDb(server, (db) => db.prepare(`SELECT centroid_lat AS lat, centroid_lng AS lng FROM buildings WHERE name = '8号楼'`).get()) as { lat: number; lng: number };
+  expect(Math.abs(centre.lat - 36.0706)).toBeLessThan(0.0001);
+  expect(Math.abs(centre.lng - 120.38675)).toBeLessThan(0.0001);
+  await expect(editor.getByTestId('territory-building-selected')).toContainText('海滨花园8号楼');
+  await expect(other.getByTestId('territory-history')).toContainText('新增楼栋「海滨花园8号楼」');
+
+  // Move the shared edge's north corner 0.008° east: the east grid's outline follows, 3号楼 (120.385) changes grid.
+  await chooseOption(page, editor.getByTestId('territory-edit-grid'), '幸福里第1网格');
+  await editor.getByTestId('territory-boundary-edit').click();
+  const from = await at(STREET.north, STREET.middle);
+  const to = await at(STREET.north, STREET.middle + 0.008);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+  await page.mouse.up();
+  await editor.getByTestId('territory-boundary-save').click();
+  await expect(page.locator('.ant-message')).toContainText('边界已保存：1 个相邻网格随之调整');
+  const rings = readDb(server, (db) =>
+    (db.prepare('SELECT boundary FROM grids WHERE deleted = 0 ORDER BY code').pluck().all() as string[]).map((b) => (JSON.parse(b) as number[][][])[0]!),
+  );
+  const moved = rings[0]!.find(([x, y]) => Math.abs(y! - STREET.north) < 0.0002 && x! > STREET.middle + 0.006)!;
+  expect(moved).toBeDefined();
+  expect(rings[1]!.some(([x, y]) => x === moved[0] && y === moved[1])).toBe(true);
+  expect(gridOf('3号楼')).toBe('370202001001-01');
+  expect(gridOf('8号楼')).toBe('370202001001-02');
+  await editor.getByTestId('territory-edit-map').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'territory-edge-moved.png') });
+  await expect(other.getByTestId('territory-history')).toContainText('调整网格「幸福里第1网格」的边界');
+  await other.close();
+
   const actions = readDb(server, (db) => db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'territory.%' ORDER BY seq`).pluck().all());
-  expect(actions).toEqual(['territory.office', 'territory.import', 'territory.import', 'territory.import', 'territory.split', 'territory.split_undo', 'territory.export', 'territory.export']);
+  expect(actions).toEqual([
+    'territory.office',
+    'territory.import',
+    'territory.import',
+    'territory.import',
+    'territory.split',
+    'territory.merge_grids',
+    'territory.undo',
+    'territory.undo',
+    'territory.export',
+    'territory.export',
+    'territory.add_building',
+    'territory.reshape_grid',
+  ]);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { requireOffice, officeOf } from '../../../db/territory/existing';
 import { officeInfo } from '../../../db/territory/office';
-import { lastSplit, moveBuilding, splitGrid, undoSplit } from '../../../db/territory/split';
+import { moveBuilding, splitGrid } from '../../../db/territory/split';
 import { ServiceError } from '../../../db/errors';
 import type { territoryMethods } from '../../api/territory';
 import type { HandlerMap } from '../handler-types';
@@ -27,7 +27,5 @@ export const territoryHandlers: HandlerMap<keyof typeof territoryMethods> = {
     return startThreadJob(env.runtime, ctx, 'territory.export', input, 'read');
   },
   'territory.splitGrid': (ctx, input) => splitGrid(ctx, input),
-  'territory.lastSplit': (ctx) => lastSplit(ctx),
-  'territory.undoSplit': (ctx) => undoSplit(ctx),
   'territory.moveBuilding': (ctx, input) => moveBuilding(ctx, input),
 };

@@ -91,6 +91,12 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'volunteers.specialty.create': 'audit.action.volunteers.specialty.create',
   'volunteers.specialty.rename': 'audit.action.volunteers.specialty.rename',
   'volunteers.specialty.delete': 'audit.action.volunteers.specialty.delete',
+  'territory.merge_grids': 'audit.action.territory.merge_grids',
+  'territory.reshape_grid': 'audit.action.territory.reshape_grid',
+  'territory.add_building': 'audit.action.territory.add_building',
+  'territory.reshape_building': 'audit.action.territory.reshape_building',
+  'territory.delete_building': 'audit.action.territory.delete_building',
+  'territory.undo': 'audit.action.territory.undo',
 };
 
 export function actionLabel(action: string, t: Translate): string {

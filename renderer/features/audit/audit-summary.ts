@@ -157,6 +157,19 @@ const SUMMARIES: Record<string, Summary> = {
   'volunteers.specialty.create': (e, t) => t('audit.sum.volunteerSpecialty', { name: text(e.detail, 'name') }),
   'volunteers.specialty.rename': (e, t) => t('audit.sum.volunteerSpecialtyRename', { from: text(e.detail, 'from'), name: text(e.detail, 'name') }),
   'volunteers.specialty.delete': (e, t) => t('audit.sum.volunteerSpecialty', { name: text(e.detail, 'name') }),
+  'territory.merge_grids': (e, t) => t('audit.sum.territoryMerge', { grid: text(e.detail, 'grid'), merged: text(e.detail, 'merged'), moved: count(e.detail, 'moved') }),
+  'territory.reshape_grid': (e, t) =>
+    t('audit.sum.territoryReshapeGrid', {
+      grid: text(e.detail, 'grid'),
+      neighbours: count(e.detail, 'neighbours'),
+      moved: count(e.detail, 'moved'),
+      overlaps: count(e.detail, 'overlaps'),
+      gaps: count(e.detail, 'gaps'),
+    }),
+  'territory.add_building': (e, t) => t('audit.sum.territoryAddBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'territory.reshape_building': (e, t) => t('audit.sum.territoryReshapeBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
+  'territory.delete_building': (e, t) => t('audit.sum.territoryDeleteBuilding', { address: text(e.detail, 'address') }),
+  'territory.undo': (e, t) => t('audit.sum.territoryUndo', { edit: text(e.detail, 'edit') }),
 };
 
 /**

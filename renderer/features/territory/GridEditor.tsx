@@ -1,89 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
-import '@geoman-io/leaflet-geoman-free';
-import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { App, Button, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { MapContainer, useMap } from 'react-leaflet';
-import type { MapLayers } from '../../../electron/api';
+import type { GridReshaped, MapLayers } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
-
-declare global {
-  interface Window {
-    /** Test builds only: the page point of a [lat, lng] on the grid editor's map. */
-    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
-  }
-}
+import { BuildingPanel } from './BuildingPanel';
+import { EditLayers, ringOf, type Ring } from './EditLayers';
+import { NewBuildingForm } from './NewBuildingForm';
+import { UndoBar } from './UndoBar';
 
 type Grid = MapLayers['grids'][number];
-
-function Drawing({ grids, selected, onLine }: { grids: Grid[]; selected: string | null; onLine: (line: [number, number][] | null) => void }) {
-  const map = useMap();
-  const drawn = useRef<L.Layer | null>(null);
-
-  useEffect(() => {
-    map.pm.addControls({
-      position: 'topleft',
-      drawMarker: false,
-      drawCircleMarker: false,
-      drawPolygon: false,
-      drawRectangle: false,
-      drawCircle: false,
-      drawText: false,
-      editMode: false,
-      dragMode: false,
-      cutPolygon: false,
-      removalMode: false,
-      rotateMode: false,
-    });
-    map.pm.setLang('zh');
-    const created = (e: { layer: L.Layer }) => {
-      drawn.current?.remove();
-      drawn.current = e.layer;
-      const points = (e.layer as L.Polyline).getLatLngs() as L.LatLng[];
-      onLine(points.map((p) => [p.lng, p.lat] as [number, number]));
-    };
-    map.on('pm:create', created);
-    if (import.meta.env.MODE === 'e2e') {
-      window.__gridDeskGridEditor = {
-        pointOf(lat, lng) {
-          const rect = map.getContainer().getBoundingClientRect();
-          const p = map.latLngToContainerPoint([lat, lng]);
-          return { x: Math.round(rect.left + p.x + window.scrollX), y: Math.round(rect.top + p.y + window.scrollY) };
-        },
-      };
-    }
-    return () => {
-      map.off('pm:create', created);
-      map.pm.removeControls();
-    };
-  }, [map, onLine]);
-
-  useEffect(() => {
-    const group = L.layerGroup().addTo(map);
-    for (const g of grids) {
-      const on = g.id === selected;
-      L.polygon(
-        g.boundary.map((ring) => ring.map(([lng, lat]) => [lat, lng] as [number, number])),
-        { color: on ? '#1677ff' : '#595959', weight: on ? 3 : 1, fillOpacity: on ? 0.15 : 0.04, pmIgnore: true, interactive: false },
-      )
-        .bindTooltip(g.name, { permanent: true, direction: 'center', className: 'gd-territory-grid-label' })
-        .addTo(group);
-    }
-    return () => void group.remove();
-  }, [map, grids, selected]);
-
-  useEffect(() => {
-    if (selected === null) {
-      drawn.current?.remove();
-      drawn.current = null;
-    }
-  }, [selected]);
-
-  return null;
-}
 
 function FitGrids({ grids }: { grids: Grid[] }) {
   const map = useMap();
@@ -96,37 +25,110 @@ function FitGrids({ grids }: { grids: Grid[] }) {
   return null;
 }
 
-/** 拆分网格: pick a grid, draw a line across it with leaflet-geoman, split; the latest split can be undone. */
+/**
+ * 在地图上修正网格: split a grid along a drawn line, merge a neighbour into it, edit its boundary
+ * (shared corners move the neighbours too), draw, move, reshape, delete and reassign buildings.
+ * Every edit goes on the account's undo stack (`UndoBar`).
+ */
 export function GridEditor() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const layers = useApiQuery('map.layers', {});
-  const last = useApiQuery('territory.lastSplit', {});
   const client = useQueryClient();
-  const changed = () => {
-    void last.refetch();
-    void client.invalidateQueries({ queryKey: ['territory.office'] });
-  };
   const [gridId, setGridId] = useState<string | null>(null);
-  const [line, setLine] = useState<[number, number][] | null>(null);
+  const [mergeId, setMergeId] = useState<string | null>(null);
+  const [line, setLine] = useState<Ring | null>(null);
+  const [polygon, setPolygon] = useState<Ring | null>(null);
+  const [buildingId, setBuildingId] = useState<string | null>(null);
+  const [editingGrid, setEditingGrid] = useState(false);
+  const [editingBuilding, setEditingBuilding] = useState(false);
+  const [drawnReset, setDrawnReset] = useState(0);
+  const editing = useRef<L.Polygon | null>(null);
+
+  const changed = () => {
+    setDrawnReset((n) => n + 1);
+    setLine(null);
+    setPolygon(null);
+    void client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && (q.queryKey[0].startsWith('territory.') || q.queryKey[0].startsWith('buildings.')) });
+  };
   const onError = (error: Error) => void message.error(describeError(error, t).message);
   const split = useApiMutation('territory.splitGrid', {
     onSuccess: (done) => {
       void message.success(t('territory.edit.split.done', { code: done.newCode, moved: done.moved }));
-      setGridId(null);
-      setLine(null);
       changed();
     },
     onError,
   });
-  const undo = useApiMutation('territory.undoSplit', {
+  const merge = useApiMutation('territory.mergeGrids', {
     onSuccess: (done) => {
-      void message.success(t('territory.edit.undo.done', { moved: done.moved }));
+      void message.success(t('territory.edit.merge.done', { moved: done.moved }));
+      setMergeId(null);
+      changed();
+    },
+    onError,
+  });
+  const flag = (done: GridReshaped) => {
+    void message.success(t('territory.edit.boundary.done', { neighbours: done.neighbours, moved: done.moved }));
+    if (done.overlaps.length > 0 || done.gaps.length > 0) {
+      modal.warning({
+        title: t('territory.edit.boundary.flagged', { overlaps: done.overlaps.length, gaps: done.gaps.length }),
+        content: [
+          ...done.overlaps.map((o) => `${o.a} × ${o.b}：${o.m2} m²`),
+          ...done.gaps.map((g) => `${g.at[1].toFixed(6)}, ${g.at[0].toFixed(6)}：${g.m2} m²`),
+        ].join('；'),
+      });
+    }
+  };
+  const reshapeGrid = useApiMutation('territory.reshapeGrid', {
+    onSuccess: (done) => {
+      setEditingGrid(false);
+      flag(done);
+      changed();
+    },
+    onError,
+  });
+  const addBuilding = useApiMutation('territory.addBuilding', {
+    onSuccess: (done) => {
+      void message.success(t('territory.edit.building.added', { grid: done.gridName }));
+      setBuildingId(done.buildingId);
+      changed();
+    },
+    onError,
+  });
+  const reshapeBuilding = useApiMutation('territory.reshapeBuilding', {
+    onSuccess: (done) => {
+      void message.success(t('territory.edit.building.saved', { grid: done.gridName }));
+      setEditingBuilding(false);
+      changed();
+    },
+    onError,
+  });
+  const deleteBuilding = useApiMutation('territory.deleteBuilding', {
+    onSuccess: () => {
+      void message.success(t('territory.edit.building.deleted'));
+      setBuildingId(null);
+      changed();
+    },
+    onError,
+  });
+  const moveBuilding = useApiMutation('territory.moveBuilding', {
+    onSuccess: (done) => {
+      void message.success(t('territory.edit.building.moved', { grid: grids.find((g) => g.id === done.gridId)?.name ?? '' }));
       changed();
     },
     onError,
   });
   const grids = layers.data?.grids ?? [];
+  const buildings = layers.data?.buildings ?? { ids: [], statuses: [], footprints: [] };
+  const pickBuilding = useCallback((id: string) => {
+    setBuildingId(id);
+    setEditingBuilding(false);
+  }, []);
+  const chooseGrid = (id: string) => {
+    setGridId(id);
+    setMergeId(null);
+    setEditingGrid(false);
+  };
 
   return (
     <div data-testid="territory-grid-editor">
@@ -135,31 +137,83 @@ export function GridEditor() {
         <span>{t('territory.edit.grid')}</span>
         <Select<string>
           value={gridId ?? undefined}
-          onChange={setGridId}
+          onChange={chooseGrid}
           options={grids.map((g) => ({ value: g.id, label: `${g.name}（${g.code}）` }))}
-          style={{ width: 320 }}
+          style={{ width: 300 }}
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="territory-edit-grid"
         />
         <Button
           type="primary"
-          disabled={!gridId}
+          disabled={!gridId || editingGrid}
           loading={split.isPending}
           onClick={() => (line ? split.mutate({ gridId: gridId!, line }) : void message.warning(t('territory.edit.drawFirst')))}
           data-testid="territory-split"
         >
           {t('territory.edit.split')}
         </Button>
-        {last.data ? (
-          <Button loading={undo.isPending} onClick={() => undo.mutate({})} data-testid="territory-undo-split">
-            {t('territory.edit.undo', { grid: last.data.gridName })}
+        <Select<string>
+          value={mergeId ?? undefined}
+          onChange={setMergeId}
+          disabled={!gridId || editingGrid}
+          placeholder={t('territory.edit.mergeWith')}
+          options={grids.filter((g) => g.id !== gridId).map((g) => ({ value: g.id, label: `${g.name}（${g.code}）` }))}
+          style={{ width: 260 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="territory-merge-grid"
+        />
+        <Button disabled={!gridId || !mergeId} loading={merge.isPending} onClick={() => merge.mutate({ keepId: gridId!, mergeId: mergeId! })} data-testid="territory-merge">
+          {t('territory.edit.merge')}
+        </Button>
+        {editingGrid ? (
+          <>
+            <Button type="primary" loading={reshapeGrid.isPending} onClick={() => editing.current && reshapeGrid.mutate({ gridId: gridId!, ring: ringOf(editing.current) })} data-testid="territory-boundary-save">
+              {t('territory.edit.saveBoundary')}
+            </Button>
+            <Button onClick={() => setEditingGrid(false)}>{t('territory.edit.cancel')}</Button>
+          </>
+        ) : (
+          <Button disabled={!gridId} onClick={() => setEditingGrid(true)} data-testid="territory-boundary-edit">
+            {t('territory.edit.editBoundary')}
           </Button>
-        ) : null}
+        )}
       </Space>
+      {editingGrid ? <Typography.Paragraph type="secondary">{t('territory.edit.boundaryHelp')}</Typography.Paragraph> : null}
+      {polygon ? (
+        <NewBuildingForm busy={addBuilding.isPending} onSave={(v) => addBuilding.mutate({ ...v, ring: polygon })} onCancel={() => changed()} />
+      ) : null}
+      {buildingId && buildings.ids.includes(buildingId) ? (
+        <BuildingPanel
+          key={buildingId}
+          buildingId={buildingId}
+          grids={grids}
+          editing={editingBuilding}
+          busy={reshapeBuilding.isPending || deleteBuilding.isPending || moveBuilding.isPending}
+          onEdit={() => setEditingBuilding(true)}
+          onCancel={() => setEditingBuilding(false)}
+          onSave={() => editing.current && reshapeBuilding.mutate({ buildingId, ring: ringOf(editing.current) })}
+          onDelete={() => deleteBuilding.mutate({ buildingId })}
+          onReassign={(id) => moveBuilding.mutate({ buildingId, gridId: id })}
+        />
+      ) : null}
+      <UndoBar />
       <div className="gd-territory-map" data-testid="territory-edit-map">
         <MapContainer center={[36.07, 120.38]} zoom={14} style={{ height: '100%', width: '100%' }}>
           <FitGrids grids={grids} />
-          <Drawing grids={grids} selected={gridId} onLine={setLine} />
+          <EditLayers
+            grids={grids}
+            buildings={buildings}
+            gridId={gridId}
+            mergeId={mergeId}
+            buildingId={buildingId}
+            editingGrid={editingGrid}
+            editingBuilding={editingBuilding}
+            editing={editing}
+            onLine={setLine}
+            onPolygon={setPolygon}
+            onPickBuilding={pickBuilding}
+            drawnReset={drawnReset}
+          />
         </MapContainer>
       </div>
     </div>

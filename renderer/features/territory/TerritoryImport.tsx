@@ -50,9 +50,9 @@ export function TerritoryImport() {
       setBusy(false);
     }
   };
-  const check = (id: string, given: TerritoryMapping) =>
+  const check = (id: string, given: TerritoryMapping, reading: CrsChoice = crs) =>
     attempt(async () => {
-      const result = await finish<TerritoryPreview>('territory.preview', await previewCall.mutateAsync({ fileId: id, layer, crs, encoding, mapping: given }));
+      const result = await finish<TerritoryPreview>('territory.preview', await previewCall.mutateAsync({ fileId: id, layer, crs: reading, encoding, mapping: given }));
       setPreview(result);
       setMapping(result.mapping);
     });
@@ -142,6 +142,29 @@ export function TerritoryImport() {
               {t('territory.preview.crs', { label: preview.crs.label })}
               {preview.crs.detected ? t('territory.preview.detected') : ''}
             </span>
+            {preview.crsHint ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={preview.crsHint.reason}
+                data-testid="territory-preview-crs-hint"
+                action={
+                  preview.crsHint.propose && fileId ? (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        const proposed = preview.crsHint!.propose!;
+                        setCrs(proposed);
+                        void check(fileId, mapping, proposed);
+                      }}
+                      data-testid="territory-preview-crs-accept"
+                    >
+                      {t('territory.preview.crsAccept', { crs: preview.crsHint.propose === 'gcj02' ? 'GCJ-02' : 'BD-09' })}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            ) : null}
             {preview.encoding ? <span data-testid="territory-preview-encoding">{t('territory.preview.encoding', { encoding: preview.encoding.toUpperCase() })}</span> : null}
             <strong data-testid="territory-preview-counts">{t('territory.preview.counts', preview.counts)}</strong>
             <span data-testid="territory-preview-checks">

@@ -79,6 +79,20 @@ const CROSSING_INSIDE: [number, number][] = [
   [120.36, 36.065],
   [120.39, 36.065],
 ];
+/** A grid's outer ring or a building's footprint as stored, to draw it again. */
+function outlineOf(f: MatrixStreet, table: 'grids' | 'buildings', id: string): [number, number][] {
+  const sqlite = f.t.runtime.vault.requireOpen().opened.sqlite;
+  if (table === 'grids') return (JSON.parse(sqlite.prepare('SELECT boundary FROM grids WHERE id = ?').pluck().get(id) as string) as [number, number][][])[0]!;
+  return JSON.parse(sqlite.prepare('SELECT footprint FROM buildings WHERE id = ?').pluck().get(id) as string) as [number, number][];
+}
+/** A footprint in the first grid. */
+const FOOTPRINT: [number, number][] = [
+  [120.372, 36.062],
+  [120.373, 36.062],
+  [120.373, 36.063],
+  [120.372, 36.063],
+  [120.372, 36.062],
+];
 /** A line across the second grid (the triangle 120.39–120.40°E, 36.06–36.07°N), south to north. */
 const CROSSING_OUTSIDE: [number, number][] = [
   [120.3975, 36.05],
@@ -225,12 +239,19 @@ export const SAMPLES: Samples = {
   'territory.apply': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
   'territory.export': sample(() => ({ format: 'geojson' })),
   'territory.splitGrid': scoped((f, _c, w) => ({ gridId: f.at[w].grid, line: w === 'inside' ? CROSSING_INSIDE : CROSSING_OUTSIDE })),
-  'territory.lastSplit': sample(() => ({})),
-  'territory.undoSplit': sample(async (f) => {
-    await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE });
+  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
+  'territory.mergeGrids': sample(async (f) => ({ keepId: f.at.inside.grid, mergeId: (await f.admin.call('territory.splitGrid', { gridId: f.at.inside.grid, line: CROSSING_INSIDE })).newGridId })),
+  'territory.reshapeGrid': scoped((f, _c, w) => ({ gridId: f.at[w].grid, ring: outlineOf(f, 'grids', f.at[w].grid) })),
+  'territory.addBuilding': sample(() => ({ ring: FOOTPRINT, name: '新楼', address: `新楼${Math.random()}`, floors: 6 })),
+  'territory.reshapeBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, ring: outlineOf(f, 'buildings', f.at[w].building) })),
+  'territory.deleteBuilding': scoped(async (f, _c, w) => ({
+    buildingId: (await f.admin.call('territory.addBuilding', { ring: outlineOf(f, 'buildings', f.at[w].building), name: '新楼', address: `新楼${Math.random()}`, floors: 6 })).buildingId,
+  })),
+  'territory.editHistory': sample(() => ({})),
+  'territory.undoEdit': sample(async (f) => {
+    await f.admin.call('territory.addBuilding', { ring: FOOTPRINT, name: '新楼', address: `新楼${Math.random()}`, floors: 6 });
     return {};
   }),
-  'territory.moveBuilding': scoped((f, _c, w) => ({ buildingId: f.at[w].building, gridId: f.at[w === 'inside' ? 'outside' : 'inside'].grid })),
   'volunteerTeams.list': sample(() => ({})),
   'volunteerTeams.places': sample(() => ({})),
   'volunteerTeams.candidates': sample((f) => ({ communityId: communityOf(f, 'inside') })),

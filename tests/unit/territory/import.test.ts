@@ -10,7 +10,8 @@ import { crsOfPrj } from '../../../db/territory/crs';
 import { exportTerritory } from '../../../db/territory/export';
 import { createOffice } from '../../../db/territory/office';
 import { planTerritory } from '../../../db/territory/stage';
-import { lastSplit, moveBuilding, splitGrid, undoSplit } from '../../../db/territory/split';
+import { moveBuilding, splitGrid } from '../../../db/territory/split';
+import { editHistory, undoEdit } from '../../../db/territory/edits/undo';
 import type { TerritoryInput } from '../../../electron/api/territory';
 import { ADMIN } from '../helpers/actors';
 import { openImportStreet, upload, type ImportStreet } from '../imports/fixture';
@@ -171,15 +172,15 @@ describe('correcting grids on the map', () => {
     expect(gridsNow(s).map((g) => g.code)).toEqual(['370202001001-01', '370202001001-01-2', '370202001001-02']);
     expect(gridOfBuilding(s, '1号楼')).toBe('370202001001-01');
     expect(gridOfBuilding(s, '2号楼')).toBe('370202001001-01-2');
-    expect(lastSplit(ctx)).toEqual({ gridName: '幸福里第1网格' });
+    expect(editHistory(ctx).map((e) => e.label)).toEqual(['拆分网格「幸福里第1网格」']);
 
-    expect(undoSplit(ctx)).toMatchObject({ moved: 1 });
+    expect(undoEdit(ctx)).toMatchObject({ action: 'split' });
     expect(gridsNow(s).map((g) => g.code)).toEqual(['370202001001-01', '370202001001-02']);
     expect(gridsNow(s)[0]!.boundary).toBe(west.boundary);
     expect(gridOfBuilding(s, '2号楼')).toBe('370202001001-01');
-    expect(() => undoSplit(ctx)).toThrow('没有可以撤销的网格拆分');
-    const actions = s.sqlite.prepare(`SELECT action FROM audit_log WHERE action LIKE 'territory.split%' ORDER BY seq`).pluck().all();
-    expect(actions).toEqual(['territory.split', 'territory.split_undo']);
+    expect(() => undoEdit(ctx)).toThrow('没有可以撤销的地图修改');
+    const actions = s.sqlite.prepare(`SELECT action FROM audit_log WHERE action IN ('territory.split', 'territory.undo') ORDER BY seq`).pluck().all();
+    expect(actions).toEqual(['territory.split', 'territory.undo']);
   });
 
   it('refuses a line that does not cross the grid, writing nothing', async () => {

@@ -81,4 +81,33 @@ describe('人口信息采集表 into buildings', () => {
       .all();
     expect(written).toEqual([{ name: '李秀英', room: '2单元301', building: '1号楼' }]);
   });
+
+  it('takes special groups from the 特殊人群 column and beside the category into the special-group tags, refusing unknown words', async () => {
+    const s = await streetWithBuildings();
+    const ctx = s.host.context(ADMIN);
+    const third = id('37020219450303125');
+    const file = (rows: unknown[][]) => xlsx([['现住址', '姓名', '公民身份号码', '与户主关系', '人员类别', '特殊人群'], ...rows], {}, '人口信息');
+    const stage = async (rows: unknown[][]) => importJobs.stage(ctx, { kind: 'residents', fileId: upload(s, '人口信息采集表.xlsx', await file(rows)) }, directJob(ctx));
+    const first = await stage([
+      ['幸福里小区1号楼2单元301', '王建国', HEAD, '户主', '户籍', '独居老人、残疾人'],
+      ['幸福里小区1号楼2单元302', '李秀英', SPOUSE, '户主', '流动，返乡人员', ''],
+      ['幸福里小区1号楼2单元303', '周大爷', third, '户主', '户籍', '低保户'],
+    ]);
+    expect(first.counts).toMatchObject({ create: 2, reject: 1 });
+    const refused = s.sqlite.prepare('SELECT problems FROM import_rows WHERE run_id = ? AND row_no = 4').pluck().get(first.id) as string;
+    expect(refused).toContain('特殊人群「低保户」不认识');
+    applyImport(ctx, importerOf, { id: first.id }, directJob(ctx));
+    const tags = s.sqlite.prepare<[], { name: string; tag: string }>('SELECT r.name, t.tag FROM resident_tags t JOIN residents r ON r.id = t.resident_id WHERE t.deleted = 0 ORDER BY r.name, t.tag').all();
+    expect(tags.map((t) => `${t.name}:${t.tag}`)).toEqual(['李秀英:returnee', '王建国:disabled', '王建国:elderly_alone']);
+    expect(s.sqlite.prepare('SELECT registration FROM residents WHERE id_number = ?').pluck().get(SPOUSE)).toBe('floating');
+
+    // The same register again names nothing new: unchanged; a new group makes the row an update that adds it.
+    const again = await stage([['幸福里小区1号楼2单元301', '王建国', HEAD, '户主', '户籍', '独居老人']]);
+    expect(again.counts).toMatchObject({ unchanged: 1 });
+    const more = await stage([['幸福里小区1号楼2单元301', '王建国', HEAD, '户主', '户籍', '居家观察']]);
+    expect(more.counts).toMatchObject({ update: 1 });
+    applyImport(ctx, importerOf, { id: more.id }, directJob(ctx));
+    expect(s.sqlite.prepare(`SELECT count(*) FROM resident_tags t JOIN residents r ON r.id = t.resident_id WHERE r.id_number = ? AND t.deleted = 0`).pluck().get(HEAD)).toBe(3);
+  });
 });
+
