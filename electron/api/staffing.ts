@@ -56,6 +56,30 @@ export interface BoardCell {
   endsAt: number;
   needed: number;
   people: BoardPerson[];
+  /** 交接班: the latest note left on this post by a shift that started in the 24 h before this one. */
+  handoverIn: HandoverNote | null;
+  /** Notes written on this shift itself. */
+  handoversOut: number;
+}
+
+/** 交接班: what happened on a shift of a post and what the next shift must watch. */
+export interface HandoverNote {
+  id: string;
+  postId: string;
+  templateId: string;
+  shiftName: string;
+  date: string;
+  shiftStartsAt: number;
+  happened: string;
+  watch: string;
+  authorName: string;
+  writtenAt: number;
+}
+
+/** A post's position log: its handover notes, newest shift first. */
+export interface PostLog {
+  post: { id: string; name: string; communityName: string; gridName: string | null };
+  notes: HandoverNote[];
 }
 
 export interface BoardPost {
@@ -226,6 +250,18 @@ export const staffingMethods = {
   'staffing.acceptFill': mutation<{ created: number; skipped: number }>({ permission: 'staffing.edit', invalidates: ['staffing'] })(
     z.object({ items: z.array(z.object({ ...slot, personId: idSchema }).strict()).min(1, '请至少选择一条建议').max(5000) }).strict(),
   ),
+  /** 交接班: a note on a shift that has begun, by the duty officer or a grid worker for the posts of their grids. */
+  'staffing.writeHandover': mutation<HandoverNote>({ permission: 'staffing.attend', invalidates: ['staffing'] })(
+    z
+      .object({
+        ...slot,
+        happened: limitedText(500, '“本班情况”最多 500 个字').pipe(z.string().min(1, '请填写“本班情况”')),
+        watch: limitedText(500, '“下一班注意”最多 500 个字').default(''),
+      })
+      .strict(),
+  ),
+  /** A post's position log: its handover notes, newest first (at most `limit`). */
+  'staffing.postLog': query<PostLog>({ permission: 'staffing.read' })(z.object({ postId: idSchema, limit: z.number().int().min(1).max(500).default(100) }).strict()),
   /** A job writing the week's roster as .xlsx, one sheet per community. */
   'staffing.exportWeek': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(z.object({ from: dateSchema }).strict()),
 };

@@ -28,4 +28,8 @@ export const staffingErrors = {
   },
   'staffing.rangeTooLong': { 'zh-CN': '日期范围最多 92 天，且结束日期不能早于开始日期', en: 'A date range is at most 92 days, and cannot end before it starts' },
   'staffing.lastTemplate': { 'zh-CN': '点位至少要保留一个班次', en: 'A post keeps at least one shift' },
+  'staffing.handoverTooEarly': {
+    'zh-CN': '{date} 的{shift}还没有开始，交接班记录要在本班开始后填写',
+    en: 'The {shift} of {date} has not begun yet; a handover note is written once the shift has begun',
+  },
 } as const satisfies Record<string, Message>;
