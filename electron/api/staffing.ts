@@ -170,6 +170,54 @@ export interface AutoFillResult {
   unfilled: { date: string; postName: string; shiftName: string; missing: number; reason: string }[];
 }
 
+/** The heads and grid workers the coverage view shows and fills: 片区长, 网格长, 网格员, 楼栋长 (弄巷长 for alleys). */
+export const coverageRoles = ['zone_head', 'grid_head', 'grid_worker', 'building_head', 'alley_head'] as const;
+export type CoverageRole = (typeof coverageRoles)[number];
+
+export interface CoverageHolder {
+  personId: string;
+  name: string;
+}
+
+export interface CoverageZone {
+  id: string;
+  name: string;
+  communityName: string;
+  zoneHeads: CoverageHolder[];
+}
+
+export interface CoverageGrid {
+  id: string;
+  name: string;
+  communityName: string;
+  zoneName: string;
+  gridHeads: CoverageHolder[];
+  gridWorkers: CoverageHolder[];
+  buildings: number;
+  buildingsWithoutHead: number;
+}
+
+export interface CoverageBuilding {
+  id: string;
+  name: string;
+  kind: string;
+  gridId: string;
+  gridName: string;
+  compoundName: string;
+  heads: CoverageHolder[];
+}
+
+/**
+ * 三长 and grid workers: every zone and grid with its heads and workers; the buildings of one grid
+ * (`gridId`) or, without it, every building still without a head. Grids need at least one 网格员.
+ */
+export interface StaffingCoverage {
+  zones: CoverageZone[];
+  grids: CoverageGrid[];
+  buildings: CoverageBuilding[];
+  totals: { zones: number; zonesWithoutHead: number; grids: number; gridsWithoutHead: number; gridsWithoutWorker: number; buildings: number; buildingsWithoutHead: number };
+}
+
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const reasonSchema = limitedText(200, '理由最多 200 个字').optional();
 const slot = { postId: idSchema, templateId: idSchema, date: dateSchema };
@@ -262,6 +310,12 @@ export const staffingMethods = {
   ),
   /** A post's position log: its handover notes, newest first (at most `limit`). */
   'staffing.postLog': query<PostLog>({ permission: 'staffing.read' })(z.object({ postId: idSchema, limit: z.number().int().min(1).max(500).default(100) }).strict()),
+  /** The three heads and grid workers of every zone, grid and building the caller sees, and where they are missing. */
+  'staffing.coverage': query<StaffingCoverage>({ permission: 'staffing.read' })(z.object({ gridId: idSchema.optional() }).strict()),
+  /** Makes a person 片区长 / 网格长 / 网格员 / 楼栋长 of a zone, grid or building (filling a gap of the coverage view). */
+  'staffing.appointDuty': mutation<{ id: string }>({ permission: 'staffing.edit', invalidates: ['staffing', 'buildings'] })(
+    z.object({ role: z.enum(coverageRoles, { message: '请选择职责（片区长、网格长、网格员、楼栋长或弄巷长）' }), scopeId: idSchema, personId: idSchema }).strict(),
+  ),
   /** A job writing the week's roster as .xlsx, one sheet per community. */
   'staffing.exportWeek': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(z.object({ from: dateSchema }).strict()),
 };

@@ -32,4 +32,6 @@ export const staffingErrors = {
     'zh-CN': '{date} 的{shift}还没有开始，交接班记录要在本班开始后填写',
     en: 'The {shift} of {date} has not begun yet; a handover note is written once the shift has begun',
   },
+  'staffing.scopeNotFound': { 'zh-CN': '找不到要安排{role}的地方，可能已被删除，请刷新后再试', en: 'The place to appoint the {role} of was not found (it may have been deleted); refresh and try again' },
+  'staffing.alreadyHolds': { 'zh-CN': '{name} 已经是{place}的{role}，不必重复安排', en: '{name} already is the {role} of {place}' },
 } as const satisfies Record<string, Message>;

@@ -4,6 +4,8 @@ import { attend, unassignShift } from '../../../db/staffing/attend';
 import { staffingBoard } from '../../../db/staffing/board';
 import { staffingGaps } from '../../../db/staffing/gaps';
 import { postLog, writeHandover } from '../../../db/staffing/handover';
+import { appointDuty } from '../../../db/staffing/appoint';
+import { staffingCoverage } from '../../../db/staffing/coverage';
 import { dutyPeople } from '../../../db/staffing/people';
 import { deletePost, deleteTemplate, listPosts, savePost, saveTemplate } from '../../../db/staffing/posts';
 import { dayStart } from '../../../db/staffing/time';
@@ -40,6 +42,8 @@ export const staffingHandlers: HandlerMap<keyof typeof staffingMethods> = {
   'staffing.acceptFill': (ctx, input) => acceptFill(ctx, input),
   'staffing.writeHandover': (ctx, input, env) => writeHandover(ctx, input, env.runtime.now()),
   'staffing.postLog': (ctx, input) => postLog(ctx, input),
+  'staffing.coverage': (ctx, input) => staffingCoverage(ctx, input),
+  'staffing.appointDuty': (ctx, input, env) => appointDuty(ctx, input, env.runtime.now()),
   'staffing.exportWeek': (ctx, input, env) => {
     authorize(ctx.actor, 'staffing.read');
     checkDate(input.from, 'from');
