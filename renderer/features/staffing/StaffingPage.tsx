@@ -16,6 +16,7 @@ import { useJobFinished } from '../jobs/use-jobs';
 import { AutoFillModal } from './AutoFillModal';
 import { BoardTable } from './BoardTable';
 import { parseCellId, type CellRef } from './cell-id';
+import { CoveragePanel } from './CoveragePanel';
 import { GapsList } from './GapsList';
 import { HandoverModal } from './HandoverModal';
 import { describeCell } from './describe-cell';
@@ -185,6 +186,11 @@ export function StaffingPage() {
                 </div>
               </DndContext>
             ),
+          },
+          {
+            key: 'coverage',
+            label: t('staffing.tab.coverage'),
+            children: <CoveragePanel canEdit={canEdit} />,
           },
           {
             key: 'gaps',
