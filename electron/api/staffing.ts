@@ -218,6 +218,19 @@ export interface StaffingCoverage {
   totals: { zones: number; zonesWithoutHead: number; grids: number; gridsWithoutHead: number; gridsWithoutWorker: number; buildings: number; buildingsWithoutHead: number };
 }
 
+/** A post on the map with the shift under way: covered (filled ≥ needed), short, or no shift now. */
+export interface PostOnMap {
+  id: string;
+  name: string;
+  kind: string;
+  communityName: string;
+  point: [number, number] | null;
+  route: [number, number][] | null;
+  state: 'covered' | 'short' | 'off';
+  /** The shift under way (the first, when shifts overlap), with needed vs filled (no-shows not counted) and signed in. */
+  shift: { name: string; startsAt: number; endsAt: number; needed: number; filled: number; signedIn: number } | null;
+}
+
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const reasonSchema = limitedText(200, '理由最多 200 个字').optional();
 const slot = { postId: idSchema, templateId: idSchema, date: dateSchema };
@@ -316,6 +329,8 @@ export const staffingMethods = {
   'staffing.appointDuty': mutation<{ id: string }>({ permission: 'staffing.edit', invalidates: ['staffing', 'buildings'] })(
     z.object({ role: z.enum(coverageRoles, { message: '请选择职责（片区长、网格长、网格员、楼栋长或弄巷长）' }), scopeId: idSchema, personId: idSchema }).strict(),
   ),
+  /** The posts the caller sees, placed on the map, coloured by whether the shift under way is covered. */
+  'staffing.postsNow': query<PostOnMap[]>({ permission: 'staffing.read' })(z.object({}).strict()),
   /** A job writing the week's roster as .xlsx, one sheet per community. */
   'staffing.exportWeek': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(z.object({ from: dateSchema }).strict()),
 };

@@ -125,6 +125,9 @@ export const staffingZhCN = {
   'staffing.coverage.role.grid_worker': '网格员',
   'staffing.coverage.role.building_head': '楼栋长',
   'staffing.coverage.role.alley_head': '弄巷长',
+  'staffing.map.layer': '值守点位',
+  'staffing.map.off': '当前没有班次',
+  'staffing.map.shift': '在岗 {filled}/{needed} 人，已到岗 {signedIn} 人',
 };
 
 export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
@@ -253,4 +256,7 @@ export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
   'staffing.coverage.role.grid_worker': 'Grid worker',
   'staffing.coverage.role.building_head': 'Building head',
   'staffing.coverage.role.alley_head': 'Alley head',
+  'staffing.map.layer': 'Duty posts',
+  'staffing.map.off': 'no shift now',
+  'staffing.map.shift': '{filled}/{needed} on duty, {signedIn} signed in',
 };

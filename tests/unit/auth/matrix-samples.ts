@@ -230,6 +230,7 @@ export const SAMPLES: Samples = {
   'staffing.exportWeek': sample(() => ({ from: STAFF_DAY })),
   'staffing.writeHandover': scoped(async (f, _c, w) => ({ ...(await postIn(f, w)), date: STAFF_DAY, happened: '夜里平稳', watch: '早上车多' })),
   'staffing.coverage': sample(() => ({})),
+  'staffing.postsNow': sample(() => ({})),
   'staffing.appointDuty': sample((f) => ({ role: 'grid_worker', scopeId: f.at.inside.grid, personId: newPerson(f) })),
   'staffing.postLog': scoped(async (f, _c, w) => ({ postId: (await postIn(f, w)).postId })),
   'territory.office': sample(() => ({})),
