@@ -30,7 +30,7 @@ export function PostsMapLayer() {
         const colour = POST_STATE_COLOURS[p.state];
         const shape = p.route
           ? L.polyline(p.route.map(([lng, lat]) => [lat, lng] as [number, number]), { color: colour, weight: 4, dashArray: '6 4', className: `gd-post-mark gd-post-${p.state}` })
-          : L.circleMarker([p.point![1], p.point![0]], { radius: 7, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 0.95, className: `gd-post-mark gd-post-${p.state}` });
+          : L.circleMarker([p.point![1], p.point![0]], { radius: 7, color: '#1f1f1f', weight: 2, fillColor: colour, fillOpacity: 0.95, className: `gd-post-mark gd-post-${p.state}` });
         return shape.bindTooltip(tooltipOf(p, t));
       }),
     ).addTo(map);
