@@ -128,6 +128,7 @@ export const staffingZhCN = {
   'staffing.map.layer': '值守点位',
   'staffing.map.off': '当前没有班次',
   'staffing.map.shift': '在岗 {filled}/{needed} 人，已到岗 {signedIn} 人',
+  'staffing.post.edit': '编辑点位',
 };
 
 export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
@@ -259,4 +260,5 @@ export const staffingEn: Record<keyof typeof staffingZhCN, string> = {
   'staffing.map.layer': 'Duty posts',
   'staffing.map.off': 'no shift now',
   'staffing.map.shift': '{filled}/{needed} on duty, {signedIn} signed in',
+  'staffing.post.edit': 'Edit post',
 };

@@ -60,6 +60,14 @@ test('the 早班 leaves a handover note the 中班 sees on the board and in the 
   const stored = readDb(server, (db) => db.prepare('SELECT happened, watch, date FROM shift_handovers WHERE post_id = ? AND deleted = 0').all(post.id));
   expect(stored).toEqual([{ happened: '上午劝返外地货车两辆，测温枪电量不足已更换', watch: '傍晚下班高峰人多，注意查验行程卡', date: day }]);
   await page.keyboard.press('Escape');
+  await expect(log).toBeHidden();
+
+  // The post renamed on the page keeps its place and shifts.
+  await row.getByTestId('staff-post-edit').click();
+  await page.getByTestId('staff-post-name').fill(`${post.name}（东）`);
+  await page.getByTestId('staff-post-submit').click();
+  await expect(page.locator(`[data-testid="staff-row"][data-post="${post.name}（东）"]`).first()).toBeVisible();
+  expect(readDb(server, (db) => db.prepare('SELECT name, geometry IS NOT NULL AS placed FROM duty_posts WHERE id = ?').get(post.id))).toEqual({ name: `${post.name}（东）`, placed: 1 });
 
   // A grid whose 网格员 left: the coverage view lists it, and the duty officer appoints one.
   const grid = writeDb(server, (db) => {

@@ -23,7 +23,7 @@ import { describeCell } from './describe-cell';
 import { PostLogDrawer } from './PostLogDrawer';
 import { OverrideDialog } from './OverrideDialog';
 import { PeoplePanel } from './PeoplePanel';
-import { PostFormModal } from './PostFormModal';
+import { PostFormModal, type EditedPost } from './PostFormModal';
 import type { ChipAction } from './PersonChip';
 import { mondayOf, shiftDay } from './staffing-dates';
 import { usePlacing } from './use-placing';
@@ -48,6 +48,7 @@ export function StaffingPage() {
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [fill, setFill] = useState<AutoFillResult | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<EditedPost | null>(null);
   const [handover, setHandover] = useState<CellRef | null>(null);
   const [logPost, setLogPost] = useState<string | null>(null);
   const board = useApiQuery('staffing.board', asked ? { from: asked, days } : { days }, { placeholderData: keepPreviousData });
@@ -178,6 +179,7 @@ export function StaffingPage() {
                       actionsFor={() => (canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : [])}
                       onAction={onAction}
                       onDeletePost={canEdit ? deletePost : undefined}
+                      onEditPost={canEdit ? setEditing : undefined}
                       onHandover={canAttend ? setHandover : undefined}
                       onOpenLog={setLogPost}
                       now={Date.now()}
@@ -214,6 +216,7 @@ export function StaffingPage() {
       {handover && board.data ? <HandoverModal cell={handover} {...describeCell(board.data, handover)} onClose={() => setHandover(null)} /> : null}
       {logPost ? <PostLogDrawer postId={logPost} onClose={() => setLogPost(null)} /> : null}
       {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
+      {editing ? <PostFormModal post={editing} onClose={() => setEditing(null)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}
     </div>
   );

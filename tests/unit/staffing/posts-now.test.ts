@@ -38,6 +38,10 @@ describe('posts on the map', () => {
     ]);
     expect(posts.find((p) => p.id === patrol.id)!.route).toHaveLength(2);
     expect(posts.find((p) => p.id === east.id)!.point).toEqual([120.372, 36.062]);
+    // Changing a post without naming its place (as the page's form does) keeps it on the map.
+    await admin.call('staffing.savePost', { id: east.id, name: '东门一号卡口', kind: 'checkpoint', gridId: east.gridId, staffNeeded: 3, skills: [] });
+    const moved = (await admin.call('staffing.postsNow', {})).find((p) => p.id === east.id)!;
+    expect(moved).toMatchObject({ name: '东门一号卡口', point: [120.372, 36.062], state: 'short', shift: { needed: 3, filled: 2 } });
   });
 
   it('at 03:00 the shift under way is the 夜班 that began the day before; a grid worker sees their grid only', async () => {
