@@ -68,3 +68,27 @@ export const shiftAssignments = sqliteTable(
     index('shift_assignments_service_idx').on(t.startsAt, t.personId, t.postId, t.signedInAt, t.signedOutAt, t.noShow, t.deleted),
   ],
 );
+
+/**
+ * 交接班: a note left on one shift of one post for the shifts after it — what happened, what the
+ * next shift must watch — by the person on duty or the duty officer; the post's position log.
+ */
+export const shiftHandovers = sqliteTable(
+  'shift_handovers',
+  {
+    ...syncColumns(),
+    postId: text('post_id').notNull().references(() => dutyPosts.id, { onDelete: 'cascade' }),
+    templateId: text('template_id').notNull().references(() => shiftTemplates.id, { onDelete: 'cascade' }),
+    /** The local day the shift the note is about starts, YYYY-MM-DD. */
+    date: text('date').notNull(),
+    /** When that shift starts (ms), so the next shift finds the note before it. */
+    shiftStartsAt: integer('shift_starts_at').notNull(),
+    happened: text('happened').notNull(),
+    watch: text('watch').notNull(),
+    /** The account that wrote it, and its name then (the account may not exist at another office). */
+    writtenBy: text('written_by').notNull(),
+    authorName: text('author_name').notNull(),
+    writtenAt: integer('written_at').notNull(),
+  },
+  (t) => [hlcIndex(t), index('shift_handovers_post_idx').on(t.postId, t.shiftStartsAt)],
+);

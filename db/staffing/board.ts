@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { BoardCell, BoardPerson, StaffingBoard, StaffingRule } from '../../electron/api/staffing';
 import { postRows, templateOf, templatesByPost } from './posts';
-import { addDays, dayOf, dayStart, shiftTimes } from './time';
+import { handoverFor, notesByPost } from './handover';
+import { addDays, DAY, dayOf, dayStart, shiftTimes, weekStart } from './time';
 
 interface AssignmentRow {
   id: string;
@@ -54,16 +55,17 @@ export function assignmentsByCell(sqlite: Database.Database, from: string, days:
 /** Filled places of a cell: people on it who were not recorded as no-shows. */
 export const filledOf = (people: readonly BoardPerson[]): number => people.reduce((n, p) => n + (p.noShow ? 0 : 1), 0);
 
-/** The board of `days` days from `from` (default today): posts grouped by community, each shift with who is on it and needed vs filled. */
+/** The board of `days` days from `from` (default today, or this week's Monday for a week, as the service reckons days): posts grouped by community, each shift with who is on it and needed vs filled. */
 export function staffingBoard(ctx: ServiceContext, input: { from?: string | undefined; days: number }, now: number): StaffingBoard {
   authorize(ctx.actor, 'staffing.read');
   const { sqlite } = ctx;
   const today = dayOf(now);
-  const from = input.from ?? today;
+  const from = input.from ?? (input.days === 7 ? weekStart(today) : today);
   if (dayStart(from) === null) throw new ServiceError('INVALID_INPUT', 'staffing.badDate', { date: from }, 'from');
   const days = Array.from({ length: input.days }, (_, i) => addDays(from, i));
   const templates = templatesByPost(sqlite);
   const cells = assignmentsByCell(sqlite, from, input.days);
+  const notes = notesByPost(sqlite, dayStart(from)! - DAY, dayStart(addDays(from, input.days))!);
   const communities = new Map<string, StaffingBoard['communities'][number]>();
   const totals = { shifts: 0, needed: 0, filled: 0, gaps: 0 };
   for (const r of postRows(sqlite, gridScope(ctx.actor))) {
@@ -77,7 +79,8 @@ export function staffingBoard(ctx: ServiceContext, input: { from?: string | unde
         totals.needed += r.staff_needed;
         totals.filled += Math.min(filled, r.staff_needed);
         if (filled < r.staff_needed) totals.gaps++;
-        postCells.push({ date, templateId: t.id, ...shiftTimes(date, t.start_minute, t.minutes), needed: r.staff_needed, people });
+        const times = shiftTimes(date, t.start_minute, t.minutes);
+        postCells.push({ date, templateId: t.id, ...times, needed: r.staff_needed, people, ...handoverFor(notes.get(r.id), times.startsAt) });
       }
     }
     let community = communities.get(r.community_id);

@@ -125,8 +125,8 @@ export interface PostInput {
   skills: string[];
 }
 
-function placeOf(sqlite: Database.Database, input: PostInput, fallbackCommunity: string | undefined) {
-  const communityId = input.communityId ?? fallbackCommunity;
+function placeOf(sqlite: Database.Database, input: PostInput, existing: PostRow | null) {
+  const communityId = input.communityId ?? existing?.community_id;
   if (!communityId) throw new ServiceError('INVALID_INPUT', 'staffing.communityRequired', {}, 'communityId');
   const community = sqlite.prepare<unknown[], { id: string; lat: number; lng: number }>('SELECT id, label_lat AS lat, label_lng AS lng FROM communities WHERE id = ? AND deleted = 0').get(communityId);
   if (!community) throw new ServiceError('NOT_FOUND', 'staffing.communityNotFound', {}, 'communityId');
@@ -140,7 +140,9 @@ function placeOf(sqlite: Database.Database, input: PostInput, fallbackCommunity:
       .get(input.compoundId);
     if (!c || c.community_id !== communityId) throw new ServiceError('INVALID_INPUT', 'staffing.gridElsewhere', {}, 'compoundId');
   }
-  const geometry: PostGeometry | null = input.route ? { type: 'LineString', coordinates: input.route } : input.point ? { type: 'Point', coordinates: input.point } : null;
+  // A change that names neither point nor route keeps the post where it is.
+  const kept = input.point === undefined && input.route === undefined && existing?.geometry ? (JSON.parse(existing.geometry) as PostGeometry) : null;
+  const geometry: PostGeometry | null = input.route ? { type: 'LineString', coordinates: input.route } : input.point ? { type: 'Point', coordinates: input.point } : kept;
   const anchor = geometry?.type === 'Point' ? geometry.coordinates : geometry?.coordinates[0];
   return { communityId, geometry, lat: anchor ? anchor[1] : community.lat, lng: anchor ? anchor[0] : community.lng };
 }
@@ -151,7 +153,7 @@ export function savePost(ctx: ServiceContext, input: PostInput): DutyPost {
   const { sqlite } = ctx;
   const id = sqlite.transaction(() => {
     const existing = input.id ? requirePost(sqlite, input.id, 'id') : null;
-    const place = placeOf(sqlite, input, existing?.community_id);
+    const place = placeOf(sqlite, input, existing);
     const values = {
       name: input.name,
       kind: input.kind,

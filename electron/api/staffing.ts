@@ -56,6 +56,30 @@ export interface BoardCell {
   endsAt: number;
   needed: number;
   people: BoardPerson[];
+  /** 交接班: the latest note left on this post by a shift that started in the 24 h before this one. */
+  handoverIn: HandoverNote | null;
+  /** Notes written on this shift itself. */
+  handoversOut: number;
+}
+
+/** 交接班: what happened on a shift of a post and what the next shift must watch. */
+export interface HandoverNote {
+  id: string;
+  postId: string;
+  templateId: string;
+  shiftName: string;
+  date: string;
+  shiftStartsAt: number;
+  happened: string;
+  watch: string;
+  authorName: string;
+  writtenAt: number;
+}
+
+/** A post's position log: its handover notes, newest shift first. */
+export interface PostLog {
+  post: { id: string; name: string; communityName: string; gridName: string | null };
+  notes: HandoverNote[];
 }
 
 export interface BoardPost {
@@ -146,6 +170,67 @@ export interface AutoFillResult {
   unfilled: { date: string; postName: string; shiftName: string; missing: number; reason: string }[];
 }
 
+/** The heads and grid workers the coverage view shows and fills: 片区长, 网格长, 网格员, 楼栋长 (弄巷长 for alleys). */
+export const coverageRoles = ['zone_head', 'grid_head', 'grid_worker', 'building_head', 'alley_head'] as const;
+export type CoverageRole = (typeof coverageRoles)[number];
+
+export interface CoverageHolder {
+  personId: string;
+  name: string;
+}
+
+export interface CoverageZone {
+  id: string;
+  name: string;
+  communityName: string;
+  zoneHeads: CoverageHolder[];
+}
+
+export interface CoverageGrid {
+  id: string;
+  name: string;
+  communityName: string;
+  zoneName: string;
+  gridHeads: CoverageHolder[];
+  gridWorkers: CoverageHolder[];
+  buildings: number;
+  buildingsWithoutHead: number;
+}
+
+export interface CoverageBuilding {
+  id: string;
+  name: string;
+  kind: string;
+  gridId: string;
+  gridName: string;
+  compoundName: string;
+  heads: CoverageHolder[];
+}
+
+/**
+ * 三长 and grid workers: every zone and grid with its heads and workers; the buildings of one grid
+ * (`gridId`) or, without it, every building still without a head. Grids need at least one 网格员.
+ */
+export interface StaffingCoverage {
+  zones: CoverageZone[];
+  grids: CoverageGrid[];
+  buildings: CoverageBuilding[];
+  totals: { zones: number; zonesWithoutHead: number; grids: number; gridsWithoutHead: number; gridsWithoutWorker: number; buildings: number; buildingsWithoutHead: number };
+}
+
+/** A post on the map with the shift under way: covered (filled ≥ needed), short, or no shift now. */
+export interface PostOnMap {
+  id: string;
+  name: string;
+  kind: string;
+  communityName: string;
+  point: [number, number] | null;
+  route: [number, number][] | null;
+  state: 'covered' | 'short' | 'off';
+  /** The shift under way (the first, when shifts overlap), with needed vs filled (no-shows not counted) and signed in. */
+  shift: { name: string; startsAt: number; endsAt: number; needed: number; filled: number; signedIn: number } | null;
+}
+
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const reasonSchema = limitedText(200, '理由最多 200 个字').optional();
 const slot = { postId: idSchema, templateId: idSchema, date: dateSchema };
@@ -226,6 +311,26 @@ export const staffingMethods = {
   'staffing.acceptFill': mutation<{ created: number; skipped: number }>({ permission: 'staffing.edit', invalidates: ['staffing'] })(
     z.object({ items: z.array(z.object({ ...slot, personId: idSchema }).strict()).min(1, '请至少选择一条建议').max(5000) }).strict(),
   ),
+  /** 交接班: a note on a shift that has begun, by the duty officer or a grid worker for the posts of their grids. */
+  'staffing.writeHandover': mutation<HandoverNote>({ permission: 'staffing.attend', invalidates: ['staffing'] })(
+    z
+      .object({
+        ...slot,
+        happened: limitedText(500, '“本班情况”最多 500 个字').pipe(z.string().min(1, '请填写“本班情况”')),
+        watch: limitedText(500, '“下一班注意”最多 500 个字').default(''),
+      })
+      .strict(),
+  ),
+  /** A post's position log: its handover notes, newest first (at most `limit`). */
+  'staffing.postLog': query<PostLog>({ permission: 'staffing.read' })(z.object({ postId: idSchema, limit: z.number().int().min(1).max(500).default(100) }).strict()),
+  /** The three heads and grid workers of every zone, grid and building the caller sees, and where they are missing. */
+  'staffing.coverage': query<StaffingCoverage>({ permission: 'staffing.read' })(z.object({ gridId: idSchema.optional() }).strict()),
+  /** Makes a person 片区长 / 网格长 / 网格员 / 楼栋长 of a zone, grid or building (filling a gap of the coverage view). */
+  'staffing.appointDuty': mutation<{ id: string }>({ permission: 'staffing.edit', invalidates: ['staffing', 'buildings'] })(
+    z.object({ role: z.enum(coverageRoles, { message: '请选择职责（片区长、网格长、网格员、楼栋长或弄巷长）' }), scopeId: idSchema, personId: idSchema }).strict(),
+  ),
+  /** The posts the caller sees, placed on the map, coloured by whether the shift under way is covered. */
+  'staffing.postsNow': query<PostOnMap[]>({ permission: 'staffing.read' })(z.object({}).strict()),
   /** A job writing the week's roster as .xlsx, one sheet per community. */
   'staffing.exportWeek': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(z.object({ from: dateSchema }).strict()),
 };

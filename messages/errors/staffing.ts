@@ -28,4 +28,10 @@ export const staffingErrors = {
   },
   'staffing.rangeTooLong': { 'zh-CN': '日期范围最多 92 天，且结束日期不能早于开始日期', en: 'A date range is at most 92 days, and cannot end before it starts' },
   'staffing.lastTemplate': { 'zh-CN': '点位至少要保留一个班次', en: 'A post keeps at least one shift' },
+  'staffing.handoverTooEarly': {
+    'zh-CN': '{date} 的{shift}还没有开始，交接班记录要在本班开始后填写',
+    en: 'The {shift} of {date} has not begun yet; a handover note is written once the shift has begun',
+  },
+  'staffing.scopeNotFound': { 'zh-CN': '找不到要安排{role}的地方，可能已被删除，请刷新后再试', en: 'The place to appoint the {role} of was not found (it may have been deleted); refresh and try again' },
+  'staffing.alreadyHolds': { 'zh-CN': '{name} 已经是{place}的{role}，不必重复安排', en: '{name} already is the {role} of {place}' },
 } as const satisfies Record<string, Message>;

@@ -1,6 +1,8 @@
 import type { Actor } from '../../db/auth/roles';
 import { staffingBoard } from '../../db/staffing/board';
 import { staffingGaps } from '../../db/staffing/gaps';
+import { staffingCoverage } from '../../db/staffing/coverage';
+import { postsNow } from '../../db/staffing/posts-now';
 import { proposeFill } from '../../db/staffing/auto-fill';
 import { dayOf, weekStart } from '../../db/staffing/time';
 import { dispatch } from '../../electron/rpc/dispatch';
@@ -35,6 +37,10 @@ export async function benchStaffing(largeDir: string, password = DEMO_PASSWORD):
   emit('staffing.board.week.service', board.ms, 'ms', { firstMs: Math.round(board.first), posts, shifts: board.last.totals.shifts, gaps: board.last.totals.gaps, target: 200 });
   const gaps = timed(15, () => staffingGaps(ctx, { hours: 168 }, now));
   emit('staffing.gaps.7d.service', gaps.ms, 'ms', { firstMs: Math.round(gaps.first), gaps: gaps.last.length, target: 100 });
+  const coverage = timed(15, () => staffingCoverage(ctx, {}));
+  emit('staffing.coverage.service', coverage.ms, 'ms', { firstMs: Math.round(coverage.first), ...coverage.last.totals, target: 200 });
+  const onMap = timed(15, () => postsNow(ctx, now));
+  emit('staffing.postsNow.service', onMap.ms, 'ms', { firstMs: Math.round(onMap.first), posts: onMap.last.length, target: 100 });
   const fill = timed(5, () => proposeFill(ctx, { from, days: 7 }));
   emit('staffing.autofill.week.service', fill.ms, 'ms', {
     firstMs: Math.round(fill.first),

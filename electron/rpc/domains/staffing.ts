@@ -3,6 +3,10 @@ import { assignShift, bulkAssign, checkAssignment } from '../../../db/staffing/a
 import { attend, unassignShift } from '../../../db/staffing/attend';
 import { staffingBoard } from '../../../db/staffing/board';
 import { staffingGaps } from '../../../db/staffing/gaps';
+import { postLog, writeHandover } from '../../../db/staffing/handover';
+import { appointDuty } from '../../../db/staffing/appoint';
+import { staffingCoverage } from '../../../db/staffing/coverage';
+import { postsNow } from '../../../db/staffing/posts-now';
 import { dutyPeople } from '../../../db/staffing/people';
 import { deletePost, deleteTemplate, listPosts, savePost, saveTemplate } from '../../../db/staffing/posts';
 import { dayStart } from '../../../db/staffing/time';
@@ -37,6 +41,11 @@ export const staffingHandlers: HandlerMap<keyof typeof staffingMethods> = {
     return startThreadJob(env.runtime, ctx, 'staffing.autoFill', input, 'read');
   },
   'staffing.acceptFill': (ctx, input) => acceptFill(ctx, input),
+  'staffing.writeHandover': (ctx, input, env) => writeHandover(ctx, input, env.runtime.now()),
+  'staffing.postLog': (ctx, input) => postLog(ctx, input),
+  'staffing.coverage': (ctx, input) => staffingCoverage(ctx, input),
+  'staffing.appointDuty': (ctx, input, env) => appointDuty(ctx, input, env.runtime.now()),
+  'staffing.postsNow': (ctx, _input, env) => postsNow(ctx, env.runtime.now()),
   'staffing.exportWeek': (ctx, input, env) => {
     authorize(ctx.actor, 'staffing.read');
     checkDate(input.from, 'from');

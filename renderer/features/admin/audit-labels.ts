@@ -63,6 +63,8 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'staffing.attend.clear': 'audit.action.staffing.attend.clear',
   'staffing.autofill.accept': 'audit.action.staffing.autofill.accept',
   'staffing.export': 'audit.action.staffing.export',
+  'staffing.handover.write': 'audit.action.staffing.handover.write',
+  'staffing.duty.assign': 'audit.action.staffing.duty.assign',
   'territory.office': 'audit.action.territory.office',
   'territory.import': 'audit.action.territory.import',
   'territory.export': 'audit.action.territory.export',

@@ -130,6 +130,8 @@ const SUMMARIES: Record<string, Summary> = {
   'staffing.attend.clear': staffingShift,
   'staffing.autofill.accept': (e, t) => t('audit.sum.staffingAccept', { created: count(e.detail, 'created'), skipped: count(e.detail, 'skipped') }),
   'staffing.export': (e, t, _s, what) => t('audit.sum.staffingExport', { from: text(e.detail, 'from'), what }),
+  'staffing.handover.write': (e, t) => t('audit.sum.staffingHandover', { post: text(e.detail, 'post'), date: text(e.detail, 'date'), shift: text(e.detail, 'shift'), watch: text(e.detail, 'watch') }),
+  'staffing.duty.assign': (e, t) => t('audit.sum.staffingDuty', { name: text(e.detail, 'name'), role: text(e.detail, 'roleName'), place: text(e.detail, 'place') }),
   'imports.apply': (e, t) =>
     t('audit.sum.import', { file: text(e.detail, 'file'), created: count(field(e.detail, 'counts'), 'create'), updated: count(field(e.detail, 'counts'), 'update') }),
   'territory.office': (e, t) => t('audit.sum.territoryOffice', { name: text(e.detail, 'name'), code: e.target ?? '' }),

@@ -12,6 +12,7 @@ const TOGGLES: { key: keyof LayerVisibility; label: MessageKey }[] = [
   { key: 'buildings', label: 'map.layer.buildings' },
   { key: 'labels', label: 'map.layer.labels' },
   { key: 'safe', label: 'map.layer.safe' },
+  { key: 'posts', label: 'staffing.map.layer' },
 ];
 
 interface Props {

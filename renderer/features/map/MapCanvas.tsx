@@ -21,6 +21,8 @@ export interface LayerVisibility {
   labels: boolean;
   /** 放心楼院 flags. */
   safe: boolean;
+  /** 值守点位, coloured by the shift under way. */
+  posts?: boolean;
 }
 
 interface Props {

@@ -13,6 +13,7 @@ import { useStatusDoneNotice } from '../statuses/use-done-notice';
 import { MapCanvas, type LayerVisibility } from './MapCanvas';
 import { LayerToggles } from './LayerToggles';
 import { LateRequestsLayer } from './LateRequestsLayer';
+import { PostsMapLayer } from '../staffing/PostsMapLayer';
 import { MapLegend } from './MapLegend';
 import { ScreeningLegend } from './ScreeningLegend';
 import { BuildingPanel } from './BuildingPanel';
@@ -25,7 +26,7 @@ import { useMapSelection } from './use-map-selection';
 import { useMapSync } from './use-map-sync';
 import './map.css';
 
-const ALL_VISIBLE: LayerVisibility = { communities: true, grids: true, buildings: true, labels: true, safe: false };
+const ALL_VISIBLE: LayerVisibility = { communities: true, grids: true, buildings: true, labels: true, safe: false, posts: false };
 
 /** The street map: every building by status, selection and bulk changes, history, flags and screening progress. */
 export function MapPage() {
@@ -94,6 +95,7 @@ export function MapPage() {
         fitTo={fitTo}
       >
         <LateRequestsLayer onOpen={setSelectedId} />
+        {visible.posts ? <PostsMapLayer /> : null}
       </MapCanvas>
       <div className="gd-map-top">
         <LayerToggles

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { BoardCell } from './BoardCell';
 import { cellId, type CellRef } from './cell-id';
 import type { ChipAction } from './PersonChip';
+import type { EditedPost } from './PostFormModal';
 import { clock, dayLabel } from './staffing-dates';
 import { kindLabel } from './words';
 
@@ -15,10 +16,14 @@ interface Props {
   actionsFor: (assignmentId: string) => ChipAction[];
   onAction: (assignmentId: string, a: ChipAction) => void;
   onDeletePost?: ((post: { id: string; name: string }) => void) | undefined;
+  onEditPost?: ((post: EditedPost) => void) | undefined;
+  onHandover?: ((c: CellRef) => void) | undefined;
+  onOpenLog: (postId: string) => void;
+  now: number;
 }
 
 /** Rows: posts grouped by community, one row per shift; columns: the days. */
-export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost }: Props) {
+export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost, onEditPost, onHandover, onOpenLog, now }: Props) {
   const t = useT();
   if (!board.communities.length) return <Empty description={t('staffing.noPosts')} />;
   const selectedId = selected ? cellId(selected) : null;
@@ -51,6 +56,14 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                         {kindLabel(p.kind, t)} · {p.staffNeeded}
                         {p.skills.length ? ` · ${p.skills.join('、')}` : ''}
                       </div>
+                      <a className="gd-staff-post-link" onClick={() => onOpenLog(p.id)} data-testid="staff-post-log-open">
+                        {t('staffing.log.open')}
+                      </a>
+                      {onEditPost ? (
+                        <a className="gd-staff-post-link" onClick={() => onEditPost({ ...p, communityId: c.id })} data-testid="staff-post-edit">
+                          {t('staffing.post.edit')}
+                        </a>
+                      ) : null}
                       {onDeletePost ? (
                         <a className="gd-staff-post-delete" onClick={() => onDeletePost(p)} data-testid="staff-post-delete">
                           {t('staffing.post.delete')}
@@ -77,6 +90,8 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                         onSelect={onSelect}
                         actionsFor={actionsFor}
                         onAction={onAction}
+                        onHandover={onHandover}
+                        now={now}
                       />
                     );
                   })}

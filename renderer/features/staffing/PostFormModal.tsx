@@ -17,8 +17,18 @@ interface Values {
 
 const FIELDS = ['name', 'kind', 'communityId', 'gridId', 'staffNeeded', 'skills'] as const;
 
-/** A new duty post: it gets the three default shifts (早 07–15, 中 15–23, 夜 23–07). */
-export function PostFormModal({ onClose }: { onClose: () => void }) {
+export interface EditedPost {
+  id: string;
+  name: string;
+  kind: string;
+  communityId: string;
+  gridId: string | null;
+  staffNeeded: number;
+  skills: string[];
+}
+
+/** A new duty post (it gets the three default shifts, 早 07–15, 中 15–23, 夜 23–07), or a change to one: it stays where it is on the map. */
+export function PostFormModal({ onClose, post }: { onClose: () => void; post?: EditedPost | undefined }) {
   const t = useT();
   const layers = useMapLayers();
   const { form, error, submit } = useFormSubmit<Values>(FIELDS);
@@ -29,19 +39,19 @@ export function PostFormModal({ onClose }: { onClose: () => void }) {
     <FormModal
       testId="staff-post"
       open
-      title={t('staffing.post.new')}
+      title={post ? t('staffing.post.edit') : t('staffing.post.new')}
       okText={t('staffing.post.save')}
       pending={save.isPending}
       error={error}
       onClose={onClose}
       onOk={() =>
         submit(async (v) => {
-          await save.mutateAsync({ ...v, kind: postKinds.find((k) => kindLabel(k, t) === v.kind) ?? v.kind, skills: v.skills ?? [] });
+          await save.mutateAsync({ ...v, ...(post ? { id: post.id } : {}), gridId: v.gridId ?? null, kind: postKinds.find((k) => kindLabel(k, t) === v.kind) ?? v.kind, skills: v.skills ?? [] });
           onClose();
         })
       }
     >
-      <Form form={form} layout="vertical" initialValues={{ staffNeeded: 2, skills: [] }}>
+      <Form form={form} layout="vertical" initialValues={post ? { ...post, kind: kindLabel(post.kind, t), gridId: post.gridId ?? undefined } : { staffNeeded: 2, skills: [] }}>
         <Form.Item name="name" label={t('staffing.post.name')} rules={[{ required: true, message: t('staffing.post.nameRequired') }]}>
           <Input maxLength={40} data-testid="staff-post-name" />
         </Form.Item>

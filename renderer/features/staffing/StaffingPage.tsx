@@ -16,12 +16,16 @@ import { useJobFinished } from '../jobs/use-jobs';
 import { AutoFillModal } from './AutoFillModal';
 import { BoardTable } from './BoardTable';
 import { parseCellId, type CellRef } from './cell-id';
+import { CoveragePanel } from './CoveragePanel';
 import { GapsList } from './GapsList';
+import { HandoverModal } from './HandoverModal';
+import { describeCell } from './describe-cell';
+import { PostLogDrawer } from './PostLogDrawer';
 import { OverrideDialog } from './OverrideDialog';
 import { PeoplePanel } from './PeoplePanel';
-import { PostFormModal } from './PostFormModal';
+import { PostFormModal, type EditedPost } from './PostFormModal';
 import type { ChipAction } from './PersonChip';
-import { mondayOf, shiftDay, toDay } from './staffing-dates';
+import { mondayOf, shiftDay } from './staffing-dates';
 import { usePlacing } from './use-placing';
 import './staffing.css';
 
@@ -38,13 +42,19 @@ export function StaffingPage() {
   const canAttend = can('staffing.attend');
   const [tab, setTab] = useState('board');
   const [days, setDays] = useState<1 | 7>(7);
-  const [anchor, setAnchor] = useState(() => toDay(new Date()));
-  const from = days === 7 ? mondayOf(anchor) : anchor;
+  /** The day the board shows (its week in the week view); null: today as the service reckons it. */
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const asked = anchor === null ? undefined : days === 7 ? mondayOf(anchor) : anchor;
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [fill, setFill] = useState<AutoFillResult | null>(null);
   const [adding, setAdding] = useState(false);
-  const board = useApiQuery('staffing.board', { from, days }, { placeholderData: keepPreviousData });
-  const people = useApiQuery('staffing.people', { weekOf: from }, { enabled: canEdit });
+  const [editing, setEditing] = useState<EditedPost | null>(null);
+  const [handover, setHandover] = useState<CellRef | null>(null);
+  const [logPost, setLogPost] = useState<string | null>(null);
+  const board = useApiQuery('staffing.board', asked ? { from: asked, days } : { days }, { placeholderData: keepPreviousData });
+  const from = asked ?? board.data?.from;
+  const today = board.data?.today;
+  const people = useApiQuery('staffing.people', from ? { weekOf: from } : {}, { enabled: canEdit && !!from });
   const placing = usePlacing();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
   const fail = (e: unknown) => void message.error(describeError(e, t).message);
@@ -120,15 +130,15 @@ export function StaffingPage() {
             ]}
             data-testid="staff-view"
           />
-          <Button icon={<LeftOutlined />} aria-label={t('staffing.prev')} onClick={() => setAnchor(shiftDay(anchor, -days))} />
-          <Button onClick={() => setAnchor(toDay(new Date()))}>{t('staffing.today')}</Button>
-          <Button icon={<RightOutlined />} aria-label={t('staffing.next')} onClick={() => setAnchor(shiftDay(anchor, days))} />
+          <Button icon={<LeftOutlined />} aria-label={t('staffing.prev')} disabled={!today} onClick={() => setAnchor(shiftDay(anchor ?? today!, -days))} />
+          <Button onClick={() => setAnchor(null)}>{t('staffing.today')}</Button>
+          <Button icon={<RightOutlined />} aria-label={t('staffing.next')} disabled={!today} onClick={() => setAnchor(shiftDay(anchor ?? today!, days))} />
           {canEdit ? (
-            <Button icon={<ThunderboltOutlined />} loading={autoFill.isPending} onClick={() => autoFill.mutate({ from, days })} data-testid="staff-autofill">
+            <Button icon={<ThunderboltOutlined />} loading={autoFill.isPending} disabled={!from} onClick={() => from && autoFill.mutate({ from, days })} data-testid="staff-autofill">
               {t('staffing.autofill')}
             </Button>
           ) : null}
-          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate({ from })} data-testid="staff-export">
+          <Button icon={<DownloadOutlined />} loading={exporter.isPending} disabled={!from} onClick={() => from && exporter.mutate({ from })} data-testid="staff-export">
             {t('staffing.export')}
           </Button>
           {canEdit ? (
@@ -169,11 +179,20 @@ export function StaffingPage() {
                       actionsFor={() => (canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : [])}
                       onAction={onAction}
                       onDeletePost={canEdit ? deletePost : undefined}
+                      onEditPost={canEdit ? setEditing : undefined}
+                      onHandover={canAttend ? setHandover : undefined}
+                      onOpenLog={setLogPost}
+                      now={Date.now()}
                     />
                   </div>
                 </div>
               </DndContext>
             ),
+          },
+          {
+            key: 'coverage',
+            label: t('staffing.tab.coverage'),
+            children: <CoveragePanel canEdit={canEdit} />,
           },
           {
             key: 'gaps',
@@ -194,7 +213,10 @@ export function StaffingPage() {
       {placing.pending ? (
         <OverrideDialog name={placing.pending.person.name} checks={placing.pending.checks} busy={placing.busy} onCancel={placing.cancel} onConfirm={placing.confirm} />
       ) : null}
+      {handover && board.data ? <HandoverModal cell={handover} {...describeCell(board.data, handover)} onClose={() => setHandover(null)} /> : null}
+      {logPost ? <PostLogDrawer postId={logPost} onClose={() => setLogPost(null)} /> : null}
       {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
+      {editing ? <PostFormModal post={editing} onClose={() => setEditing(null)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}
     </div>
   );

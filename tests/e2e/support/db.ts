@@ -43,3 +43,16 @@ export function holdWriteLock(server: TestServer): () => void {
     db.close();
   };
 }
+
+/** Changes the test server's SQLite file from another connection (to make a situation the demo lacks). */
+export function writeDb<T>(server: TestServer, write: (db: Database.Database) => T): T {
+  readDb(server, () => undefined);
+  const db = new Database(join(server.dataDir, 'griddesk.db'), { fileMustExist: true });
+  try {
+    applyKey(db, keys.get(server.dataDir)!);
+    db.pragma('busy_timeout = 5000');
+    return write(db);
+  } finally {
+    db.close();
+  }
+}

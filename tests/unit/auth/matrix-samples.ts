@@ -1,4 +1,5 @@
 import type { ErrorCode, MethodInput, MethodName, Permission } from '../../../electron/api';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { officeIdentity } from '../../../db/bundles/identity';
 import { keyCardText } from '../../../db/bundles/key-card';
@@ -74,6 +75,14 @@ async function onShift(f: MatrixStreet, where: Where): Promise<string> {
   return (await f.admin.call('staffing.assign', { ...slot, date: STAFF_DAY, personId: f.at[where].person })).id;
 }
 const STAFF_DAY = '2026-12-01';
+
+/** A person of the administrator's, on no duty yet: someone to appoint. */
+function newPerson(f: MatrixStreet): string {
+  const id = randomUUID();
+  const sqlite = f.t.runtime.vault.requireOpen().opened.sqlite;
+  sqlite.prepare(`INSERT INTO people (id, hlc, origin, name, gender, phone, source) VALUES (?, 'h', 'test', '新网格员', 'female', '13800000000', 'community_staff')`).run(id);
+  return id;
+}
 /** A line across the test street's first grid (120.37–120.38°E, 36.06–36.07°N), west to east. */
 const CROSSING_INSIDE: [number, number][] = [
   [120.36, 36.065],
@@ -233,6 +242,11 @@ export const SAMPLES: Samples = {
   'staffing.autoFill': sample(() => ({ from: STAFF_DAY })),
   'staffing.acceptFill': sample(async (f) => ({ items: [{ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person }] })),
   'staffing.exportWeek': sample(() => ({ from: STAFF_DAY })),
+  'staffing.writeHandover': scoped(async (f, _c, w) => ({ ...(await postIn(f, w)), date: STAFF_DAY, happened: '夜里平稳', watch: '早上车多' })),
+  'staffing.coverage': scoped((f, _c, w) => ({ gridId: f.at[w].grid })),
+  'staffing.postsNow': sample(() => ({})),
+  'staffing.appointDuty': sample((f) => ({ role: 'grid_worker', scopeId: f.at.inside.grid, personId: newPerson(f) })),
+  'staffing.postLog': scoped(async (f, _c, w) => ({ postId: (await postIn(f, w)).postId })),
   'territory.office': sample(() => ({})),
   'territory.seedDemo': sample(() => ({}), { answers: { code: 'CONFLICT', because: 'the demo street is made only where no street office exists yet' } }),
   'territory.preview': sample((f, caller) => ({ fileId: f.upload(caller), layer: 'communities' })),
