@@ -31,6 +31,8 @@ function inThread(mode: 'seal' | 'open', key: Uint8Array, bytes: Uint8Array, han
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Plain JavaScript over node:crypto: none of the parent's loaders or flags are needed.
+      execArgv: [],
       workerData: { mode, key, bytes: input },
       transferList: handOver ? [input.buffer as ArrayBuffer] : [],
     });

@@ -165,7 +165,7 @@ export async function importBundle(
   // The rows SQLite refuses are found by the write itself, which then rolls back: no trial first.
   const { opened, plan, preview } = await openAndPlan(party, bytes, options.maxExpanded, false);
   const refuseRows = (rejected: RejectedRow[]) => {
-    const first = rejected[0]!;
+    const first = rejected[0] ?? { table: '', line: 0, reason: '引用的上级记录不存在' };
     return new ServiceError('INVALID_INPUT', 'bundle.invalidRows', { count: rejected.length, table: first.table, line: first.line, reason: first.reason });
   };
   if (preview.rejected.length > 0) throw refuseRows(preview.rejected);
@@ -175,8 +175,8 @@ export async function importBundle(
   const now = options.now ?? Date.now();
   const logId = uuidv7(now);
   let conflicts = 0;
-  sqlite.transaction(() => {
-    const applied = applyMerge(sqlite, plan, { bundleId: logId, now });
+  const apply = sqlite.transaction(() => {
+    const applied = applyMerge(sqlite, plan, { bundleId: logId, now, findOrphans: false });
     if (applied.rejected.length > 0) throw refuseRows(applied.rejected);
     conflicts = applied.conflicts;
     recountAfterMerge(sqlite, plan);
@@ -194,7 +194,14 @@ export async function importBundle(
       detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals },
       at: now,
     });
-  })();
+  });
+  try {
+    apply();
+  } catch (err) {
+    // A missing parent shows at the commit, which rolled back: name the rows, found by a trial.
+    if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+    throw refuseRows(trialApply(sqlite, plan));
+  }
   let newest = '';
   for (const p of plan.rows) if ((p.row.values.hlc as string) > newest) newest = p.row.values.hlc as string;
   if (newest) party.clock.receive(newest);

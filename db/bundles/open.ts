@@ -67,7 +67,7 @@ function checkTables(manifest: BundleManifest, files: Map<string, Uint8Array>): 
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== declared.sha256) throw invalid('bundle.tableMismatch', { table, what: 'SHA-256', expected: declared.sha256.slice(0, 12), actual: sha.slice(0, 12) });
     let lines = 0;
-    for (const b of bytes) if (b === 0x0a) lines++;
+    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
     if (lines !== declared.rows) throw invalid('bundle.tableMismatch', { table, what: '行数', expected: declared.rows, actual: lines });
   }
 }

@@ -20,7 +20,8 @@ import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
 import { emit, freshDir, median } from './lib';
 
 const ADMIN: Actor = { id: 'bench-admin', name: '管理员', role: 'admin', seesPersonalData: true };
-const RUNS = 3;
+/** Runs per figure (the median is reported); `GRIDDESK_BENCH_BUNDLE_RUNS` lowers it on a busy machine. */
+const RUNS = Number(process.env.GRIDDESK_BENCH_BUNDLE_RUNS ?? 3);
 const AGE_BYTES = 64 * 1024 * 1024;
 
 /** An empty migrated database file to copy: the import target, and the sqlite3 tool's. */
