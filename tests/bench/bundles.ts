@@ -17,12 +17,35 @@ import { travelling, type TravellingName } from '../../db/sync/registry';
 import { dispatch } from '../../electron/rpc/dispatch';
 import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, freshDir, median } from './lib';
+import { emit, freshDir, median, percentile } from './lib';
 
 const ADMIN: Actor = { id: 'bench-admin', name: '管理员', role: 'admin', seesPersonalData: true };
 /** Runs per figure (the median is reported); `GRIDDESK_BENCH_BUNDLE_RUNS` lowers it on a busy machine. */
 const RUNS = Number(process.env.GRIDDESK_BENCH_BUNDLE_RUNS ?? 3);
 const AGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How late a 10 ms `setInterval` fires while `work` runs on this thread (the one that would answer
+ * the window's calls): every tick's lateness in ms, for the max and the 99th percentile.
+ */
+async function drift<T>(work: () => Promise<T>, lateness: number[]): Promise<T> {
+  const EVERY = 10;
+  let expected = performance.now() + EVERY;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lateness.push(Math.max(0, now - expected));
+    expected = now + EVERY;
+  }, EVERY);
+  try {
+    const result = await work();
+    lateness.push(Math.max(0, performance.now() - expected));
+    return result;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const stallFigures = (lateness: number[]) => ({ maxMs: Math.round(Math.max(...lateness)), p99Ms: Math.round(percentile(lateness, 99)) });
 
 /** An empty migrated database file to copy: the import target, and the sqlite3 tool's. */
 function emptyDatabase(dir: string): string {
@@ -50,9 +73,10 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
 
   const exportMs: number[] = [];
   let built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+  const exportLateness: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+    built = await drift(() => exportBundle(street, { partnerIds: [partner.id], scope: 'all' }), exportLateness);
     exportMs.push(performance.now() - t);
   }
   const rows = built.rows;
@@ -60,6 +84,7 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   const empty = emptyDatabase(dir);
 
   const importMs: number[] = [];
+  const importLateness: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const file = join(dir, `import-${i}.db`);
     copyFileSync(empty, file);
@@ -67,7 +92,7 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
     const party = { sqlite: opened.sqlite, identity: city, nodeId: 'benchcity', actor: ADMIN, clock: new HybridClock('benchcity') };
     addPartner(opened.sqlite, ADMIN, keyCardText(selfParty(ctx.sqlite, ctx.nodeId, street.identity)), city.keyId);
     const t = performance.now();
-    await importBundle(party, built.bytes);
+    await drift(() => importBundle(party, built.bytes), importLateness);
     importMs.push(performance.now() - t);
     opened.close();
   }
@@ -104,6 +129,8 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   emit('bundles.export_rate', exportRate, 'rows/s', { vsSqlite3Cli: Math.round((exportRate / cliRate) * 100) / 100 });
   emit('bundles.import_empty', median(importMs), 'ms', { rows });
   emit('bundles.import_rate', importRate, 'rows/s', { vsSqlite3Cli: Math.round((importRate / cliRate) * 100) / 100 });
+  emit('bundles.export_stall', stallFigures(exportLateness).maxMs, 'ms', { ...stallFigures(exportLateness), ticks: exportLateness.length });
+  emit('bundles.import_stall', stallFigures(importLateness).maxMs, 'ms', { ...stallFigures(importLateness), ticks: importLateness.length });
   emit('bundles.sqlite3_cli_load', cliRate, 'rows/s', { ms: Math.round(median(cliMs)) });
 
   // age on the same bytes: this implementation (its STREAM in a worker thread) against the Debian tool. A small preset's payload
