@@ -124,11 +124,23 @@ function trialApply(sqlite: Database.Database, plan: MergePlan): RejectedRow[] {
   return rejected;
 }
 
-async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded: number | undefined, trial: boolean): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
+/** Called after each step of a dry run (1: opened and checked, 2: planned, 3: trial written); may throw to stop. */
+export type PreviewStep = (done: number, total: number) => void;
+
+async function openAndPlan(
+  party: Party,
+  bytes: Uint8Array,
+  maxExpanded: number | undefined,
+  trial: boolean,
+  step: PreviewStep = () => {},
+): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
+  step(1, 3);
   const plan = planMerge(sqlite, opened.tables);
+  step(2, 3);
   const refused = trial && opened.rejected.length === 0 ? trialApply(sqlite, plan) : [];
+  step(3, 3);
   const last = lastReceived(sqlite, opened.signer.keyId);
   const preview: BundlePreview = {
     manifest: opened.manifest,
@@ -144,8 +156,8 @@ async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded: number 
 }
 
 /** Checks and dry-runs a bundle: what importing it would do. Changes nothing. */
-export async function previewBundle(party: Party, bytes: Uint8Array, options: { maxExpanded?: number } = {}): Promise<BundlePreview> {
-  return (await openAndPlan(party, bytes, options.maxExpanded, true)).preview;
+export async function previewBundle(party: Party, bytes: Uint8Array, options: { maxExpanded?: number; step?: PreviewStep } = {}): Promise<BundlePreview> {
+  return (await openAndPlan(party, bytes, options.maxExpanded, true, options.step)).preview;
 }
 
 export interface ImportResult extends BundlePreview {
