@@ -124,11 +124,23 @@ function trialApply(sqlite: Database.Database, plan: MergePlan): RejectedRow[] {
   return rejected;
 }
 
-async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded: number | undefined, trial: boolean): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
+/** Called after each step of a dry run (1: opened and checked, 2: planned, 3: trial written); may throw to stop. */
+export type PreviewStep = (done: number, total: number) => void;
+
+async function openAndPlan(
+  party: Party,
+  bytes: Uint8Array,
+  maxExpanded: number | undefined,
+  trial: boolean,
+  step: PreviewStep = () => {},
+): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
+  step(1, 3);
   const plan = planMerge(sqlite, opened.tables);
+  step(2, 3);
   const refused = trial && opened.rejected.length === 0 ? trialApply(sqlite, plan) : [];
+  step(3, 3);
   const last = lastReceived(sqlite, opened.signer.keyId);
   const preview: BundlePreview = {
     manifest: opened.manifest,
@@ -144,8 +156,8 @@ async function openAndPlan(party: Party, bytes: Uint8Array, maxExpanded: number 
 }
 
 /** Checks and dry-runs a bundle: what importing it would do. Changes nothing. */
-export async function previewBundle(party: Party, bytes: Uint8Array, options: { maxExpanded?: number } = {}): Promise<BundlePreview> {
-  return (await openAndPlan(party, bytes, options.maxExpanded, true)).preview;
+export async function previewBundle(party: Party, bytes: Uint8Array, options: { maxExpanded?: number; step?: PreviewStep } = {}): Promise<BundlePreview> {
+  return (await openAndPlan(party, bytes, options.maxExpanded, true, options.step)).preview;
 }
 
 export interface ImportResult extends BundlePreview {
@@ -165,7 +177,7 @@ export async function importBundle(
   // The rows SQLite refuses are found by the write itself, which then rolls back: no trial first.
   const { opened, plan, preview } = await openAndPlan(party, bytes, options.maxExpanded, false);
   const refuseRows = (rejected: RejectedRow[]) => {
-    const first = rejected[0]!;
+    const first = rejected[0] ?? { table: '', line: 0, reason: '引用的上级记录不存在' };
     return new ServiceError('INVALID_INPUT', 'bundle.invalidRows', { count: rejected.length, table: first.table, line: first.line, reason: first.reason });
   };
   if (preview.rejected.length > 0) throw refuseRows(preview.rejected);
@@ -175,8 +187,8 @@ export async function importBundle(
   const now = options.now ?? Date.now();
   const logId = uuidv7(now);
   let conflicts = 0;
-  sqlite.transaction(() => {
-    const applied = applyMerge(sqlite, plan, { bundleId: logId, now });
+  const apply = sqlite.transaction(() => {
+    const applied = applyMerge(sqlite, plan, { bundleId: logId, now, findOrphans: false });
     if (applied.rejected.length > 0) throw refuseRows(applied.rejected);
     conflicts = applied.conflicts;
     recountAfterMerge(sqlite, plan);
@@ -194,7 +206,14 @@ export async function importBundle(
       detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals },
       at: now,
     });
-  })();
+  });
+  try {
+    apply();
+  } catch (err) {
+    // A missing parent shows at the commit, which rolled back: name the rows, found by a trial.
+    if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+    throw refuseRows(trialApply(sqlite, plan));
+  }
   let newest = '';
   for (const p of plan.rows) if ((p.row.values.hlc as string) > newest) newest = p.row.values.hlc as string;
   if (newest) party.clock.receive(newest);

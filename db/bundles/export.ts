@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Encrypter } from 'age-encryption';
 import { changesSince, type ChangeCursor } from '../sync/changes';
 import { travellingTables, type TravellingName } from '../sync/registry';
+import { ageEncrypt } from './age-format';
 import { writeContainer, writePayload } from './container';
 import type { OfficeIdentity } from './identity';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, tableFile, trustedComment, type BundleManifest } from './manifest';
@@ -145,9 +145,7 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
   };
   payloadFiles['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
   const payload = writePayload(payloadFiles);
-  const encrypter = new Encrypter();
-  for (const r of new Set([identity.ageRecipient, ...recipients.map((x) => x.ageRecipient)])) encrypter.addRecipient(r);
-  const encrypted = await encrypter.encrypt(payload);
+  const encrypted = await ageEncrypt(payload, [...new Set([identity.ageRecipient, ...recipients.map((x) => x.ageRecipient)])], { handOver: true });
   const minisig = minisignSign(identity.signing, encrypted, trustedComment(manifest));
   return { bytes: writeContainer(minisig, encrypted), manifest, rows, upTo, fileName: bundleFileName(office.code, recipients, sequence, now) };
 }

@@ -43,6 +43,7 @@ function readers(sqlite: Database.Database) {
   const meta = sqlite.prepare<[string, string], KeptMeta>('SELECT vv, extra FROM sync_row_meta WHERE table_name = ? AND row_id = ?');
   const rows = new Map<string, Database.Statement<[string], Record<string, unknown>>>();
   return {
+    empty: (table: TravellingName) => sqlite.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined,
     meta: (table: string, id: string) => meta.get(table, id),
     row: (table: TravellingName, id: string) => {
       let stmt = rows.get(table);
@@ -61,15 +62,39 @@ function decide(incoming: VersionVector, local: VersionVector): MergeAction {
   return 'conflict';
 }
 
+/**
+ * The tables parents first (by their foreign keys), so a row's parent is written before it: a
+ * parent written after its children makes SQLite search the children for every deferred violation.
+ */
+export function parentsFirst(sqlite: Database.Database, tables: readonly TravellingName[]): TravellingName[] {
+  const wanted = new Set(tables);
+  const parentsOf = new Map(
+    tables.map((t) => [t, (sqlite.pragma(`foreign_key_list(${t})`) as { table: string }[]).map((f) => f.table as TravellingName).filter((p) => p !== t && wanted.has(p))]),
+  );
+  const ordered: TravellingName[] = [];
+  const placing = new Set<TravellingName>();
+  const place = (t: TravellingName) => {
+    if (ordered.includes(t) || placing.has(t)) return;
+    placing.add(t);
+    for (const p of parentsOf.get(t) ?? []) place(p);
+    ordered.push(t);
+  };
+  for (const t of tables) place(t);
+  return ordered;
+}
+
 /** What applying these rows would do, row by row; reads only. */
 export function planMerge(sqlite: Database.Database, tables: ReadonlyMap<TravellingName, BundleRow[]>): MergePlan {
   const read = readers(sqlite);
   const plan: MergePlan = { rows: [], totals: emptyCounts(), byTable: {} };
-  for (const [table, rows] of tables) {
+  for (const table of parentsFirst(sqlite, [...tables.keys()])) {
+    const rows = tables.get(table)!;
     const counts = (plan.byTable[table] = emptyCounts());
+    // Into an empty table every row is new: no lookup per row.
+    const empty = read.empty(table);
     for (const row of rows) {
       const id = row.values.id as string;
-      const local = read.row(table, id) ?? null;
+      const local = empty ? null : (read.row(table, id) ?? null);
       let action: MergeAction = 'create';
       let localVv: VersionVector | null = null;
       let theirsWins = true;
@@ -116,11 +141,15 @@ export interface Applied {
 }
 
 /**
- * Applies a plan inside the caller's transaction (foreign keys deferred to its end: a bundle's
- * tables come in name order, not parent first). Rows SQLite refuses are collected, not thrown, so
+ * Applies a plan inside the caller's transaction (foreign keys deferred to its end: rows of one
+ * table may refer to each other). Rows SQLite refuses are collected, not thrown, so
  * a dry run can list them all; the caller rolls back when there are any.
  */
-export function applyMerge(sqlite: Database.Database, plan: MergePlan, { bundleId, now }: { bundleId: string | null; now: number }): Applied {
+export function applyMerge(
+  sqlite: Database.Database,
+  plan: MergePlan,
+  { bundleId, now, findOrphans = true }: { bundleId: string | null; now: number; findOrphans?: boolean },
+): Applied {
   sqlite.pragma('defer_foreign_keys = ON');
   const keep = sqlite.prepare(
     `INSERT INTO sync_row_meta (table_name, row_id, vv, extra, received_at) VALUES (?, ?, ?, ?, ?)
@@ -162,6 +191,7 @@ export function applyMerge(sqlite: Database.Database, plan: MergePlan, { bundleI
     conflict.run(uuidv7(now), p.table, id, JSON.stringify(p.theirsWins ? theirs : mine), JSON.stringify(p.theirsWins ? mine : theirs), p.theirsWins ? 0 : 1, bundleId, now);
     conflicts++;
   }
-  if (rejected.length === 0) rejected.push(...orphans(sqlite, lines));
+  // Without `findOrphans` a missing parent fails the commit instead (the caller then looks for them).
+  if (rejected.length === 0 && findOrphans) rejected.push(...orphans(sqlite, lines));
   return { conflicts, rejected };
 }

@@ -4,10 +4,10 @@
  * row checked. Nothing here touches the database; every refusal is a `ServiceError` in Chinese.
  */
 import { createHash } from 'node:crypto';
-import { Decrypter } from 'age-encryption';
 import type { ErrorRef } from '../../messages/errors';
 import { ServiceError } from '../errors';
 import { travellingTables, type TravellingEntry, type TravellingName } from '../sync/registry';
+import { AgeError, ageDecrypt } from './age-format';
 import { readContainer, readPayload, BUNDLE_MAX_EXPANDED } from './container';
 import type { OfficeIdentity } from './identity';
 import { parseManifest, parseTrustedComment, tableFile, type BundleManifest } from './manifest';
@@ -45,14 +45,11 @@ export interface OpenOptions {
 const invalid = (...ref: ErrorRef) => new ServiceError('INVALID_INPUT', ...ref);
 
 async function decrypt(identity: OfficeIdentity, encrypted: Uint8Array, to: string[]): Promise<Uint8Array> {
-  const decrypter = new Decrypter();
-  decrypter.addIdentity(identity.ageIdentity);
   try {
-    return await decrypter.decrypt(encrypted);
+    return await ageDecrypt(encrypted, [identity.ageIdentity]);
   } catch (err) {
-    const message = (err as Error).message;
-    if (/no identity matched/i.test(message)) throw invalid('bundle.notForUs', { recipients: to.join('、') || '（未写明）' });
-    throw invalid('bundle.decryptFailed', { reason: message });
+    if (err instanceof AgeError && err.kind === 'noMatch') throw invalid('bundle.notForUs', { recipients: to.join('、') || '（未写明）' });
+    throw invalid('bundle.decryptFailed', { reason: (err as Error).message });
   }
 }
 
@@ -70,7 +67,7 @@ function checkTables(manifest: BundleManifest, files: Map<string, Uint8Array>): 
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (sha !== declared.sha256) throw invalid('bundle.tableMismatch', { table, what: 'SHA-256', expected: declared.sha256.slice(0, 12), actual: sha.slice(0, 12) });
     let lines = 0;
-    for (const b of bytes) if (b === 0x0a) lines++;
+    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
     if (lines !== declared.rows) throw invalid('bundle.tableMismatch', { table, what: '行数', expected: declared.rows, actual: lines });
   }
 }

@@ -40,6 +40,15 @@ function typeProblem(column: AnySQLiteColumn, value: unknown): string | null {
 
 const KNOWN_SYNC = new Set<string>([...SYNC_COLUMNS, '_vv']);
 
+const columnsByEntry = new WeakMap<TravellingEntry, Map<string, AnySQLiteColumn>>();
+
+/** A table's columns by SQL name, made once per table rather than once per row. */
+function columnsOf(entry: TravellingEntry): Map<string, AnySQLiteColumn> {
+  let columns = columnsByEntry.get(entry);
+  if (!columns) columnsByEntry.set(entry, (columns = new Map(Object.values(entry.byKey).map((c) => [c.name, c]))));
+  return columns;
+}
+
 /** A parsed row, or the reason it is refused. */
 export function checkRow(entry: TravellingEntry, raw: unknown, line: number): BundleRow | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '不是 JSON 对象';
@@ -57,7 +66,7 @@ export function checkRow(entry: TravellingEntry, raw: unknown, line: number): Bu
   }
   if ((vv[row.origin] ?? '') < row.hlc) vv[row.origin] = row.hlc;
   const values: Record<string, unknown> = { id: row.id, hlc: row.hlc, origin: row.origin, deleted: row.deleted };
-  const columns = new Map(Object.values(entry.byKey).map((c) => [c.name, c]));
+  const columns = columnsOf(entry);
   for (const [name, column] of columns) {
     const value = row[name];
     if (value === undefined) {

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { openStoredFile } from '../files/store';
 import { openConflicts, resolveConflict } from './conflicts';
 import { readBundleFile } from './container';
-import { previewBundle, type Party } from './exchange';
+import { previewBundle, type Party, type PreviewStep } from './exchange';
 import { fingerprint, keyCardText } from './key-card';
 import { requireIdentity, selfParty } from './office';
 import { addPartner, listPartners, revokePartner } from './trust-list';
@@ -37,8 +37,9 @@ export function uploadedBundle(ctx: ServiceContext, fileId: string): Promise<Uin
   return readBundleFile(openStoredFile(ctx.dataDir, fileId, ctx.actor).path);
 }
 
-export async function previewUploadedBundle(ctx: ServiceContext, input: { fileId: string }): Promise<BundlePreview> {
-  return previewBundle(partyOf(ctx), await uploadedBundle(ctx, input.fileId));
+/** The dry run of an uploaded bundle; `step` reports each step done and may throw to stop it. */
+export async function previewUploadedBundle(ctx: ServiceContext, input: { fileId: string }, step?: PreviewStep): Promise<BundlePreview> {
+  return previewBundle(partyOf(ctx), await uploadedBundle(ctx, input.fileId), { step });
 }
 
 interface LogRow {

@@ -116,8 +116,8 @@ export const bundleMethods = {
       })
       .strict(),
   ),
-  /** Checks an uploaded bundle and dry-runs it; writes nothing. */
-  'bundles.preview': mutation<BundlePreview>({ permission: 'bundles.import' })(z.object({ fileId }).strict()),
+  /** Checks an uploaded bundle and dry-runs it, as a job (`JobInfo.result`: `BundlePreview`); writes nothing. */
+  'bundles.preview': mutation<JobInfo>({ permission: 'bundles.import', invalidates: ['jobs'], job: true })(z.object({ fileId }).strict()),
   'bundles.import': mutation<JobInfo>({ permission: 'bundles.import', invalidates: ['*'], job: true })(
     z.object({ fileId, allowReplay: z.boolean().default(false) }).strict(),
   ),

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Decrypter, Encrypter } from 'age-encryption';
 import type { Actor } from '../../db/auth/roles';
+import { ageDecrypt, ageEncrypt } from '../../db/bundles/age-format';
 import { readContainer, readPayload } from '../../db/bundles/container';
 import { exportBundle, importBundle } from '../../db/bundles/exchange';
 import { officeIdentity } from '../../db/bundles/identity';
@@ -17,11 +17,35 @@ import { travelling, type TravellingName } from '../../db/sync/registry';
 import { dispatch } from '../../electron/rpc/dispatch';
 import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, freshDir, median } from './lib';
+import { emit, freshDir, median, percentile } from './lib';
 
 const ADMIN: Actor = { id: 'bench-admin', name: '管理员', role: 'admin', seesPersonalData: true };
-const RUNS = 3;
+/** Runs per figure (the median is reported); `GRIDDESK_BENCH_BUNDLE_RUNS` lowers it on a busy machine. */
+const RUNS = Number(process.env.GRIDDESK_BENCH_BUNDLE_RUNS ?? 3);
 const AGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How late a 10 ms `setInterval` fires while `work` runs on this thread (the one that would answer
+ * the window's calls): every tick's lateness in ms, for the max and the 99th percentile.
+ */
+async function drift<T>(work: () => Promise<T>, lateness: number[]): Promise<T> {
+  const EVERY = 10;
+  let expected = performance.now() + EVERY;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lateness.push(Math.max(0, now - expected));
+    expected = now + EVERY;
+  }, EVERY);
+  try {
+    const result = await work();
+    lateness.push(Math.max(0, performance.now() - expected));
+    return result;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const stallFigures = (lateness: number[]) => ({ maxMs: Math.round(Math.max(...lateness)), p99Ms: Math.round(percentile(lateness, 99)) });
 
 /** An empty migrated database file to copy: the import target, and the sqlite3 tool's. */
 function emptyDatabase(dir: string): string {
@@ -49,9 +73,10 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
 
   const exportMs: number[] = [];
   let built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+  const exportLateness: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    built = await exportBundle(street, { partnerIds: [partner.id], scope: 'all' });
+    built = await drift(() => exportBundle(street, { partnerIds: [partner.id], scope: 'all' }), exportLateness);
     exportMs.push(performance.now() - t);
   }
   const rows = built.rows;
@@ -59,6 +84,7 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   const empty = emptyDatabase(dir);
 
   const importMs: number[] = [];
+  const importLateness: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const file = join(dir, `import-${i}.db`);
     copyFileSync(empty, file);
@@ -66,16 +92,14 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
     const party = { sqlite: opened.sqlite, identity: city, nodeId: 'benchcity', actor: ADMIN, clock: new HybridClock('benchcity') };
     addPartner(opened.sqlite, ADMIN, keyCardText(selfParty(ctx.sqlite, ctx.nodeId, street.identity)), city.keyId);
     const t = performance.now();
-    await importBundle(party, built.bytes);
+    await drift(() => importBundle(party, built.bytes), importLateness);
     importMs.push(performance.now() - t);
     opened.close();
   }
 
   // The same rows for the sqlite3 tool: one JSON array per table, loaded with json_each in one transaction.
-  const d = new Decrypter();
-  d.addIdentity(city.ageIdentity);
   const encrypted = readContainer(built.bytes).encrypted;
-  const decrypted = await d.decrypt(encrypted);
+  const decrypted = await ageDecrypt(encrypted, [city.ageIdentity]);
   const files = readPayload(decrypted);
   const script = ['BEGIN;', 'PRAGMA defer_foreign_keys = ON;'];
   for (const [name, bytes] of files) {
@@ -105,9 +129,11 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   emit('bundles.export_rate', exportRate, 'rows/s', { vsSqlite3Cli: Math.round((exportRate / cliRate) * 100) / 100 });
   emit('bundles.import_empty', median(importMs), 'ms', { rows });
   emit('bundles.import_rate', importRate, 'rows/s', { vsSqlite3Cli: Math.round((importRate / cliRate) * 100) / 100 });
+  emit('bundles.export_stall', stallFigures(exportLateness).maxMs, 'ms', { ...stallFigures(exportLateness), ticks: exportLateness.length });
+  emit('bundles.import_stall', stallFigures(importLateness).maxMs, 'ms', { ...stallFigures(importLateness), ticks: importLateness.length });
   emit('bundles.sqlite3_cli_load', cliRate, 'rows/s', { ms: Math.round(median(cliMs)) });
 
-  // age on the same bytes: this implementation against the Debian tool. A small preset's payload
+  // age on the same bytes: this implementation (its STREAM in a worker thread) against the Debian tool. A small preset's payload
   // is topped up to 64 MiB with random bytes, so the tool's process start does not decide the figure.
   const payload = built.bytes.length >= AGE_BYTES ? decrypted : Buffer.concat([decrypted, randomBytes(AGE_BYTES - decrypted.length)]);
   const plain = join(dir, 'payload.zip');
@@ -122,12 +148,10 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   const cliDec: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let t = performance.now();
-    const e = new Encrypter();
-    e.addRecipient(city.ageRecipient);
-    const out = await e.encrypt(payload);
+    const out = await ageEncrypt(payload, [city.ageRecipient]);
     jsEnc.push(performance.now() - t);
     t = performance.now();
-    await d.decrypt(out);
+    await ageDecrypt(out, [city.ageIdentity]);
     jsDec.push(performance.now() - t);
     t = performance.now();
     execFileSync('/usr/bin/age', ['-r', city.ageRecipient, '-o', sealed, plain]);

@@ -14,6 +14,7 @@ import {
   uploadedBundle,
 } from '../../../db/bundles/service';
 import { commitFile, openStoredFile, reserveFile } from '../../../db/files/store';
+import { JobCancelled } from '../../../db/jobs/types';
 import type { bundleMethods } from '../../api/bundles';
 import type { HandlerMap } from '../handler-types';
 import type { GridRuntime } from '../runtime';
@@ -65,13 +66,37 @@ function startImport(rt: GridRuntime, ctx: ServiceContext, input: { fileId: stri
   });
 }
 
+/**
+ * The dry run as a job too (decryption, the plan and the trial write of a large bundle take
+ * seconds): progress after each step, and a cancel honoured between them. It writes nothing.
+ */
+function startPreview(rt: GridRuntime, ctx: ServiceContext, input: { fileId: string }) {
+  const stored = openStoredFile(ctx.dataDir, input.fileId, ctx.actor);
+  return rt.jobs.start({
+    kind: 'bundles.preview',
+    label: '核对数据包（试导入）',
+    owner: ctx.actor,
+    lane: 'read',
+    run: async (control) => {
+      const phases = ['核对签名并解密', '比对记录', '试写入'];
+      control.progress(phases[0]!, 0, 3);
+      const preview = await previewUploadedBundle(ctx, input, (done, total) => {
+        if (control.signal.aborted) throw new JobCancelled();
+        control.progress(phases[done] ?? '完成', done, total);
+      });
+      const t = preview.totals;
+      return { summary: `${stored.name}：新增 ${t.create}，更新 ${t.update}，无变化 ${t.unchanged}，冲突 ${t.conflict}，拒收 ${preview.rejected.length}`, result: preview };
+    },
+  });
+}
+
 export const bundleHandlers: HandlerMap<keyof typeof bundleMethods> = {
   'bundles.identity': (ctx) => bundleIdentity(ctx),
   'bundles.partners': (ctx) => bundlePartners(ctx),
   'bundles.addPartner': (ctx, input) => addBundlePartner(ctx, input),
   'bundles.revokePartner': (ctx, input) => revokeBundlePartner(ctx, input),
   'bundles.export': (ctx, input, env) => startExport(env.runtime, ctx, input),
-  'bundles.preview': (ctx, input) => previewUploadedBundle(ctx, input),
+  'bundles.preview': (ctx, input, env) => startPreview(env.runtime, ctx, input),
   'bundles.import': (ctx, input, env) => startImport(env.runtime, ctx, input),
   'bundles.history': (ctx) => bundleHistory(ctx),
   'bundles.conflicts': (ctx) => bundleConflicts(ctx),

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import type { BundleMergeCounts, BundlePreview } from '../../../electron/api';
-import { call } from '../../api/client';
 import { pickAndUploadFile } from '../../api/files';
 import { useApiMutation } from '../../api/queries';
 import { useT } from '../../i18n';
@@ -30,6 +29,19 @@ export function ImportCard() {
     } else if (job.error) void message.error(job.error.message);
   });
   const apply = useApiMutation('bundles.import', { onSuccess: watch, onError: (error) => void message.error(describeError(error, t).message) });
+  const [checkingId, setCheckingId] = useState<string | null>(null);
+  const watchPreview = useJobFinished((job) => {
+    setChecking(false);
+    if (job.state === 'done' && checkingId) setStaged({ fileId: checkingId, preview: job.result as BundlePreview });
+    else if (job.error) void message.error(job.error.message);
+  });
+  const check = useApiMutation('bundles.preview', {
+    onSuccess: watchPreview,
+    onError: (error) => {
+      setChecking(false);
+      void message.error(describeError(error, t).message);
+    },
+  });
 
   const pick = async () => {
     setStaged(null);
@@ -38,11 +50,11 @@ export function ImportCard() {
       const file = await pickAndUploadFile({ accept: ['.gdbundle'] });
       if (!file) return;
       setChecking(true);
-      setStaged({ fileId: file.fileId, preview: await call('bundles.preview', { fileId: file.fileId }) });
+      setCheckingId(file.fileId);
+      check.mutate({ fileId: file.fileId });
     } catch (error) {
-      void message.error(describeError(error, t).message);
-    } finally {
       setChecking(false);
+      void message.error(describeError(error, t).message);
     }
   };
 
