@@ -1,26 +1,16 @@
 /** Calendar months and days of the ledger, in the service's time zone. */
+import { dayOf, dayStart } from '../staffing/time';
+
+export { dayOf };
 
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local day of a moment, YYYY-MM-DD. */
-export function dayOf(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The month of a moment, YYYY-MM. */
 export const monthOf = (ms: number): string => dayOf(ms).slice(0, 7);
 
 /** Whether `date` is a real calendar day. */
-export function isDay(date: string): boolean {
-  const m = DATE_RE.exec(date);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(y, mo - 1, d);
-  return at.getFullYear() === y && at.getMonth() === mo - 1 && at.getDate() === d;
-}
+export const isDay = (date: string): boolean => dayStart(date) !== null;
 
 /** Local midnight starting a day. */
 export function dayStartMs(date: string): number {

@@ -27,14 +27,14 @@ const COLUMNS: ExportColumn<VolunteerRow>[] = [
 /** The filtered roster as .xlsx with Chinese headers (phones masked, as everywhere), by stream; audited. */
 export async function exportRoster(ctx: ServiceContext, input: RosterFilter & { now: number }, job?: JobControl): Promise<{ rows: number; file: StoredFile }> {
   authorize(ctx.actor, 'volunteers.read');
-  const { from, params } = rosterWhere(ctx, input);
+  const { from, params } = rosterWhere(ctx, input, input.now);
   const select = ctx.sqlite.prepare<unknown[], RosterRecord>(rosterSelect(`SELECT v.id FROM ${from}`));
   const rows = select.all(...params).map((r) => toRow(ctx, r));
   function* chunks(size: number): Iterable<VolunteerRow[]> {
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   }
   const fileName = `志愿者名册-${fileStamp(input.now)}.xlsx`;
-  const filters = [input.kind && KIND_WORDS[input.kind], input.status && STATUS_WORDS[input.status], input.specialty, input.q && `搜索「${input.q}」`].filter(Boolean).join('，');
+  const filters = [input.kind && KIND_WORDS[input.kind], input.status && STATUS_WORDS[input.status], input.specialty, input.active === undefined ? undefined : input.active ? '本月活跃' : '本月未活跃', input.q && `搜索「${input.q}」`].filter(Boolean).join('，');
   const file = await writeXlsxExport(
     ctx,
     {

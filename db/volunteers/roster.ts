@@ -6,6 +6,8 @@ import { maskPhone, nameFor } from '../personal-data';
 import { searchText } from '../search/text';
 import { cachedStatement } from '../sync/statements';
 import { communityScope } from './scope';
+import { activeVolunteerIds } from '../service-hours/totals';
+import { monthOf } from '../service-hours/month';
 
 export interface RosterRecord {
   id: string;
@@ -39,7 +41,7 @@ export function rosterSelect(ids: string): string {
  * start of the name (a range of the name index). `narrow`: the filter selects by more than the
  * actor's scope.
  */
-export function rosterWhere(ctx: ServiceContext, filter: RosterFilter): { from: string; params: unknown[]; narrow: boolean } {
+export function rosterWhere(ctx: ServiceContext, filter: RosterFilter, now: number): { from: string; params: unknown[]; narrow: boolean } {
   const parts = ['v.deleted = 0'];
   const params: unknown[] = [];
   let people = false;
@@ -57,6 +59,10 @@ export function rosterWhere(ctx: ServiceContext, filter: RosterFilter): { from: 
   add('v.kind = ?', filter.kind);
   add('v.community_id = ?', filter.communityId);
   add('v.status = ?', filter.status);
+  if (filter.active !== undefined) {
+    parts.push(`v.person_id ${filter.active ? 'IN' : 'NOT IN'} (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify([...activeVolunteerIds(ctx.sqlite, monthOf(now))]));
+  }
   if (filter.specialty) {
     // skills is a JSON array of strings: the quoted name matches one element exactly.
     add('instr(p.skills, ?) > 0', JSON.stringify(filter.specialty));
@@ -102,12 +108,12 @@ export function toRow(ctx: ServiceContext, r: RosterRecord): VolunteerRow {
 
 /**
  * One window of the roster (for a virtual list), in pinyin order of the names: filtered by kind,
- * community, specialty and status, searched by name, pinyin initials (zs → 张三) or the last four
+ * community, specialty, status and activity this month, searched by name, pinyin initials (zs → 张三) or the last four
  * digits of a phone. Phones are masked; a grid worker sees the communities of their grids.
  */
-export function volunteerRoster(ctx: ServiceContext, input: RosterFilter & { offset: number; limit: number }): PagedResult<VolunteerRow> {
+export function volunteerRoster(ctx: ServiceContext, input: RosterFilter & { offset: number; limit: number }, now: number): PagedResult<VolunteerRow> {
   authorize(ctx.actor, 'volunteers.read');
-  const { from, params, narrow } = rosterWhere(ctx, input);
+  const { from, params, narrow } = rosterWhere(ctx, input, now);
   let total: number;
   let rows: RosterRecord[];
   if (narrow) {

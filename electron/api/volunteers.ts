@@ -74,6 +74,8 @@ export const rosterFilterSchema = z
     communityId: idSchema.optional(),
     specialty: limitedText(20, '特长最多 20 个字').optional(),
     status: z.enum(volunteerStatuses, { error: '状态应为 在岗、暂停 或 退出' }).optional(),
+    /** Active this month (served at least the active threshold's hours, 服务时长) or not. */
+    active: z.boolean({ error: '「本月活跃」应为 是 或 否' }).optional(),
     /** A name, pinyin initials (zs → 张三) or the last four digits of a phone. */
     q: limitedText(40, '搜索内容最多 40 个字').optional(),
   })

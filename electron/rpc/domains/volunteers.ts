@@ -11,7 +11,7 @@ import { startThreadJob } from '../jobs';
 
 /** The volunteer registry (志愿者): the services take the runtime's clock. */
 export const volunteerHandlers: HandlerMap<keyof typeof volunteerMethods> = {
-  'volunteers.roster': (ctx, input) => volunteerRoster(ctx, input),
+  'volunteers.roster': (ctx, input, env) => volunteerRoster(ctx, input, env.runtime.now()),
   'volunteers.get': (ctx, input) => volunteerDetail(ctx, input),
   'volunteers.options': (ctx) => volunteerOptions(ctx),
   'volunteers.save': (ctx, input, env) => saveVolunteer(ctx, input, env.runtime.now()),

@@ -46,6 +46,16 @@ export function RosterTab({ onOpen }: { onOpen(id: string): void }) {
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('volunteers.filter.community')} style={{ width: 160 }} value={filter.communityId} onChange={(v) => set('communityId', v)} options={options.data?.communities.map((c) => ({ value: c.id, label: c.name })) ?? []} data-testid="volunteer-filter-community" />
         <Select allowClear placeholder={t('volunteers.filter.specialty')} style={{ width: 130 }} value={filter.specialty} onChange={(v) => set('specialty', v)} options={options.data?.specialties.map((s) => ({ value: s.name, label: `${s.name}（${s.count}）` })) ?? []} data-testid="volunteer-filter-specialty" />
         <Select allowClear placeholder={t('volunteers.filter.status')} style={{ width: 110 }} value={filter.status} onChange={(v) => set('status', v)} options={volunteerStatuses.map((s) => ({ value: s, label: t(`volunteers.status.${s}`) }))} data-testid="volunteer-filter-status" />
+        <Select
+          allowClear
+          placeholder={t('volunteers.filter.active')}
+          style={{ width: 130 }}
+          value={filter.active === undefined ? undefined : filter.active ? 'yes' : 'no'}
+          onChange={(v?: 'yes' | 'no') => set('active', v === undefined ? undefined : v === 'yes')}
+          options={(['yes', 'no'] as const).map((v) => ({ value: v, label: t(`volunteers.active.${v}`) }))}
+          title={t('volunteers.filter.active')}
+          data-testid="volunteer-filter-active"
+        />
         {can('volunteers.edit') && (
           <>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="volunteer-import">

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceError } from '../../../db/errors';
+import { addHours } from '../../../db/service-hours/record';
 import { volunteerDetail } from '../../../db/volunteers/detail';
 import { volunteerRoster } from '../../../db/volunteers/roster';
 import { saveVolunteer, setVolunteerStatus } from '../../../db/volunteers/save';
@@ -28,7 +29,7 @@ describe('the volunteer registry', () => {
     saveVolunteer(ctx, base({ communityId: s.t.community, skills: ['医护'] }), NOW);
     saveVolunteer(ctx, base({ name: '李四', gender: 'female', phone: '13900004321', kind: 'women' }), NOW);
     saveVolunteer(ctx, base({ name: '赵六', phone: '13700009999', kind: 'cadre', unit: '市南区教育局' }), NOW);
-    const names = (q: object) => volunteerRoster(ctx, { offset: 0, limit: 50, ...q }).rows.map((r) => r.name);
+    const names = (q: object) => volunteerRoster(ctx, { offset: 0, limit: 50, ...q }, NOW).rows.map((r) => r.name);
     expect(names({ q: 'zs' })).toEqual(['张三']);
     expect(names({ q: 'ZS' })).toEqual(['张三']);
     expect(names({ q: '李' })).toEqual(['李四']);
@@ -38,8 +39,25 @@ describe('the volunteer registry', () => {
     expect(names({ communityId: s.t.community })).toEqual(['张三']);
     // In pinyin order: li si, zhao liu, zhang san.
     expect(names({})).toEqual(['李四', '赵六', '张三']);
-    const page = volunteerRoster(ctx, { offset: 1, limit: 1 });
+    const page = volunteerRoster(ctx, { offset: 1, limit: 1 }, NOW);
     expect(page).toMatchObject({ total: 3, rows: [{ name: '赵六', phone: '137****9999', unit: '市南区教育局' }] });
+  });
+
+  it('filters by activity this month: at least the threshold’s hours (8 by default) served in the service’s month', () => {
+    const { ctx } = open();
+    const busy = saveVolunteer(ctx, base(), NOW);
+    const some = saveVolunteer(ctx, base({ name: '李四', phone: '13900004321' }), NOW);
+    saveVolunteer(ctx, base({ name: '赵六', phone: '13700009999' }), NOW);
+    const personOf = (vid: string) => volunteerDetail(ctx, { id: vid }).personId;
+    addHours(ctx, { personId: personOf(busy.id), activity: '卡口值守', date: '2026-12-01', hours: 8, confirmedBy: '社区书记' }, NOW);
+    addHours(ctx, { personId: personOf(some.id), activity: '入户排查', date: '2026-12-02', hours: 7.5, confirmedBy: '社区书记' }, NOW);
+    addHours(ctx, { personId: personOf(some.id), activity: '入户排查', date: '2026-11-30', hours: 4, confirmedBy: '社区书记' }, NOW);
+    const names = (q: object, now = NOW) => volunteerRoster(ctx, { offset: 0, limit: 50, ...q }, now).rows.map((r) => r.name);
+    expect(names({ active: true })).toEqual(['张三']);
+    expect(names({ active: false })).toEqual(['李四', '赵六']);
+    expect(names({ active: true, q: 'ls' })).toEqual([]);
+    // In November only 李四's four hours were served: nobody was active.
+    expect(names({ active: true }, Date.UTC(2026, 10, 30, 2))).toEqual([]);
   });
 
   it('shows a grid worker the volunteers of their grids’ communities only', () => {
@@ -47,10 +65,10 @@ describe('the volunteer registry', () => {
     const inside = saveVolunteer(ctx, base({ communityId: s.t.community }), NOW);
     const nowhere = saveVolunteer(ctx, base({ name: '李四', phone: '13900004321' }), NOW);
     const worker = s.host.context({ id: 'acc-worker', name: '网格员小王', role: 'grid_worker', seesPersonalData: false, gridIds: [s.t.grid] });
-    expect(volunteerRoster(worker, { offset: 0, limit: 10 }).rows.map((r) => r.id)).toEqual([inside.id]);
+    expect(volunteerRoster(worker, { offset: 0, limit: 10 }, NOW).rows.map((r) => r.id)).toEqual([inside.id]);
     expect(() => volunteerDetail(worker, { id: nowhere.id })).toThrow('网格员小王只能管理自己网格所在社区的志愿者');
     const stranger = s.host.context({ id: 'acc-worker2', name: '网格员小赵', role: 'grid_worker', seesPersonalData: false, gridIds: [] });
-    expect(volunteerRoster(stranger, { offset: 0, limit: 10 }).total).toBe(0);
+    expect(volunteerRoster(stranger, { offset: 0, limit: 10 }, NOW).total).toBe(0);
   });
 
   it('masks phone and ID number on the page and names for a role without personal data', () => {
@@ -120,7 +138,7 @@ describe('the volunteer registry', () => {
     saveVolunteer(ctx, base({ skills: ['园艺'] }), NOW);
     expect(() => deleteSpecialty(ctx, { id: garden.id })).toThrow('还有 1 位志愿者填写了特长「园艺」，不能删除');
     saveSpecialty(ctx, { id: garden.id, name: '绿化' });
-    expect(volunteerRoster(ctx, { offset: 0, limit: 5, specialty: '绿化' }).rows.map((r) => r.skills)).toEqual([['绿化']]);
+    expect(volunteerRoster(ctx, { offset: 0, limit: 5, specialty: '绿化' }, NOW).rows.map((r) => r.skills)).toEqual([['绿化']]);
     expect(() => saveSpecialty(ctx, { name: '医护' })).toThrow('特长「医护」已经在列表里');
   });
 });
