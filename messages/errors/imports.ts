@@ -33,6 +33,10 @@ export const importErrors = {
     'zh-CN': '「{file}」是旧版 Excel（.xls）文件，请在 Excel 中「另存为」.xlsx 后再导入',
     en: '"{file}" is an old Excel (.xls) file: save it as .xlsx in Excel and import again',
   },
+  'import.xlsxEncrypted': {
+    'zh-CN': '「{file}」设置了打开密码，无法读取：请在 Excel 中打开，于「文件 → 信息 → 保护工作簿 → 用密码进行加密」中删除密码并保存后再导入',
+    en: '"{file}" is protected by a password and cannot be read: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password), save and import again',
+  },
   'import.notSpreadsheet': { 'zh-CN': '「{file}」不是表格文件，请上传 .xlsx 或 .csv 文件', en: '"{file}" is not a spreadsheet: upload an .xlsx or .csv file' },
   'import.csvOneSheet': { 'zh-CN': 'CSV 文件只有一张表，不能选择工作表', en: 'A CSV file has one sheet only; no sheet can be chosen' },
   'import.xlsxBroken': {

@@ -1,5 +1,6 @@
 import { openSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { ServiceError } from '../../errors';
 import type { JobControl } from '../../jobs/types';
@@ -42,6 +43,19 @@ function sniff(path: string): 'zip' | 'ole' | 'binary' | 'text' | 'empty' {
 }
 
 /**
+ * Whether a compound (OLE) file is an .xlsx encrypted with an opening password: Office stores such a
+ * workbook as an `EncryptedPackage` stream beside its `EncryptionInfo`, not as an old .xls.
+ */
+function passwordProtected(path: string): boolean {
+  try {
+    const container = CFB.read(readFileSync(path), { type: 'buffer' });
+    return CFB.find(container, 'EncryptedPackage') !== null && CFB.find(container, 'EncryptionInfo') !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Reads one worksheet of an .xlsx file (streaming: a large file is never held whole) or a CSV file,
  * keeping non-blank rows. Refuses, in Chinese, what is not a spreadsheet.
  */
@@ -50,7 +64,7 @@ export async function readSpreadsheet(path: string, fileName: string, job: JobCo
     case 'empty':
       throw new ServiceError('INVALID_INPUT', 'import.fileEmpty', { file: fileName }, 'fileId');
     case 'ole':
-      throw new ServiceError('INVALID_INPUT', 'import.oldExcel', { file: fileName }, 'fileId');
+      throw new ServiceError('INVALID_INPUT', passwordProtected(path) ? 'import.xlsxEncrypted' : 'import.oldExcel', { file: fileName }, 'fileId');
     case 'binary':
       throw new ServiceError('INVALID_INPUT', 'import.notSpreadsheet', { file: fileName }, 'fileId');
     case 'zip':

@@ -1,3 +1,4 @@
+import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directJob } from '../../../db/imports/direct-job';
 import { previewImport } from '../../../db/imports/service';
@@ -80,6 +81,13 @@ describe('reading spreadsheets', () => {
     await refused(await xlsx([ROWS[0]!, ROWS[1]!]), '无表头.xlsx', ['第 1 行应为表头', '数字']);
     await refused(csv([['watch', '观察', '#1677ff', '5']]), '无表头.csv', ['第 1 行应为表头']);
     await refused(await xlsx([['代码', '名称', '颜色', '名称 ', '等级'], ROWS[0]!]), '重复表头.xlsx', ['工作表「状态」的表头「名称」出现了两次', '第 B 列和第 D 列']);
+  });
+
+  it('names a workbook locked with an opening password as such, not as an old .xls', async () => {
+    const locked: Buffer = await officeCrypto.encrypt(await xlsx([HEADER, ROWS[0]!]), { password: '123456' });
+    expect(officeCrypto.isEncrypted(locked)).toBe(true);
+    const message = await refused(locked, '加密.xlsx', ['「加密.xlsx」设置了打开密码', '删除密码']);
+    expect(message).not.toContain('旧版');
   });
 
   it('stops at a required field without a column, then checks the rows once the user maps it', async () => {
