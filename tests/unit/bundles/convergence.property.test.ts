@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openConflicts, resolveConflict } from '../../../db/bundles/conflicts';
 import { exportBundle, importBundle } from '../../../db/bundles/exchange';
@@ -10,9 +11,10 @@ import { copyOffice, openOffice, partnerId, trustEachOther, type TestOffice } fr
 
 /**
  * Three street offices and the city edit the same kind of records at random and exchange
- * bundles, delivered late and out of order. After everyone has sent everyone what they have, all
- * four hold identical rows, and every edit is either what the row holds, or was overwritten by
- * an edit made knowing it, or is named in a conflict record.
+ * bundles, delivered late, out of order and sometimes twice. After everyone has sent everyone
+ * what they have, all four hold identical rows, and every edit is either what the row holds, or
+ * was overwritten by an edit made knowing it, or is named in a conflict record. A bundle
+ * delivered a second time changes nothing.
  */
 const CODES = ['320102001', '320102002', '320102003', '320100'];
 const templates = (() => {
@@ -28,46 +30,35 @@ type Op =
   | { kind: 'update'; at: number; pick: number; phone: number }
   | { kind: 'delete'; at: number; pick: number }
   | { kind: 'send'; from: number; to: number; all: boolean }
-  | { kind: 'deliver'; pick: number }
+  | { kind: 'deliver'; pick: number; twice: boolean }
   | { kind: 'resolve'; at: number; pick: number; mine: boolean }
   | { kind: 'wait'; at: number; ms: number };
 
-/**
- * fast-check is not installed in this tree: the schedules come from a seeded generator instead
- * (mulberry32), each seed one schedule, so a failure names the seed that reproduces it.
- */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const office = fc.integer({ min: 0, max: CODES.length - 1 });
+const pick = fc.nat({ max: 20 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: office }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('update' as const), at: office, pick, phone: fc.nat({ max: 9 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: office, pick }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('send' as const), from: office, to: office, all: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('deliver' as const), pick, twice: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve' as const), at: office, pick, mine: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), at: office, ms: fc.nat({ max: 3 }) }) },
+);
 
-const WEIGHTS: [Op['kind'], number][] = [['insert', 2], ['update', 4], ['delete', 1], ['send', 3], ['deliver', 3], ['resolve', 1], ['wait', 2]];
-
-export function schedule(seed: number): Op[] {
-  const r = random(seed);
-  const int = (n: number) => Math.floor(r() * n);
-  const at = () => int(CODES.length);
-  const total = WEIGHTS.reduce((n, [, w]) => n + w, 0);
-  const ops: Op[] = [];
-  for (let i = 5 + int(36); i > 0; i--) {
-    let roll = int(total);
-    const kind = WEIGHTS.find(([, w]) => (roll -= w) < 0)![0];
-    if (kind === 'insert') ops.push({ kind, at: at() });
-    else if (kind === 'update') ops.push({ kind, at: at(), pick: int(1000), phone: int(10) });
-    else if (kind === 'delete') ops.push({ kind, at: at(), pick: int(1000) });
-    else if (kind === 'send') ops.push({ kind, from: at(), to: at(), all: r() < 0.5 });
-    else if (kind === 'deliver') ops.push({ kind, pick: int(1000) });
-    else if (kind === 'resolve') ops.push({ kind, at: at(), pick: int(1000), mine: r() < 0.5 });
-    else ops.push({ kind, at: at(), ms: int(4) });
+/** A schedule as a reader follows it: "1 update #3 phone 5", "0 → 3 since last", "deliver #1 twice". */
+function describeOp(o: Op): string {
+  switch (o.kind) {
+    case 'insert': return `${CODES[o.at]} insert`;
+    case 'update': return `${CODES[o.at]} update #${o.pick} phone ${o.phone}`;
+    case 'delete': return `${CODES[o.at]} delete #${o.pick}`;
+    case 'send': return `${CODES[o.from]} → ${CODES[o.to]} ${o.all ? 'all' : 'since last'}`;
+    case 'deliver': return `deliver #${o.pick}${o.twice ? ' twice' : ''}`;
+    case 'resolve': return `${CODES[o.at]} resolve #${o.pick} ${o.mine ? 'mine' : 'theirs'}`;
+    case 'wait': return `${CODES[o.at]} wait ${o.ms} ms`;
   }
-  return ops;
 }
+const schedule = fc.array(op, { maxLength: 40 });
 
 interface Edit {
   row: string;
@@ -92,6 +83,13 @@ function vectorOf(o: TestOffice, id: string): VersionVector {
 
 const living = (o: TestOffice) => o.sqlite.prepare<[], { id: string }>('SELECT id FROM people WHERE deleted = 0 ORDER BY id').all();
 const everyRow = (o: TestOffice) => o.sqlite.prepare('SELECT * FROM people ORDER BY id').all();
+/** What a merge may change: the rows, their kept vectors, the conflicts. */
+const merged = (o: TestOffice) =>
+  JSON.stringify([
+    everyRow(o),
+    o.sqlite.prepare('SELECT table_name, row_id, vv, extra FROM sync_row_meta ORDER BY table_name, row_id').all(),
+    o.sqlite.prepare('SELECT * FROM sync_conflicts ORDER BY id').all(),
+  ]);
 
 async function run(ops: Op[]): Promise<void> {
   const offices = templates.map(copyOffice);
@@ -107,9 +105,14 @@ async function run(ops: Op[]): Promise<void> {
       const built = await exportBundle(offices[from]!, { partnerIds: [partnerId(offices[from]!, offices[to]!)], scope: all ? 'all' : 'sinceLast' });
       mailbox.push({ to, bytes: built.bytes });
     };
-    const deliver = async (index: number) => {
+    const deliver = async (index: number, twice = false) => {
       const [mail] = mailbox.splice(index, 1);
-      await importBundle(offices[mail!.to]!, mail!.bytes, { allowReplay: true });
+      const o = offices[mail!.to]!;
+      await importBundle(o, mail!.bytes, { allowReplay: true });
+      if (!twice) return;
+      const before = merged(o);
+      await importBundle(o, mail!.bytes, { allowReplay: true });
+      expect(merged(o), 'the same bundle a second time changed something').toBe(before);
     };
     for (const step of ops) {
       if (step.kind === 'insert') {
@@ -125,7 +128,7 @@ async function run(ops: Op[]): Promise<void> {
         else edit(o, id, () => tombstoneRow(o, people, id));
       } else if (step.kind === 'send') await send(step.from, step.to, step.all);
       else if (step.kind === 'deliver') {
-        if (mailbox.length > 0) await deliver(step.pick % mailbox.length);
+        if (mailbox.length > 0) await deliver(step.pick % mailbox.length, step.twice);
       } else if (step.kind === 'resolve') {
         const o = offices[step.at]!;
         const open = openConflicts(o.sqlite);
@@ -144,7 +147,7 @@ async function run(ops: Op[]): Promise<void> {
     }
 
     const first = everyRow(offices[0]!);
-    for (const o of offices.slice(1)) expect(everyRow(o)).toEqual(first);
+    for (const [i, o] of offices.entries()) expect(everyRow(o), `${CODES[i]} differs from ${CODES[0]}`).toEqual(first);
 
     const final = new Map((first as PersonRow[]).map((r) => [r.id, r.hlc]));
     const inConflicts = new Set<string>();
@@ -166,14 +169,15 @@ async function run(ops: Op[]): Promise<void> {
 }
 
 describe('bundles exchanged in any order converge and lose no edit without a conflict', () => {
-  const seeds = Number(process.env.GRIDDESK_BUNDLE_SCHEDULES ?? 25);
-  it(`three offices and the city, random edits and deliveries (${seeds} schedules)`, async () => {
-    for (let seed = 1; seed <= seeds; seed++) {
-      try {
-        await run(schedule(seed));
-      } catch (err) {
-        throw new Error(`schedule ${seed} failed: ${(err as Error).message}\n${JSON.stringify(schedule(seed))}`, { cause: err });
-      }
-    }
+  const numRuns = Number(process.env.GRIDDESK_BUNDLE_SCHEDULES ?? 12);
+  it(`three offices and the city, random edits and deliveries (${numRuns} schedules)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(schedule, run),
+      { numRuns, reporter: (details) => {
+        if (!details.failed) return;
+        const ops = details.counterexample?.[0] ?? [];
+        throw new Error(`${fc.defaultReportMessage(details)}\nschedule:\n${ops.map((o, i) => `  ${i + 1}. ${describeOp(o)}`).join('\n')}`);
+      } },
+    );
   }, 120_000);
 });
