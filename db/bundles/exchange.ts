@@ -6,8 +6,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor } from '../auth/roles';
 import { appendAudit } from '../audit/append';
 import { ServiceError } from '../errors';
-import type { HybridClock } from '../sync/hlc';
+import { formatHlc, type HybridClock } from '../sync/hlc';
 import { uuidv7 } from '../sync/ids';
+import { areaRows, type AreaChoice } from './area';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
 import { recountAfterMerge } from './derived';
@@ -41,9 +42,23 @@ export function sinceLastSent(sqlite: Database.Database, partners: readonly Part
   return { kind: 'since', since, receivedAfter: Math.min(...lasts.map((l) => l!.at)) };
 }
 
+/** "Changes since a date": rows stamped from that day's local midnight on, and rows a bundle changed here since then. */
+export function sinceDay(day: string | undefined): ExportScope {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  const start = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+  if (!m || !start || start.getDate() !== Number(m[3])) throw new ServiceError('INVALID_INPUT', 'bundle.badSince', { value: day ?? '' }, 'since');
+  const wall = start.getTime() - 1;
+  return { kind: 'since', since: formatHlc({ wall, counter: 99999, node: '\uffff' }), receivedAfter: start.getTime() };
+}
+
 export interface ExportRequest {
   partnerIds: readonly string[];
-  scope: 'all' | 'sinceLast';
+  /** Everything, changes since the last bundle to these partners, or changes since `since` (a day, YYYY-MM-DD, from 00:00 local time). */
+  scope: 'all' | 'sinceLast' | 'sinceDate';
+  since?: string;
+  /** Only the rows of these communities and grids and the rows they need; none chosen: the whole office. */
+  communityIds?: readonly string[];
+  gridIds?: readonly string[];
   now?: Date;
   progress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
@@ -59,7 +74,9 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     return p;
   });
   const now = request.now ?? new Date();
-  const scope = request.scope === 'all' ? ({ kind: 'all' } as const) : sinceLastSent(sqlite, recipients);
+  const scope = request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
+  const choice: AreaChoice = { communityIds: request.communityIds ?? [], gridIds: request.gridIds ?? [] };
+  const area = choice.communityIds.length + choice.gridIds.length > 0 ? { choice, rows: areaRows(sqlite, choice) } : undefined;
   const sequence = nextSequence(sqlite);
   const built = await buildBundle(sqlite, {
     identity,
@@ -67,6 +84,8 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     nodeId,
     recipients,
     scope,
+    area,
+    sinceDate: request.scope === 'sinceDate' ? request.since : undefined,
     sequence,
     now,
     progress: request.progress,

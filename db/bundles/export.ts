@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { changesSince, type ChangeCursor } from '../sync/changes';
 import { travellingTables, type TravellingName } from '../sync/registry';
 import { ageEncrypt } from './age-format';
+import type { AreaChoice, AreaRows } from './area';
 import { writeContainer, writePayload } from './container';
 import type { OfficeIdentity } from './identity';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, tableFile, trustedComment, type BundleManifest } from './manifest';
@@ -23,6 +24,10 @@ export interface ExportOptions {
   nodeId: string;
   recipients: readonly PartyKey[];
   scope: ExportScope;
+  /** Only these rows (`areaRows`), when the bundle is limited to chosen communities and grids. */
+  area?: { choice: AreaChoice; rows: AreaRows };
+  /** The day a "changes since a date" scope starts (YYYY-MM-DD), recorded in the manifest. */
+  sinceDate?: string;
   sequence: number;
   now: Date;
   /** Rows written so far, of `total`. */
@@ -66,7 +71,8 @@ function line(row: Record<string, unknown>, meta: MetaRow | undefined): string {
   return JSON.stringify({ ...extra, ...row, _vv: rowVector(kept, row.origin as string, row.hlc as string) });
 }
 
-function countInScope(sqlite: Database.Database, table: TravellingName, scope: ExportScope): number {
+function countInScope(sqlite: Database.Database, table: TravellingName, scope: ExportScope, area: AreaRows | undefined): number {
+  if (area) return area.get(table)?.size ?? 0;
   if (scope.kind === 'all') return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE hlc > ?`).get(scope.since) as { n: number }).n;
 }
@@ -85,30 +91,34 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The JSON Lines of each table with rows in scope; yields between pages so the thread goes on answering. */
 async function tableLines(sqlite: Database.Database, options: ExportOptions): Promise<{ files: Map<TravellingName, string[]>; rows: number; upTo: string | null }> {
   const { scope } = options;
-  const total = travellingTables.reduce((n, t) => n + countInScope(sqlite, t.name, scope), 0);
+  const area = options.area?.rows;
+  const inArea = (table: TravellingName, row: Record<string, unknown>) => !area || area.get(table)!.has(row.id as string);
+  const total = travellingTables.reduce((n, t) => n + countInScope(sqlite, t.name, scope, area), 0);
   const metaOf = metaReader(sqlite);
   const files = new Map<TravellingName, string[]>();
   let done = 0;
   let upTo: string | null = null;
   for (const { name } of travellingTables) {
+    if (area && !area.has(name)) continue;
     const lines: string[] = [];
     let cursor: string | ChangeCursor | null = scope.kind === 'all' ? null : scope.since;
     for (;;) {
       if (options.cancelled?.()) throw new ExportCancelled('已取消');
       const page = changesSince(sqlite, name, cursor, { limit: PAGE });
-      const metas = metaOf(name, page.rows);
-      for (const row of page.rows) {
+      const rows = page.rows.filter((row) => inArea(name, row));
+      const metas = metaOf(name, rows);
+      for (const row of rows) {
         lines.push(line(row, metas.get(row.id as string)));
         if (upTo === null || (row.hlc as string) > upTo) upTo = row.hlc as string;
       }
-      done += page.rows.length;
+      done += rows.length;
       options.progress?.(done, total);
       await breather();
       if (!page.next) break;
       cursor = page.next;
     }
     if (scope.kind === 'since') {
-      const received = receivedRows(sqlite, name, scope);
+      const received = receivedRows(sqlite, name, scope).filter((row) => inArea(name, row));
       const metas = metaOf(name, received);
       for (const row of received) lines.push(line(row, metas.get(row.id as string)));
     }
@@ -140,7 +150,11 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
     recipients: recipients.map((r) => ({ officeCode: r.officeCode, name: r.name, keyId: r.keyId, ageRecipient: r.ageRecipient })),
     createdAt: now.toISOString(),
     sequence,
-    scope: options.scope.kind === 'all' ? { kind: 'all' } : { kind: 'since', since: options.scope.since },
+    scope: {
+      ...(options.scope.kind === 'all' ? { kind: 'all' as const } : { kind: 'since' as const, since: options.scope.since }),
+      ...(options.sinceDate ? { sinceDate: options.sinceDate } : {}),
+      ...(options.area ? { area: { communityIds: [...options.area.choice.communityIds], gridIds: [...options.area.choice.gridIds] } } : {}),
+    },
     tables,
   };
   payloadFiles['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;

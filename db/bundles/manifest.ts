@@ -11,6 +11,12 @@ const party = z.object({
   ageRecipient: z.string().startsWith('age1'),
 });
 
+/** What narrows a scope besides its kind: the day a "since a date" starts, the chosen communities and grids. */
+const scopeLimits = {
+  sinceDate: z.iso.date().optional(),
+  area: z.object({ communityIds: z.array(z.string()), gridIds: z.array(z.string()) }).optional(),
+};
+
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   version: z.number().int().positive(),
@@ -18,7 +24,7 @@ export const manifestSchema = z.object({
   recipients: z.array(party.extend({ name: z.string() })).min(1),
   createdAt: z.iso.datetime(),
   sequence: z.number().int().positive(),
-  scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('all') }), z.object({ kind: z.literal('since'), since: z.string() })]),
+  scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('all'), ...scopeLimits }), z.object({ kind: z.literal('since'), since: z.string(), ...scopeLimits })]),
   tables: z.record(z.string(), z.object({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
 

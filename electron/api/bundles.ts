@@ -112,9 +112,15 @@ export const bundleMethods = {
     z
       .object({
         partnerIds: z.array(idSchema).min(1, '请至少选择一个接收方').max(20),
-        scope: z.enum(['all', 'sinceLast'], { error: '范围只能是「全部」或「上次发送后的变化」' }),
+        scope: z.enum(['all', 'sinceLast', 'sinceDate'], { error: '范围（scope）只能是「全部」「上次发送后的变化」或「某日以来的变化」' }),
+        /** The first day of a `sinceDate` scope, YYYY-MM-DD. */
+        since: z.iso.date({ error: '起始日期（since）须为 YYYY-MM-DD 格式的日期' }).optional(),
+        /** Only these communities and grids (and the rows they need); none: the whole office. */
+        communityIds: z.array(idSchema).max(200, '社区（communityIds）最多选 200 个').optional(),
+        gridIds: z.array(idSchema).max(1000, '网格（gridIds）最多选 1000 个').optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.scope !== 'sinceDate' || v.since !== undefined, { error: '按日期导出时须填写起始日期（since）', path: ['since'] }),
   ),
   /** Checks an uploaded bundle and dry-runs it, as a job (`JobInfo.result`: `BundlePreview`); writes nothing. */
   'bundles.preview': mutation<JobInfo>({ permission: 'bundles.import', invalidates: ['jobs'], job: true })(z.object({ fileId }).strict()),

@@ -67,5 +67,8 @@ export const bundleErrors = {
   'bundle.ownKey': { 'zh-CN': '这是本街道办自己的密钥卡，不能加入信任列表', en: 'This is this office’s own key card; it cannot join the trust list' },
   'bundle.partnerNotFound': { 'zh-CN': '信任列表中没有 {id}', en: 'There is no {id} on the trust list' },
   'bundle.noRecipients': { 'zh-CN': '请至少选择一个接收方', en: 'Choose at least one recipient' },
+  'bundle.badSince': { 'zh-CN': '起始日期（since）须为 YYYY-MM-DD 格式的日期，收到「{value}」', en: 'The start date (since) must be a date as YYYY-MM-DD; got “{value}”' },
+  'bundle.areaEmpty': { 'zh-CN': '范围（communityIds / gridIds）至少要选一个社区或网格', en: 'The area (communityIds / gridIds) needs at least one community or grid' },
+  'bundle.areaNotFound': { 'zh-CN': '范围（{field}）中的 {id} 不存在或已删除', en: 'The area ({field}) names {id}, which does not exist or was deleted' },
   'bundle.conflictNotFound': { 'zh-CN': '没有待处理的冲突 {id}', en: 'There is no open conflict {id}' },
 } as const satisfies Record<string, Message>;

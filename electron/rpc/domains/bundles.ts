@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { ServiceContext } from '../../../db/context';
-import { exportBundle, importBundle } from '../../../db/bundles/exchange';
+import { exportBundle, importBundle, type ExportRequest } from '../../../db/bundles/exchange';
 import {
   addBundlePartner,
   bundleConflicts,
@@ -23,7 +23,7 @@ import type { GridRuntime } from '../runtime';
  * Export and import run as jobs on the service thread, which holds the office key (a job thread
  * holds none): the export yields between pages, so calls go on being answered, and stops on cancel.
  */
-function startExport(rt: GridRuntime, ctx: ServiceContext, input: { partnerIds: string[]; scope: 'all' | 'sinceLast' }) {
+function startExport(rt: GridRuntime, ctx: ServiceContext, input: ExportRequest) {
   const party = partyOf(ctx);
   return rt.jobs.start({
     kind: 'bundles.export',

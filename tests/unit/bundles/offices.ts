@@ -10,6 +10,7 @@ import { HybridClock } from '../../../db/sync/hlc';
 import type { Stamping } from '../../../db/sync/write';
 import { ANALYST } from '../helpers/actors';
 import { tempDir } from '../helpers/tmp';
+import { seedDatabase } from '../../../db/seed';
 import type { Party } from '../../../db/bundles/exchange';
 
 /** A street office for bundle tests: its own migrated database, identity, node id and clock. */
@@ -65,4 +66,15 @@ export function copyOffice(template: { file: string; identity: OfficeIdentity; n
   const wall = { now: 1_790_000_000_000 };
   const { identity, nodeId } = template;
   return { sqlite: opened.sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
+}
+
+/** A street office with the small demo data (3 communities, 24 grids, 400 buildings), its node id the seed's. */
+export function openSeededOffice(identity: OfficeIdentity = officeIdentity(newOfficeKey())): TestOffice {
+  const dir = tempDir('griddesk-bundles-');
+  const opened = openDatabase({ file: join(dir, 'griddesk.db') });
+  const sqlite = opened.sqlite;
+  seedDatabase(sqlite, { preset: 'small', seed: 7, now: 1_790_000_000_000 });
+  const nodeId = sqlite.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'node_id'`).get()!.value;
+  const wall = { now: 1_790_000_000_000 };
+  return { sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
 }
