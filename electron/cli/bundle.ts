@@ -10,13 +10,15 @@ import { fingerprint, keyCardText } from '../../db/bundles/key-card';
 import { requireIdentity, selfParty } from '../../db/bundles/office';
 import { addPartner, listPartners, revokePartner, trustedPartners } from '../../db/bundles/trust-list';
 import { defaultDataDir } from '../data-dir';
+import { describeScope, parseCliScope } from './bundle-scope';
 import { unlockForCli } from './unlock';
 
 export const BUNDLE_USAGE = `  bundle keys card [--qr]           本街道办的密钥卡（文本；--qr 同时在终端显示二维码），含口头核对用的指纹
   bundle keys list                  信任列表
   bundle keys trust 密钥卡.txt       把对方的密钥卡加入信任列表（请先电话核对指纹）
   bundle keys revoke 机构代码|密钥ID  吊销
-  bundle export --to 机构代码|密钥ID[,…] [--scope all|since-last] --out 文件   导出加密签名的数据包
+  bundle export --to 机构代码|密钥ID[,…] [--scope 范围] --out 文件   导出加密签名的数据包
+         范围以逗号分隔：all | since-last（默认）| since=YYYY-MM-DD，可再加 community=社区代码、grid=网格代码（可重复）
   bundle inspect 文件                核对签名、解密、校验清单，显示将新增/更新/无变化/冲突的行数（不写入）
   bundle import 文件 [--dry-run] [--allow-replay]   导入；--dry-run 只显示预览
          均可加 --data-dir DIR  --user 用户名（默认 shuju，需管理员或数据专员）；密码从 GRIDDESK_PASSWORD 或标准输入读取
@@ -27,7 +29,7 @@ function describePreview(p: BundlePreview): string[] {
   const lines = [
     `发送方：${m.sender.officeName}（${m.sender.officeCode}），签名密钥 ${m.sender.keyId}，签名已核对${p.fromSelf ? '（本街道办自己发出的包）' : `，信任列表中的「${p.signer.name}」`}`,
     `接收方：${m.recipients.map((r) => `${r.name}（${r.officeCode}）`).join('、')}`,
-    `第 ${m.sequence} 号，生成于 ${m.createdAt}，范围：${m.scope.kind === 'all' ? '全部' : `${m.scope.since} 之后的变化`}`,
+    `第 ${m.sequence} 号，生成于 ${m.createdAt}，范围：${describeScope(m.scope)}`,
     `表：${Object.entries(m.tables).map(([t, v]) => `${t} ${v.rows} 行`).join('，') || '（无）'}`,
     `预览：新增 ${p.totals.create}，更新 ${p.totals.update}，无变化 ${p.totals.unchanged}，冲突 ${p.totals.conflict}，不合格 ${p.rejected.length}`,
   ];
@@ -90,10 +92,10 @@ export async function bundleCommand(args: string[]): Promise<number> {
     }
     if (sub === 'export') {
       if (!values.to || !values.out) throw new Error('请给出 --to 接收方 与 --out 文件');
-      if (values.scope !== 'all' && values.scope !== 'since-last') throw new Error(`--scope 只能是 all / since-last，收到「${values.scope}」`);
+      const scope = parseCliScope(ctx.sqlite, values.scope);
       const trusted = trustedPartners(ctx.sqlite);
       const partnerIds = values.to.split(',').map((ref) => findPartner(trusted, ref.trim()).id);
-      const built = await exportBundle(party, { partnerIds, scope: values.scope === 'all' ? 'all' : 'sinceLast' });
+      const built = await exportBundle(party, { partnerIds, ...scope });
       writeFileSync(values.out, built.bytes);
       console.log(`已导出 ${values.out}（建议文件名 ${built.fileName}）：第 ${built.manifest.sequence} 号，${built.rows} 行，${built.bytes.length} 字节`);
       return 0;

@@ -6,6 +6,7 @@ import { trustedPartners } from '../../../db/bundles/trust-list';
 import { ServiceError } from '../../../db/errors';
 import { people } from '../../../db/schema';
 import { insertRow, updateRow } from '../../../db/sync/write';
+import { parseCliScope } from '../../../electron/cli/bundle-scope';
 import { person } from '../sync/fixture';
 import { dump, openOffice, openSeededOffice, partnerId, trustEachOther, type TestOffice } from './offices';
 
@@ -70,6 +71,15 @@ describe('a bundle limited to chosen communities or grids', () => {
     expect(carried('households')).toEqual(ids(office, 'SELECT h.id FROM households h JOIN buildings b ON b.id = h.building_id WHERE b.grid_id = ?', grid.id));
     await importBundle(to, built.bytes);
     expect(ids(to, 'SELECT DISTINCT grid_id AS id FROM buildings')).toEqual(new Set([grid.id]));
+  });
+
+  it('the command line reads its --scope: parts by comma, communities and grids by code or name', () => {
+    const c = office.sqlite.prepare<[], { id: string; code: string; name: string }>('SELECT id, code, name FROM communities ORDER BY code LIMIT 1').get()!;
+    const g = office.sqlite.prepare<[], { id: string; code: string }>('SELECT id, code FROM grids ORDER BY code LIMIT 1').get()!;
+    expect(parseCliScope(office.sqlite, `since=2026-11-01,community=${c.name},grid=${g.code}`)).toEqual({ scope: 'sinceDate', since: '2026-11-01', communityIds: [c.id], gridIds: [g.id] });
+    expect(parseCliScope(office.sqlite, 'all')).toEqual({ scope: 'all', communityIds: [], gridIds: [] });
+    expect(() => parseCliScope(office.sqlite, 'community=不存在的社区')).toThrow('--scope 中的社区「不存在的社区」不存在');
+    expect(() => parseCliScope(office.sqlite, 'everything')).toThrow('「everything」无法识别');
   });
 
   it('an unknown community is refused, naming the field, and nothing is written', async () => {
