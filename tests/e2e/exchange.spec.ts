@@ -111,3 +111,40 @@ test('a street office exports a bundle for the city, which imports it through th
   expect(audits).toEqual(['bundles.partner_add', 'bundles.import', 'bundles.import', 'bundles.resolve']);
   for (const e of errors) expect(e).toEqual([]);
 });
+
+test('a bundle for one community carries that community only, and the city imports it on its own', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const street = await startServerForTest();
+  const city = await startServerForTest({ fromTemplate: false, args: ['--no-seed'] });
+  servers.push(street, city);
+  const streetPage = await browser.newPage();
+  const cityPage = await browser.newPage();
+  const errors = [watchErrors(streetPage, { console: false }), watchErrors(cityPage, { console: false })];
+  await openSignedIn(streetPage, street, 'shuju');
+  await openExchange(streetPage);
+  await openFreshCity(cityPage, city);
+  await openExchange(cityPage);
+  await trust(cityPage, (await streetPage.getByTestId('exchange-card-text').textContent())!);
+  await trust(streetPage, (await cityPage.getByTestId('exchange-card-text').textContent())!);
+
+  const community = readDb(street, (db) => db.prepare('SELECT id, name FROM communities ORDER BY code LIMIT 1').get()) as { id: string; name: string };
+  const inIt = readDb(street, (db) => db.prepare('SELECT count(*) FROM buildings WHERE community_id = ?').pluck().get(community.id)) as number;
+  await chooseOption(streetPage, streetPage.getByTestId('exchange-export-to'), '未命名街道办');
+  await streetPage.getByTestId('exchange-export-all').click();
+  await streetPage.getByTestId('exchange-export-area').click();
+  await streetPage.locator('.ant-select-tree-treenode', { hasText: community.name }).first().locator('.ant-select-tree-checkbox').click();
+  await streetPage.keyboard.press('Escape');
+  await expect(streetPage.getByTestId('exchange-export-area')).toContainText(community.name);
+  await streetPage.screenshot({ path: join(ARTIFACTS, 'exchange-export-area.png'), fullPage: true });
+  const download = streetPage.waitForEvent('download');
+  await streetPage.getByTestId('exchange-export-start').click();
+  const bytes = readFileSync((await (await download).path())!);
+
+  await pickBundle(cityPage, bytes);
+  await expect(cityPage.getByTestId('exchange-total-conflict')).toHaveText('0');
+  await cityPage.getByTestId('exchange-import-apply').click();
+  await expect(cityPage.getByText('已导入：新增')).toBeVisible({ timeout: 60_000 });
+  expect(readDb(city, (db) => db.prepare('SELECT DISTINCT community_id FROM buildings').pluck().all())).toEqual([community.id]);
+  expect(readDb(city, (db) => db.prepare('SELECT count(*) FROM buildings').pluck().get())).toBe(inIt);
+  for (const e of errors) expect(e).toEqual([]);
+});

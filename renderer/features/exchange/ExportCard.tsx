@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Radio, Select } from 'antd';
+import { App, Button, Card, DatePicker, Form, Radio, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { ExportOutlined } from '@ant-design/icons';
 import type { BundleExportResult } from '../../../electron/api';
 import { downloadFile } from '../../api/files';
@@ -7,19 +8,27 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { useJobFinished } from '../jobs/use-jobs';
+import { AreaPicker, type AreaValue } from './AreaPicker';
 
-/** Export: recipients from the trust list, the scope; the job's file is saved when it is done. */
+type Scope = 'sinceLast' | 'all' | 'sinceDate';
+const WHOLE: AreaValue = { communityIds: [], gridIds: [] };
+
+/** Export: recipients from the trust list, the scope (when, and which communities or grids); the job's file is saved when it is done. */
 export function ExportCard() {
   const t = useT();
   const { message } = App.useApp();
   const partners = useApiQuery('bundles.partners', {});
   const [to, setTo] = useState<string[]>([]);
-  const [scope, setScope] = useState<'sinceLast' | 'all'>('sinceLast');
+  const [scope, setScope] = useState<Scope>('sinceLast');
+  const [since, setSince] = useState<Dayjs | null>(null);
+  const [area, setArea] = useState<AreaValue>(WHOLE);
   const watch = useJobFinished((job) => {
     if (job.state !== 'done') return;
     const r = job.result as BundleExportResult;
     setTo([]);
     setScope('sinceLast');
+    setSince(null);
+    setArea(WHOLE);
     void message.success(t('exchange.export.done', { sequence: r.sequence, rows: r.rows }));
     void downloadFile(r.fileId, r.name);
   });
@@ -32,14 +41,28 @@ export function ExportCard() {
           <Select mode="multiple" value={to} onChange={setTo} options={options} data-testid="exchange-export-to" />
         </Form.Item>
         <Form.Item label={t('exchange.export.scope')}>
-          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as 'sinceLast' | 'all')}>
+          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
             <Radio value="sinceLast">{t('exchange.export.scope.sinceLast')}</Radio>
             <Radio value="all" data-testid="exchange-export-all">
               {t('exchange.export.scope.all')}
             </Radio>
+            <Radio value="sinceDate" data-testid="exchange-export-since-date">
+              {t('exchange.export.scope.sinceDate')}
+            </Radio>
           </Radio.Group>
+          {scope === 'sinceDate' && <DatePicker value={since} onChange={setSince} style={{ marginTop: 8 }} placeholder={t('exchange.export.since')} data-testid="exchange-export-since" />}
         </Form.Item>
-        <Button type="primary" icon={<ExportOutlined />} disabled={to.length === 0} loading={start.isPending} onClick={() => start.mutate({ partnerIds: to, scope })} data-testid="exchange-export-start">
+        <Form.Item label={t('exchange.export.area')} extra={t('exchange.export.area.hint')}>
+          <AreaPicker value={area} onChange={setArea} />
+        </Form.Item>
+        <Button
+          type="primary"
+          icon={<ExportOutlined />}
+          disabled={to.length === 0 || (scope === 'sinceDate' && !since)}
+          loading={start.isPending}
+          onClick={() => start.mutate({ partnerIds: to, scope, ...(scope === 'sinceDate' && since ? { since: since.format('YYYY-MM-DD') } : {}), ...area })}
+          data-testid="exchange-export-start"
+        >
           {t('exchange.export.start')}
         </Button>
       </Form>
