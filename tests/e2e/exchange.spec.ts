@@ -134,6 +134,7 @@ test('a bundle for one community carries that community only, and the city impor
   await streetPage.getByTestId('exchange-export-area').click();
   await streetPage.locator('.ant-select-tree-treenode', { hasText: community.name }).first().locator('.ant-select-tree-checkbox').click();
   await streetPage.keyboard.press('Escape');
+  await expect(streetPage.locator('.ant-select-tree-list')).toBeHidden();
   await expect(streetPage.getByTestId('exchange-export-area')).toContainText(community.name);
   await streetPage.screenshot({ path: join(ARTIFACTS, 'exchange-export-area.png'), fullPage: true });
   const download = streetPage.waitForEvent('download');
