@@ -7,6 +7,7 @@ import { exportBriefingPdf } from '../briefing/export-pdf';
 import { startRound } from '../screening/start';
 import { exportRequests } from '../requests/export';
 import { exportWeek } from '../staffing/export';
+import { exportRosterPdf } from '../staffing/export-pdf';
 import { proposeFill } from '../staffing/auto-fill';
 import { exportLedger } from '../service-hours/export';
 import { exportCertificate } from '../service-hours/certificate-pdf';
@@ -18,6 +19,7 @@ type StartInput = Parameters<typeof startRound>[1];
 type ReportPdfInput = Parameters<typeof exportReportPdf>[1];
 type RequestExportInput = Parameters<typeof exportRequests>[1];
 type RosterExportInput = Parameters<typeof exportWeek>[1];
+type RosterPdfInput = Parameters<typeof exportRosterPdf>[1];
 type AutoFillInput = Parameters<typeof proposeFill>[1];
 type LedgerExportInput = Parameters<typeof exportLedger>[1];
 type CertificateInput = Parameters<typeof exportCertificate>[1];
@@ -49,6 +51,10 @@ export const THREAD_JOBS = {
     const out = await exportWeek(ctx, input, job);
     return { summary: `已导出排班表（${fmt(out.rows)} 行）`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { rows: out.rows } };
   }) satisfies JobBody<RosterExportInput, JobOutcome>,
+  'staffing.exportPdf': (async (ctx: ServiceContext, input: RosterPdfInput, job) => {
+    const out = await exportRosterPdf(ctx, input, job);
+    return { summary: `已生成排班表 PDF（缺岗班次 ${fmt(out.gaps)} 个）`, file: { fileId: out.file.id, name: out.file.name, size: out.file.size }, result: { shifts: out.shifts, gaps: out.gaps } };
+  }) satisfies JobBody<RosterPdfInput, JobOutcome>,
   'staffing.autoFill': ((ctx: ServiceContext, input: AutoFillInput, job) => {
     const out = proposeFill(ctx, input, job);
     return { summary: `自动排班建议 ${fmt(out.proposals.length)} 人次，共缺 ${fmt(out.open)} 人次`, result: out };
@@ -87,6 +93,7 @@ export const JOB_LABELS: Record<ThreadJobKind | 'backups.create' | 'backups.rest
   'requests.export': '导出诉求 Excel',
   'screening.start': '发起入户摸排',
   'staffing.exportWeek': '导出排班表',
+  'staffing.exportPdf': '导出排班表 PDF',
   'staffing.autoFill': '自动排班',
   'serviceHours.export': '导出服务时长 Excel',
   'serviceHours.certificate': '开具志愿服务证明',

@@ -48,6 +48,7 @@ export interface JobResults {
   'backups.create': BackupEntry;
   'backups.restore': { restoredFrom: string; setAsideAs: string | null };
   'staffing.exportWeek': { rows: number };
+  'staffing.exportPdf': { shifts: number; gaps: number };
   'staffing.autoFill': AutoFillResult;
   'serviceHours.export': { rows: number };
   'serviceHours.certificate': { hours: number };

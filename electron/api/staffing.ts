@@ -333,4 +333,8 @@ export const staffingMethods = {
   'staffing.postsNow': query<PostOnMap[]>({ permission: 'staffing.read' })(z.object({}).strict()),
   /** A job writing the week's roster as .xlsx, one sheet per community. */
   'staffing.exportWeek': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(z.object({ from: dateSchema }).strict()),
+  /** A job writing the day of `from` (or the week from its Monday) as a PDF roster, a section per community. */
+  'staffing.exportPdf': mutation<JobInfo>({ permission: 'staffing.read', invalidates: ['jobs'], job: true })(
+    z.object({ from: dateSchema, days: z.union([z.literal(1), z.literal(7)]).default(7) }).strict(),
+  ),
 };

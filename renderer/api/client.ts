@@ -21,6 +21,11 @@ export class ApiCallError extends Error {
   messageIn(locale: Locale): string {
     return errorText(this.error, locale);
   }
+
+  /** The figures the service put in its message (e.g. the dates a bulk assignment would break a rule on). */
+  get params(): Readonly<Record<string, unknown>> {
+    return this.error.params ?? {};
+  }
 }
 
 /** No transport at all (neither the preload nor browser mode installed one). */

@@ -153,6 +153,7 @@ export const adminZhCN = {
   'audit.action.staffing.attend.clear': '清除到岗记录',
   'audit.action.staffing.autofill.accept': '采纳自动排班',
   'audit.action.staffing.export': '导出排班表',
+  'audit.action.staffing.export_pdf': '导出排班表 PDF',
   'audit.action.staffing.handover.write': '填写交接班记录',
   'audit.action.staffing.duty.assign': '补齐三长/网格员',
   'audit.sum.staffingPost': '点位「{name}」，每班 {staff} 人',
@@ -162,6 +163,8 @@ export const adminZhCN = {
   'audit.sum.staffingBulk': '{from} 至 {to} 排入 {count} 个班次',
   'audit.sum.staffingAccept': '采纳 {created} 条建议，跳过 {skipped} 条',
   'audit.sum.staffingExport': '导出 {from} 起一周排班表：{what}',
+  'audit.sum.staffingPdfDay': '导出 {from} 排班表 PDF（缺岗班次 {gaps} 个）：{what}',
+  'audit.sum.staffingPdfWeek': '导出 {from} 起一周排班表 PDF（缺岗班次 {gaps} 个）：{what}',
   'audit.sum.staffingHandover': '{post} · {date} {shift}，下一班注意：{watch}',
   'audit.sum.staffingDuty': '{name} 任{place}{role}',
 
@@ -353,6 +356,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'audit.action.staffing.attend.clear': 'Attendance cleared',
   'audit.action.staffing.autofill.accept': 'Auto-fill accepted',
   'audit.action.staffing.export': 'Rota exported',
+  'audit.action.staffing.export_pdf': 'Rota exported as PDF',
   'audit.action.staffing.handover.write': 'Handover note written',
   'audit.action.staffing.duty.assign': 'Head or grid worker appointed',
   'audit.sum.staffingPost': 'Post "{name}", {staff} per shift',
@@ -362,6 +366,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'audit.sum.staffingBulk': '{count} shifts from {from} to {to}',
   'audit.sum.staffingAccept': '{created} proposals accepted, {skipped} skipped',
   'audit.sum.staffingExport': 'Rota of the week from {from} exported: {what}',
+  'audit.sum.staffingPdfDay': 'Rota of {from} exported as PDF ({gaps} shifts short): {what}',
+  'audit.sum.staffingPdfWeek': 'Rota of the week from {from} exported as PDF ({gaps} shifts short): {what}',
   'audit.sum.staffingHandover': '{post} · {date} {shift}; next shift to watch: {watch}',
   'audit.sum.staffingDuty': '{name} made {role} of {place}',
 

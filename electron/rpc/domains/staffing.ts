@@ -10,6 +10,7 @@ import { postsNow } from '../../../db/staffing/posts-now';
 import { dutyPeople } from '../../../db/staffing/people';
 import { deletePost, deleteTemplate, listPosts, savePost, saveTemplate } from '../../../db/staffing/posts';
 import { dayStart } from '../../../db/staffing/time';
+import { findReportFont } from '../../../db/report/pdf/font';
 import { authorize } from '../../../db/auth/permissions';
 import { ServiceError } from '../../../db/errors';
 import { startThreadJob } from '../jobs';
@@ -50,5 +51,12 @@ export const staffingHandlers: HandlerMap<keyof typeof staffingMethods> = {
     authorize(ctx.actor, 'staffing.read');
     checkDate(input.from, 'from');
     return startThreadJob(env.runtime, ctx, 'staffing.exportWeek', { from: input.from, now: env.runtime.now() }, 'read');
+  },
+  'staffing.exportPdf': (ctx, input, env) => {
+    authorize(ctx.actor, 'staffing.read');
+    checkDate(input.from, 'from');
+    // A machine without a Chinese font is refused now, not in the job.
+    findReportFont();
+    return startThreadJob(env.runtime, ctx, 'staffing.exportPdf', { from: input.from, days: input.days, now: env.runtime.now() }, 'read');
   },
 };

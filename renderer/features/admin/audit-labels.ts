@@ -63,6 +63,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'staffing.attend.clear': 'audit.action.staffing.attend.clear',
   'staffing.autofill.accept': 'audit.action.staffing.autofill.accept',
   'staffing.export': 'audit.action.staffing.export',
+  'staffing.export_pdf': 'audit.action.staffing.export_pdf',
   'staffing.handover.write': 'audit.action.staffing.handover.write',
   'staffing.duty.assign': 'audit.action.staffing.duty.assign',
   'territory.office': 'audit.action.territory.office',

@@ -130,6 +130,7 @@ const SUMMARIES: Record<string, Summary> = {
   'staffing.attend.clear': staffingShift,
   'staffing.autofill.accept': (e, t) => t('audit.sum.staffingAccept', { created: count(e.detail, 'created'), skipped: count(e.detail, 'skipped') }),
   'staffing.export': (e, t, _s, what) => t('audit.sum.staffingExport', { from: text(e.detail, 'from'), what }),
+  'staffing.export_pdf': (e, t, _s, what) => t(text(e.detail, 'days') === '1' ? 'audit.sum.staffingPdfDay' : 'audit.sum.staffingPdfWeek', { from: text(e.detail, 'from'), gaps: count(e.detail, 'gaps'), what }),
   'staffing.handover.write': (e, t) => t('audit.sum.staffingHandover', { post: text(e.detail, 'post'), date: text(e.detail, 'date'), shift: text(e.detail, 'shift'), watch: text(e.detail, 'watch') }),
   'staffing.duty.assign': (e, t) => t('audit.sum.staffingDuty', { name: text(e.detail, 'name'), role: text(e.detail, 'roleName'), place: text(e.detail, 'place') }),
   'imports.apply': (e, t) =>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Segmented, Space, Tabs } from 'antd';
-import { LeftOutlined, PlusOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
+import { LeftOutlined, PlusOutlined, FilePdfOutlined, UsergroupAddOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { ApiCallError, call } from '../../api/client';
@@ -14,6 +14,7 @@ import { describeError } from '../../ui/error-text';
 import { useCan } from '../auth/session';
 import { useJobFinished } from '../jobs/use-jobs';
 import { AutoFillModal } from './AutoFillModal';
+import { BulkAssignModal } from './BulkAssignModal';
 import { BoardTable } from './BoardTable';
 import { parseCellId, type CellRef } from './cell-id';
 import { CoveragePanel } from './CoveragePanel';
@@ -48,6 +49,7 @@ export function StaffingPage() {
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [fill, setFill] = useState<AutoFillResult | null>(null);
   const [adding, setAdding] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const [editing, setEditing] = useState<EditedPost | null>(null);
   const [handover, setHandover] = useState<CellRef | null>(null);
   const [logPost, setLogPost] = useState<string | null>(null);
@@ -72,6 +74,11 @@ export function StaffingPage() {
     void downloadFile(job.file.fileId, job.file.name).then(() => void message.success(t('staffing.export.done', { file: job.file!.name })), fail);
   });
   const exporter = useApiMutation('staffing.exportWeek', { onSuccess: watchExport, onError: fail });
+  const watchPdf = useJobFinished((job) => {
+    if (job.state !== 'done' || !job.file) return;
+    void downloadFile(job.file.fileId, job.file.name).then(() => void message.success(t('staffing.exportPdf.done', { file: job.file!.name })), fail);
+  });
+  const pdfExporter = useApiMutation('staffing.exportPdf', { onSuccess: watchPdf, onError: fail });
 
   const deletePost = (post: { id: string; name: string }) =>
     modal.confirm({
@@ -141,6 +148,14 @@ export function StaffingPage() {
           <Button icon={<DownloadOutlined />} loading={exporter.isPending} disabled={!from} onClick={() => from && exporter.mutate({ from })} data-testid="staff-export">
             {t('staffing.export')}
           </Button>
+          <Button icon={<FilePdfOutlined />} loading={pdfExporter.isPending} disabled={!from} onClick={() => from && pdfExporter.mutate({ from, days })} data-testid="staff-export-pdf">
+            {t('staffing.exportPdf')}
+          </Button>
+          {canEdit ? (
+            <Button icon={<UsergroupAddOutlined />} disabled={!board.data} onClick={() => setBulk(true)} data-testid="staff-bulk">
+              {t('staffing.bulk')}
+            </Button>
+          ) : null}
           {canEdit ? (
             <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="staff-post-new">
               {t('staffing.post.new')}
@@ -218,6 +233,7 @@ export function StaffingPage() {
       {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
       {editing ? <PostFormModal post={editing} onClose={() => setEditing(null)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}
+      {bulk && board.data && from ? <BulkAssignModal board={board.data} people={people.data ?? []} from={from} onClose={() => setBulk(false)} /> : null}
     </div>
   );
 }

@@ -32,8 +32,8 @@ export const timeOf = (ms: number): string => {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 
-const WEEKDAYS_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const WEEKDAYS_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+export const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export const dayLabel = (day: string, locale: string): string => `${(locale === 'en' ? WEEKDAYS_EN : WEEKDAYS_ZH)[weekdayOf(day)]} ${day.slice(5)}`;
 

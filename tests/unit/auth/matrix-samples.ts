@@ -242,6 +242,7 @@ export const SAMPLES: Samples = {
   'staffing.autoFill': sample(() => ({ from: STAFF_DAY })),
   'staffing.acceptFill': sample(async (f) => ({ items: [{ ...(await postIn(f, 'inside')), date: STAFF_DAY, personId: f.at.inside.person }] })),
   'staffing.exportWeek': sample(() => ({ from: STAFF_DAY })),
+  'staffing.exportPdf': sample(() => ({ from: STAFF_DAY, days: 1 })),
   'staffing.writeHandover': scoped(async (f, _c, w) => ({ ...(await postIn(f, w)), date: STAFF_DAY, happened: '夜里平稳', watch: '早上车多' })),
   'staffing.coverage': scoped((f, _c, w) => ({ gridId: f.at[w].grid })),
   'staffing.postsNow': sample(() => ({})),

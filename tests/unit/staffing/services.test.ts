@@ -201,4 +201,39 @@ describe('staffing posts and shifts', () => {
     expect(sheet.getRow(2).getCell(8).value).toBe('冯二 缺 1');
     expect(sheet.getRow(2).getCell(2).value).toBe('卡口');
   });
+
+  it('prints the day as a PDF roster: names, needed vs filled, gaps marked; audited', async () => {
+    const { t, sqlite, admin, person, post, early } = await street();
+    await admin.call('staffing.assign', { postId: post.id, templateId: early.id, date: DAY, personId: person('冯二') });
+    await admin.call('staffing.assign', { postId: post.id, templateId: early.id, date: DAY, personId: person('褚三') });
+    const answer = await admin.reply('staffing.exportPdf', { from: DAY, days: 1 });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const job = await t.runtime.jobs.wait(answer.result.id);
+    expect(job.state).toBe('done');
+    expect(job.result).toEqual({ shifts: 3, gaps: 2 });
+    const { openStoredFile } = await import('../../../db/files/store');
+    const { pdfText, squash } = await import('../../shared/pdf-text');
+    const pdf = await pdfText(openStoredFile(t.dataDir, job.file!.fileId, { id: admin.session.accountId! }).path);
+    expect(pdf.size).toEqual({ width: 841.89, height: 595.28 });
+    expect(pdf.text).toContain('值守排班表（日）');
+    expect(pdf.squashed).toContain(squash('东门卡口'));
+    expect(pdf.squashed).toContain(squash('冯二、褚三 2/2'));
+    expect(pdf.squashed).toContain(squash('中班 15:00–23:00 2 0/2 缺 2'));
+    expect(pdf.squashed).toContain(squash('缺岗班次 2 个'));
+    const audit = sqlite.prepare(`SELECT target, detail FROM audit_log WHERE action = 'staffing.export_pdf'`).get() as { target: string; detail: string };
+    expect(audit.target).toBe(job.file!.name);
+    expect(JSON.parse(audit.detail)).toMatchObject({ from: DAY, days: 1, gaps: 2 });
+  });
+
+  it('prints the week from Monday as a PDF with a column per day', async () => {
+    const { t, admin } = await street();
+    const job = await t.runtime.jobs.wait((await admin.call('staffing.exportPdf', { from: DAY, days: 7 })).id);
+    expect(job.file!.name).toBe('排班表-2026-11-30-周.pdf');
+    const { openStoredFile } = await import('../../../db/files/store');
+    const { pdfText } = await import('../../shared/pdf-text');
+    const pdf = await pdfText(openStoredFile(t.dataDir, job.file!.fileId, { id: admin.session.accountId! }).path);
+    for (const day of ['周一 11-30', '周日 12-06']) expect(pdf.text).toContain(day);
+    expect(pdf.text).toContain('2026-11-30 至 2026-12-06');
+    expect(job.result).toEqual({ shifts: 21, gaps: 21 });
+  });
 });
