@@ -71,6 +71,9 @@ export const volunteersZhCN = {
   'audit.sum.volunteerExport': '导出 {rows} 人（{filters}）',
   'audit.sum.volunteerSpecialty': '特长「{name}」',
   'audit.sum.volunteerSpecialtyRename': '特长「{from}」改为「{name}」',
+  'volunteers.tab.teams': '队伍',
+  'volunteers.tab.hours': '服务时长',
+  'volunteers.tab.recognition': '评优',
 } as const;
 
 export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
@@ -145,4 +148,7 @@ export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
   'audit.sum.volunteerExport': '{rows} people exported ({filters})',
   'audit.sum.volunteerSpecialty': 'Specialty "{name}"',
   'audit.sum.volunteerSpecialtyRename': 'Specialty "{from}" renamed "{name}"',
+  'volunteers.tab.teams': 'Teams',
+  'volunteers.tab.hours': 'Service hours',
+  'volunteers.tab.recognition': 'Recognition',
 };
