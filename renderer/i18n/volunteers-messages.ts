@@ -74,6 +74,16 @@ export const volunteersZhCN = {
   'volunteers.tab.teams': '队伍',
   'volunteers.tab.hours': '服务时长',
   'volunteers.tab.recognition': '评优',
+  'volunteers.edit': '编辑资料',
+  'volunteers.edit.title': '编辑志愿者「{name}」',
+  'volunteers.edit.keepHint': '现为 {masked}；留空则保留原号码',
+  'volunteers.specialties': '特长列表',
+  'volunteers.specialties.add': '添加特长',
+  'volunteers.specialties.rename': '改名',
+  'volunteers.specialties.delete': '删除',
+  'volunteers.specialties.confirmDelete': '删除特长「{name}」？',
+  'volunteers.specialties.count': '{n} 人填写',
+  'volunteers.specialties.name': '特长名称',
 } as const;
 
 export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
@@ -151,4 +161,14 @@ export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
   'volunteers.tab.teams': 'Teams',
   'volunteers.tab.hours': 'Service hours',
   'volunteers.tab.recognition': 'Recognition',
+  'volunteers.edit': 'Edit profile',
+  'volunteers.edit.title': 'Edit volunteer “{name}”',
+  'volunteers.edit.keepHint': 'Now {masked}; leave empty to keep it',
+  'volunteers.specialties': 'Specialties',
+  'volunteers.specialties.add': 'Add specialty',
+  'volunteers.specialties.rename': 'Rename',
+  'volunteers.specialties.delete': 'Delete',
+  'volunteers.specialties.confirmDelete': 'Delete specialty “{name}”?',
+  'volunteers.specialties.count': '{n} listed',
+  'volunteers.specialties.name': 'Specialty name',
 };

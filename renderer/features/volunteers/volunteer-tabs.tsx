@@ -5,6 +5,7 @@ import { RecognitionPage } from '../recognition/RecognitionPage';
 import { ServiceHoursPage } from '../service-hours/ServiceHoursPage';
 import { VolunteerTeamsPage } from '../volunteer-teams/VolunteerTeamsPage';
 import { RosterTab } from './RosterTab';
+import { SpecialtiesTab } from './SpecialtiesTab';
 
 /** The tabs of the 志愿者 page, in order; each feature of the registry adds its own here. `#/volunteers?tab=<key>` opens one. */
 export interface VolunteerTab {
@@ -20,5 +21,6 @@ export const VOLUNTEER_TABS: readonly VolunteerTab[] = [
   { key: 'teams', label: 'volunteers.tab.teams', permission: 'hours.read', render: () => <VolunteerTeamsPage /> },
   { key: 'hours', label: 'volunteers.tab.hours', permission: 'hours.read', render: () => <ServiceHoursPage /> },
   { key: 'recognition', label: 'volunteers.tab.recognition', permission: 'hours.read', render: () => <RecognitionPage /> },
+  { key: 'specialties', label: 'volunteers.specialties', permission: 'volunteers.configure', render: () => <SpecialtiesTab /> },
 ];
 
