@@ -84,6 +84,7 @@ export const volunteersZhCN = {
   'volunteers.specialties.confirmDelete': '删除特长「{name}」？',
   'volunteers.specialties.count': '{n} 人填写',
   'volunteers.specialties.name': '特长名称',
+  'volunteers.specialties.users': '填写人数',
 } as const;
 
 export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
@@ -171,4 +172,5 @@ export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
   'volunteers.specialties.confirmDelete': 'Delete specialty “{name}”?',
   'volunteers.specialties.count': '{n} listed',
   'volunteers.specialties.name': 'Specialty name',
+  'volunteers.specialties.users': 'Listed by',
 };

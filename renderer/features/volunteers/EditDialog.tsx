@@ -1,41 +1,11 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
-import { volunteerKinds, type VolunteerDetail, type VolunteerKind, type VolunteerSaveInput } from '../../../electron/api';
+import { volunteerKinds, type VolunteerDetail } from '../../../electron/api';
 import { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
-
-interface Draft {
-  name: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  phone: string;
-  idNumber: string;
-  kind: VolunteerKind;
-  unit: string;
-  communityId: string | null;
-  building: string;
-  skills: string[];
-}
-
-/** What the form sends: the phone and ID number only when typed (left empty, the ones on file stay; the form never has them unmasked). */
-export function editInput(id: string, d: Draft, availability: number[] | null): VolunteerSaveInput {
-  return {
-    id,
-    name: d.name.trim(),
-    gender: d.gender,
-    birthDate: d.birthDate.trim() || null,
-    ...(d.phone.trim() ? { phone: d.phone.trim() } : {}),
-    ...(d.idNumber.trim() ? { idNumber: d.idNumber.trim() } : {}),
-    kind: d.kind,
-    unit: d.unit.trim() || null,
-    communityId: d.communityId,
-    building: d.building.trim() || null,
-    skills: d.skills,
-    availability,
-  };
-}
+import { editInput, type Draft } from './edit-input';
 
 /** 编辑资料: a volunteer's profile; the phone and ID number show masked as hints and are changed only by typing a new one. */
 export function EditDialog({ volunteer: v, onClose }: { volunteer: VolunteerDetail; onClose(): void }) {

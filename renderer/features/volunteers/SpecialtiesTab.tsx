@@ -46,7 +46,7 @@ export function SpecialtiesTab() {
         data-testid="specialties-table"
         columns={[
           { title: t('volunteers.specialties.name'), key: 'name', render: (_, s) => <Rename key={s.name} s={s} onError={onError} /> },
-          { title: t('volunteers.col.skills'), key: 'count', render: (_, s) => t('volunteers.specialties.count', { n: s.count }) },
+          { title: t('volunteers.specialties.users'), key: 'count', render: (_, s) => t('volunteers.specialties.count', { n: s.count }) },
           {
             key: 'delete',
             render: (_, s) => (

@@ -3,7 +3,7 @@ import { volunteerDetail } from '../../../db/volunteers/detail';
 import { saveVolunteer } from '../../../db/volunteers/save';
 import { idNumberCheckChar } from '../../../db/validation/id-number';
 import type { VolunteerSaveInput } from '../../../electron/api/volunteers';
-import { editInput } from '../../../renderer/features/volunteers/EditDialog';
+import { editInput } from '../../../renderer/features/volunteers/edit-input';
 import { ADMIN } from '../helpers/actors';
 import { dataState, openImportStreet, type ImportStreet } from './street';
 
