@@ -87,7 +87,7 @@ describe('志愿者报名表: the bad input of issue 11', () => {
     const run = await staging;
     const row = rowsOf(run.id).get(2)!;
     expect(row.outcome).toBe('reject');
-    expect(row.problems).toMatch(/联系电话/);
+    expect(JSON.parse(row.problems)).toEqual([{ column: '联系电话', reason: '「联系电话」为空，请填写' }]);
   });
 
   it('full-width characters are folded, emoji in a name refuse the row with the reason', async () => {
