@@ -35,12 +35,19 @@ export interface SheetHeader {
   rows: SheetRow[];
 }
 
+const filled = (row: SheetRow) => row.cells.filter((c) => c.trim() !== '').length;
+
+/** A title above the header (「某某社区志愿者报名表」, usually merged across it): one cell over a row of several headers. */
+function isTitle(row: SheetRow | undefined, next: SheetRow | undefined): boolean {
+  return !!row && !!next && row.allText && next.allText && filled(row) === 1 && filled(next) >= 2;
+}
+
 /**
- * The header row is the first non-blank row. Refused, in Chinese: a sheet with no rows, a first
+ * The header row is the first non-blank row, or the one under a title standing alone above it. Refused, in Chinese: a sheet with no rows, a first
  * row holding numbers or dates (no header), the same header twice, a header with no data rows.
  */
 export function splitHeader(rows: SheetRow[], where: string): SheetHeader {
-  const [first, ...rest] = rows;
+  const [first, ...rest] = isTitle(rows[0], rows[1]) ? rows.slice(1) : rows;
   if (!first) throw new ServiceError('INVALID_INPUT', 'import.sheetEmpty', { where }, 'fileId');
   if (!first.allText) {
     throw new ServiceError('INVALID_INPUT', 'import.noHeader', { where, row: first.rowNo }, 'fileId');

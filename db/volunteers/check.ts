@@ -38,6 +38,8 @@ export interface VolunteerProblem {
 
 export type VolunteerCheck = { ok: true; value: VolunteerValue } | { ok: false; problems: VolunteerProblem[] };
 
+const PHONE_ON_FILE = 'SELECT p.phone FROM volunteer_profiles v JOIN people p ON p.id = v.person_id WHERE v.id = ? AND v.deleted = 0';
+
 const todayOf = (now: number) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Checks a volunteer as the form or a sheet's row gives it, by the registry's rules. Reads, never writes. */
@@ -45,7 +47,8 @@ export function checkVolunteer(ctx: ServiceContext, input: VolunteerSaveInput, n
   const problems: VolunteerProblem[] = [];
   const name = input.name.trim();
   if (hasPictograph(name)) problems.push({ field: 'name', ref: ['volunteer.badName', { reason: '里面有表情符号，请只写姓名' }], reason: `姓名「${name}」里有表情符号，请只写姓名` });
-  const phone = validatePhone(input.phone, { accept: ['mobile', 'landline'] });
+  const phoneOnFile = input.phone === undefined && input.id ? (cachedStatement(ctx.sqlite, PHONE_ON_FILE).get(input.id) as { phone: string } | undefined)?.phone : undefined;
+  const phone = validatePhone(input.phone ?? phoneOnFile ?? '', { accept: ['mobile', 'landline'] });
   if (!phone.ok) problems.push({ field: 'phone', ref: ['volunteer.badPhone', { reason: phone.reason }], reason: phone.reason });
   let idNumber: string | null | undefined;
   let idGender: 'male' | 'female' | null = null;

@@ -92,7 +92,8 @@ export const volunteerSaveSchema = z
     name: nameSchema,
     gender: z.enum(['male', 'female'], { error: '性别应为 男 或 女' }),
     birthDate: dateSchema.nullable().optional(),
-    phone: limitedText(30, '电话最多 30 个字').refine((s) => s.length > 0, { message: '请填写联系电话' }),
+    /** Absent when editing keeps the phone on file (the form shows it masked); a new volunteer needs one. */
+    phone: limitedText(30, '电话最多 30 个字').refine((s) => s.length > 0, { message: '请填写联系电话' }).optional(),
     /** Absent when editing keeps the number on file (the form never has it unmasked). */
     idNumber: limitedText(18, '身份证号应为 18 位').optional(),
     kind: z.enum(volunteerKinds, { error: '志愿者类型不对' }),

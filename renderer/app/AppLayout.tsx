@@ -12,8 +12,8 @@ import { AppHeader } from './AppHeader';
 import { useQueryClient } from '@tanstack/react-query';
 import { prefetchBriefing } from '../features/briefing/prefetch';
 import { ComingSoon } from './ComingSoon';
-import { ROUTES, findRoute, landingRoute, type RouteDef } from './routes';
-import { navigate, useHashRoute } from './use-hash-route';
+import { FORMER_ROUTES, ROUTES, findRoute, landingRoute, type RouteDef } from './routes';
+import { navigate, replaceHash, useHashRoute } from './use-hash-route';
 
 // Administration pages: only administrators open them, so they load on first use.
 const AccountsPage = lazy(() => import('../features/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
@@ -29,9 +29,6 @@ const RequestsPage = lazy(() => import('../features/requests/RequestsPage').then
 const BriefingPage = lazy(() => import('../features/briefing/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const StaffingPage = lazy(() => import('../features/staffing/StaffingPage').then((m) => ({ default: m.StaffingPage })));
-const VolunteerTeamsPage = lazy(() => import('../features/volunteer-teams/VolunteerTeamsPage').then((m) => ({ default: m.VolunteerTeamsPage })));
-const ServiceHoursPage = lazy(() => import('../features/service-hours/ServiceHoursPage').then((m) => ({ default: m.ServiceHoursPage })));
-const RecognitionPage = lazy(() => import('../features/recognition/RecognitionPage').then((m) => ({ default: m.RecognitionPage })));
 const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 
@@ -49,9 +46,6 @@ const PAGES: Record<string, ComponentType> = {
   backups: BackupsPage,
   exchange: ExchangePage,
   territory: TerritoryPage,
-  'volunteer-teams': VolunteerTeamsPage,
-  'service-hours': ServiceHoursPage,
-  recognition: RecognitionPage,
   volunteers: VolunteersPage,
 };
 
@@ -71,7 +65,12 @@ export function AppLayout() {
   const t = useT();
   const user = useSessionUser();
   const allowed = useMemo(() => ROUTES.filter((r) => hasPermission(user, r.permission)), [user]);
-  const route = findRoute(useHashRoute() || landingRoute(user.role), allowed);
+  const asked = useHashRoute();
+  const former = FORMER_ROUTES[asked];
+  useEffect(() => {
+    if (former) replaceHash(former.route, [], { tab: former.tab });
+  }, [former]);
+  const route = findRoute(former?.route ?? (asked || landingRoute(user.role)), allowed);
   useDataChangedInvalidation();
   const onMap = route?.key === 'map';
   useEffect(() => {

@@ -44,9 +44,6 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'requests', label: 'nav.requests', icon: <CustomerServiceOutlined />, ready: true, permission: 'requests.read' },
   { key: 'staffing', label: 'nav.staffing', icon: <ScheduleOutlined />, ready: true, permission: 'staffing.read' },
   { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, ready: true, permission: 'volunteers.read' },
-  { key: 'volunteer-teams', label: 'nav.volunteerTeams', icon: <TeamOutlined />, ready: true, permission: 'hours.read' },
-  { key: 'service-hours', label: 'nav.serviceHours', icon: <ScheduleOutlined />, ready: true, permission: 'hours.read' },
-  { key: 'recognition', label: 'nav.recognition', icon: <AuditOutlined />, ready: true, permission: 'hours.read' },
   {
     key: 'exchange',
     label: 'nav.exchange',
@@ -61,6 +58,13 @@ export const ROUTES: readonly RouteDef[] = [
   { key: 'backups', label: 'nav.backups', icon: <CloudServerOutlined />, ready: true, permission: 'backups.manage' },
   { key: 'territory', label: 'nav.territory', icon: <GlobalOutlined />, ready: true, permission: 'territory.manage' },
 ];
+
+/** Routes that became tabs of another page: an old link lands on the tab (`#/service-hours` → `#/volunteers?tab=hours`). */
+export const FORMER_ROUTES: Readonly<Record<string, { route: string; tab: string }>> = {
+  'volunteer-teams': { route: 'volunteers', tab: 'teams' },
+  'service-hours': { route: 'volunteers', tab: 'hours' },
+  recognition: { route: 'volunteers', tab: 'recognition' },
+};
 
 /** Where an account lands: the 总览 for those on duty (grid workers see their grids), the map for leaders and analysts. */
 export function landingRoute(role: Role): string {

@@ -34,7 +34,11 @@ test('a duty officer forms teams for a compound with the assistant, moves one me
 
   await openSignedIn(page, server, 'zhiban');
   await page.setViewportSize({ width: 1500, height: 1000 });
+  // The old address of the teams page lands on the 队伍 tab of 志愿者.
   await page.evaluate(() => (window.location.hash = '#/volunteer-teams'));
+  await expect(page).toHaveURL(/#\/volunteers\?tab=teams$/);
+  await expect(page.getByTestId('volunteers-page').locator('.ant-tabs-tab-active')).toHaveText('队伍');
+  await expect(page.getByTestId('nav-volunteer-teams')).toHaveCount(0);
   const assistant = page.getByTestId('grouping-assistant');
   await expect(assistant).toBeVisible();
   await expect(page.getByTestId('teams-table')).toContainText('突击队');
@@ -78,7 +82,8 @@ test('a duty officer forms teams for a compound with the assistant, moves one me
 
   // A manual entry of 3.5 hours for the moved volunteer; the street's total grows by as much.
   const name = readDb(server, (db) => db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(moved)) as string;
-  await page.evaluate(() => (window.location.hash = '#/service-hours'));
+  await page.getByTestId('volunteers-tab-hours').click();
+  await expect(page).toHaveURL(/#\/volunteers\?tab=hours$/);
   const total = page.getByTestId('street-hours').locator('.ant-statistic-content-value');
   await expect(total).toBeVisible();
   const before = Number((await total.textContent())!.replace(/,/g, ''));
@@ -119,7 +124,7 @@ test('a duty officer forms teams for a compound with the assistant, moves one me
   expect(pdf.squashed).toContain('志愿服务证明');
 
   await page.keyboard.press('Escape');
-  await page.evaluate(() => (window.location.hash = '#/recognition'));
+  await page.getByTestId('volunteers-tab-recognition').click();
   await expect(page.getByTestId('recognition-page')).toBeVisible();
   const d = new Date();
   const last = new Date(d.getFullYear(), d.getMonth() - 1, 1);

@@ -110,3 +110,61 @@ test('a duty officer imports a sign-up sheet through the preview, reads the repo
   expect(roster.getRow(2).getCell(9).value).toBe('暂停');
   expect(errors).toEqual([]);
 });
+
+test('an administrator edits a volunteer without seeing their numbers, and keeps the specialties list', async ({ page }) => {
+  const errors = watchErrors(page, { console: false });
+  const v = readDb(server, (db) =>
+    db
+      .prepare(
+        `SELECT v.id, p.name, p.phone, p.id_number AS idNumber FROM volunteer_profiles v JOIN people p ON p.id = v.person_id
+         WHERE v.deleted = 0 AND p.id_number IS NOT NULL AND v.kind IN ('party', 'youth', 'women', 'public') ORDER BY p.name LIMIT 1`,
+      )
+      .get() as { id: string; name: string; phone: string; idNumber: string },
+  );
+  await openSignedIn(page, server, 'admin');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.evaluate(() => (window.location.hash = '#/volunteers?tab=specialties'));
+  const tab = page.getByTestId('specialties-tab');
+  await expect(tab.getByTestId('specialty-name-医护')).toBeVisible();
+
+  // A new specialty, renamed; one in use is refused with the count.
+  await tab.getByTestId('specialty-new').fill('园艺');
+  await tab.getByTestId('specialty-add').click();
+  await expect(tab.getByTestId('specialty-name-园艺')).toBeVisible();
+  await tab.getByTestId('specialty-name-园艺').fill('绿化养护');
+  await tab.getByTestId('specialty-rename-园艺').click();
+  await expect(tab.getByTestId('specialty-name-绿化养护')).toBeVisible();
+  await tab.getByTestId('specialty-delete-医护').click();
+  await page.getByTestId('specialty-delete-ok').click();
+  await expect(page.locator('.ant-message')).toContainText('不能删除');
+  await expect(tab.getByTestId('specialty-name-医护')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'volunteers-specialties.png') });
+
+  // The volunteer's page: the form shows the numbers masked only; left empty they stay.
+  await page.getByTestId('volunteers-tab-roster').click();
+  await page.getByTestId('volunteer-search').locator('input').fill(v.name);
+  await page.getByTestId('volunteer-row').filter({ hasText: v.name }).first().click();
+  const view = page.getByTestId('volunteer-view');
+  await view.getByTestId('volunteer-edit').click();
+  const form = page.getByTestId('volunteer-edit-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('edit-id-number')).toHaveValue('');
+  await expect(form.getByTestId('edit-phone')).toHaveValue('');
+  await expect(form).not.toContainText(v.idNumber);
+  await expect(form).not.toContainText(v.phone);
+  await form.getByTestId('edit-building').fill('7号楼');
+  await form.getByTestId('edit-skills').locator('input').fill('绿化');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '绿化养护' }).click();
+  await form.getByTestId('edit-phone').fill('1380000');
+  await page.getByTestId('edit-ok').click();
+  await expect(page.getByTestId('edit-error')).toContainText('电话');
+  await form.getByTestId('edit-phone').fill('');
+  await page.screenshot({ path: join(ARTIFACTS, 'volunteers-edit.png') });
+  await page.getByTestId('edit-ok').click();
+  await expect(form).toBeHidden();
+  await expect(view).toContainText('7号楼');
+  await expect(view).toContainText('绿化养护');
+  const after = readDb(server, (db) => db.prepare('SELECT p.phone, p.id_number AS idNumber, v.building FROM volunteer_profiles v JOIN people p ON p.id = v.person_id WHERE v.id = ?').get(v.id));
+  expect(after).toEqual({ phone: v.phone, idNumber: v.idNumber, building: '7号楼' });
+  expect(errors).toEqual([]);
+});

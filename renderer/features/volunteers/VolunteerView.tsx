@@ -8,6 +8,7 @@ import { LoadingState } from '../../ui/LoadingState';
 import { useCan } from '../auth/session';
 import { RevealNumber } from './RevealNumber';
 import { StatusDialog } from './StatusDialog';
+import { EditDialog } from './EditDialog';
 
 const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
 const freeDays = (masks: number[]) => masks.filter((m) => m !== 0).length;
@@ -19,6 +20,7 @@ export function VolunteerView({ id, onBack }: { id: string; onBack(): void }) {
   const edit = can('volunteers.edit');
   const reveal = can('personal.reveal');
   const [changing, setChanging] = useState(false);
+  const [editing, setEditing] = useState(false);
   const v = useApiQuery('volunteers.get', { id });
   const ack = useApiMutation('volunteers.acknowledgeBriefing');
   if (v.isError) return <ErrorState error={v.error} onRetry={() => void v.refetch()} />;
@@ -34,6 +36,11 @@ export function VolunteerView({ id, onBack }: { id: string; onBack(): void }) {
         <Tag color={d.status === 'active' ? 'green' : d.status === 'paused' ? 'orange' : 'default'} data-testid="volunteer-status">
           {t(`volunteers.status.${d.status}`)}
         </Tag>
+        {edit && (
+          <Button onClick={() => setEditing(true)} data-testid="volunteer-edit">
+            {t('volunteers.edit')}
+          </Button>
+        )}
         {edit && (
           <Button onClick={() => setChanging(true)} data-testid="volunteer-change-status">
             {t('volunteers.changeStatus')}
@@ -85,6 +92,7 @@ export function VolunteerView({ id, onBack }: { id: string; onBack(): void }) {
           }))}
         />
       </Card>
+      {editing && <EditDialog volunteer={d} onClose={() => setEditing(false)} />}
       {changing && <StatusDialog id={id} current={d.status} onClose={() => setChanging(false)} />}
     </div>
   );
