@@ -1,8 +1,5 @@
 /** The 志愿者 pages: teams and the grouping assistant, the service-hour ledger, the monthly recognition. Spread into `zh-CN.ts` / `en.ts`. */
 export const volunteerServiceZhCN = {
-  'nav.volunteerTeams': '志愿者队伍',
-  'nav.serviceHours': '服务时长',
-  'nav.recognition': '评优',
   'vt.title': '志愿者队伍',
   'vt.community': '社区',
   'vt.compound': '小区',
@@ -133,9 +130,6 @@ export const volunteerServiceZhCN = {
 };
 
 export const volunteerServiceEn: Record<keyof typeof volunteerServiceZhCN, string> = {
-  'nav.volunteerTeams': 'Volunteer teams',
-  'nav.serviceHours': 'Service hours',
-  'nav.recognition': 'Recognition',
   'vt.title': 'Volunteer teams',
   'vt.community': 'Community',
   'vt.compound': 'Compound',
