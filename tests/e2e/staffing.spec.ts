@@ -106,8 +106,11 @@ test('a duty officer fills a night gap against the rest rule with a reason, acce
   await person.focus();
   await page.keyboard.press('Enter');
   await expect(warnings.locator('[data-rule="rest"]')).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(warnings).toBeHidden();
+  // Escape cancels once the dialog has taken the focus (it opens with an animation).
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(warnings).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // Auto-fill the week, keep only three of its proposals.
   const count = () => readDb(server, (db) => db.prepare('SELECT count(*) FROM shift_assignments WHERE deleted = 0').pluck().get() as number);
