@@ -3,14 +3,9 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { hlcIndex, syncColumns } from './sync-columns';
 import { people } from './people';
 import { communities } from './territory';
+import { volunteerKinds, volunteerStatuses, type VolunteerKind, type VolunteerStatus } from '../../messages/volunteers';
 
-/** 党员志愿者, 青年志愿者, 巾帼志愿者, 群众志愿者, 在职党员报到 (with work unit), 下沉干部 (with unit). */
-export const volunteerKinds = ['party', 'youth', 'women', 'public', 'registered_party', 'cadre'] as const;
-export type VolunteerKind = (typeof volunteerKinds)[number];
-
-/** 在岗, 暂停, 退出. */
-export const volunteerStatuses = ['active', 'paused', 'left'] as const;
-export type VolunteerStatus = (typeof volunteerStatuses)[number];
+export { volunteerKinds, volunteerStatuses, type VolunteerKind, type VolunteerStatus };
 
 /** A person's volunteer profile: the `people` row holds name, gender, phone, ID number, skills and availability. */
 export const volunteerProfiles = sqliteTable(

@@ -1,16 +1,7 @@
 import type { VolunteerKind, VolunteerStatus } from '../schema';
 
-/** The kinds as the registry writes them (the contract's VOLUNTEER_KIND_LABELS; a unit test keeps the two equal). */
-export const KIND_WORDS: Record<VolunteerKind, string> = {
-  party: '党员志愿者',
-  youth: '青年志愿者',
-  women: '巾帼志愿者',
-  public: '群众志愿者',
-  registered_party: '在职党员报到',
-  cadre: '下沉干部',
-};
-
-export const STATUS_WORDS: Record<VolunteerStatus, string> = { active: '在岗', paused: '暂停', left: '退出' };
+/** The kinds and statuses as the registry writes them. */
+export { VOLUNTEER_KIND_LABELS as KIND_WORDS, VOLUNTEER_STATUS_LABELS as STATUS_WORDS } from '../../messages/volunteers';
 
 /** Kinds that name the volunteer's unit: the work unit of a registered party member, the unit of a cadre sent down. */
 export const KINDS_WITH_UNIT: readonly VolunteerKind[] = ['registered_party', 'cadre'];

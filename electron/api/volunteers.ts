@@ -2,23 +2,9 @@ import { z } from 'zod';
 import type { JobInfo } from './jobs';
 import { mutation, query } from './define';
 import { idSchema, limitedText, reasonSchema, type PagedResult } from './common';
+import { volunteerKinds, volunteerStatuses, type VolunteerKind, type VolunteerStatus } from '../../messages/volunteers';
 
-/** 党员志愿者, 青年志愿者, 巾帼志愿者, 群众志愿者, 在职党员报到 (with work unit), 下沉干部 (with unit). */
-export const volunteerKinds = ['party', 'youth', 'women', 'public', 'registered_party', 'cadre'] as const;
-export type VolunteerKind = (typeof volunteerKinds)[number];
-export const VOLUNTEER_KIND_LABELS: Record<VolunteerKind, string> = {
-  party: '党员志愿者',
-  youth: '青年志愿者',
-  women: '巾帼志愿者',
-  public: '群众志愿者',
-  registered_party: '在职党员报到',
-  cadre: '下沉干部',
-};
-
-/** 在岗, 暂停, 退出. */
-export const volunteerStatuses = ['active', 'paused', 'left'] as const;
-export type VolunteerStatus = (typeof volunteerStatuses)[number];
-export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = { active: '在岗', paused: '暂停', left: '退出' };
+export { volunteerKinds, volunteerStatuses, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, type VolunteerKind, type VolunteerStatus } from '../../messages/volunteers';
 
 /** One line of the roster: phone and ID number masked (the full ones only through `people.reveal`). */
 export interface VolunteerRow {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOf, foldCell, genderOf, hasPictograph, phoneDamage } from '../../../db/volunteers/normalise';
-import { kindOf, KIND_WORDS, STATUS_WORDS } from '../../../db/volunteers/words';
-import { VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../electron/api/volunteers';
+import { kindOf } from '../../../db/volunteers/words';
 
 const TODAY = '2026-12-03';
 
@@ -49,10 +48,5 @@ describe('sign-up sheet values brought to one form', () => {
     expect(kindOf('巾帼')).toBe('women');
     expect(kindOf('群众')).toBe('public');
     expect(kindOf('外星人')).toBeNull();
-  });
-
-  it('words the kinds and statuses as the contract does', () => {
-    expect(KIND_WORDS).toEqual(VOLUNTEER_KIND_LABELS);
-    expect(STATUS_WORDS).toEqual(VOLUNTEER_STATUS_LABELS);
   });
 });
