@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
+import type { DatabaseHealth } from '../../../electron/api';
 import { useApiEvent } from '../../api/events';
 import { queryKey, useApiQuery } from '../../api/queries';
 import { navigate } from '../../app/use-hash-route';
@@ -8,6 +9,11 @@ import { formatDateTimeSeconds } from '../../i18n/format';
 import { hasPermission, useSessionUser } from '../auth/session';
 
 const HEALTH_KEY = queryKey('backups.health', {});
+const PENDING_POLL_MS = 3_000;
+
+function isPending(state: DatabaseHealth['state'] | undefined): boolean {
+  return state === 'checking';
+}
 
 /**
  * For administrators: a banner over every page while the database fails its integrity check,
@@ -17,7 +23,13 @@ export function DamageBanner() {
   const t = useT();
   const client = useQueryClient();
   const mayRestore = hasPermission(useSessionUser(), 'backups.manage');
-  const health = useApiQuery('backups.health', {}, { enabled: mayRestore, staleTime: Infinity });
+  // The push covers changes once the event stream is open; a check that ends before it opens
+  // would be missed, so while the answer is still pending the state is also asked for again.
+  const health = useApiQuery('backups.health', {}, {
+    enabled: mayRestore,
+    staleTime: Infinity,
+    refetchInterval: (query) => (isPending(query.state.data?.state) ? PENDING_POLL_MS : false),
+  });
   useApiEvent('database.health', (next) => {
     if (mayRestore) client.setQueryData(HEALTH_KEY, next);
   });
