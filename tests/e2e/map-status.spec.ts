@@ -134,6 +134,8 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
   await expect(modal.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await expect(modal).not.toContainText('请填写变更原因');
   await page.screenshot({ path: join(ARTIFACTS, 'map-bulk.png') });
+  // The other window's notice shows for a few seconds: watch for it from the moment of the change.
+  const otherTold = expect(other.locator('.ant-message')).toContainText(`${toSeal} 栋楼状态已更新`, { timeout: 30_000 });
   await page.getByTestId('bulk-confirm').click();
   await expect(page.getByTestId('bulk-done')).toBeVisible();
   await expect(modal).toBeHidden();
@@ -145,7 +147,7 @@ test('lasso a few buildings, seal them in one bulk change, see it in another win
   await expect.poll(() => legendCount(other, 'sealed'), { timeout: 5_000 }).toBe(sealedBefore + toSeal);
   await expect(page.getByTestId('undo-last')).toBeVisible();
   // The other window was told, this one (which made the change) was not; neither reloaded the map.
-  await expect(other.locator('.ant-message')).toContainText(`${toSeal} 栋楼状态已更新`);
+  await otherTold;
   await expect(page.locator('.ant-message')).not.toContainText('栋楼状态已更新');
 
   // The building's history has the new entry with the reason, marked as bulk.
