@@ -21,6 +21,8 @@ export interface VolunteerRow {
   skills: string[];
   status: VolunteerStatus;
   briefingAt: number | null;
+  /** The teams the volunteer is in now. */
+  teams: string[];
 }
 
 export interface VolunteerStatusChange {
@@ -50,6 +52,8 @@ export interface VolunteerSpecialty {
 export interface VolunteerOptions {
   communities: { id: string; name: string }[];
   specialties: VolunteerSpecialty[];
+  /** The teams of the communities the actor sees, for the roster's team filter. */
+  teams: { id: string; name: string; communityName: string | null }[];
 }
 
 /** The fields of two duplicate records the user picks a winner for, field by field. */
@@ -100,6 +104,8 @@ export const rosterFilterSchema = z
     communityId: idSchema.optional(),
     specialty: limitedText(20, '特长最多 20 个字').optional(),
     status: z.enum(volunteerStatuses, { error: '状态应为 在岗、暂停 或 退出' }).optional(),
+    /** Members of this team now (a membership not ended). */
+    teamId: idSchema.optional(),
     /** Active this month (served at least the active threshold's hours, 服务时长) or not. */
     active: z.boolean({ error: '「本月活跃」应为 是 或 否' }).optional(),
     /** A name, pinyin initials (zs → 张三) or the last four digits of a phone. */

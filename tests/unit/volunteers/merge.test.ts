@@ -2,14 +2,18 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { uuidv7 } from '../../../db/sync/ids';
+import { at, street as openStreet } from './history-street';
 import { idNumberCheckChar } from '../../../db/validation/id-number';
-import { makeRuntime, ROLE_USERS, signIn, type TestRuntime } from '../helpers/runtime';
+import { ROLE_USERS, signIn, type TestRuntime } from '../helpers/runtime';
 
-const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
-const NOW = at(2026, 12, 2, 10);
 const ID = (first17: string) => first17 + idNumberCheckChar(first17);
 let open: TestRuntime | undefined;
 afterEach(() => open?.runtime.close());
+async function street() {
+  const s = await openStreet();
+  open = s.t;
+  return s;
+}
 
 /** Every table a merge may write, hashed row by row. */
 const TOUCHED = ['people', 'volunteer_profiles', 'volunteer_status_changes', 'service_hours', 'shift_assignments', 'team_members', 'volunteer_teams', 'duty_assignments', 'recognition_nominations', 'recognition_votes', 'audit_log'];
@@ -17,36 +21,6 @@ function hash(sqlite: Database.Database): string {
   const h = createHash('sha256');
   for (const table of TOUCHED) for (const row of sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
   return h.digest('hex');
-}
-
-async function street() {
-  const t = (open = makeRuntime({ now: () => NOW }));
-  const sqlite = t.runtime.vault.requireOpen().opened.sqlite;
-  const admin = await signIn(t.runtime, ROLE_USERS.admin);
-  const count = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).pluck().get(...params) as number;
-  /** A person on the duty roster only (no volunteer profile), as the staffing board keeps them. */
-  const rosterPerson = (name: string, phone: string, idNumber: string | null) => {
-    const id = uuidv7();
-    sqlite
-      .prepare(`INSERT INTO people (id, hlc, origin, name, gender, phone, id_number, source, skills, availability) VALUES (?, '0', 'test', ?, 'male', ?, ?, 'grid_worker', '["驾驶"]', ?)`)
-      .run(id, name, phone, idNumber, JSON.stringify([0xff0000, 0, 0, 0, 0, 0, 0xffffff]));
-    return id;
-  };
-  const team = (name: string) => {
-    const id = uuidv7();
-    sqlite.prepare(`INSERT INTO volunteer_teams (id, hlc, origin, name, kind, level, community_id) VALUES (?, '0', 'test', ?, '站岗执勤', 'community', ?)`).run(id, name, t.territory.community);
-    return id;
-  };
-  const member = (teamId: string, personId: string, joinedOn: string) =>
-    sqlite.prepare(`INSERT INTO team_members (id, hlc, origin, team_id, person_id, joined_on) VALUES (?, '0', 'test', ?, ?, ?)`).run(uuidv7(), teamId, personId, joinedOn);
-  const post = await admin.call('staffing.savePost', { name: '东门卡口', kind: 'checkpoint', communityId: t.territory.community, gridId: t.territory.grid, staffNeeded: 3 });
-  const shift = async (personId: string, date: string, from: number, to: number) => {
-    const { id } = await admin.call('staffing.assign', { postId: post.id, templateId: post.templates[0]!.id, date, personId, overrideReason: '测试' });
-    await admin.call('staffing.attend', { id, action: 'signIn', at: from });
-    await admin.call('staffing.attend', { id, action: 'signOut', at: to });
-  };
-  const hours = (personId: string, date: string, h: number) => admin.call('serviceHours.add', { personId, activity: '入户排查', date, hours: h, confirmedBy: '社区书记' });
-  return { t, sqlite, admin, count, rosterPerson, team, member, shift, hours };
 }
 
 describe('merging two records of one person', () => {
@@ -164,3 +138,4 @@ describe('merging two records of one person', () => {
     expect(sqlite.prepare('SELECT count(*) FROM service_hours WHERE person_id = ?').pluck().get(b)).toBe(1);
   });
 });
+
