@@ -1,13 +1,14 @@
 import { Button, Checkbox, Switch } from 'antd';
 import { useT } from '../../i18n';
-import { availabilityText, DAY_PARTS, hasPart, togglePart } from './availability';
+import { availabilityText, DAY_PARTS, hasPart, partMask, togglePart } from './availability';
 
 const EMPTY_WEEK = [0, 0, 0, 0, 0, 0, 0];
 
 /**
  * 每周空闲时间: days × 上午 / 下午 / 晚上, written as the staffing rule reads it (seven 24-bit masks,
  * Monday first, on the person). Off means nothing declared (any time). Hours set outside the three
- * parts (a night shift's early hours) are kept as they are and shown in the line under the grid.
+ * parts (a night shift's early hours) are kept as they are and shown in the line under the grid; a part
+ * free only in some of its hours shows half ticked, and ticking it frees the whole part.
  */
 export function AvailabilityGrid({ value, onChange, readOnly }: { value: number[] | null; onChange?(week: number[] | null): void; readOnly?: boolean }) {
   const t = useT();
@@ -37,6 +38,7 @@ export function AvailabilityGrid({ value, onChange, readOnly }: { value: number[
                   <td key={day}>
                     <Checkbox
                       checked={hasPart(mask, p.key)}
+                      indeterminate={!hasPart(mask, p.key) && (mask & partMask(p.key)) !== 0}
                       disabled={readOnly}
                       onChange={(e) => onChange?.(togglePart(value, day, p.key, e.target.checked))}
                       data-testid={`availability-${day}-${p.key}`}
