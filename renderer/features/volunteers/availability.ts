@@ -1,4 +1,3 @@
-import type { Translate } from '../../i18n';
 
 /** The three parts of a day the form offers, as hour ranges [from, to) of the staffing rule's 24-bit masks. */
 export const DAY_PARTS = [
@@ -7,6 +6,9 @@ export const DAY_PARTS = [
   { key: 'night', from: 18, to: 24 },
 ] as const;
 export type DayPart = (typeof DAY_PARTS)[number]['key'];
+
+/** The words the line needs (the page's `t` is one). */
+export type AvailabilityWords = (key: 'volunteers.availability.any' | `volunteers.availability.${DayPart}` | `volunteers.day.${0 | 1 | 2 | 3 | 4 | 5 | 6}`) => string;
 
 const bits = (from: number, to: number) => ((1 << to) - 1) & ~((1 << from) - 1);
 export const partMask = (part: DayPart): number => {
@@ -35,11 +37,11 @@ export function hourRanges(mask: number): [number, number][] {
 }
 
 /** 「周一上午下午、周六 7–15 时」 — the declared week in words; none declared is 「未填写（随时）」. */
-export function availabilityText(week: readonly number[] | null, t: Translate): string {
+export function availabilityText(week: readonly number[] | null, t: AvailabilityWords): string {
   if (!week) return t('volunteers.availability.any');
   const days = week.flatMap((m, day) => {
     if (m === 0) return [];
-    const name = t(`volunteers.day.${day}` as 'volunteers.day.0');
+    const name = t(`volunteers.day.${day as 0}`);
     const parts = DAY_PARTS.filter((p) => hasPart(m, p.key));
     const covered = parts.reduce((acc, p) => acc | partMask(p.key), 0) >>> 0;
     if (covered === m >>> 0) return [`${name}${parts.map((p) => t(`volunteers.availability.${p.key}`)).join('')}`];
