@@ -30,6 +30,8 @@ export const people = sqliteTable(
      * h+1:00; null when nothing was declared (any time).
      */
     availability: text('availability', { mode: 'json' }).$type<number[]>(),
+    /** Set (with the tombstone) when this person was merged into another as a duplicate: the survivor's id. */
+    mergedInto: text('merged_into'),
   },
   (t) => [hlcIndex(t), index('people_name_idx').on(t.name), index('people_id_number_idx').on(t.idNumber), index('people_phone_tail_idx').on(sql`substr(${t.phone}, -4)`)],
 );

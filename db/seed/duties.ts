@@ -21,7 +21,7 @@ export function writeDuties(
 ): void {
   const addPerson = (spec: PersonSpec): { id: string; name: string } => {
     const p: PersonDraft = people.create(spec);
-    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, '[]', null]), name: p.name };
+    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, '[]', null, null]), name: p.name };
   };
   const assign = (personId: string, role: DutyRole, scopeType: ScopeType, scopeId: string, since: number) =>
     writer.insert('duty_assignments', [personId, role, scopeType, scopeId, since]);

@@ -72,7 +72,7 @@ export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter,
   const addPerson = (origin: PersonOrigin, skills: string[], availability: number[]): { id: string } => {
     const spec: PersonSpec = { origin, party: origin === 'party_member' ? 1 : 0.5, age: origin === 'volunteer' ? [18, 65] : [23, 58] };
     const p = people.create(spec);
-    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, json(skills), json(availability)]) };
+    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, json(skills), json(availability), null]) };
   };
   const origin = () => rng.weighted(ORIGINS.map((o) => o.origin), ORIGINS.map((o) => o.weight));
   const skillsFor = (required: string[]) => {

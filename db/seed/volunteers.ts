@@ -53,7 +53,7 @@ export function writeVolunteers(communities: CommunityDraft[], writer: SeedWrite
     const skills = new Set<string>();
     while (skills.size < skillCount) skills.add(rng.weighted(SPECIALTIES, SPECIALTY_WEIGHTS));
     const unit = k.kind === 'registered_party' || k.kind === 'cadre' ? (p.employer ?? rng.pick(UNITS)) : null;
-    const personId = writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, unit ?? p.employer, json([...skills]), json(availability(rng))]);
+    const personId = writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, unit ?? p.employer, json([...skills]), json(availability(rng)), null]);
     const place = rng.pick(places);
     const building = place.buildings.length ? rng.pick(place.buildings) : null;
     const status: VolunteerStatus = rng.weighted(['active', 'paused', 'left'] as const, [86, 9, 5]);

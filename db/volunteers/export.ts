@@ -9,7 +9,7 @@ import { rosterSelect, rosterWhere, toRow, type RosterRecord } from './roster';
 import { KIND_WORDS, STATUS_WORDS } from './words';
 import type { VolunteerRow } from '../../electron/api/volunteers';
 
-export const ROSTER_EXPORT_HEADERS = ['姓名', '性别', '联系电话', '类型', '单位', '社区', '楼栋', '特长', '状态', '已确认值守须知'];
+export const ROSTER_EXPORT_HEADERS = ['姓名', '性别', '联系电话', '类型', '单位', '社区', '楼栋', '特长', '状态', '已确认值守须知', '队伍'];
 
 const COLUMNS: ExportColumn<VolunteerRow>[] = [
   { header: '姓名', width: 12, value: (r) => r.name },
@@ -22,6 +22,7 @@ const COLUMNS: ExportColumn<VolunteerRow>[] = [
   { header: '特长', width: 20, value: (r) => r.skills.join('、') },
   { header: '状态', width: 8, value: (r) => STATUS_WORDS[r.status] },
   { header: '已确认值守须知', width: 16, value: (r) => (r.briefingAt ? '是' : '否') },
+  { header: '队伍', width: 20, value: (r) => r.teams.join('、') },
 ];
 
 /** The filtered roster as .xlsx with Chinese headers (phones masked, as everywhere), by stream; audited. */

@@ -106,6 +106,12 @@ export function volunteerImporter(schema: z.ZodType<VolunteerSaveInput>, clock: 
       if (known.how === 'idNumber' && known.name !== value.name) {
         return { outcome: 'conflict', problems: [{ field: 'name', reason: `身份证号已登记为「${known.name}」，与表中的「${value.name}」不同：请核对后再导入` }] };
       }
+      if (known.how === 'idNumber') {
+        const twin = findPerson(ctx, { idNumber: null, name: value.name, phone: value.phone });
+        if (twin && twin.person_id !== known.person_id) {
+          return { outcome: 'conflict', problems: [{ field: 'phone', reason: `身份证号与姓名 + 电话各对应一条记录，可能是同一人登记了两次：请先在「志愿者 › 疑似重复」里合并「${known.name}」的两条记录，再导入` }] };
+        }
+      }
       return { outcome: 'update' };
     },
     write(ctx, value) {

@@ -23,9 +23,13 @@ export interface RosterRecord {
   skills: string;
   status: VolunteerRow['status'];
   briefing_at: number | null;
+  team_names: string | null;
 }
 
-export const ROSTER_COLUMNS = `v.id, v.person_id, p.name, p.gender, p.phone, v.kind, v.unit, v.community_id, c.name AS community_name, v.building, p.skills, v.status, v.briefing_at`;
+/** The teams a volunteer is in now (memberships not ended), by the person index of `team_members`. */
+const TEAM_NAMES = `(SELECT group_concat(t.name, '、') FROM team_members m JOIN volunteer_teams t ON t.id = m.team_id AND t.deleted = 0 WHERE m.person_id = v.person_id AND m.left_on IS NULL AND m.deleted = 0) AS team_names`;
+
+export const ROSTER_COLUMNS = `v.id, v.person_id, p.name, p.gender, p.phone, v.kind, v.unit, v.community_id, c.name AS community_name, v.building, p.skills, v.status, v.briefing_at, ${TEAM_NAMES}`;
 export const ROSTER_FROM = `volunteer_profiles v JOIN people p ON p.id = v.person_id LEFT JOIN communities c ON c.id = v.community_id`;
 
 /** The roster's rows of the profiles `ids` selects (a subquery), in roster order. */
@@ -59,6 +63,7 @@ export function rosterWhere(ctx: ServiceContext, filter: RosterFilter, now: numb
   add('v.kind = ?', filter.kind);
   add('v.community_id = ?', filter.communityId);
   add('v.status = ?', filter.status);
+  add('v.person_id IN (SELECT person_id FROM team_members WHERE team_id = ? AND left_on IS NULL AND deleted = 0)', filter.teamId);
   if (filter.active !== undefined) {
     parts.push(`v.person_id ${filter.active ? 'IN' : 'NOT IN'} (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify([...activeVolunteerIds(ctx.sqlite, monthOf(now))]));
@@ -103,12 +108,13 @@ export function toRow(ctx: ServiceContext, r: RosterRecord): VolunteerRow {
     skills: JSON.parse(r.skills) as string[],
     status: r.status,
     briefingAt: r.briefing_at,
+    teams: r.team_names ? r.team_names.split('、') : [],
   };
 }
 
 /**
  * One window of the roster (for a virtual list), in pinyin order of the names: filtered by kind,
- * community, specialty, status and activity this month, searched by name, pinyin initials (zs → 张三) or the last four
+ * community, team (members now), specialty, status and activity this month, searched by name, pinyin initials (zs → 张三) or the last four
  * digits of a phone. Phones are masked; a grid worker sees the communities of their grids.
  */
 export function volunteerRoster(ctx: ServiceContext, input: RosterFilter & { offset: number; limit: number }, now: number): PagedResult<VolunteerRow> {

@@ -21,6 +21,8 @@ export interface VolunteerRow {
   skills: string[];
   status: VolunteerStatus;
   briefingAt: number | null;
+  /** The teams the volunteer is in now. */
+  teams: string[];
 }
 
 export interface VolunteerStatusChange {
@@ -50,6 +52,48 @@ export interface VolunteerSpecialty {
 export interface VolunteerOptions {
   communities: { id: string; name: string }[];
   specialties: VolunteerSpecialty[];
+  /** The teams of the communities the actor sees, for the roster's team filter. */
+  teams: { id: string; name: string; communityName: string | null }[];
+}
+
+/** The fields of two duplicate records the user picks a winner for, field by field. */
+export const mergeFields = ['name', 'gender', 'phone', 'idNumber', 'birthDate', 'kind', 'unit', 'communityId', 'building', 'skills', 'availability', 'status', 'briefingAt'] as const;
+export type MergeField = (typeof mergeFields)[number];
+
+/** One side of a duplicate pair: the person, their profile if any (numbers masked), and how much history each holds. */
+export interface MergeSide {
+  personId: string;
+  profileId: string | null;
+  name: string;
+  gender: 'male' | 'female';
+  phone: string;
+  idNumber: string | null;
+  birthDate: string | null;
+  kind: VolunteerKind | null;
+  unit: string | null;
+  communityId: string | null;
+  communityName: string | null;
+  building: string | null;
+  skills: string[];
+  availability: number[] | null;
+  status: VolunteerStatus | null;
+  briefingAt: number | null;
+  /** Rows of history: manual hours, shifts, team memberships, duties, nominations, status changes. */
+  history: { hours: number; shifts: number; teams: number; duties: number; nominations: number; statusChanges: number };
+}
+
+/** Two people who look like one: the same ID number, or the same name and phone (neither with another ID number). */
+export interface VolunteerDuplicate {
+  how: 'idNumber' | 'namePhone';
+  /** The volunteer first (or the older record), then the other. */
+  sides: [MergeSide, MergeSide];
+}
+
+export interface MergeResult {
+  personId: string;
+  profileId: string | null;
+  /** Rows moved to the survivor, per table. */
+  moved: Record<string, number>;
 }
 
 export const ROSTER_PAGE_MAX = 2000;
@@ -60,6 +104,8 @@ export const rosterFilterSchema = z
     communityId: idSchema.optional(),
     specialty: limitedText(20, '特长最多 20 个字').optional(),
     status: z.enum(volunteerStatuses, { error: '状态应为 在岗、暂停 或 退出' }).optional(),
+    /** Members of this team now (a membership not ended). */
+    teamId: idSchema.optional(),
     /** Active this month (served at least the active threshold's hours, 服务时长) or not. */
     active: z.boolean({ error: '「本月活跃」应为 是 或 否' }).optional(),
     /** A name, pinyin initials (zs → 张三) or the last four digits of a phone. */
@@ -109,4 +155,15 @@ export const volunteerMethods = {
   'volunteers.deleteSpecialty': mutation<{ id: string }>({ permission: 'volunteers.configure', invalidates: ['volunteers'] })(z.object({ id: idSchema }).strict()),
   'volunteers.export': mutation<JobInfo>({ permission: 'volunteers.read', invalidates: ['jobs'], job: true })(rosterFilterSchema),
   'volunteers.template': mutation<{ fileId: string; name: string; size: number }>({ permission: 'volunteers.edit' })(z.object({}).strict()),
+  'volunteers.duplicates': query<VolunteerDuplicate[]>({ permission: 'volunteers.edit' })(z.object({ personId: idSchema.optional() }).strict()),
+  'volunteers.mergeDuplicate': mutation<MergeResult>({ permission: 'volunteers.edit', invalidates: ['volunteers', 'staffing'] })(
+    z
+      .object({
+        survivorId: idSchema,
+        otherId: idSchema,
+        /** The fields whose value the other record gives; every other field keeps the survivor's. */
+        fromOther: z.array(z.enum(mergeFields, { error: '合并的字段不对' })).max(mergeFields.length).default([]),
+      })
+      .strict(),
+  ),
 };

@@ -43,6 +43,14 @@ export const importErrors = {
     'zh-CN': '「{file}」不是有效的 Excel（.xlsx）文件，或文件已损坏：请在 Excel 中打开并重新保存后再导入',
     en: '"{file}" is not a valid Excel (.xlsx) file or is damaged: open it in Excel, save it again, then import',
   },
+  'import.xlsxTooLarge': {
+    'zh-CN': '「{file}」有 {size} MB，超过导入表格的上限 {limit} MB：请把表格拆分成几个文件后分别导入',
+    en: '"{file}" is {size} MB, over the {limit} MB limit for an imported sheet: split it into several files and import each',
+  },
+  'import.xlsxUnpackedTooLarge': {
+    'zh-CN': '「{file}」的工作表内容解压后有 {size} MB，超过上限 {limit} MB（表格里可能有大量文字或空白格式）：请只保留需要导入的工作表和列，或拆分成几个文件后分别导入',
+    en: 'The sheets of "{file}" unpack to {size} MB, over the {limit} MB limit (much text or blank formatting): keep only the sheet and columns to import, or split it into several files',
+  },
   'import.xlsxNoSheets': { 'zh-CN': '「{file}」不是有效的 Excel（.xlsx）文件：里面没有工作表', en: '"{file}" is not a valid Excel (.xlsx) file: it has no sheets' },
   'import.sheetUnknown': { 'zh-CN': '没有名为「{sheet}」的工作表，这个文件的工作表有：{sheets}', en: 'There is no sheet "{sheet}"; the sheets of this file are: {sheets}' },
   'import.runUnknown': { 'zh-CN': '没有这次导入（可能已被放弃），请重新选择文件', en: 'This import does not exist (it may have been discarded): choose the file again' },

@@ -17,4 +17,9 @@ export const volunteerErrors = {
   'volunteer.specialtyNotFound': { 'zh-CN': '找不到这个特长，可能已被删除，请刷新后再试', en: 'This specialty was not found (it may have been removed); refresh and try again' },
   'volunteer.specialtyExists': { 'zh-CN': '特长「{name}」已经在列表里', en: 'The specialty "{name}" is already on the list' },
   'volunteer.specialtyInUse': { 'zh-CN': '还有 {count} 位志愿者填写了特长「{name}」，不能删除', en: '{count} volunteers still list the specialty "{name}"; it cannot be removed' },
+  'volunteer.mergeSelf': { 'zh-CN': '不能把一个人与自己合并：请选择另一条记录', en: 'A person cannot be merged with themselves; choose the other record' },
+  'volunteer.mergeNotFound': { 'zh-CN': '要合并的记录「{which}」找不到了，可能已被合并或删除，请刷新后再试', en: 'The record to merge ({which}) was not found; it may have been merged or removed already — refresh and try again' },
+  'volunteer.mergeDifferentIds': { 'zh-CN': '两条记录的身份证号不同，不是同一个人，不能合并', en: 'The two records have different ID numbers: they are not the same person and cannot be merged' },
+  'volunteer.mergePendingImport': { 'zh-CN': '「{name}」被尚未应用的导入「{file}」第 {row} 行引用：请先应用或放弃这次导入，再合并', en: '{name} is referenced by row {row} of the import "{file}", which is not applied yet; apply or discard that import first, then merge' },
+  'volunteer.mergeNoField': { 'zh-CN': '「{field}」只有保留的记录才有，不能取另一条的值', en: 'Only the kept record has the field {field}; it cannot come from the other one' },
 } as const satisfies Record<string, Message>;

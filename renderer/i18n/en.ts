@@ -19,6 +19,7 @@ import { staffingEn } from './staffing-messages';
 import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
 import { volunteersEn } from './volunteers-messages';
+import { volunteerMergeEn } from './volunteer-merge-messages';
 import { territoryEditEn } from './territory-edit-messages';
 
 /** English: the second language. */
@@ -43,6 +44,7 @@ export const en: Messages = {
   ...territoryEn,
   ...volunteerServiceEn,
   ...volunteersEn,
+  ...volunteerMergeEn,
   ...territoryEditEn,
 
   'app.name': 'GridDesk',

@@ -18,6 +18,7 @@ import { staffingZhCN } from './staffing-messages';
 import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
 import { volunteersZhCN } from './volunteers-messages';
+import { volunteerMergeZhCN } from './volunteer-merge-messages';
 import { territoryEditZhCN } from './territory-edit-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
@@ -42,6 +43,7 @@ export const zhCN = {
   ...territoryZhCN,
   ...volunteerServiceZhCN,
   ...volunteersZhCN,
+  ...volunteerMergeZhCN,
   ...territoryEditZhCN,
 
   'app.name': '网格指挥台',

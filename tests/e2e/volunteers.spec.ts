@@ -104,7 +104,7 @@ test('a duty officer imports a sign-up sheet through the preview, reads the repo
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync(await (await exported).path()) as unknown as ArrayBuffer);
   const roster = book.getWorksheet('志愿者名册')!;
-  expect((roster.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '性别', '联系电话', '类型', '单位', '社区', '楼栋', '特长', '状态', '已确认值守须知']);
+  expect((roster.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '性别', '联系电话', '类型', '单位', '社区', '楼栋', '特长', '状态', '已确认值守须知', '队伍']);
   expect(roster.actualRowCount).toBe(2);
   expect((roster.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['司徒建军', '男', '139****0002']);
   expect(roster.getRow(2).getCell(9).value).toBe('暂停');

@@ -6,6 +6,7 @@ import { ServiceError } from '../../errors';
 import type { JobControl } from '../../jobs/types';
 import { decodeText, sniffDelimiter } from './decode';
 import { isTextCell, rowTexts } from './cells';
+import { checkXlsxSize } from './xlsx-size';
 
 /** One non-blank row: its number as the spreadsheet shows it, and its cells as text. */
 export interface SheetRow {
@@ -68,6 +69,7 @@ export async function readSpreadsheet(path: string, fileName: string, job: JobCo
     case 'binary':
       throw new ServiceError('INVALID_INPUT', 'import.notSpreadsheet', { file: fileName }, 'fileId');
     case 'zip':
+      checkXlsxSize(path, fileName);
       return readXlsx(path, fileName, job, sheet);
     case 'text':
       if (sheet) throw new ServiceError('INVALID_INPUT', 'import.csvOneSheet', {}, 'sheet');

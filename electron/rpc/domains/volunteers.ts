@@ -1,5 +1,7 @@
 import { authorize } from '../../../db/auth/permissions';
 import { volunteerDetail } from '../../../db/volunteers/detail';
+import { volunteerDuplicates } from '../../../db/volunteers/duplicates';
+import { mergeDuplicate } from '../../../db/volunteers/merge';
 import { volunteerOptions } from '../../../db/volunteers/options';
 import { volunteerRoster } from '../../../db/volunteers/roster';
 import { acknowledgeBriefing, saveVolunteer, setVolunteerStatus } from '../../../db/volunteers/save';
@@ -27,4 +29,6 @@ export const volunteerHandlers: HandlerMap<keyof typeof volunteerMethods> = {
     const file = await volunteerTemplate(ctx, env.runtime.now());
     return { fileId: file.id, name: file.name, size: file.size };
   },
+  'volunteers.duplicates': (ctx, input) => volunteerDuplicates(ctx, input),
+  'volunteers.mergeDuplicate': (ctx, input, env) => mergeDuplicate(ctx, input, env.runtime.now()),
 };

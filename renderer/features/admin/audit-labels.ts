@@ -90,6 +90,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'volunteers.merge': 'audit.action.volunteers.merge',
   'volunteers.status': 'audit.action.volunteers.status',
   'volunteers.briefing': 'audit.action.volunteers.briefing',
+  'volunteers.merge_duplicate': 'audit.action.volunteers.merge_duplicate',
   'volunteers.export': 'audit.action.volunteers.export',
   'volunteers.specialty.create': 'audit.action.volunteers.specialty.create',
   'volunteers.specialty.rename': 'audit.action.volunteers.specialty.rename',

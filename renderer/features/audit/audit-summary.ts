@@ -156,6 +156,7 @@ const SUMMARIES: Record<string, Summary> = {
   'recognition.vote': (e, t) => t('audit.sum.recognition', { name: text(e.detail, 'name'), month: text(e.detail, 'month'), title: text(e.detail, 'title') }),
   'recognition.close': (e, t) => t('audit.sum.recognitionClose', { month: text(e.detail, 'month'), elected: text(e.detail, 'elected') }),
   'volunteers.status': (e, t) => t('audit.sum.volunteerStatus', { from: text(e.detail, 'from') && t(`volunteers.status.${text(e.detail, 'from')}` as 'volunteers.status.active'), to: t(`volunteers.status.${text(e.detail, 'to')}` as 'volunteers.status.active'), reason: text(e.detail, 'reason') }),
+  'volunteers.merge_duplicate': (e, t) => t('audit.sum.volunteerMergeDuplicate', { survivor: text(e.detail, 'survivorId'), other: text(e.detail, 'otherId'), moved: count(e.detail, 'movedTotal') }),
   'volunteers.export': (e, t) => t('audit.sum.volunteerExport', { rows: count(e.detail, 'rows'), filters: text(e.detail, 'filters') }),
   'volunteers.specialty.create': (e, t) => t('audit.sum.volunteerSpecialty', { name: text(e.detail, 'name') }),
   'volunteers.specialty.rename': (e, t) => t('audit.sum.volunteerSpecialtyRename', { from: text(e.detail, 'from'), name: text(e.detail, 'name') }),

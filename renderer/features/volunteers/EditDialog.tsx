@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { editInput, type Draft } from './edit-input';
+import { AvailabilityGrid } from './AvailabilityGrid';
 
 /** 编辑资料: a volunteer's profile; the phone and ID number show masked as hints and are changed only by typing a new one. */
 export function EditDialog({ volunteer: v, onClose }: { volunteer: VolunteerDetail; onClose(): void }) {
@@ -23,6 +24,7 @@ export function EditDialog({ volunteer: v, onClose }: { volunteer: VolunteerDeta
     building: v.building ?? '',
     skills: v.skills,
   });
+  const [availability, setAvailability] = useState<number[] | null>(v.availability);
   const set = <K extends keyof Draft>(k: K, value: Draft[K]) => setD((x) => ({ ...x, [k]: value }));
   const save = useApiMutation('volunteers.save', { onSuccess: onClose });
   const error = save.error ? describeError(save.error, t) : null;
@@ -34,7 +36,7 @@ export function EditDialog({ volunteer: v, onClose }: { volunteer: VolunteerDeta
       width={620}
       title={t('volunteers.edit.title', { name: v.name })}
       onCancel={onClose}
-      onOk={() => save.mutate(editInput(v.id, d, v.availability))}
+      onOk={() => save.mutate(editInput(v.id, d, availability))}
       okButtonProps={{ loading: save.isPending, 'data-testid': 'edit-ok' } as never}
     >
       <Form layout="vertical" data-testid="volunteer-edit-form">
@@ -67,6 +69,9 @@ export function EditDialog({ volunteer: v, onClose }: { volunteer: VolunteerDeta
         </Form.Item>
         <Form.Item label={t('volunteers.col.skills')} validateStatus={status('skills')}>
           <Select mode="multiple" value={d.skills} onChange={(x: string[]) => set('skills', x)} options={(options.data?.specialties ?? []).map((s) => ({ value: s.name, label: s.name }))} data-testid="edit-skills" />
+        </Form.Item>
+        <Form.Item label={t('volunteers.availability.edit')} validateStatus={status('availability')}>
+          <AvailabilityGrid value={availability} onChange={setAvailability} />
         </Form.Item>
         {error && (
           <div className="gd-error-text" data-testid="edit-error">

@@ -22,7 +22,7 @@ export function RosterList({ filter, onOpen }: { filter: RosterFilter; onOpen(id
   return (
     <div className="gd-roster" role="table" aria-rowcount={count} data-testid="volunteer-roster">
       <div className="gd-roster-row gd-roster-head" role="row">
-        {(['name', 'gender', 'phone', 'kind', 'community', 'skills', 'status', 'briefing'] as const).map((c) => (
+        {(['name', 'gender', 'phone', 'kind', 'community', 'team', 'skills', 'status', 'briefing'] as const).map((c) => (
           <span key={c} role="columnheader" className={`gd-roster-${c}`}>
             {t(`volunteers.col.${c}`)}
           </span>
@@ -51,6 +51,7 @@ export function RosterList({ filter, onOpen }: { filter: RosterFilter; onOpen(id
                     <span role="cell" className="gd-roster-phone">{r.phone}</span>
                     <span role="cell" className="gd-roster-kind">{t(`volunteers.kind.${r.kind}`)}</span>
                     <span role="cell" className="gd-roster-community">{[r.communityName, r.building].filter(Boolean).join(' · ')}</span>
+                    <span role="cell" className="gd-roster-team">{r.teams.join('、')}</span>
                     <span role="cell" className="gd-roster-skills">{r.skills.join('、')}</span>
                     <span role="cell" className="gd-roster-status">
                       <Tag color={STATUS_COLORS[r.status]}>{t(`volunteers.status.${r.status}`)}</Tag>

@@ -44,6 +44,17 @@ export function RosterTab({ onOpen }: { onOpen(id: string): void }) {
         <Input.Search allowClear placeholder={t('volunteers.search')} value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 260 }} data-testid="volunteer-search" />
         <Select allowClear placeholder={t('volunteers.filter.kind')} style={{ width: 150 }} value={filter.kind} onChange={(v) => set('kind', v)} options={volunteerKinds.map((k) => ({ value: k, label: t(`volunteers.kind.${k}`) }))} data-testid="volunteer-filter-kind" />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('volunteers.filter.community')} style={{ width: 160 }} value={filter.communityId} onChange={(v) => set('communityId', v)} options={options.data?.communities.map((c) => ({ value: c.id, label: c.name })) ?? []} data-testid="volunteer-filter-community" />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('volunteers.filter.team')}
+          style={{ width: 180 }}
+          value={filter.teamId}
+          onChange={(v) => set('teamId', v)}
+          options={options.data?.teams.map((x) => ({ value: x.id, label: x.communityName ? `${x.name}（${x.communityName}）` : x.name })) ?? []}
+          data-testid="volunteer-filter-team"
+        />
         <Select allowClear placeholder={t('volunteers.filter.specialty')} style={{ width: 130 }} value={filter.specialty} onChange={(v) => set('specialty', v)} options={options.data?.specialties.map((s) => ({ value: s.name, label: `${s.name}（${s.count}）` })) ?? []} data-testid="volunteer-filter-specialty" />
         <Select allowClear placeholder={t('volunteers.filter.status')} style={{ width: 110 }} value={filter.status} onChange={(v) => set('status', v)} options={volunteerStatuses.map((s) => ({ value: s, label: t(`volunteers.status.${s}`) }))} data-testid="volunteer-filter-status" />
         <Select

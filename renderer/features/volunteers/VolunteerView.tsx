@@ -9,9 +9,9 @@ import { useCan } from '../auth/session';
 import { RevealNumber } from './RevealNumber';
 import { StatusDialog } from './StatusDialog';
 import { EditDialog } from './EditDialog';
+import { AvailabilityGrid } from './AvailabilityGrid';
 
 const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
-const freeDays = (masks: number[]) => masks.filter((m) => m !== 0).length;
 
 /** A volunteer's page: profile with masked numbers (revealed the audited way), status with its history, the duty briefing. */
 export function VolunteerView({ id, onBack }: { id: string; onBack(): void }) {
@@ -60,8 +60,8 @@ export function VolunteerView({ id, onBack }: { id: string; onBack(): void }) {
           <Descriptions.Item label={t('volunteers.filter.community')}>{d.communityName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.building')}>{d.building ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.col.skills')}>{d.skills.length ? d.skills.map((s) => <Tag key={s}>{s}</Tag>) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('volunteers.field.availability')}>
-            {d.availability ? t('volunteers.availability.days', { days: freeDays(d.availability) }) : t('volunteers.availability.any')}
+          <Descriptions.Item label={t('volunteers.field.availability')} span={2}>
+            <AvailabilityGrid value={d.availability} readOnly />
           </Descriptions.Item>
           <Descriptions.Item label={t('volunteers.col.briefing')} span={2}>
             {d.briefingAt ? (

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { RecognitionPage } from '../recognition/RecognitionPage';
 import { ServiceHoursPage } from '../service-hours/ServiceHoursPage';
 import { VolunteerTeamsPage } from '../volunteer-teams/VolunteerTeamsPage';
+import { DuplicatesTab } from './DuplicatesTab';
 import { RosterTab } from './RosterTab';
 import { SpecialtiesTab } from './SpecialtiesTab';
 
@@ -21,6 +22,7 @@ export const VOLUNTEER_TABS: readonly VolunteerTab[] = [
   { key: 'teams', label: 'volunteers.tab.teams', permission: 'hours.read', render: () => <VolunteerTeamsPage /> },
   { key: 'hours', label: 'volunteers.tab.hours', permission: 'hours.read', render: () => <ServiceHoursPage /> },
   { key: 'recognition', label: 'volunteers.tab.recognition', permission: 'hours.read', render: () => <RecognitionPage /> },
+  { key: 'duplicates', label: 'volunteers.tab.duplicates', permission: 'volunteers.edit', render: () => <DuplicatesTab /> },
   { key: 'specialties', label: 'volunteers.specialties', permission: 'volunteers.configure', render: () => <SpecialtiesTab /> },
 ];
 

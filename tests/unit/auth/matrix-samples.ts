@@ -306,7 +306,25 @@ export const SAMPLES: Samples = {
   'volunteers.deleteSpecialty': sample(async (f) => ({ id: (await f.admin.call('volunteers.saveSpecialty', { name: '园艺' })).id })),
   'volunteers.export': sample(async (f) => (await volunteerOf(f), {})),
   'volunteers.template': sample(() => ({})),
+  'volunteers.duplicates': sample(async (f) => (await duplicateOf(f), {})),
+  'volunteers.mergeDuplicate': sample(async (f) => {
+    const { survivorId, otherId } = await duplicateOf(f);
+    return { survivorId, otherId, fromOther: ['phone'] };
+  }),
 };
+
+/** A volunteer and a second record of the same person (same ID number) on the duty roster. */
+async function duplicateOf(f: MatrixStreet): Promise<{ survivorId: string; otherId: string }> {
+  const sqlite = f.t.runtime.vault.requireOpen().opened.sqlite;
+  const profile = await volunteerOf(f);
+  const survivorId = sqlite.prepare<unknown[], string>('SELECT person_id FROM volunteer_profiles WHERE id = ?').pluck().get(profile)!;
+  sqlite.prepare(`UPDATE people SET id_number = '11010519491231002X' WHERE id = ?`).run(survivorId);
+  const otherId = randomUUID();
+  sqlite
+    .prepare(`INSERT INTO people (id, hlc, origin, name, gender, phone, id_number, source, skills) VALUES (?, '0', 'test', '重复记录', 'female', '13900009999', '11010519491231002X', 'grid_worker', '[]')`)
+    .run(otherId);
+  return { survivorId, otherId };
+}
 
 const HOURS_DAY = '2026-11-20';
 
