@@ -20,6 +20,7 @@ import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
 import { volunteersEn } from './volunteers-messages';
 import { territoryEditEn } from './territory-edit-messages';
+import { basemapEn } from './basemap-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -44,6 +45,7 @@ export const en: Messages = {
   ...volunteerServiceEn,
   ...volunteersEn,
   ...territoryEditEn,
+  ...basemapEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

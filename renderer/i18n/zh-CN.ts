@@ -19,6 +19,7 @@ import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
 import { volunteersZhCN } from './volunteers-messages';
 import { territoryEditZhCN } from './territory-edit-messages';
+import { basemapZhCN } from './basemap-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -43,6 +44,7 @@ export const zhCN = {
   ...volunteerServiceZhCN,
   ...volunteersZhCN,
   ...territoryEditZhCN,
+  ...basemapZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

@@ -173,6 +173,10 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.reshape_building': (e, t) => t('audit.sum.territoryReshapeBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
   'territory.delete_building': (e, t) => t('audit.sum.territoryDeleteBuilding', { address: text(e.detail, 'address') }),
   'territory.undo': (e, t) => t('audit.sum.territoryUndo', { edit: text(e.detail, 'edit') }),
+  'territory.basemap': (e, t) =>
+    t('audit.sum.territoryBasemap', { name: text(e.detail, 'name'), kind: text(e.detail, 'kind').toUpperCase(), minZoom: text(e.detail, 'minZoom'), maxZoom: text(e.detail, 'maxZoom') }),
+  'territory.basemap_remove': (e, t) => t('audit.sum.territoryBasemapRemove', { name: text(e.detail, 'name') }),
+  'territory.tianditu': (e, t) => t(field(e.detail, 'on') === true ? 'audit.sum.territoryTiandituOn' : 'audit.sum.territoryTiandituOff'),
 };
 
 /**
