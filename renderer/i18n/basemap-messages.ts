@@ -7,6 +7,8 @@ export const basemapZhCN = {
   'audit.sum.territoryBasemapRemove': '移除离线底图「{name}」，恢复默认底图',
   'audit.sum.territoryTiandituOn': '启用天地图在线底图',
   'audit.sum.territoryTiandituOff': '停用天地图在线底图',
+  'audit.action.territory.reshape_community': '调整社区边界',
+  'audit.sum.territoryReshapeCommunity': '调整「{community}」的边界，{neighbours} 个相邻社区、{grids} 个网格随之调整，{regrouped} 个网格改属社区；留下重叠 {overlaps} 处、空隙 {gaps} 处',
   'basemap.title': '底图',
   'basemap.help':
     '没有网络时，地图用离线底图：导入本市的一个 PMTiles 文件（矢量或栅格）或栅格 MBTiles 文件，所有窗口随即改用它。没有导入时，演示街道用生成的底图；填了天地图密钥时用天地图在线底图。',
@@ -36,6 +38,8 @@ export const basemapEn: Record<keyof typeof basemapZhCN, string> = {
   'audit.sum.territoryBasemapRemove': 'Removed the offline basemap "{name}", back to the default',
   'audit.sum.territoryTiandituOn': 'Turned on Tianditu online tiles',
   'audit.sum.territoryTiandituOff': 'Turned off Tianditu online tiles',
+  'audit.action.territory.reshape_community': 'Changed a community boundary',
+  'audit.sum.territoryReshapeCommunity': 'Changed the boundary of "{community}": {neighbours} neighbouring communities and {grids} grids followed, {regrouped} grids changed community; {overlaps} overlaps and {gaps} gaps left',
   'basemap.title': 'Basemap',
   'basemap.help':
     'Offline, the map uses an offline basemap: import one PMTiles file of the city (vector or raster) or a raster MBTiles file, and every window switches to it. Without one, the demo street uses its generated basemap; with a Tianditu key, Tianditu online tiles.',

@@ -103,6 +103,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'territory.basemap': 'audit.action.territory.basemap',
   'territory.basemap_remove': 'audit.action.territory.basemap_remove',
   'territory.tianditu': 'audit.action.territory.tianditu',
+  'territory.reshape_community': 'audit.action.territory.reshape_community',
 };
 
 export function actionLabel(action: string, t: Translate): string {

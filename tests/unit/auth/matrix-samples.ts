@@ -318,6 +318,11 @@ export const SAMPLES: Samples = {
   'basemap.import': sample((f, caller) => ({ fileId: basemapUpload(f, caller) })),
   'basemap.remove': sample(() => ({})),
   'basemap.setTianditu': sample(() => ({ key: null })),
+  'territory.reshapeCommunity': scoped((f, _c, w) => {
+    const id = communityOf(f, w);
+    const boundary = f.t.runtime.vault.requireOpen().opened.sqlite.prepare('SELECT boundary FROM communities WHERE id = ?').pluck().get(id) as string;
+    return { communityId: id, ring: (JSON.parse(boundary) as [number, number][][])[0]! };
+  }),
 };
 
 const HOURS_DAY = '2026-11-20';
