@@ -20,7 +20,7 @@ import { volunteerServiceEn } from './volunteer-service-messages';
 import { territoryEn } from './territory-messages';
 import { volunteersEn } from './volunteers-messages';
 import { territoryEditEn } from './territory-edit-messages';
-import { basemapEn } from './basemap-messages';
+import { basemapEn } from './territory-basemap-messages';
 
 /** English: the second language. */
 export const en: Messages = {

@@ -19,7 +19,7 @@ import { volunteerServiceZhCN } from './volunteer-service-messages';
 import { territoryZhCN } from './territory-messages';
 import { volunteersZhCN } from './volunteers-messages';
 import { territoryEditZhCN } from './territory-edit-messages';
-import { basemapZhCN } from './basemap-messages';
+import { basemapZhCN } from './territory-basemap-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {

@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { JobInfo, TerritoryInput } from '../../electron/api';
 import { readDb } from './support/db';
 import { watchErrors } from './support/page-errors';
-import { ARTIFACTS, E2E_PASSWORD, E2E_TMP } from './support/paths';
+import { ARTIFACTS, E2E_TMP } from './support/paths';
 import { rpc } from './support/rpc';
 import { startServer, type TestServer } from './support/server';
-import { BUILDINGS, STREET, buildingsGcjGeoJson, communityGeoJson, gridsShapefileZip } from '../shared/territory-files';
+import { setUpTestStreet } from './support/territory';
+import { BUILDINGS, STREET } from '../shared/territory-files';
 import { alignmentTile, decodeAlignment, mercatorPixel, tilesCovering, writeMbtiles, type TileSpec } from '../shared/basemap-files';
 
 const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(b: Buffer): { data: Buffer } } } };
@@ -32,13 +32,6 @@ function alignmentMbtiles(): Buffer {
   return readFileSync(path);
 }
 
-async function uploadAndApply(page: Page, name: string, bytes: Uint8Array | string, input: Omit<TerritoryInput, 'fileId'>): Promise<void> {
-  const reply = await page.request.post(`${server.origin}/api/files`, { headers: { 'x-griddesk': '1', 'x-file-name': encodeURIComponent(name) }, data: Buffer.from(bytes) });
-  const { result } = (await reply.json()) as { result: { fileId: string } };
-  const job = await rpc(page.request, server, 'territory.apply', { ...input, fileId: result.fileId });
-  await expect.poll(async () => ((await rpc(page.request, server, 'jobs.get', { id: job.id })) as JobInfo).state).toBe('done');
-}
-
 /** The colour of one page pixel as the browser shows it. */
 async function pixel(page: Page, at: { x: number; y: number }): Promise<[number, number, number]> {
   const shot = await page.screenshot({ clip: { x: Math.floor(at.x), y: Math.floor(at.y), width: 1, height: 1 } });
@@ -58,17 +51,7 @@ async function overlays(page: Page, show: boolean): Promise<void> {
 test('an imported MBTiles basemap lines up with known WGS-84 points and with the buildings imported from GCJ-02', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = watchErrors(page, { console: false });
-  await page.goto(server.url);
-  await rpc(page.request, server, 'auth.setup', {
-    username: 'admin',
-    displayName: '系统管理员',
-    password: E2E_PASSWORD,
-    office: { name: '幸福街道', code: '370202001000', city: '青岛市', district: '市南区' },
-  });
-  const plain = { crs: 'auto', encoding: 'auto', mapping: {} } as const;
-  await uploadAndApply(page, '社区.geojson', communityGeoJson(), { ...plain, layer: 'communities' });
-  await uploadAndApply(page, '网格.zip', await gridsShapefileZip(), { ...plain, layer: 'grids' });
-  await uploadAndApply(page, '楼栋.geojson', buildingsGcjGeoJson(), { ...plain, layer: 'buildings', crs: 'gcj02' });
+  await setUpTestStreet(page, server);
 
   // The administrator imports the basemap on the 辖区 page; a file that is not one is refused in Chinese.
   await page.goto(`${server.origin}/#/territory`);

@@ -15,7 +15,7 @@ declare global {
     };
     /** The 辖区 import preview's features as drawn (renderer/features/territory/PreviewMap.tsx), test builds only. */
     /** The 辖区 grid editor's map (renderer/features/territory/GridEditor.tsx), test builds only. */
-    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
+    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number }; setView(lat: number, lng: number, zoom: number): void };
     __gridDeskTerritoryPreview?: { row: number; name: string; latlngs: [number, number][] }[];
   }
 }

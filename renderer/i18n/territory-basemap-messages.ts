@@ -1,4 +1,4 @@
-/** The offline basemap on the 辖区 page: import, replace, remove, 天地图 key. Spread into `zh-CN.ts` / `en.ts`. */
+/** The offline basemap on the 辖区 page (import, replace, remove, 天地图 key) and community boundary editing. Spread into `zh-CN.ts` / `en.ts`. */
 export const basemapZhCN = {
   'audit.action.territory.basemap': '导入离线底图',
   'audit.action.territory.basemap_remove': '移除离线底图',
@@ -9,6 +9,10 @@ export const basemapZhCN = {
   'audit.sum.territoryTiandituOff': '停用天地图在线底图',
   'audit.action.territory.reshape_community': '调整社区边界',
   'audit.sum.territoryReshapeCommunity': '调整「{community}」的边界，{neighbours} 个相邻社区、{grids} 个网格随之调整，{regrouped} 个网格改属社区；留下重叠 {overlaps} 处、空隙 {gaps} 处',
+  'territory.edit.community': '社区',
+  'territory.edit.editCommunity': '编辑社区边界',
+  'territory.edit.saveCommunity': '保存社区边界',
+  'territory.edit.community.done': '社区边界已保存：{neighbours} 个相邻社区、{grids} 个网格随之调整，{regrouped} 个网格改属社区',
   'basemap.title': '底图',
   'basemap.help':
     '没有网络时，地图用离线底图：导入本市的一个 PMTiles 文件（矢量或栅格）或栅格 MBTiles 文件，所有窗口随即改用它。没有导入时，演示街道用生成的底图；填了天地图密钥时用天地图在线底图。',
@@ -40,6 +44,10 @@ export const basemapEn: Record<keyof typeof basemapZhCN, string> = {
   'audit.sum.territoryTiandituOff': 'Turned off Tianditu online tiles',
   'audit.action.territory.reshape_community': 'Changed a community boundary',
   'audit.sum.territoryReshapeCommunity': 'Changed the boundary of "{community}": {neighbours} neighbouring communities and {grids} grids followed, {regrouped} grids changed community; {overlaps} overlaps and {gaps} gaps left',
+  'territory.edit.community': 'Community',
+  'territory.edit.editCommunity': 'Edit community boundary',
+  'territory.edit.saveCommunity': 'Save community boundary',
+  'territory.edit.community.done': 'Community boundary saved: {neighbours} neighbouring communities and {grids} grids followed, {regrouped} grids changed community',
   'basemap.title': 'Basemap',
   'basemap.help':
     'Offline, the map uses an offline basemap: import one PMTiles file of the city (vector or raster) or a raster MBTiles file, and every window switches to it. Without one, the demo street uses its generated basemap; with a Tianditu key, Tianditu online tiles.',
