@@ -4,24 +4,14 @@ import { authorize } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { discardFile, openStoredFile } from '../files/store';
 import { inspectBasemap } from './inspect';
-import { basemapUrl, installBasemap, storedBasemap, uninstallBasemap, type StoredBasemap } from './store';
-
-const TIANDITU_KEY = 'basemap.tianditu';
+import { basemapUrl, installBasemap, saveTiandituKey, storedBasemap, tiandituKey, uninstallBasemap, type StoredBasemap } from './store';
 
 const toContract = ({ id, ...rest }: StoredBasemap): ImportedBasemap => ({ ...rest, url: basemapUrl({ id, kind: rest.kind }) });
-
-function tiandituKey(ctx: ServiceContext): string | null {
-  const row = ctx.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(TIANDITU_KEY);
-  if (!row) return null;
-  const value = JSON.parse(row.value) as unknown;
-  return typeof value === 'string' && value !== '' ? value : null;
-}
 
 /** `basemap.info`: what the map draws under the street. */
 export function basemapInfo(ctx: ServiceContext): BasemapInfo {
   const stored = storedBasemap(ctx.dataDir);
-  const key = tiandituKey(ctx);
-  return { imported: stored ? toContract(stored) : null, tianditu: key ? { key } : null };
+  return { imported: stored ? toContract(stored) : null, tianditu: tiandituKey(ctx.dataDir) !== null };
 }
 
 /**
@@ -62,17 +52,8 @@ export function removeBasemap(ctx: ServiceContext): { removed: boolean } {
 export function setTianditu(ctx: ServiceContext, input: { key: string | null }, now = Date.now()): BasemapInfo {
   authorize(ctx.actor, 'territory.manage');
   const key = input.key ? input.key.toLowerCase() : null;
-  ctx.sqlite.transaction(() => {
-    if (key === null) ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(TIANDITU_KEY);
-    else
-      ctx.sqlite
-        .prepare(
-          `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (@key, @value, @now, @by)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-        )
-        .run({ key: TIANDITU_KEY, value: JSON.stringify(key), now, by: ctx.actor.name });
-    appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'territory.tianditu', target: TIANDITU_KEY, detail: { on: key !== null }, at: now });
-  })();
+  saveTiandituKey(ctx.dataDir, key);
+  appendAudit(ctx.sqlite, { actor: ctx.actor, action: 'territory.tianditu', target: '天地图', detail: { on: key !== null }, at: now });
   ctx.emit('data.changed', { domains: ['basemap'] });
   return basemapInfo(ctx);
 }

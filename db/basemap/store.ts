@@ -66,11 +66,30 @@ export function uninstallBasemap(dataDir: string): boolean {
 /** Removes every basemap file but the one in use (a file still open elsewhere is left for the next time). */
 function sweepBasemaps(dataDir: string, keep: string | null): void {
   for (const name of readdirSync(basemapDir(dataDir))) {
-    if (name === INFO_FILE || (keep && name.startsWith(keep))) continue;
+    if (name === INFO_FILE || name === TIANDITU_FILE || (keep && name.startsWith(keep))) continue;
     try {
       rmSync(join(basemapDir(dataDir), name), { force: true });
     } catch {
       // Windows keeps an open file; the next import or removal tries again.
     }
   }
+}
+
+const TIANDITU_FILE = 'tianditu.json';
+
+/** The office's 天地图 key, kept beside the basemap so the server that fetches the tiles can read it (the page never sees it). */
+export function tiandituKey(dataDir: string): string | null {
+  try {
+    const key = (JSON.parse(readFileSync(join(dataDir, BASEMAP_DIR, TIANDITU_FILE), 'utf8')) as { key?: unknown }).key;
+    return typeof key === 'string' && /^[0-9a-f]{32}$/.test(key) ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveTiandituKey(dataDir: string, key: string | null): void {
+  const file = join(basemapDir(dataDir), TIANDITU_FILE);
+  if (key === null) return rmSync(file, { force: true });
+  writeFileSync(`${file}.part`, JSON.stringify({ key }), { mode: 0o600 });
+  renameSync(`${file}.part`, file);
 }

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BasemapFormat } from '../../electron/api/basemap';
-import { basemapFile, storedBasemap } from './store';
+import { basemapFile, storedBasemap, tiandituKey } from './store';
 
 /** One answer of the basemap address: a tile, a byte range of the PMTiles file, or a refusal. */
 export interface BasemapReply {
@@ -100,4 +100,28 @@ export function basemapReply(dataDir: string, pathname: string, range: string | 
   if (length > RANGE_MAX) return { status: 416, headers: { ...common, 'content-range': `bytes */${size}` }, body: null };
   const body = readRange(path, start, length);
   return { status: 206, headers: { ...common, 'content-range': `bytes ${start}-${start + body.length - 1}/${size}`, 'content-length': String(body.length) }, body };
+}
+
+const TIANDITU_LAYERS = new Set(['vec', 'cva']);
+
+/**
+ * Answers `/api/basemap/tianditu/<vec|cva>/<z>/<x>/<y>` by fetching the tile from 天地图 with the
+ * office's key: the window asks only its own server (its CSP allows nothing else), and the key
+ * stays here. 404 without a key; 502 with a Chinese message when 天地图 cannot be reached.
+ */
+export async function tiandituReply(dataDir: string, pathname: string, fetcher: typeof fetch = fetch): Promise<BasemapReply> {
+  const m = /^\/api\/basemap\/tianditu\/(\w{3})\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/.exec(pathname);
+  if (!m || !TIANDITU_LAYERS.has(m[1]!)) return text(404, '没有这个底图地址');
+  const key = tiandituKey(dataDir);
+  if (!key) return text(404, '没有设置天地图密钥');
+  const [layer, z, x, y] = [m[1]!, Number(m[2]), Number(m[3]), Number(m[4])];
+  const host = `t${(x + y) % 8}.tianditu.gov.cn`;
+  const url = `https://${host}/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX=${z}&TILEROW=${y}&TILECOL=${x}&tk=${key}`;
+  try {
+    const reply = await fetcher(url, { signal: AbortSignal.timeout(10_000) });
+    if (!reply.ok) return text(502, `天地图返回 ${reply.status}：请检查密钥是否有效、是否已绑定本机`);
+    return { status: 200, headers: { 'content-type': reply.headers.get('content-type') ?? 'image/png', 'cache-control': 'private, max-age=86400' }, body: Buffer.from(await reply.arrayBuffer()) };
+  } catch {
+    return text(502, '无法连接天地图：请检查网络，或导入离线底图');
+  }
 }

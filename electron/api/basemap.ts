@@ -28,8 +28,8 @@ export interface ImportedBasemap {
 /** What the map draws under the street: the imported file, else 天地图 with the office's key, else the generated basemap. */
 export interface BasemapInfo {
   imported: ImportedBasemap | null;
-  /** The office's 天地图 key, or null (no online tiles). */
-  tianditu: { key: string } | null;
+  /** Whether the office set a 天地图 key: its tiles are fetched by the app's own server (`/api/basemap/tianditu/…`), which keeps the key. */
+  tianditu: boolean;
 }
 
 export const basemapMethods = {

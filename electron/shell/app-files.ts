@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { isSpaRoute, resolveAppPath } from './app-path';
 import { contentTypeFor } from './mime-types';
 import { appResponseHeaders, withCsp } from './response-headers';
-import { basemapReply } from '../../db/basemap/tiles';
+import { basemapReply, tiandituReply } from '../../db/basemap/tiles';
 import { securityHeaders } from '../server/static-files';
 
 async function isFile(file: string): Promise<boolean> {
@@ -25,7 +25,7 @@ export async function serveAppRequest(rendererDir: string, request: Request, dat
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, '不支持的请求方法');
   const { pathname } = new URL(request.url);
   if (dataDir && pathname.startsWith('/api/basemap/')) {
-    const reply = basemapReply(dataDir, pathname, request.headers.get('range') ?? undefined);
+    const reply = pathname.startsWith('/api/basemap/tianditu/') ? await tiandituReply(dataDir, pathname) : basemapReply(dataDir, pathname, request.headers.get('range') ?? undefined);
     const body = request.method === 'HEAD' || !reply.body ? null : new Uint8Array(reply.body);
     return new Response(body, { status: reply.status, headers: withCsp({ ...securityHeaders(), ...reply.headers }) });
   }

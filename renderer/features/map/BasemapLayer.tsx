@@ -13,6 +13,6 @@ export function BasemapLayer() {
   if (info.isError) return <GeneratedBasemap />;
   if (!info.data) return null;
   if (info.data.imported) return <ImportedBasemapLayer basemap={info.data.imported} />;
-  if (info.data.tianditu) return <TiandituLayer tk={info.data.tianditu.key} />;
+  if (info.data.tianditu) return <TiandituLayer />;
   return <GeneratedBasemap />;
 }

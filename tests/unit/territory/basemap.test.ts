@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { basemapInfo, importBasemap, removeBasemap, setTianditu } from '../../../db/basemap/service';
-import { basemapReply } from '../../../db/basemap/tiles';
+import { basemapReply, tiandituReply } from '../../../db/basemap/tiles';
 import { ServiceError } from '../../../db/errors';
 import { ADMIN, STAFF } from '../helpers/actors';
 import { tempDir } from '../helpers/tmp';
@@ -57,7 +57,7 @@ describe('the offline basemap', () => {
   it('imports a raster MBTiles file and serves each tile by XYZ, reading the TMS row the file keeps', () => {
     const s = (street = openImportStreet());
     const ctx = s.host.context(ADMIN);
-    expect(basemapInfo(ctx)).toEqual({ imported: null, tianditu: null });
+    expect(basemapInfo(ctx)).toEqual({ imported: null, tianditu: false });
     const imported = importBasemap(ctx, { fileId: upload(s, '青岛市.mbtiles', mbtilesBytes()) });
     expect(imported).toMatchObject({ kind: 'mbtiles', format: 'png', name: '青岛市.mbtiles', minZoom: 14, maxZoom: 15, bounds: BOUNDS });
     expect(basemapInfo(s.host.context(STAFF)).imported?.url).toBe(imported.url);
@@ -138,14 +138,34 @@ describe('the offline basemap', () => {
     expect(s.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'territory.basemap'").pluck().get()).toBe(1);
   });
 
-  it('only an administrator imports; the 天地图 key is kept, and cleared, with an audit entry that does not hold it', () => {
+  it('only an administrator imports; the 天地图 key is kept for the server, which fetches the tiles with it, and is never sent to the page or the log', async () => {
     const s = (street = openImportStreet());
     expect(refusal(() => importBasemap(s.host.context(STAFF), { fileId: upload(s, 'a.mbtiles', mbtilesBytes(), STAFF) })).key).toMatch(/forbidden|permission/i);
     const ctx = s.host.context(ADMIN);
+    expect((await tiandituReply(s.dataDir, '/api/basemap/tianditu/vec/14/13669/6329')).status).toBe(404);
     const key = '0123456789abcdef0123456789ABCDEF';
-    expect(setTianditu(ctx, { key }).tianditu).toEqual({ key: key.toLowerCase() });
-    expect(basemapInfo(s.host.context(STAFF)).tianditu).toEqual({ key: key.toLowerCase() });
-    expect(setTianditu(ctx, { key: null }).tianditu).toBeNull();
+    expect(setTianditu(ctx, { key }).tianditu).toBe(true);
+    expect(JSON.stringify(basemapInfo(s.host.context(STAFF)))).not.toContain(key.toLowerCase());
+    const asked: string[] = [];
+    const png = pngBytes(2, 2, () => [9, 9, 9]);
+    const fake = (async (url: string | URL | Request) => {
+      asked.push(String(url));
+      return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+    }) as typeof fetch;
+    const tile = await tiandituReply(s.dataDir, '/api/basemap/tianditu/vec/14/13669/6329', fake);
+    expect(tile.status).toBe(200);
+    expect(tile.body!.equals(png)).toBe(true);
+    expect(asked).toEqual([
+      `https://t6.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX=14&TILEROW=6329&TILECOL=13669&tk=${key.toLowerCase()}`,
+    ]);
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const offline = await tiandituReply(s.dataDir, '/api/basemap/tianditu/cva/14/13669/6329', down);
+    expect(offline.status).toBe(502);
+    expect(offline.body!.toString()).toBe('无法连接天地图：请检查网络，或导入离线底图');
+    expect((await tiandituReply(s.dataDir, '/api/basemap/tianditu/img/14/1/1', fake)).status).toBe(404);
+    expect(setTianditu(ctx, { key: null }).tianditu).toBe(false);
     const details = s.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'territory.tianditu' ORDER BY seq").pluck().all();
     expect(details).toEqual(['{"on":true}', '{"on":false}']);
   });
