@@ -79,9 +79,8 @@ async function seedFirstRun(dataDir: string, win: BrowserWindow): Promise<void> 
 
 async function start(): Promise<void> {
   secureSession(session.defaultSession);
-  handleAppProtocol(session.defaultSession, paths.rendererDir);
-
   const dataDir = resolveDataDir(args, process.env, app.getPath('userData'));
+  handleAppProtocol(session.defaultSession, paths.rendererDir, dataDir);
   // The database and every service run in a worker thread: this thread only routes calls and
   // events, so window management never waits on a long service call.
   const entry = { file: paths.serviceWorker };

@@ -23,6 +23,7 @@ import { territoryMethods } from './territory';
 import { volunteerServiceMethods } from './volunteer-service';
 import { volunteerMethods } from './volunteers';
 import { territoryEditMethods } from './territory-edit';
+import { basemapMethods } from './basemap';
 
 /**
  * The contract: every method the renderer may call. Adding a domain means adding its file
@@ -51,6 +52,7 @@ export const contract = {
   ...volunteerServiceMethods,
   ...volunteerMethods,
   ...territoryEditMethods,
+  ...basemapMethods,
 };
 
 export type Contract = typeof contract;
@@ -117,6 +119,7 @@ export type * from './status';
 export type * from './screening';
 export type * from './territory';
 export type * from './territory-edit';
+export type * from './basemap';
 export { residentTagKinds, buildingSortKeys } from './buildings';
 export { visitResults } from './screening';
 export type * from './auth';

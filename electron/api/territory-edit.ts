@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 
 /** The map edits an account can undo, by the audit action they write (`territory.<action>`). */
-export const territoryEditActions = ['split', 'merge_grids', 'reshape_grid', 'add_building', 'reshape_building', 'delete_building', 'move_building'] as const;
+export const territoryEditActions = ['split', 'merge_grids', 'reshape_grid', 'add_building', 'reshape_building', 'delete_building', 'move_building', 'reshape_community'] as const;
 export type TerritoryEditAction = (typeof territoryEditActions)[number];
 
 /** One edit on the caller's undo stack. */
@@ -33,6 +33,20 @@ export interface GridReshaped {
   gaps: { at: [number, number]; m2: number }[];
 }
 
+/** A community's new outline; neighbouring communities and the grids on its edge followed. */
+export interface CommunityReshaped {
+  communityId: string;
+  /** Neighbouring communities whose outline followed. */
+  neighbours: number;
+  /** Grids whose outline followed (a corner on a moved point, or an edge a point went in on). */
+  grids: number;
+  /** Grids that joined another community because their centre now lies in it (with their buildings and duty posts). */
+  regrouped: number;
+  /** Overlaps with other communities, ground no community covers now. */
+  overlaps: { a: string; b: string; m2: number }[];
+  gaps: { at: [number, number]; m2: number }[];
+}
+
 export interface BuildingSaved {
   buildingId: string;
   gridId: string;
@@ -51,6 +65,8 @@ export const territoryEditMethods = {
   'territory.mergeGrids': mutation<GridsMerged>({ permission: 'territory.manage', invalidates })(z.object({ keepId: uuid, mergeId: uuid }).strict()),
   /** A grid's edited outline; neighbours sharing a moved point follow it. */
   'territory.reshapeGrid': mutation<GridReshaped>({ permission: 'territory.manage', invalidates })(z.object({ gridId: uuid, ring }).strict()),
+  /** 调整社区边界: like a grid's; neighbouring communities and the grids on the moved edge follow. */
+  'territory.reshapeCommunity': mutation<CommunityReshaped>({ permission: 'territory.manage', invalidates })(z.object({ communityId: uuid, ring }).strict()),
   /** 新增楼栋: drawn on the map, placed in the grid its centre lies in. */
   'territory.addBuilding': mutation<BuildingSaved>({ permission: 'territory.manage', invalidates })(
     z

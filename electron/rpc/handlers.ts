@@ -21,6 +21,7 @@ import { territoryHandlers } from './domains/territory';
 import { volunteerServiceHandlers } from './domains/volunteer-service';
 import { volunteerHandlers } from './domains/volunteers';
 import { territoryEditHandlers } from './domains/territory-edit';
+import { basemapHandlers } from './domains/basemap';
 import { APP_VERSION } from './version';
 
 export type { DataMethod, HandlerEnv } from './handler-types';
@@ -55,4 +56,5 @@ export const handlers: { [M in DataMethod]: Handler<M> } = {
   ...volunteerServiceHandlers,
   ...volunteerHandlers,
   ...territoryEditHandlers,
+  ...basemapHandlers,
 } satisfies HandlerMap<DataMethod>;

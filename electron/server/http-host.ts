@@ -7,6 +7,7 @@ import { securityHeaders, serveStatic } from './static-files';
 import { EventHub } from './event-hub';
 import { handledServer, refuse, sendJson } from './replies';
 import { viewerOf } from '../host/audience';
+import { basemapReply, tiandituReply, type BasemapReply } from '../../db/basemap/tiles';
 
 export interface HttpHostOptions {
   /** The services: in a worker thread in the running app, so this thread only routes. */
@@ -40,6 +41,11 @@ function sendPage(res: ServerResponse, status: number, text: string): void {
 }
 
 class BodyTooLarge extends Error {}
+
+function sendBasemap(res: ServerResponse, reply: BasemapReply, headOnly: boolean): void {
+  res.writeHead(reply.status, { ...securityHeaders(), ...reply.headers });
+  res.end(headOnly ? undefined : (reply.body ?? undefined));
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -100,6 +106,13 @@ export function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost
       if (fileId && (req.method === 'GET' || req.method === 'HEAD')) {
         if (!session.signedIn || !session.accountId) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
         return sendStoredFile(res, fileId, session.accountId, files, (status, body) => sendJson(res, status, body), req.method === 'HEAD');
+      }
+      if (url.pathname.startsWith('/api/basemap/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        if (!session.signedIn) return refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+        const reply = url.pathname.startsWith('/api/basemap/tianditu/')
+          ? await tiandituReply(options.dataDir, url.pathname)
+          : basemapReply(options.dataDir, url.pathname, req.headers.range);
+        return sendBasemap(res, reply, req.method === 'HEAD');
       }
       if (req.method === 'GET' || req.method === 'HEAD') return refuse(res, 404, 'NOT_FOUND', `没有这个地址：${url.pathname.slice(0, 80)}`);
       if (req.method !== 'POST') return refuse(res, 405, 'INVALID_INPUT', '只接受 POST 请求');

@@ -9,7 +9,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the renderer build over `app://griddesk/` in this session. Never `file://`. */
-export function handleAppProtocol(session: Session, rendererDir: string): void {
-  session.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+/** Serves the renderer build (and the imported basemap of `dataDir`) over `app://griddesk/` in this session. Never `file://`. */
+export function handleAppProtocol(session: Session, rendererDir: string, dataDir: string): void {
+  session.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, dataDir));
 }

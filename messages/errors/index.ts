@@ -16,6 +16,7 @@ import { territoryErrors } from './territory';
 import { volunteerServiceErrors } from './volunteer-service';
 import { volunteerErrors } from './volunteers';
 import { territoryEditErrors } from './territory-edit';
+import { basemapErrors } from './basemap';
 
 /** Every error message, by id: zh-CN and en, with the same `{name}` placeholders. */
 export const errorMessages = {
@@ -36,6 +37,7 @@ export const errorMessages = {
   ...volunteerServiceErrors,
   ...volunteerErrors,
   ...territoryEditErrors,
+  ...basemapErrors,
 } as const satisfies Record<string, Message>;
 
 export type ErrorKey = keyof typeof errorMessages;

@@ -26,4 +26,5 @@ export const territoryEditErrors = {
     en: 'The data of "{edit}" changed since ({table}); it cannot be undone, correct it by hand',
   },
   'territory.buildingNameTaken': { 'zh-CN': '地址「{address}」已有楼栋', en: 'A building at "{address}" exists already' },
+  'territory.noCommunity': { 'zh-CN': '找不到这个社区（{id}）', en: 'No such community ({id})' },
 } as const satisfies Record<string, Message>;

@@ -21,6 +21,7 @@ import { territoryEn } from './territory-messages';
 import { volunteersEn } from './volunteers-messages';
 import { volunteerMergeEn } from './volunteer-merge-messages';
 import { territoryEditEn } from './territory-edit-messages';
+import { basemapEn } from './territory-basemap-messages';
 
 /** English: the second language. */
 export const en: Messages = {
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...volunteersEn,
   ...volunteerMergeEn,
   ...territoryEditEn,
+  ...basemapEn,
 
   'app.name': 'GridDesk',
   'app.subtitle': 'Command Center',

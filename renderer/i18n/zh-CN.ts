@@ -20,6 +20,7 @@ import { territoryZhCN } from './territory-messages';
 import { volunteersZhCN } from './volunteers-messages';
 import { volunteerMergeZhCN } from './volunteer-merge-messages';
 import { territoryEditZhCN } from './territory-edit-messages';
+import { basemapZhCN } from './territory-basemap-messages';
 
 /** Simplified Chinese: the first language; every key here must exist in `en.ts`. */
 export const zhCN = {
@@ -45,6 +46,7 @@ export const zhCN = {
   ...volunteersZhCN,
   ...volunteerMergeZhCN,
   ...territoryEditZhCN,
+  ...basemapZhCN,
 
   'app.name': '网格指挥台',
   'app.subtitle': '街道指挥中心',

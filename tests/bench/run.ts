@@ -22,6 +22,7 @@ import { benchServiceHours } from './service-hours';
 import { benchVolunteers } from './volunteers';
 import { benchTerritory } from './territory';
 import { benchTerritoryResidents } from './territory-residents';
+import { benchMapDistrict } from './map-district';
 
 /** `npm run bench`: prints one JSON object per line, each with name, value and unit. */
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   await benchImports();
   await benchTerritory();
   await benchTerritoryResidents();
+  await benchMapDistrict();
   await benchStall(largeDir);
   await benchFiles(largeDir);
   await benchIntegrity(largeDir);

@@ -11,8 +11,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Starts browser mode on a free port over `dataDir`; resolves with the printed URL (start token included). */
-export async function startBenchServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir], {
+export async function startBenchServer(dataDir: string, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/node/server.mjs'), '--port', '0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,6 +1,10 @@
 /** Where the points of an outline went when it was edited, and how a neighbour's outline follows. */
 
-const keyOf = (p: number[]) => `${p[0]!.toFixed(9)},${p[1]!.toFixed(9)}`;
+/**
+ * Points are the same to about a centimetre (7 decimals): outlines from different files meet at
+ * corners a projection's round trip has put a few billionths of a degree apart.
+ */
+const keyOf = (p: number[]) => `${p[0]!.toFixed(7)},${p[1]!.toFixed(7)}`;
 const open = (ring: number[][]) => ring.slice(0, -1);
 
 export interface OutlineChange {

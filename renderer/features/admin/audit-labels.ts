@@ -101,6 +101,10 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'territory.reshape_building': 'audit.action.territory.reshape_building',
   'territory.delete_building': 'audit.action.territory.delete_building',
   'territory.undo': 'audit.action.territory.undo',
+  'territory.basemap': 'audit.action.territory.basemap',
+  'territory.basemap_remove': 'audit.action.territory.basemap_remove',
+  'territory.tianditu': 'audit.action.territory.tianditu',
+  'territory.reshape_community': 'audit.action.territory.reshape_community',
 };
 
 export function actionLabel(action: string, t: Translate): string {

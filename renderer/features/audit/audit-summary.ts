@@ -174,6 +174,19 @@ const SUMMARIES: Record<string, Summary> = {
   'territory.reshape_building': (e, t) => t('audit.sum.territoryReshapeBuilding', { address: text(e.detail, 'address'), grid: text(e.detail, 'grid') }),
   'territory.delete_building': (e, t) => t('audit.sum.territoryDeleteBuilding', { address: text(e.detail, 'address') }),
   'territory.undo': (e, t) => t('audit.sum.territoryUndo', { edit: text(e.detail, 'edit') }),
+  'territory.basemap': (e, t) =>
+    t('audit.sum.territoryBasemap', { name: text(e.detail, 'name'), kind: text(e.detail, 'kind').toUpperCase(), minZoom: text(e.detail, 'minZoom'), maxZoom: text(e.detail, 'maxZoom') }),
+  'territory.basemap_remove': (e, t) => t('audit.sum.territoryBasemapRemove', { name: text(e.detail, 'name') }),
+  'territory.reshape_community': (e, t) =>
+    t('audit.sum.territoryReshapeCommunity', {
+      community: text(e.detail, 'community'),
+      neighbours: count(e.detail, 'neighbours'),
+      grids: count(e.detail, 'grids'),
+      regrouped: count(e.detail, 'regrouped'),
+      overlaps: count(e.detail, 'overlaps'),
+      gaps: count(e.detail, 'gaps'),
+    }),
+  'territory.tianditu': (e, t) => t(field(e.detail, 'on') === true ? 'audit.sum.territoryTiandituOn' : 'audit.sum.territoryTiandituOff'),
 };
 
 /**

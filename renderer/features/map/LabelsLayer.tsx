@@ -4,6 +4,7 @@ import type { MapArea, MapGrid } from '../../../electron/api';
 import { LabelCanvas, type LabelKind, type PointLabel } from './label-canvas';
 import { loadBasemap } from './basemap-data';
 import { PANES } from './panes';
+import { useApiQuery } from '../../api/queries';
 
 interface Props {
   communities: MapArea[];
@@ -15,6 +16,9 @@ interface Props {
 export function LabelsLayer({ communities, grids, show }: Props) {
   const map = useMap();
   const [canvas] = useState(() => new LabelCanvas(PANES.labels.name));
+  // Road names belong to the generated basemap; an imported or online one brings its own.
+  const basemap = useApiQuery('basemap.info', {}, { staleTime: Infinity });
+  const generated = basemap.data ? !basemap.data.imported && !basemap.data.tianditu : false;
 
   useEffect(() => {
     canvas.attach(map);
@@ -26,8 +30,8 @@ export function LabelsLayer({ communities, grids, show }: Props) {
       ...communities.map((c): PointLabel => ({ kind: 'community', text: c.name, at: c.label })),
       ...grids.map((g): PointLabel => ({ kind: 'grid', text: g.name, at: g.label })),
     ];
-    canvas.setLabels(points, loadBasemap().roadLabels);
-  }, [canvas, communities, grids]);
+    canvas.setLabels(points, generated ? loadBasemap().roadLabels : []);
+  }, [canvas, communities, grids, generated]);
 
   useEffect(() => {
     const kinds: LabelKind[] = [];

@@ -20,6 +20,10 @@ export interface GridDeskMapTestHook {
   zoom(): number;
   /** The [lat, lng] under a page point: what a test compares with known coordinates. */
   latLngAt(x: number, y: number): [number, number];
+  /** The page point the map draws a WGS-84 [lat, lng] at (the inverse of `latLngAt`). */
+  pagePointOf(lat: number, lng: number): { x: number; y: number };
+  /** Centres the map on a [lat, lng] at a zoom, without animation. */
+  setView(lat: number, lng: number, zoom: number): void;
 }
 
 /** Below this zoom a footprint is a few pixels: zoom in before pointing at one. */
@@ -85,6 +89,14 @@ export function installMapTestHook(map: L.Map, layer: BuildingLayer): () => void
       const rect = map.getContainer().getBoundingClientRect();
       const at = map.containerPointToLatLng([x - rect.left - window.scrollX, y - rect.top - window.scrollY]);
       return [at.lat, at.lng];
+    },
+    pagePointOf(lat, lng) {
+      const p = map.latLngToContainerPoint([lat, lng]);
+      const rect = map.getContainer().getBoundingClientRect();
+      return { x: rect.left + p.x + window.scrollX, y: rect.top + p.y + window.scrollY };
+    },
+    setView(lat, lng, zoom) {
+      map.setView([lat, lng], zoom, { animate: false });
     },
   };
   window.__gridDeskMap = hook;

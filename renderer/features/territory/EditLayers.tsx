@@ -8,7 +8,7 @@ import type { MapLayers } from '../../../electron/api';
 declare global {
   interface Window {
     /** Test builds only: the page point of a [lat, lng] on the grid editor's map. */
-    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
+    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number }; setView(lat: number, lng: number, zoom: number): void };
   }
 }
 
@@ -86,6 +86,9 @@ function useToolbar(onLine: (line: Ring | null) => void, onPolygon: (ring: Ring 
           const rect = map.getContainer().getBoundingClientRect();
           const p = map.latLngToContainerPoint([lat, lng]);
           return { x: Math.round(rect.left + p.x + window.scrollX), y: Math.round(rect.top + p.y + window.scrollY) };
+        },
+        setView(lat, lng, zoom) {
+          map.setView([lat, lng], zoom, { animate: false });
         },
       };
     }

@@ -3,11 +3,13 @@ import L from 'leaflet';
 import { App, Button, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { MapContainer, useMap } from 'react-leaflet';
-import type { GridReshaped, MapLayers } from '../../../electron/api';
+import type { CommunityReshaped, GridReshaped, MapLayers } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { BuildingPanel } from './BuildingPanel';
+import { CommunityBoundaryBar } from './CommunityBoundaryBar';
+import { CommunityEditLayer } from './CommunityEditLayer';
 import { EditLayers, ringOf, type Ring } from './EditLayers';
 import { NewBuildingForm } from './NewBuildingForm';
 import { UndoBar } from './UndoBar';
@@ -44,6 +46,9 @@ export function GridEditor() {
   const [editingBuilding, setEditingBuilding] = useState(false);
   const [drawnReset, setDrawnReset] = useState(0);
   const editing = useRef<L.Polygon | null>(null);
+  const [communityId, setCommunityId] = useState<string | null>(null);
+  const [editingCommunity, setEditingCommunity] = useState(false);
+  const communityLayer = useRef<L.Polygon | null>(null);
 
   const changed = () => {
     setDrawnReset((n) => n + 1);
@@ -67,8 +72,12 @@ export function GridEditor() {
     },
     onError,
   });
-  const flag = (done: GridReshaped) => {
-    void message.success(t('territory.edit.boundary.done', { neighbours: done.neighbours, moved: done.moved }));
+  const flag = (done: GridReshaped | CommunityReshaped) => {
+    void message.success(
+      'regrouped' in done
+        ? t('territory.edit.community.done', { neighbours: done.neighbours, grids: done.grids, regrouped: done.regrouped })
+        : t('territory.edit.boundary.done', { neighbours: done.neighbours, moved: done.moved }),
+    );
     if (done.overlaps.length > 0 || done.gaps.length > 0) {
       modal.warning({
         title: t('territory.edit.boundary.flagged', { overlaps: done.overlaps.length, gaps: done.gaps.length }),
@@ -82,6 +91,14 @@ export function GridEditor() {
   const reshapeGrid = useApiMutation('territory.reshapeGrid', {
     onSuccess: (done) => {
       setEditingGrid(false);
+      flag(done);
+      changed();
+    },
+    onError,
+  });
+  const reshapeCommunity = useApiMutation('territory.reshapeCommunity', {
+    onSuccess: (done) => {
+      setEditingCommunity(false);
       flag(done);
       changed();
     },
@@ -173,12 +190,23 @@ export function GridEditor() {
             <Button onClick={() => setEditingGrid(false)}>{t('territory.edit.cancel')}</Button>
           </>
         ) : (
-          <Button disabled={!gridId} onClick={() => setEditingGrid(true)} data-testid="territory-boundary-edit">
+          <Button disabled={!gridId || editingCommunity} onClick={() => setEditingGrid(true)} data-testid="territory-boundary-edit">
             {t('territory.edit.editBoundary')}
           </Button>
         )}
       </Space>
-      {editingGrid ? <Typography.Paragraph type="secondary">{t('territory.edit.boundaryHelp')}</Typography.Paragraph> : null}
+      <CommunityBoundaryBar
+        communities={layers.data?.communities ?? []}
+        communityId={communityId}
+        editing={editingCommunity}
+        busy={reshapeCommunity.isPending}
+        disabled={editingGrid}
+        onChoose={setCommunityId}
+        onEdit={() => setEditingCommunity(true)}
+        onSave={() => communityLayer.current && reshapeCommunity.mutate({ communityId: communityId!, ring: ringOf(communityLayer.current) })}
+        onCancel={() => setEditingCommunity(false)}
+      />
+      {editingGrid || editingCommunity ? <Typography.Paragraph type="secondary">{t('territory.edit.boundaryHelp')}</Typography.Paragraph> : null}
       {polygon ? (
         <NewBuildingForm busy={addBuilding.isPending} onSave={(v) => addBuilding.mutate({ ...v, ring: polygon })} onCancel={() => changed()} />
       ) : null}
@@ -200,6 +228,7 @@ export function GridEditor() {
       <div className="gd-territory-map" data-testid="territory-edit-map">
         <MapContainer center={[36.07, 120.38]} zoom={14} style={{ height: '100%', width: '100%' }}>
           <FitGrids grids={grids} />
+          <CommunityEditLayer communities={layers.data?.communities ?? []} communityId={communityId} editing={editingCommunity} layer={communityLayer} />
           <EditLayers
             grids={grids}
             buildings={buildings}

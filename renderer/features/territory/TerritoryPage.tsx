@@ -11,6 +11,7 @@ import { useJobFinished } from '../jobs/use-jobs';
 import { ImportWizard } from '../imports/ImportWizard';
 import { GridEditor } from './GridEditor';
 import { TerritoryImport } from './TerritoryImport';
+import { BasemapCard } from './BasemapCard';
 import './territory.css';
 
 /** 辖区: the street office, its territory brought in from GIS files, and the territory exported for the city. */
@@ -52,6 +53,9 @@ export function TerritoryPage() {
       </Card>
       {info ? (
         <>
+          <Card title={t('basemap.title')} size="small">
+            <BasemapCard />
+          </Card>
           <Card title={t('territory.import.title')} size="small">
             <TerritoryImport />
           </Card>

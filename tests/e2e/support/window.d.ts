@@ -10,10 +10,12 @@ declare global {
       panBy(dx: number, dy: number): void;
       zoom(): number;
       latLngAt(x: number, y: number): [number, number];
+      pagePointOf(lat: number, lng: number): { x: number; y: number };
+      setView(lat: number, lng: number, zoom: number): void;
     };
     /** The 辖区 import preview's features as drawn (renderer/features/territory/PreviewMap.tsx), test builds only. */
     /** The 辖区 grid editor's map (renderer/features/territory/GridEditor.tsx), test builds only. */
-    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number } };
+    __gridDeskGridEditor?: { pointOf(lat: number, lng: number): { x: number; y: number }; setView(lat: number, lng: number, zoom: number): void };
     __gridDeskTerritoryPreview?: { row: number; name: string; latlngs: [number, number][] }[];
   }
 }

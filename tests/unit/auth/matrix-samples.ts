@@ -8,6 +8,7 @@ import { newOfficeKey } from '../../../db/office-key/key';
 import { importerOf } from '../../../electron/rpc/domains/import-kinds';
 import { PASSWORD, signIn, type Caller } from '../helpers/runtime';
 import type { MatrixStreet, Where } from './matrix-street';
+import { alignmentTile, writeMbtiles } from '../../shared/basemap-files';
 
 type Build<M extends MethodName> = (f: MatrixStreet, caller: Caller, where: Where) => MethodInput<M> | Promise<MethodInput<M>>;
 
@@ -26,6 +27,13 @@ type Samples = { [M in MethodName]?: Sample<M> };
 
 const sample = <M extends MethodName>(input: Build<M>, more: Omit<Sample<M>, 'input'> = {}): Sample<M> => ({ input, ...more });
 const scoped = <M extends MethodName>(input: Build<M>): Sample<M> => ({ input, scoped: true });
+
+/** A one-tile raster MBTiles basemap in the file store, uploaded by the caller. */
+function basemapUpload(f: MatrixStreet, caller: Caller): string {
+  const { id, path } = reserveFile(f.dataDir);
+  writeMbtiles(path, [{ z: 14, x: 13669, y: 6329, data: alignmentTile(13669, 6329) }], [120.37, 36.06, 120.39, 36.08]);
+  return commitFile(f.dataDir, id, { name: '底图.mbtiles', kind: 'upload', ownerId: caller.session.accountId! }).id;
+}
 
 /** A statuses import run, staged by the administrator: whoever may import statuses may work on it. */
 async function stagedRun(f: MatrixStreet): Promise<string> {
@@ -310,6 +318,15 @@ export const SAMPLES: Samples = {
   'volunteers.mergeDuplicate': sample(async (f) => {
     const { survivorId, otherId } = await duplicateOf(f);
     return { survivorId, otherId, fromOther: ['phone'] };
+  }),
+  'basemap.info': sample(() => ({})),
+  'basemap.import': sample((f, caller) => ({ fileId: basemapUpload(f, caller) })),
+  'basemap.remove': sample(() => ({})),
+  'basemap.setTianditu': sample(() => ({ key: null })),
+  'territory.reshapeCommunity': scoped((f, _c, w) => {
+    const id = communityOf(f, w);
+    const boundary = f.t.runtime.vault.requireOpen().opened.sqlite.prepare('SELECT boundary FROM communities WHERE id = ?').pluck().get(id) as string;
+    return { communityId: id, ring: (JSON.parse(boundary) as [number, number][][])[0]! };
   }),
 };
 
