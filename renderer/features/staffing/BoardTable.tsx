@@ -17,13 +17,14 @@ interface Props {
   onAction: (assignmentId: string, a: ChipAction) => void;
   onDeletePost?: ((post: { id: string; name: string }) => void) | undefined;
   onEditPost?: ((post: EditedPost) => void) | undefined;
+  onEditShifts?: ((postId: string) => void) | undefined;
   onHandover?: ((c: CellRef) => void) | undefined;
   onOpenLog: (postId: string) => void;
   now: number;
 }
 
 /** Rows: posts grouped by community, one row per shift; columns: the days. */
-export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost, onEditPost, onHandover, onOpenLog, now }: Props) {
+export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost, onEditPost, onEditShifts, onHandover, onOpenLog, now }: Props) {
   const t = useT();
   if (!board.communities.length) return <Empty description={t('staffing.noPosts')} />;
   const selectedId = selected ? cellId(selected) : null;
@@ -62,6 +63,11 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                       {onEditPost ? (
                         <a className="gd-staff-post-link" onClick={() => onEditPost({ ...p, communityId: c.id })} data-testid="staff-post-edit">
                           {t('staffing.post.edit')}
+                        </a>
+                      ) : null}
+                      {onEditShifts ? (
+                        <a className="gd-staff-post-link" onClick={() => onEditShifts(p.id)} data-testid="staff-post-shifts">
+                          {t('staffing.template.open')}
                         </a>
                       ) : null}
                       {onDeletePost ? (

@@ -25,6 +25,7 @@ import { PostLogDrawer } from './PostLogDrawer';
 import { OverrideDialog } from './OverrideDialog';
 import { PeoplePanel } from './PeoplePanel';
 import { PostFormModal, type EditedPost } from './PostFormModal';
+import { TemplatesModal } from './TemplatesModal';
 import type { ChipAction } from './PersonChip';
 import { mondayOf, shiftDay } from './staffing-dates';
 import { usePlacing } from './use-placing';
@@ -53,6 +54,7 @@ export function StaffingPage() {
   const [editing, setEditing] = useState<EditedPost | null>(null);
   const [handover, setHandover] = useState<CellRef | null>(null);
   const [logPost, setLogPost] = useState<string | null>(null);
+  const [shiftsOf, setShiftsOf] = useState<string | null>(null);
   const board = useApiQuery('staffing.board', asked ? { from: asked, days } : { days }, { placeholderData: keepPreviousData });
   const from = asked ?? board.data?.from;
   const today = board.data?.today;
@@ -113,6 +115,8 @@ export function StaffingPage() {
       for (const p of c.posts) if (p.id === selected.postId) return p.templates.find((x) => x.id === selected.templateId) ?? null;
     return null;
   }, [selected, board.data]);
+
+  const shiftsPost = useMemo(() => (shiftsOf ? board.data?.communities.flatMap((c) => c.posts).find((p) => p.id === shiftsOf) : undefined), [shiftsOf, board.data]);
 
   const onDragEnd = (e: DragEndEvent) => {
     const cell = e.over ? parseCellId(String(e.over.id)) : null;
@@ -195,6 +199,7 @@ export function StaffingPage() {
                       onAction={onAction}
                       onDeletePost={canEdit ? deletePost : undefined}
                       onEditPost={canEdit ? setEditing : undefined}
+                      onEditShifts={canEdit ? setShiftsOf : undefined}
                       onHandover={canAttend ? setHandover : undefined}
                       onOpenLog={setLogPost}
                       now={Date.now()}
@@ -230,6 +235,7 @@ export function StaffingPage() {
       ) : null}
       {handover && board.data ? <HandoverModal cell={handover} {...describeCell(board.data, handover)} onClose={() => setHandover(null)} /> : null}
       {logPost ? <PostLogDrawer postId={logPost} onClose={() => setLogPost(null)} /> : null}
+      {shiftsPost ? <TemplatesModal post={shiftsPost} onClose={() => setShiftsOf(null)} /> : null}
       {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
       {editing ? <PostFormModal post={editing} onClose={() => setEditing(null)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}
