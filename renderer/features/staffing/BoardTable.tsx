@@ -13,7 +13,7 @@ interface Props {
   board: StaffingBoard;
   selected: CellRef | null;
   onSelect: (c: CellRef) => void;
-  actionsFor: (assignmentId: string) => ChipAction[];
+  actions: ChipAction[];
   onAction: (assignmentId: string, a: ChipAction) => void;
   onDeletePost?: ((post: { id: string; name: string }) => void) | undefined;
   onEditPost?: ((post: EditedPost) => void) | undefined;
@@ -24,7 +24,7 @@ interface Props {
 }
 
 /** Rows: posts grouped by community, one row per shift; columns: the days. */
-export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost, onEditPost, onEditShifts, onHandover, onOpenLog, now }: Props) {
+export function BoardTable({ board, selected, onSelect, actions, onAction, onDeletePost, onEditPost, onEditShifts, onHandover, onOpenLog, now }: Props) {
   const t = useT();
   if (!board.communities.length) return <Empty description={t('staffing.noPosts')} />;
   const selectedId = selected ? cellId(selected) : null;
@@ -94,7 +94,7 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                         postId={p.id}
                         selected={selectedId === cellId(ref)}
                         onSelect={onSelect}
-                        actionsFor={actionsFor}
+                        actions={actions}
                         onAction={onAction}
                         onHandover={onHandover}
                         now={now}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App, Button, Segmented, Space, Tabs } from 'antd';
 import { LeftOutlined, PlusOutlined, FilePdfOutlined, UsergroupAddOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
@@ -33,6 +33,7 @@ import './staffing.css';
 
 const EDIT_ACTIONS: ChipAction[] = ['signIn', 'signOut', 'noShow', 'clear', 'unassign'];
 const ATTEND_ACTIONS: ChipAction[] = ['signIn', 'signOut', 'noShow', 'clear'];
+const NO_ACTIONS: ChipAction[] = [];
 
 /** 排班: the day or week board of every post, the people to put on it, the gaps, auto-fill and export. */
 export function StaffingPage() {
@@ -65,7 +66,12 @@ export function StaffingPage() {
 
   const attend = useApiMutation('staffing.attend', { onError: fail });
   const unassign = useApiMutation('staffing.unassign', { onError: fail });
-  const onAction = (id: string, a: ChipAction) => (a === 'unassign' ? unassign.mutate({ id }) : attend.mutate({ id, action: a }));
+  const latest = useRef({ attend, unassign });
+  latest.current = { attend, unassign };
+  /** Stable across renders, so the memoised cells of the board are not drawn again for it. */
+  const onAction = useCallback((id: string, a: ChipAction) => (a === 'unassign' ? latest.current.unassign.mutate({ id }) : latest.current.attend.mutate({ id, action: a })), []);
+  /** The moment shifts are judged begun against (写交接), taken when the board arrives. */
+  const boardAt = useMemo(() => (board.data ? Date.now() : 0), [board.data]);
 
   const watchFill = useJobFinished((job) => {
     if (job.state === 'done') setFill(job.result as AutoFillResult);
@@ -195,14 +201,14 @@ export function StaffingPage() {
                       board={board.data}
                       selected={selected}
                       onSelect={setSelected}
-                      actionsFor={() => (canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : [])}
+                      actions={canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : NO_ACTIONS}
                       onAction={onAction}
                       onDeletePost={canEdit ? deletePost : undefined}
                       onEditPost={canEdit ? setEditing : undefined}
                       onEditShifts={canEdit ? setShiftsOf : undefined}
                       onHandover={canAttend ? setHandover : undefined}
                       onOpenLog={setLogPost}
-                      now={Date.now()}
+                      now={boardAt}
                     />
                   </div>
                 </div>
