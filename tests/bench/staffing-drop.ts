@@ -15,7 +15,10 @@ const DROPS = 7;
 const WATCH_DROP = `new Promise((resolve, reject) => {
   const { cell, name } = %ARGS%;
   let dropped = null;
-  window.addEventListener('pointerup', () => { dropped = performance.now(); }, { capture: true, once: true });
+  window.addEventListener('pointerup', () => {
+    dropped = performance.now();
+    setTimeout(() => { observer.disconnect(); reject(new Error('the name never showed in ' + cell)); }, 20000);
+  }, { capture: true, once: true });
   const shown = () => {
     const td = document.querySelector('[data-cell="' + cell + '"]');
     return !!td && [...td.querySelectorAll('[data-testid="staff-chip"]')].some((c) => c.textContent.trim() === name);
@@ -26,7 +29,6 @@ const WATCH_DROP = `new Promise((resolve, reject) => {
     requestAnimationFrame(() => resolve(performance.now() - dropped));
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  setTimeout(() => { observer.disconnect(); reject(new Error('the name never showed in ' + cell)); }, 20000);
 })`;
 
 async function rpc<T>(page: Page, origin: string, method: string, input: unknown): Promise<T> {
@@ -48,6 +50,8 @@ async function drag(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
   const b = (await target.boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  // dnd-kit finds the cell under the pointer as the page keeps up with the moves; the drop waits for it (the time runs from the release).
+  await page.waitForSelector(`${to}.gd-staff-cell-hover`, { timeout: 30_000 });
   await page.mouse.up();
 }
 
@@ -107,14 +111,17 @@ export async function benchStaffingDrop(largeDir: string, password = process.env
       await page.getByTestId('staff-people-search').locator('input').fill(pair.name);
       const chip = `[data-testid="staff-person"][data-person="${pair.personId}"]`;
       await page.waitForSelector(chip);
-      const shown = page.evaluate(WATCH_DROP.replace('%ARGS%', JSON.stringify({ cell: pair.cell, name: pair.name }))) as Promise<number>;
-      await drag(page, chip, `[data-cell="${pair.cell}"]`);
-      times.push(
-        await shown.catch(async (e: unknown) => {
-          await page.screenshot({ path: join(BENCH_TMP, 'staffing-drop-failed.png') });
-          throw e;
-        }),
+      const shown = (page.evaluate(WATCH_DROP.replace('%ARGS%', JSON.stringify({ cell: pair.cell, name: pair.name }))) as Promise<number>).then(
+        (ms) => ms,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
       );
+      await drag(page, chip, `[data-cell="${pair.cell}"]`);
+      const ms = await shown;
+      if (ms instanceof Error) {
+        await page.screenshot({ path: join(BENCH_TMP, 'staffing-drop-failed.png') });
+        throw ms;
+      }
+      times.push(ms);
       if (process.env.GRIDDESK_BENCH_VERBOSE) console.error(`drop ${times.length}: ${Math.round(times.at(-1)!)} ms`);
       // Let the board settle (the answer of the assignment, the refetch) before the next drop.
       await page.waitForTimeout(1500);
