@@ -66,6 +66,21 @@ export const shiftAssignments = sqliteTable(
     index('shift_assignments_post_idx').on(t.postId, t.date),
     /** Covers the service-hour totals of a month (db/service-hours), which read every shift in it. */
     index('shift_assignments_service_idx').on(t.startsAt, t.personId, t.postId, t.signedInAt, t.signedOutAt, t.noShow, t.deleted),
+    /** Covers the board and the gaps (db/staffing/board.ts), which read every shift of a week without visiting the rows. */
+    index('shift_assignments_board_idx').on(
+      t.startsAt,
+      t.deleted,
+      t.postId,
+      t.templateId,
+      t.date,
+      t.noShow,
+      t.personId,
+      t.signedInAt,
+      t.signedOutAt,
+      t.overridden,
+      t.overrideReason,
+      t.id,
+    ),
   ],
 );
 

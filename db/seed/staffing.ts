@@ -11,6 +11,7 @@ import type { PersonFactory, PersonSpec } from './people';
 import type { SeedPreset } from './presets';
 import type { CommunityDraft } from './territory';
 import type { SeedWriter } from './writer';
+import { handoverText } from './handover-notes';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -47,6 +48,32 @@ const ORIGINS: { origin: PersonOrigin; weight: number }[] = [
 const EXTRA_SKILLS = ['驾驶', '外语', '心理疏导', '信息录入'];
 
 /** The hours of a shift as availability masks (Monday first), on every day. */
+/**
+ * 交接班 on the logged posts: most shifts of the last three days that have ended (and the one under
+ * way, if it began an hour ago) leave a note, written by someone of that shift's team near its end.
+ */
+function writeHandovers(
+  logged: { postId: string; kind: string; shifts: { templateId: string; startMinute: number; minutes: number; names: string[] }[] }[],
+  writer: SeedWriter,
+  rng: Random,
+  today: number,
+  now: number,
+): void {
+  for (const post of logged) {
+    for (let back = 3; back >= 0; back--) {
+      const day = new Date(today - back * DAY);
+      for (const shift of post.shifts) {
+        const startsAt = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, shift.startMinute).getTime();
+        const endsAt = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 0, shift.startMinute + shift.minutes).getTime();
+        if (startsAt > now - 60 * MINUTE || !shift.names.length || !rng.chance(0.7)) continue;
+        const { happened, watch } = handoverText(post.kind, rng);
+        const writtenAt = Math.min(endsAt - rng.int(5, 30) * MINUTE, now);
+        writer.insert('shift_handovers', [post.postId, shift.templateId, dateOf(day.getTime()), startsAt, happened, watch, 'system', rng.pick(shift.names), writtenAt]);
+      }
+    }
+  }
+}
+
 function shiftMask(startMinute: number, minutes: number): number[] {
   const mask = [0, 0, 0, 0, 0, 0, 0];
   for (let day = 0; day < 7; day++)
@@ -69,10 +96,10 @@ const dateOf = (ms: number) => {
 export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter, people: PersonFactory, rng: Random, now: number, preset: SeedPreset): void {
   const size = STAFFING_SIZES[preset];
   const json = (v: unknown) => JSON.stringify(v);
-  const addPerson = (origin: PersonOrigin, skills: string[], availability: number[]): { id: string } => {
+  const addPerson = (origin: PersonOrigin, skills: string[], availability: number[]): { id: string; name: string } => {
     const spec: PersonSpec = { origin, party: origin === 'party_member' ? 1 : 0.5, age: origin === 'volunteer' ? [18, 65] : [23, 58] };
     const p = people.create(spec);
-    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, json(skills), json(availability), null]) };
+    return { id: writer.insert('people', [p.name, p.gender, p.phone, p.idNumber, p.partyMember ? 1 : 0, p.origin, p.employer, json(skills), json(availability), null]), name: p.name };
   };
   const origin = () => rng.weighted(ORIGINS.map((o) => o.origin), ORIGINS.map((o) => o.weight));
   const skillsFor = (required: string[]) => {
@@ -83,6 +110,8 @@ export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter,
   const today = localMidnight(now);
   const firstDay = today - size.daysBack * DAY;
   const days = size.daysBack + size.daysAhead;
+  /** Every third post keeps a position log: its shifts, with who stands them, for the notes written at the end. */
+  const logged: { postId: string; kind: string; shifts: { templateId: string; startMinute: number; minutes: number; names: string[] }[] }[] = [];
 
   for (let n = 0; n < size.posts; n++) {
     const community = communities[n % communities.length]!;
@@ -96,8 +125,12 @@ export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter,
     const name = `${compound.name}${kind.label}`;
     const postId = writer.insert('duty_posts', [name, kind.kind, community.id!, compound.id!, grid.id!, json(geometry), anchor[1], anchor[0], kind.staff, json(kind.skills)]);
     const shifts = kind.kind === 'screening' ? SHIFTS.slice(0, 2) : SHIFTS;
+    const log = n % 3 === 0 ? { postId, kind: kind.kind, shifts: [] as (typeof logged)[number]['shifts'] } : null;
+    if (log) logged.push(log);
     for (const shift of shifts) {
       const templateId = writer.insert('shift_templates', [postId, shift.name, shift.startMinute, shift.minutes]);
+      const names: string[] = [];
+      log?.shifts.push({ templateId, startMinute: shift.startMinute, minutes: shift.minutes, names });
       const night = shift.startMinute >= 23 * 60;
       const team = Math.ceil((kind.staff * 7) / 5);
       for (let k = 0; k < team; k++) {
@@ -109,6 +142,7 @@ export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter,
           shiftMask(other.startMinute, other.minutes).forEach((m, d) => (mask[d]! |= m));
         }
         const person = addPerson(kind.skills.length ? rng.pick(['community_staff', 'volunteer', 'partner_unit'] as const) : origin(), skillsFor(kind.skills), mask);
+        names.push(person.name);
         const off = [(2 * k + n) % 7, (2 * k + n + 1) % 7];
         for (let d = 0; d < days; d++) {
           const midnight = firstDay + d * DAY;
@@ -132,6 +166,7 @@ export function writeStaffing(communities: CommunityDraft[], writer: SeedWriter,
       }
     }
   }
+  writeHandovers(logged, writer, rng.fork('handovers'), today, now);
   // Volunteers on no team yet, free in the evenings and at weekends: what auto-fill can draw on.
   const spare = Math.ceil(size.posts * 0.6);
   for (let i = 0; i < spare; i++) {

@@ -25,11 +25,12 @@ interface AssignmentRow {
 export function assignmentsByCell(sqlite: Database.Database, from: string, days: number): Map<string, BoardPerson[]> {
   const start = dayStart(from)!;
   const end = dayStart(addDays(from, days))!;
+  // The covering index reads the week in one range without visiting the rows; each cell's few people are put in id order below.
   const rows = sqlite
     .prepare<unknown[], AssignmentRow>(
       `SELECT a.id, a.post_id, a.template_id, a.date, a.person_id, pe.name, a.signed_in_at, a.signed_out_at, a.no_show, a.overridden, a.override_reason
-       FROM shift_assignments a JOIN people pe ON pe.id = a.person_id
-       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted = 0 ORDER BY a.id`,
+       FROM shift_assignments a INDEXED BY shift_assignments_board_idx JOIN people pe ON pe.id = a.person_id
+       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted = 0`,
     )
     .all(start, end);
   const out = new Map<string, BoardPerson[]>();
@@ -49,7 +50,37 @@ export function assignmentsByCell(sqlite: Database.Database, from: string, days:
     if (list) list.push(person);
     else out.set(key, [person]);
   }
+  for (const list of out.values()) if (list.length > 1) list.sort(byAssignmentId);
   return out;
+}
+
+const byAssignmentId = (a: BoardPerson, b: BoardPerson): number => (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0);
+
+/** How many people not recorded as no-shows are on each shift starting on the days [from, from + days), by `post|template|date`. */
+export function filledByCell(sqlite: Database.Database, from: string, days: number): Map<string, number> {
+  const rows = sqlite
+    .prepare<unknown[], { post_id: string; template_id: string; date: string }>(
+      `SELECT post_id, template_id, date FROM shift_assignments INDEXED BY shift_assignments_board_idx
+       WHERE starts_at >= ? AND starts_at < ? AND deleted = 0 AND no_show = 0`,
+    )
+    .all(dayStart(from)!, dayStart(addDays(from, days))!);
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.post_id}|${r.template_id}|${r.date}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** `shiftTimes`, remembered: the board asks the same few (day, start, length) for every post. */
+export function shiftTimesMemo(): (date: string, startMinute: number, minutes: number) => { startsAt: number; endsAt: number } {
+  const seen = new Map<string, { startsAt: number; endsAt: number }>();
+  return (date, startMinute, minutes) => {
+    const key = `${date}|${startMinute}|${minutes}`;
+    let times = seen.get(key);
+    if (!times) seen.set(key, (times = shiftTimes(date, startMinute, minutes)));
+    return times;
+  };
 }
 
 /** Filled places of a cell: people on it who were not recorded as no-shows. */
@@ -68,6 +99,7 @@ export function staffingBoard(ctx: ServiceContext, input: { from?: string | unde
   const notes = notesByPost(sqlite, dayStart(from)! - DAY, dayStart(addDays(from, input.days))!);
   const communities = new Map<string, StaffingBoard['communities'][number]>();
   const totals = { shifts: 0, needed: 0, filled: 0, gaps: 0 };
+  const timesOf = shiftTimesMemo();
   for (const r of postRows(sqlite, gridScope(ctx.actor))) {
     const own = templates.get(r.id) ?? [];
     const postCells: BoardCell[] = [];
@@ -79,8 +111,8 @@ export function staffingBoard(ctx: ServiceContext, input: { from?: string | unde
         totals.needed += r.staff_needed;
         totals.filled += Math.min(filled, r.staff_needed);
         if (filled < r.staff_needed) totals.gaps++;
-        const times = shiftTimes(date, t.start_minute, t.minutes);
-        postCells.push({ date, templateId: t.id, ...times, needed: r.staff_needed, people, ...handoverFor(notes.get(r.id), times.startsAt) });
+        const times = timesOf(date, t.start_minute, t.minutes);
+        postCells.push({ date, templateId: t.id, startsAt: times.startsAt, endsAt: times.endsAt, needed: r.staff_needed, people, ...handoverFor(notes.get(r.id), times.startsAt) });
       }
     }
     let community = communities.get(r.community_id);

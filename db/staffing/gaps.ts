@@ -1,9 +1,9 @@
 import { authorize, gridScope } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import type { StaffingGap } from '../../electron/api/staffing';
-import { assignmentsByCell, filledOf } from './board';
+import { filledByCell, shiftTimesMemo } from './board';
 import { postRows, templatesByPost } from './posts';
-import { addDays, dayOf, HOUR, isNight, shiftTimes } from './time';
+import { addDays, dayOf, HOUR, isNight } from './time';
 
 /** Shifts short of staff that end after now and start within `hours`: night shifts first, then by start. */
 export function staffingGaps(ctx: ServiceContext, input: { hours: number }, now: number): StaffingGap[] {
@@ -12,16 +12,18 @@ export function staffingGaps(ctx: ServiceContext, input: { hours: number }, now:
   const horizon = now + input.hours * HOUR;
   const from = addDays(dayOf(now), -1);
   const span = Math.ceil(input.hours / 24) + 2;
-  const cells = assignmentsByCell(sqlite, from, span);
+  const filledIn = filledByCell(sqlite, from, span);
   const templates = templatesByPost(sqlite);
+  const dates = Array.from({ length: span }, (_, i) => addDays(from, i));
+  const timesOf = shiftTimesMemo();
   const out: StaffingGap[] = [];
   for (const p of postRows(sqlite, gridScope(ctx.actor))) {
     for (const t of templates.get(p.id) ?? []) {
-      for (let i = 0; i < span; i++) {
-        const date = addDays(from, i);
-        const { startsAt, endsAt } = shiftTimes(date, t.start_minute, t.minutes);
+      const night = isNight(t.start_minute, t.minutes);
+      for (const date of dates) {
+        const { startsAt, endsAt } = timesOf(date, t.start_minute, t.minutes);
         if (endsAt <= now || startsAt >= horizon) continue;
-        const filled = filledOf(cells.get(`${p.id}|${t.id}|${date}`) ?? []);
+        const filled = filledIn.get(`${p.id}|${t.id}|${date}`) ?? 0;
         if (filled >= p.staff_needed) continue;
         out.push({
           postId: p.id,
@@ -34,7 +36,7 @@ export function staffingGaps(ctx: ServiceContext, input: { hours: number }, now:
           endsAt,
           startMinute: t.start_minute,
           minutes: t.minutes,
-          night: isNight(t.start_minute, t.minutes),
+          night,
           needed: p.staff_needed,
           filled,
         });

@@ -238,19 +238,25 @@ export function saveTemplate(ctx: ServiceContext, input: TemplateInput): ShiftTe
   return templateOf(row);
 }
 
-export function deleteTemplate(ctx: ServiceContext, input: { id: string }, now: number): { id: string } {
+/**
+ * Removes a shift of a post: one with assignments still to come asks first (`confirm`), then takes
+ * them off too. Its past assignments stay, so what happened on it remains on record.
+ */
+export function deleteTemplate(ctx: ServiceContext, input: { id: string; confirm?: boolean | undefined }, now: number): { id: string; futureRemoved: number } {
   authorize(ctx.actor, 'staffing.edit');
   const { sqlite } = ctx;
-  sqlite.transaction(() => {
+  const removed = sqlite.transaction(() => {
     const t = sqlite.prepare<unknown[], TemplateRow>('SELECT id, post_id, name, start_minute, minutes FROM shift_templates WHERE id = ? AND deleted = 0').get(input.id);
     if (!t) throw new ServiceError('NOT_FOUND', 'staffing.templateNotFound', {}, 'id');
     const left = sqlite.prepare<unknown[], number>('SELECT count(*) FROM shift_templates WHERE post_id = ? AND deleted = 0').pluck().get(t.post_id)!;
     if (left <= 1) throw new ServiceError('CONFLICT', 'staffing.lastTemplate', {}, 'id');
     const future = sqlite.prepare<unknown[], string>('SELECT id FROM shift_assignments WHERE template_id = ? AND deleted = 0 AND starts_at > ?').pluck().all(t.id, now);
+    if (future.length && !input.confirm) throw new ServiceError('CONFLICT', 'staffing.futureShiftAssignments', { name: t.name, count: future.length }, 'confirm');
     for (const a of future) tombstoneRow(ctx, shiftAssignments, a);
     tombstoneRow(ctx, shiftTemplates, t.id);
     appendAudit(sqlite, { actor: ctx.actor, action: 'staffing.template.delete', target: t.post_id, detail: { name: t.name, futureRemoved: future.length } });
+    return future.length;
   })();
   ctx.emit('data.changed', { domains: ['staffing'] });
-  return { id: input.id };
+  return { id: input.id, futureRemoved: removed };
 }

@@ -302,7 +302,10 @@ export const staffingMethods = {
     z.object({ id: idSchema, confirm: z.boolean().default(false) }).strict(),
   ),
   'staffing.saveTemplate': mutation<ShiftTemplate>({ permission: 'staffing.edit', invalidates: ['staffing'] })(templateInputSchema),
-  'staffing.deleteTemplate': mutation<{ id: string }>({ permission: 'staffing.edit', invalidates: ['staffing'] })(z.object({ id: idSchema }).strict()),
+  /** Removes a shift of a post; one with assignments still to come is removed only with `confirm` (they go too; the past stays). */
+  'staffing.deleteTemplate': mutation<{ id: string; futureRemoved: number }>({ permission: 'staffing.edit', invalidates: ['staffing'] })(
+    z.object({ id: idSchema, confirm: z.boolean().default(false) }).strict(),
+  ),
   /** A job proposing people for the open places of the week of `from` (result: `AutoFillResult`); nothing is written. */
   'staffing.autoFill': mutation<JobInfo>({ permission: 'staffing.edit', invalidates: ['jobs'], job: true })(
     z.object({ from: dateSchema, days: z.number().int().min(1).max(14).default(7) }).strict(),

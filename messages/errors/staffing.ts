@@ -26,6 +26,10 @@ export const staffingErrors = {
     'zh-CN': '点位「{name}」还有 {count} 条未来排班，确认删除后这些排班一并撤下（已过去的记录保留）',
     en: 'The post "{name}" has {count} assignments still to come; confirm to remove them with it (the past is kept)',
   },
+  'staffing.futureShiftAssignments': {
+    'zh-CN': '班次「{name}」还有 {count} 条未来排班，确认删除后这些排班一并撤下（已过去的记录保留）',
+    en: 'The shift "{name}" has {count} assignments still to come; confirm to remove them with it (the past is kept)',
+  },
   'staffing.rangeTooLong': { 'zh-CN': '日期范围最多 92 天，且结束日期不能早于开始日期', en: 'A date range is at most 92 days, and cannot end before it starts' },
   'staffing.lastTemplate': { 'zh-CN': '点位至少要保留一个班次', en: 'A post keeps at least one shift' },
   'staffing.handoverTooEarly': {

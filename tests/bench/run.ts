@@ -18,6 +18,7 @@ import { benchRequests } from './requests';
 import { benchBriefing } from './briefing';
 import { benchBundles } from './bundles';
 import { benchStaffing } from './staffing';
+import { benchStaffingDrop } from './staffing-drop';
 import { benchServiceHours } from './service-hours';
 import { benchVolunteers } from './volunteers';
 import { benchTerritory } from './territory';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   await benchBriefing(largeDir);
   await benchBriefingLive(largeDir);
   await benchStaffing(largeDir);
+  await benchStaffingDrop(largeDir);
   await benchServiceHours(largeDir);
   await benchVolunteers(largeDir);
   await benchScreening(largeDir);

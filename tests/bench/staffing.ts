@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Actor } from '../../db/auth/roles';
 import { staffingBoard } from '../../db/staffing/board';
 import { staffingGaps } from '../../db/staffing/gaps';
@@ -8,7 +11,7 @@ import { dayOf, weekStart } from '../../db/staffing/time';
 import { dispatch } from '../../electron/rpc/dispatch';
 import { GridRuntime } from '../../electron/rpc/runtime';
 import { DEMO_PASSWORD } from '../../electron/seed/run-seed';
-import { emit, median } from './lib';
+import { emit, freshDir, median, ROOT } from './lib';
 
 const STAFF: Actor = { id: 'bench', name: '值班员', role: 'staff', seesPersonalData: false };
 
@@ -50,4 +53,15 @@ export async function benchStaffing(largeDir: string, password = DEMO_PASSWORD):
     target: 5000,
   });
   rt.close();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.env.GRIDDESK_BENCH_LARGE ?? freshDir('staffing-large');
+  if (!process.env.GRIDDESK_BENCH_LARGE) {
+    execFileSync(process.execPath, [join(ROOT, 'dist/node/cli.mjs'), 'seed', '--preset', 'large', '--seed', '1', '--data-dir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  benchStaffing(dir).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -13,17 +13,18 @@ interface Props {
   board: StaffingBoard;
   selected: CellRef | null;
   onSelect: (c: CellRef) => void;
-  actionsFor: (assignmentId: string) => ChipAction[];
+  actions: ChipAction[];
   onAction: (assignmentId: string, a: ChipAction) => void;
   onDeletePost?: ((post: { id: string; name: string }) => void) | undefined;
   onEditPost?: ((post: EditedPost) => void) | undefined;
+  onEditShifts?: ((postId: string) => void) | undefined;
   onHandover?: ((c: CellRef) => void) | undefined;
   onOpenLog: (postId: string) => void;
   now: number;
 }
 
 /** Rows: posts grouped by community, one row per shift; columns: the days. */
-export function BoardTable({ board, selected, onSelect, actionsFor, onAction, onDeletePost, onEditPost, onHandover, onOpenLog, now }: Props) {
+export function BoardTable({ board, selected, onSelect, actions, onAction, onDeletePost, onEditPost, onEditShifts, onHandover, onOpenLog, now }: Props) {
   const t = useT();
   if (!board.communities.length) return <Empty description={t('staffing.noPosts')} />;
   const selectedId = selected ? cellId(selected) : null;
@@ -64,6 +65,11 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                           {t('staffing.post.edit')}
                         </a>
                       ) : null}
+                      {onEditShifts ? (
+                        <a className="gd-staff-post-link" onClick={() => onEditShifts(p.id)} data-testid="staff-post-shifts">
+                          {t('staffing.template.open')}
+                        </a>
+                      ) : null}
                       {onDeletePost ? (
                         <a className="gd-staff-post-delete" onClick={() => onDeletePost(p)} data-testid="staff-post-delete">
                           {t('staffing.post.delete')}
@@ -88,7 +94,7 @@ export function BoardTable({ board, selected, onSelect, actionsFor, onAction, on
                         postId={p.id}
                         selected={selectedId === cellId(ref)}
                         onSelect={onSelect}
-                        actionsFor={actionsFor}
+                        actions={actions}
                         onAction={onAction}
                         onHandover={onHandover}
                         now={now}

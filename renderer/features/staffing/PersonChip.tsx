@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Dropdown, Tag, Tooltip } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import type { BoardPerson } from '../../../electron/api';
@@ -6,8 +7,14 @@ import { timeOf } from './staffing-dates';
 
 export type ChipAction = 'signIn' | 'signOut' | 'noShow' | 'clear' | 'unassign';
 
+interface Props {
+  person: BoardPerson;
+  actions: ChipAction[];
+  onAction: (assignmentId: string, a: ChipAction) => void;
+}
+
 /** Who is on a shift, with 到岗/离岗 marks; its menu records attendance or takes the person off. */
-export function PersonChip({ person, actions, onAction }: { person: BoardPerson; actions: ChipAction[]; onAction: (a: ChipAction) => void }) {
+export const PersonChip = memo(function PersonChip({ person, actions, onAction }: Props) {
   const t = useT();
   const state = person.noShow ? 'noshow' : person.signedOutAt !== null ? 'out' : person.signedInAt !== null ? 'in' : 'planned';
   const title = [
@@ -28,10 +35,10 @@ export function PersonChip({ person, actions, onAction }: { person: BoardPerson;
   const withTip = title ? <Tooltip title={title}>{chip}</Tooltip> : chip;
   if (!items.length) return withTip;
   return (
-    <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => onAction(key as ChipAction) }}>
+    <Dropdown trigger={['click']} menu={{ items, onClick: ({ key }) => onAction(person.assignmentId, key as ChipAction) }}>
       <span role="button" tabIndex={0} className="gd-staff-chip-wrap">
         {withTip}
       </span>
     </Dropdown>
   );
-}
+});

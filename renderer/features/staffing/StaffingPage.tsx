@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App, Button, Segmented, Space, Tabs } from 'antd';
 import { LeftOutlined, PlusOutlined, FilePdfOutlined, UsergroupAddOutlined, PrinterOutlined, RightOutlined, ThunderboltOutlined, DownloadOutlined } from '@ant-design/icons';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
@@ -25,6 +25,7 @@ import { PostLogDrawer } from './PostLogDrawer';
 import { OverrideDialog } from './OverrideDialog';
 import { PeoplePanel } from './PeoplePanel';
 import { PostFormModal, type EditedPost } from './PostFormModal';
+import { TemplatesModal } from './TemplatesModal';
 import type { ChipAction } from './PersonChip';
 import { mondayOf, shiftDay } from './staffing-dates';
 import { usePlacing } from './use-placing';
@@ -32,6 +33,7 @@ import './staffing.css';
 
 const EDIT_ACTIONS: ChipAction[] = ['signIn', 'signOut', 'noShow', 'clear', 'unassign'];
 const ATTEND_ACTIONS: ChipAction[] = ['signIn', 'signOut', 'noShow', 'clear'];
+const NO_ACTIONS: ChipAction[] = [];
 
 /** 排班: the day or week board of every post, the people to put on it, the gaps, auto-fill and export. */
 export function StaffingPage() {
@@ -53,6 +55,7 @@ export function StaffingPage() {
   const [editing, setEditing] = useState<EditedPost | null>(null);
   const [handover, setHandover] = useState<CellRef | null>(null);
   const [logPost, setLogPost] = useState<string | null>(null);
+  const [shiftsOf, setShiftsOf] = useState<string | null>(null);
   const board = useApiQuery('staffing.board', asked ? { from: asked, days } : { days }, { placeholderData: keepPreviousData });
   const from = asked ?? board.data?.from;
   const today = board.data?.today;
@@ -63,7 +66,12 @@ export function StaffingPage() {
 
   const attend = useApiMutation('staffing.attend', { onError: fail });
   const unassign = useApiMutation('staffing.unassign', { onError: fail });
-  const onAction = (id: string, a: ChipAction) => (a === 'unassign' ? unassign.mutate({ id }) : attend.mutate({ id, action: a }));
+  const latest = useRef({ attend, unassign });
+  latest.current = { attend, unassign };
+  /** Stable across renders, so the memoised cells of the board are not drawn again for it. */
+  const onAction = useCallback((id: string, a: ChipAction) => (a === 'unassign' ? latest.current.unassign.mutate({ id }) : latest.current.attend.mutate({ id, action: a })), []);
+  /** The moment shifts are judged begun against (写交接), taken when the board arrives. */
+  const boardAt = useMemo(() => (board.data ? Date.now() : 0), [board.data]);
 
   const watchFill = useJobFinished((job) => {
     if (job.state === 'done') setFill(job.result as AutoFillResult);
@@ -113,6 +121,8 @@ export function StaffingPage() {
       for (const p of c.posts) if (p.id === selected.postId) return p.templates.find((x) => x.id === selected.templateId) ?? null;
     return null;
   }, [selected, board.data]);
+
+  const shiftsPost = useMemo(() => (shiftsOf ? board.data?.communities.flatMap((c) => c.posts).find((p) => p.id === shiftsOf) : undefined), [shiftsOf, board.data]);
 
   const onDragEnd = (e: DragEndEvent) => {
     const cell = e.over ? parseCellId(String(e.over.id)) : null;
@@ -191,13 +201,14 @@ export function StaffingPage() {
                       board={board.data}
                       selected={selected}
                       onSelect={setSelected}
-                      actionsFor={() => (canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : [])}
+                      actions={canEdit ? EDIT_ACTIONS : canAttend ? ATTEND_ACTIONS : NO_ACTIONS}
                       onAction={onAction}
                       onDeletePost={canEdit ? deletePost : undefined}
                       onEditPost={canEdit ? setEditing : undefined}
+                      onEditShifts={canEdit ? setShiftsOf : undefined}
                       onHandover={canAttend ? setHandover : undefined}
                       onOpenLog={setLogPost}
-                      now={Date.now()}
+                      now={boardAt}
                     />
                   </div>
                 </div>
@@ -230,6 +241,7 @@ export function StaffingPage() {
       ) : null}
       {handover && board.data ? <HandoverModal cell={handover} {...describeCell(board.data, handover)} onClose={() => setHandover(null)} /> : null}
       {logPost ? <PostLogDrawer postId={logPost} onClose={() => setLogPost(null)} /> : null}
+      {shiftsPost ? <TemplatesModal post={shiftsPost} onClose={() => setShiftsOf(null)} /> : null}
       {adding ? <PostFormModal onClose={() => setAdding(false)} /> : null}
       {editing ? <PostFormModal post={editing} onClose={() => setEditing(null)} /> : null}
       {fill ? <AutoFillModal result={fill} onClose={() => setFill(null)} /> : null}

@@ -49,4 +49,24 @@ describe('demo staffing (small preset)', () => {
       expect(shortRest(b, [a], DEFAULT_RULES.minRestMs)).toBeNull();
     }
   });
+
+  it('leaves handover notes on recent shifts of some posts, written after each shift began by someone of its team', () => {
+    const notes = all<{ post_id: string; template_id: string; date: string; shift_starts_at: number; happened: string; author_name: string; written_at: number }>(
+      'SELECT post_id, template_id, date, shift_starts_at, happened, author_name, written_at FROM shift_handovers',
+    );
+    const posts = new Set(notes.map((n) => n.post_id));
+    expect(posts.size).toBeGreaterThanOrEqual(3);
+    expect(posts.size).toBeLessThan(STAFFING_SIZES.small.posts);
+    for (const n of notes) {
+      expect(n.shift_starts_at).toBeLessThanOrEqual(NOW);
+      expect(n.shift_starts_at).toBeGreaterThan(NOW - 5 * 86_400_000);
+      expect(n.written_at).toBeGreaterThanOrEqual(n.shift_starts_at);
+      expect(n.written_at).toBeLessThanOrEqual(NOW);
+      expect(n.happened.length).toBeGreaterThan(4);
+      const team = one<number>('SELECT count(*) FROM shift_assignments a JOIN people pe ON pe.id = a.person_id WHERE a.template_id = ? AND pe.name = ?', n.template_id, n.author_name);
+      expect(team).toBeGreaterThan(0);
+    }
+    // The shift after a noted one is handed it: the latest note of a shift begun in the 24 h before.
+    expect(notes.some((n) => n.shift_starts_at > NOW - 86_400_000)).toBe(true);
+  });
 });

@@ -156,6 +156,32 @@ describe('staffing posts and shifts', () => {
     expect((await admin.call('staffing.posts', {})).length).toBe(0);
   });
 
+  it('deleting a shift with future assignments says how many and asks first; the past stays', async () => {
+    const { sqlite, admin, person, post, early, middle } = await street();
+    const added = await admin.call('staffing.saveTemplate', { postId: post.id, name: '加强班', startMinute: 20 * 60, minutes: 10 * 60 });
+    expect([added.night, added.minutes]).toEqual([true, 600]);
+    const p = person('冯八');
+    await admin.call('staffing.assign', { postId: post.id, templateId: added.id, date: '2026-12-01', personId: p });
+    await admin.call('staffing.assign', { postId: post.id, templateId: added.id, date: '2026-12-05', personId: p });
+    await admin.call('staffing.assign', { postId: post.id, templateId: added.id, date: '2026-12-06', personId: person('陈二') });
+    const e = await refused(sqlite, admin, () => admin.reply('staffing.deleteTemplate', { id: added.id }));
+    expect([e.field, e.message]).toEqual(['confirm', '班次「加强班」还有 2 条未来排班，确认删除后这些排班一并撤下（已过去的记录保留）']);
+    expect(await admin.call('staffing.deleteTemplate', { id: added.id, confirm: true })).toEqual({ id: added.id, futureRemoved: 2 });
+    const left = sqlite.prepare<unknown[], { date: string; deleted: number }>('SELECT date, deleted FROM shift_assignments ORDER BY date').all();
+    expect(left).toEqual([
+      { date: '2026-12-01', deleted: 0 },
+      { date: '2026-12-05', deleted: 1 },
+      { date: '2026-12-06', deleted: 1 },
+    ]);
+    expect((await admin.call('staffing.posts', {}))[0]!.templates.map((t) => t.name)).toEqual(['早班', '中班', '夜班']);
+    // A shift without assignments to come goes at once; the last one stays.
+    expect(await admin.call('staffing.deleteTemplate', { id: early.id })).toEqual({ id: early.id, futureRemoved: 0 });
+    await admin.call('staffing.deleteTemplate', { id: middle.id });
+    const last = (await admin.call('staffing.posts', {}))[0]!.templates[0]!;
+    const refusal = await refused(sqlite, admin, () => admin.reply('staffing.deleteTemplate', { id: last.id, confirm: true }));
+    expect(refusal.message).toBe('点位至少要保留一个班次');
+  });
+
   it('a grid worker sees and signs in only for posts of their grids; a leader only reads', async () => {
     const { admin, person, post, early } = await street();
     const other = await admin.call('staffing.savePost', { name: '西门卡口', kind: 'checkpoint', communityId: open!.territory.community, gridId: open!.otherGrid.grid, staffNeeded: 2 });

@@ -1,0 +1,1 @@
+CREATE INDEX `shift_assignments_board_idx` ON `shift_assignments` (`starts_at`,`deleted`,`post_id`,`template_id`,`date`,`no_show`,`person_id`,`signed_in_at`,`signed_out_at`,`overridden`,`override_reason`,`id`);
