@@ -181,6 +181,8 @@ export async function previewBundle(party: Party, bytes: Uint8Array, options: { 
 
 export interface ImportResult extends BundlePreview {
   conflicts: number;
+  /** The newest stamp merged, for the service thread's clock when the import ran elsewhere. */
+  newest: string | null;
 }
 
 /**
@@ -236,5 +238,5 @@ export async function importBundle(
   let newest = '';
   for (const p of plan.rows) if ((p.row.values.hlc as string) > newest) newest = p.row.values.hlc as string;
   if (newest) party.clock.receive(newest);
-  return { ...preview, conflicts };
+  return { ...preview, conflicts, newest: newest || null };
 }
