@@ -9,6 +9,8 @@ import { ServiceError } from '../errors';
 import { formatHlc, type HybridClock } from '../sync/hlc';
 import { uuidv7 } from '../sync/ids';
 import { areaRows, type AreaChoice } from './area';
+import type { BundleKind } from '../../messages/bundle-kinds';
+import { kindRows } from './kinds';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
 import { recountAfterMerge } from './derived';
@@ -59,6 +61,8 @@ export interface ExportRequest {
   /** Only the rows of these communities and grids and the rows they need; none chosen: the whole office. */
   communityIds?: readonly string[];
   gridIds?: readonly string[];
+  /** Only these record kinds (and the rows they need); none chosen: every kind. */
+  kinds?: readonly BundleKind[];
   now?: Date;
   progress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
@@ -76,7 +80,9 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
   const now = request.now ?? new Date();
   const scope = request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
   const choice: AreaChoice = { communityIds: request.communityIds ?? [], gridIds: request.gridIds ?? [] };
-  const area = choice.communityIds.length + choice.gridIds.length > 0 ? { choice, rows: areaRows(sqlite, choice) } : undefined;
+  const inArea = choice.communityIds.length + choice.gridIds.length > 0 ? areaRows(sqlite, choice) : undefined;
+  const kinds = request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
+  const rows = kinds ? kindRows(sqlite, kinds, inArea) : inArea;
   const sequence = nextSequence(sqlite);
   const built = await buildBundle(sqlite, {
     identity,
@@ -84,7 +90,9 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     nodeId,
     recipients,
     scope,
-    area,
+    rows,
+    area: inArea ? choice : undefined,
+    kinds,
     sinceDate: request.scope === 'sinceDate' ? request.since : undefined,
     sequence,
     now,
@@ -103,7 +111,7 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
       actor,
       action: 'bundles.export',
       target: built.fileName,
-      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, rows: built.rows },
+      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, ...(kinds ? { kinds } : {}), rows: built.rows },
       at: now.getTime(),
     });
   })();

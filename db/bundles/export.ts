@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { changesSince, type ChangeCursor } from '../sync/changes';
 import { travellingTables, type TravellingName } from '../sync/registry';
+import type { BundleKind } from '../../messages/bundle-kinds';
 import { ageEncrypt } from './age-format';
 import type { AreaChoice, AreaRows } from './area';
 import { writeContainer, writePayload } from './container';
@@ -24,8 +25,11 @@ export interface ExportOptions {
   nodeId: string;
   recipients: readonly PartyKey[];
   scope: ExportScope;
-  /** Only these rows (`areaRows`), when the bundle is limited to chosen communities and grids. */
-  area?: { choice: AreaChoice; rows: AreaRows };
+  /** Only these rows (`areaRows`, `kindRows`), when the bundle is limited to an area or to record kinds. */
+  rows?: AreaRows;
+  /** The chosen communities and grids and record kinds, recorded in the manifest. */
+  area?: AreaChoice;
+  kinds?: readonly BundleKind[];
   /** The day a "changes since a date" scope starts (YYYY-MM-DD), recorded in the manifest. */
   sinceDate?: string;
   sequence: number;
@@ -91,7 +95,7 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The JSON Lines of each table with rows in scope; yields between pages so the thread goes on answering. */
 async function tableLines(sqlite: Database.Database, options: ExportOptions): Promise<{ files: Map<TravellingName, string[]>; rows: number; upTo: string | null }> {
   const { scope } = options;
-  const area = options.area?.rows;
+  const area = options.rows;
   const inArea = (table: TravellingName, row: Record<string, unknown>) => !area || area.get(table)!.has(row.id as string);
   const total = travellingTables.reduce((n, t) => n + countInScope(sqlite, t.name, scope, area), 0);
   const metaOf = metaReader(sqlite);
@@ -153,7 +157,8 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
     scope: {
       ...(options.scope.kind === 'all' ? { kind: 'all' as const } : { kind: 'since' as const, since: options.scope.since }),
       ...(options.sinceDate ? { sinceDate: options.sinceDate } : {}),
-      ...(options.area ? { area: { communityIds: [...options.area.choice.communityIds], gridIds: [...options.area.choice.gridIds] } } : {}),
+      ...(options.area ? { area: { communityIds: [...options.area.communityIds], gridIds: [...options.area.gridIds] } } : {}),
+      ...(options.kinds ? { kinds: [...options.kinds] } : {}),
     },
     tables,
   };

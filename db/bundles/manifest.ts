@@ -11,10 +11,12 @@ const party = z.object({
   ageRecipient: z.string().startsWith('age1'),
 });
 
-/** What narrows a scope besides its kind: the day a "since a date" starts, the chosen communities and grids. */
+/** What narrows a scope besides its kind: the day a "since a date" starts, the chosen communities and grids, record kinds. */
 const scopeLimits = {
   sinceDate: z.iso.date().optional(),
   area: z.object({ communityIds: z.array(z.string()), gridIds: z.array(z.string()) }).optional(),
+  /** The record kinds (messages/bundle-kinds.ts); a newer sender's kinds are kept as words. */
+  kinds: z.array(z.string()).optional(),
 };
 
 export const manifestSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { idSchema } from './common';
 import type { JobInfo } from './jobs';
+import { bundleKinds } from '../../messages/bundle-kinds';
 
 /** This office's identity for bundles: its key card (text, also shown as a QR code) and fingerprint. */
 export interface BundleIdentity {
@@ -46,7 +47,7 @@ export interface BundlePreview {
     recipients: { officeCode: string; name: string; keyId: string }[];
     createdAt: string;
     sequence: number;
-    scope: { kind: 'all' } | { kind: 'since'; since: string };
+    scope: ({ kind: 'all' } | { kind: 'since'; since: string }) & { kinds?: string[] };
     tables: Record<string, { rows: number; sha256: string }>;
   };
   signer: { name: string; officeCode: string; keyId: string };
@@ -118,6 +119,8 @@ export const bundleMethods = {
         /** Only these communities and grids (and the rows they need); none: the whole office. */
         communityIds: z.array(idSchema).max(200, '社区（communityIds）最多选 200 个').optional(),
         gridIds: z.array(idSchema).max(1000, '网格（gridIds）最多选 1000 个').optional(),
+        /** Only these record kinds (and the rows they need); none: every kind. */
+        kinds: z.array(z.enum(bundleKinds, { error: `记录类别（kinds）只能是：${bundleKinds.join('、')}` })).max(bundleKinds.length).optional(),
       })
       .strict()
       .refine((v) => v.scope !== 'sinceDate' || v.since !== undefined, { error: '按日期导出时须填写起始日期（since）', path: ['since'] }),
