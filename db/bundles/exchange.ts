@@ -11,6 +11,7 @@ import { uuidv7 } from '../sync/ids';
 import { areaRows, type AreaChoice } from './area';
 import type { BundleKind } from '../../messages/bundle-kinds';
 import { kindRows } from './kinds';
+import { aggregateReport, type ReportRow } from './report';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
 import { recountAfterMerge } from './derived';
@@ -36,7 +37,7 @@ function nextSequence(sqlite: Database.Database): number {
 /** "Changes since the last bundle sent to these partners": from the oldest of their last bundles; all when one never got any. */
 export function sinceLastSent(sqlite: Database.Database, partners: readonly Partner[]): ExportScope {
   const lastOf = sqlite.prepare<[string], { up_to: string | null; at: number }>(
-    `SELECT up_to, at FROM bundle_log WHERE direction = 'sent' AND EXISTS (SELECT 1 FROM json_each(recipient_codes) WHERE value = ?) ORDER BY at DESC LIMIT 1`,
+    `SELECT up_to, at FROM bundle_log WHERE direction = 'sent' AND json_extract(summary, '$.report') IS NULL AND EXISTS (SELECT 1 FROM json_each(recipient_codes) WHERE value = ?) ORDER BY at DESC LIMIT 1`,
   );
   const lasts = partners.map((p) => lastOf.get(p.officeCode));
   if (lasts.length === 0 || lasts.some((l) => !l)) return { kind: 'all' };
@@ -63,6 +64,8 @@ export interface ExportRequest {
   gridIds?: readonly string[];
   /** Only these record kinds (and the rows they need); none chosen: every kind. */
   kinds?: readonly BundleKind[];
+  /** An aggregate-only report (counts per community, grid and day; no personal data) instead of records. */
+  aggregate?: boolean;
   now?: Date;
   progress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
@@ -78,11 +81,14 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     return p;
   });
   const now = request.now ?? new Date();
-  const scope = request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
+  // A report is a picture of now: it ignores "since" and record kinds.
+  const aggregate = request.aggregate === true;
+  const scope =
+    aggregate || request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
   const choice: AreaChoice = { communityIds: request.communityIds ?? [], gridIds: request.gridIds ?? [] };
   const inArea = choice.communityIds.length + choice.gridIds.length > 0 ? areaRows(sqlite, choice) : undefined;
-  const kinds = request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
-  const rows = kinds ? kindRows(sqlite, kinds, inArea) : inArea;
+  const kinds = !aggregate && request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
+  const rows = aggregate ? undefined : kinds ? kindRows(sqlite, kinds, inArea) : inArea;
   const sequence = nextSequence(sqlite);
   const built = await buildBundle(sqlite, {
     identity,
@@ -93,7 +99,8 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     rows,
     area: inArea ? choice : undefined,
     kinds,
-    sinceDate: request.scope === 'sinceDate' ? request.since : undefined,
+    sinceDate: !aggregate && request.scope === 'sinceDate' ? request.since : undefined,
+    report: aggregate ? aggregateReport(sqlite, inArea ? choice : undefined) : undefined,
     sequence,
     now,
     progress: request.progress,
@@ -104,14 +111,25 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     sqlite
       .prepare(
         `INSERT INTO bundle_log (id, direction, sender_code, sender_key_id, recipient_codes, sequence, file_name, up_to, rows, summary, at)
-         VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
+         VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(uuidv7(now.getTime()), built.manifest.sender.officeCode, identity.keyId, JSON.stringify(recipients.map((r) => r.officeCode)), sequence, built.fileName, built.upTo, built.rows, now.getTime());
+      .run(
+        uuidv7(now.getTime()),
+        built.manifest.sender.officeCode,
+        identity.keyId,
+        JSON.stringify(recipients.map((r) => r.officeCode)),
+        sequence,
+        built.fileName,
+        built.upTo,
+        built.rows,
+        aggregate ? JSON.stringify({ report: built.rows }) : '{}',
+        now.getTime(),
+      );
     appendAudit(sqlite, {
       actor,
       action: 'bundles.export',
       target: built.fileName,
-      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, ...(kinds ? { kinds } : {}), rows: built.rows },
+      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, ...(kinds ? { kinds } : {}), ...(aggregate ? { report: true } : {}), rows: built.rows },
       at: now.getTime(),
     });
   })();
@@ -128,6 +146,8 @@ export interface BundlePreview {
   byTable: Record<string, MergeCounts>;
   rejected: RejectedRow[];
   unknownTables: string[];
+  /** An aggregate-only report: its rows, shown as a report and never merged. */
+  report: ReportRow[] | null;
 }
 
 function lastReceived(sqlite: Database.Database, keyId: string): number | null {
@@ -178,6 +198,7 @@ async function openAndPlan(
     byTable: plan.byTable,
     rejected: [...opened.rejected, ...refused],
     unknownTables: opened.unknownTables,
+    report: opened.report,
   };
   return { opened, plan, preview };
 }
@@ -227,12 +248,22 @@ export async function importBundle(
         `INSERT INTO bundle_log (id, direction, sender_code, sender_key_id, recipient_codes, sequence, file_name, up_to, rows, summary, at)
          VALUES (?, 'received', ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       )
-      .run(logId, m.sender.officeCode, m.sender.keyId, JSON.stringify(m.recipients.map((r) => r.officeCode)), m.sequence, options.fileName ?? '', plan.rows.length, JSON.stringify(plan.totals), now);
+      .run(
+        logId,
+        m.sender.officeCode,
+        m.sender.keyId,
+        JSON.stringify(m.recipients.map((r) => r.officeCode)),
+        m.sequence,
+        options.fileName ?? '',
+        opened.report ? opened.report.length : plan.rows.length,
+        JSON.stringify(opened.report ? { report: opened.report.length } : plan.totals),
+        now,
+      );
     appendAudit(sqlite, {
       actor,
       action: 'bundles.import',
       target: options.fileName ?? `${m.sender.officeCode}#${m.sequence}`,
-      detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals },
+      detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals, ...(opened.report ? { report: opened.report.length } : {}) },
       at: now,
     });
   });

@@ -12,7 +12,8 @@ import { ageEncrypt } from './age-format';
 import type { AreaChoice, AreaRows } from './area';
 import { writeContainer, writePayload } from './container';
 import type { OfficeIdentity } from './identity';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, tableFile, trustedComment, type BundleManifest } from './manifest';
+import type { ReportRow } from './report';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, REPORT_FILE, tableFile, trustedComment, type BundleManifest } from './manifest';
 import { minisignSign } from './minisign';
 import type { PartyKey } from './partners';
 import { rowVector, type VersionVector } from './version-vector';
@@ -32,6 +33,8 @@ export interface ExportOptions {
   kinds?: readonly BundleKind[];
   /** The day a "changes since a date" scope starts (YYYY-MM-DD), recorded in the manifest. */
   sinceDate?: string;
+  /** An aggregate-only report instead of records: these rows go in `report.jsonl`, no table. */
+  report?: readonly ReportRow[];
   sequence: number;
   now: Date;
   /** Rows written so far, of `total`. */
@@ -139,8 +142,14 @@ export function bundleFileName(senderCode: string, recipients: readonly PartyKey
 
 export async function buildBundle(sqlite: Database.Database, options: ExportOptions): Promise<BuiltBundle> {
   const { identity, office, recipients, sequence, now } = options;
-  const { files, rows, upTo } = await tableLines(sqlite, options);
+  const { files, rows, upTo } = options.report ? { files: new Map<TravellingName, string[]>(), rows: options.report.length, upTo: null } : await tableLines(sqlite, options);
   const payloadFiles: Record<string, string> = {};
+  let report: BundleManifest['report'];
+  if (options.report) {
+    const text = options.report.map((r) => `${JSON.stringify(r)}\n`).join('');
+    payloadFiles[REPORT_FILE] = text;
+    report = { rows: options.report.length, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  }
   const tables: BundleManifest['tables'] = {};
   for (const [name, lines] of files) {
     const text = lines.map((l) => `${l}\n`).join('');
@@ -161,6 +170,7 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
       ...(options.kinds ? { kinds: [...options.kinds] } : {}),
     },
     tables,
+    ...(report ? { content: 'report' as const, report } : {}),
   };
   payloadFiles['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
   const payload = writePayload(payloadFiles);

@@ -33,6 +33,7 @@ export const bundleThreadJobs = {
     const result = await importBundle(party, bytes, { allowReplay: input.allowReplay, fileName: input.fileName });
     ctx.emit('data.changed', { domains: ['*'] });
     const t = result.totals;
+    if (result.report) return { summary: `已收下汇总报表：${result.report.length} 项数字`, result };
     return { summary: `已导入：新增 ${t.create}，更新 ${t.update}，无变化 ${t.unchanged}，冲突 ${t.conflict}`, result };
   },
 };

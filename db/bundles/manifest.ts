@@ -19,6 +19,8 @@ const scopeLimits = {
   kinds: z.array(z.string()).optional(),
 };
 
+const fileEntry = z.object({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   version: z.number().int().positive(),
@@ -27,12 +29,16 @@ export const manifestSchema = z.object({
   createdAt: z.iso.datetime(),
   sequence: z.number().int().positive(),
   scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('all'), ...scopeLimits }), z.object({ kind: z.literal('since'), since: z.string(), ...scopeLimits })]),
-  tables: z.record(z.string(), z.object({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  tables: z.record(z.string(), fileEntry),
+  /** `report`: an aggregate-only report (`report.jsonl`, no records); absent: records. */
+  content: z.enum(['records', 'report']).optional(),
+  report: fileEntry.optional(),
 });
 
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
 export const tableFile = (table: string) => `tables/${table}.jsonl`;
+export const REPORT_FILE = 'report.jsonl';
 
 export function parseManifest(bytes: Uint8Array | undefined): BundleManifest {
   if (!bytes) throw new ServiceError('INVALID_INPUT', 'bundle.badManifest', { reason: '缺少 manifest.json' });

@@ -39,6 +39,18 @@ export interface BundleRejectedRow {
   reason: string;
 }
 
+/** One figure of an aggregate-only report: per community, grid (null: the whole community) and day (null: as of its making). */
+export interface BundleReportRow {
+  community: string;
+  communityName: string;
+  grid: string | null;
+  gridName: string | null;
+  day: string | null;
+  measure: 'buildings' | 'households' | 'residents' | 'screening.households' | 'screening.visited' | 'staffing.needed' | 'staffing.filled' | 'volunteers.active' | 'volunteers.minutes';
+  key: string | null;
+  value: number;
+}
+
 /** What importing a bundle would do (the dry run), after its signature, encryption and manifest were checked. */
 export interface BundlePreview {
   manifest: {
@@ -49,6 +61,7 @@ export interface BundlePreview {
     sequence: number;
     scope: ({ kind: 'all' } | { kind: 'since'; since: string }) & { kinds?: string[] };
     tables: Record<string, { rows: number; sha256: string }>;
+    content?: 'records' | 'report';
   };
   signer: { name: string; officeCode: string; keyId: string };
   fromSelf: boolean;
@@ -57,6 +70,8 @@ export interface BundlePreview {
   byTable: Record<string, BundleMergeCounts>;
   rejected: BundleRejectedRow[];
   unknownTables: string[];
+  /** An aggregate-only report's figures (shown, never merged); null for a bundle of records. */
+  report: BundleReportRow[] | null;
 }
 
 /** One bundle sent or received. */
@@ -120,6 +135,8 @@ export const bundleMethods = {
         communityIds: z.array(idSchema).max(200, '社区（communityIds）最多选 200 个').optional(),
         gridIds: z.array(idSchema).max(1000, '网格（gridIds）最多选 1000 个').optional(),
         /** Only these record kinds (and the rows they need); none: every kind. */
+        /** An aggregate-only report (counts per community, grid and day; no personal data) instead of records. */
+        aggregate: z.boolean().optional(),
         kinds: z.array(z.enum(bundleKinds, { error: `记录类别（kinds）只能是：${bundleKinds.join('、')}` })).max(bundleKinds.length).optional(),
       })
       .strict()

@@ -24,6 +24,7 @@ export function ExportCard() {
   const [since, setSince] = useState<Dayjs | null>(null);
   const [area, setArea] = useState<AreaValue>(WHOLE);
   const [kinds, setKinds] = useState<BundleKind[]>([]);
+  const [aggregate, setAggregate] = useState(false);
   const watch = useJobFinished((job) => {
     if (job.state !== 'done') return;
     const r = job.result as BundleExportResult;
@@ -32,6 +33,7 @@ export function ExportCard() {
     setSince(null);
     setArea(WHOLE);
     setKinds([]);
+    setAggregate(false);
     void message.success(t('exchange.export.done', { sequence: r.sequence, rows: r.rows }));
     void downloadFile(r.fileId, r.name);
   });
@@ -44,7 +46,7 @@ export function ExportCard() {
           <Select mode="multiple" value={to} onChange={setTo} options={options} data-testid="exchange-export-to" />
         </Form.Item>
         <Form.Item label={t('exchange.export.scope')}>
-          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)} disabled={aggregate}>
             <Radio value="sinceLast">{t('exchange.export.scope.sinceLast')}</Radio>
             <Radio value="all" data-testid="exchange-export-all">
               {t('exchange.export.scope.all')}
@@ -58,7 +60,12 @@ export function ExportCard() {
         <Form.Item label={t('exchange.export.area')} extra={t('exchange.export.area.hint')}>
           <AreaPicker value={area} onChange={setArea} />
         </Form.Item>
-        <Form.Item label={t('exchange.export.kinds')} extra={t('exchange.export.kinds.hint')}>
+        <Form.Item extra={t('exchange.export.aggregate.hint')}>
+          <Checkbox checked={aggregate} onChange={(e) => setAggregate(e.target.checked)} data-testid="exchange-export-aggregate">
+            {t('exchange.export.aggregate')}
+          </Checkbox>
+        </Form.Item>
+        <Form.Item label={t('exchange.export.kinds')} extra={t('exchange.export.kinds.hint')} hidden={aggregate}>
           <Checkbox.Group
             value={kinds}
             onChange={(v) => setKinds(v)}
@@ -69,9 +76,9 @@ export function ExportCard() {
         <Button
           type="primary"
           icon={<ExportOutlined />}
-          disabled={to.length === 0 || (scope === 'sinceDate' && !since)}
+          disabled={to.length === 0 || (!aggregate && scope === 'sinceDate' && !since)}
           loading={start.isPending}
-          onClick={() => start.mutate({ partnerIds: to, scope, ...(scope === 'sinceDate' && since ? { since: since.format('YYYY-MM-DD') } : {}), ...area, ...(kinds.length > 0 ? { kinds } : {}) })}
+          onClick={() => start.mutate({ partnerIds: to, scope: aggregate ? 'all' : scope, ...(!aggregate && scope === 'sinceDate' && since ? { since: since.format('YYYY-MM-DD') } : {}), ...area, ...(aggregate ? { aggregate } : kinds.length > 0 ? { kinds } : {}) })}
           data-testid="exchange-export-start"
         >
           {t('exchange.export.start')}
