@@ -11,6 +11,8 @@ import { uuidv7 } from '../sync/ids';
 import { areaRows, type AreaChoice } from './area';
 import type { BundleKind } from '../../messages/bundle-kinds';
 import { kindRows } from './kinds';
+import { writeAnchor } from '../audit/anchors';
+import { checkReceivedAnchor, keepAnchor } from './received-anchors';
 import { aggregateReport, type ReportRow } from './report';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
@@ -25,6 +27,8 @@ export interface Party {
   identity: OfficeIdentity;
   nodeId: string;
   actor: Actor;
+  /** The data folder, where the office's audit anchors are kept: a bundle sent carries a fresh one. */
+  dataDir?: string;
 }
 
 const SEQUENCE_KEY = 'bundle_sequence';
@@ -90,6 +94,7 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
   const kinds = !aggregate && request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
   const rows = aggregate ? undefined : kinds ? kindRows(sqlite, kinds, inArea) : inArea;
   const sequence = nextSequence(sqlite);
+  const anchor = party.dataDir ? writeAnchor(sqlite, party.dataDir, identity.signing, { reason: 'bundle', actor, detail: { sequence }, at: now.getTime() }) : null;
   const built = await buildBundle(sqlite, {
     identity,
     office: officeInfo(sqlite, nodeId),
@@ -100,6 +105,7 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     area: inArea ? choice : undefined,
     kinds,
     sinceDate: !aggregate && request.scope === 'sinceDate' ? request.since : undefined,
+    anchor,
     report: aggregate ? aggregateReport(sqlite, inArea ? choice : undefined) : undefined,
     sequence,
     now,
@@ -148,6 +154,8 @@ export interface BundlePreview {
   unknownTables: string[];
   /** An aggregate-only report: its rows, shown as a report and never merged. */
   report: ReportRow[] | null;
+  /** The sender's audit anchor, its signature checked; null when the bundle carries none. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number } | null;
 }
 
 function lastReceived(sqlite: Database.Database, keyId: string): number | null {
@@ -183,6 +191,7 @@ async function openAndPlan(
 ): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
+  if (opened.manifest.anchor && !opened.fromSelf) checkReceivedAnchor(sqlite, opened.signer, opened.manifest.anchor);
   step(1, 3);
   const plan = planMerge(sqlite, opened.tables);
   step(2, 3);
@@ -199,6 +208,9 @@ async function openAndPlan(
     rejected: [...opened.rejected, ...refused],
     unknownTables: opened.unknownTables,
     report: opened.report,
+    anchor: opened.manifest.anchor
+      ? { seq: opened.manifest.anchor.seq, auditSeq: opened.manifest.anchor.audit_seq, auditHash: opened.manifest.anchor.audit_hash, at: opened.manifest.anchor.at }
+      : null,
   };
   return { opened, plan, preview };
 }
@@ -243,6 +255,7 @@ export async function importBundle(
     conflicts = applied.conflicts;
     recountAfterMerge(sqlite, plan);
     const m = opened.manifest;
+    if (m.anchor && !opened.fromSelf) keepAnchor(sqlite, opened.signer, m.anchor, m.sequence, now);
     sqlite
       .prepare(
         `INSERT INTO bundle_log (id, direction, sender_code, sender_key_id, recipient_codes, sequence, file_name, up_to, rows, summary, at)

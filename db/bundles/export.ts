@@ -13,6 +13,7 @@ import type { AreaChoice, AreaRows } from './area';
 import { writeContainer, writePayload } from './container';
 import type { OfficeIdentity } from './identity';
 import type { ReportRow } from './report';
+import type { Anchor } from '../audit/anchor-record';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, REPORT_FILE, tableFile, trustedComment, type BundleManifest } from './manifest';
 import { minisignSign } from './minisign';
 import type { PartyKey } from './partners';
@@ -35,6 +36,8 @@ export interface ExportOptions {
   sinceDate?: string;
   /** An aggregate-only report instead of records: these rows go in `report.jsonl`, no table. */
   report?: readonly ReportRow[];
+  /** The sender's audit anchor taken for this bundle. */
+  anchor?: Anchor | null;
   sequence: number;
   now: Date;
   /** Rows written so far, of `total`. */
@@ -171,6 +174,7 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
     },
     tables,
     ...(report ? { content: 'report' as const, report } : {}),
+    ...(options.anchor ? { anchor: options.anchor } : {}),
   };
   payloadFiles['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
   const payload = writePayload(payloadFiles);

@@ -29,7 +29,7 @@ export const bundleThreadJobs = {
     const bytes = await readBundleFile(input.path);
     job.throwIfCancelled();
     job.progress('合并记录', 0, 1);
-    const party = { sqlite: ctx.sqlite, identity: officeIdentity(signing), nodeId: ctx.nodeId, actor: ctx.actor, clock: ctx.clock };
+    const party = { sqlite: ctx.sqlite, identity: officeIdentity(signing), nodeId: ctx.nodeId, actor: ctx.actor, clock: ctx.clock, dataDir: ctx.dataDir };
     const result = await importBundle(party, bytes, { allowReplay: input.allowReplay, fileName: input.fileName });
     ctx.emit('data.changed', { domains: ['*'] });
     const t = result.totals;

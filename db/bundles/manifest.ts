@@ -1,5 +1,6 @@
 /** The manifest inside a bundle (docs/bundle-format.md, "manifest.json"). */
 import { z } from 'zod';
+import { ANCHOR_REASONS } from '../audit/anchor-record';
 import { ServiceError } from '../errors';
 
 export const BUNDLE_FORMAT = 'griddesk-bundle';
@@ -19,6 +20,24 @@ const scopeLimits = {
   kinds: z.array(z.string()).optional(),
 };
 
+/** The sender's signed audit anchor (db/audit/anchor-record.ts), as `audit_anchors` holds it. */
+export const anchorSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    at: z.number().int(),
+    reason: z.enum(ANCHOR_REASONS),
+    actor_id: z.string(),
+    actor_name: z.string(),
+    audit_seq: z.number().int().nonnegative(),
+    audit_hash: z.string().regex(/^[0-9a-f]{64}$/),
+    prev_anchor: z.string().regex(/^[0-9a-f]{64}$/),
+    key_id: z.string().regex(/^[0-9a-f]{16}$/),
+    detail: z.string().nullable(),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    signature: z.string().min(1),
+  })
+  .strict();
+
 const fileEntry = z.object({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const manifestSchema = z.object({
@@ -33,6 +52,8 @@ export const manifestSchema = z.object({
   /** `report`: an aggregate-only report (`report.jsonl`, no records); absent: records. */
   content: z.enum(['records', 'report']).optional(),
   report: fileEntry.optional(),
+  /** Where the sender's audit chain stood when it sent, signed with its office key. */
+  anchor: anchorSchema.optional(),
 });
 
 export type BundleManifest = z.infer<typeof manifestSchema>;

@@ -28,6 +28,8 @@ export interface BundlePartner {
   fingerprint: string;
   addedAt: number;
   revokedAt: number | null;
+  /** The newest signed audit anchor received from this partner (its chain's seq and head hash then), and how many are kept. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number; receivedAt: number; count: number } | null;
 }
 
 export type BundleMergeCounts = Record<'create' | 'update' | 'unchanged' | 'conflict', number>;
@@ -72,6 +74,8 @@ export interface BundlePreview {
   unknownTables: string[];
   /** An aggregate-only report's figures (shown, never merged); null for a bundle of records. */
   report: BundleReportRow[] | null;
+  /** The sender's audit anchor, its signature checked; null when the bundle carries none. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number } | null;
 }
 
 /** One bundle sent or received. */

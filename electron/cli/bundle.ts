@@ -71,7 +71,7 @@ export async function bundleCommand(args: string[]): Promise<number> {
     const ctx = host.context(actor);
     authorize(actor, sub === 'import' ? 'bundles.import' : 'bundles.export');
     const identity = requireIdentity(dataDir);
-    const party = { sqlite: ctx.sqlite, identity, nodeId: ctx.nodeId, actor, clock: ctx.clock };
+    const party = { sqlite: ctx.sqlite, identity, nodeId: ctx.nodeId, actor, clock: ctx.clock, dataDir: ctx.dataDir };
     if (sub === 'keys') {
       const [action, arg] = rest;
       if (action === 'card') {

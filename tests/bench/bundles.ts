@@ -68,7 +68,7 @@ export async function benchBundles(largeDir: string, password = DEMO_PASSWORD): 
   const login = await dispatch(rt, session.id, { mode: 'browser' }, 'auth.login', { username: 'admin', password });
   if (!login.ok) throw new Error(login.error.message);
   const ctx = rt.vault.requireOpen().context(ADMIN);
-  const street = { sqlite: ctx.sqlite, identity: requireIdentity(largeDir), nodeId: ctx.nodeId, actor: ADMIN, clock: ctx.clock };
+  const street = { sqlite: ctx.sqlite, identity: requireIdentity(largeDir), nodeId: ctx.nodeId, actor: ADMIN, clock: ctx.clock, dataDir: largeDir };
   const city = officeIdentity(newOfficeKey());
   const cityCard = keyCardText({ name: '市数据中心', officeCode: 'BENCHCITY', keyId: city.keyId, minisignPublicKey: city.minisignPublicKey, ageRecipient: city.ageRecipient });
   const partner = addPartner(ctx.sqlite, ADMIN, cityCard, street.identity.keyId);
