@@ -70,7 +70,7 @@ describe('the aggregate-only report', () => {
     expect(preview.report!.length).toBe(built.rows);
     expect(preview.manifest.content).toBe('report');
     expect(preview.totals).toEqual({ create: 0, update: 0, unchanged: 0, conflict: 0 });
-    const records = () => dump(to).split('\n').filter((l) => !/^(bundle_log|audit_log|meta):/.test(l));
+    const records = () => dump(to).split('\n').filter((l) => !/^(bundle_log|bundle_anchors|audit_log|meta):/.test(l));
     const tablesBefore = records();
     const done = await importBundle(to, built.bytes);
     expect(done.report!.length).toBe(built.rows);
