@@ -12,6 +12,7 @@ import { areaRows, type AreaChoice } from './area';
 import type { BundleKind } from '../../messages/bundle-kinds';
 import { kindRows } from './kinds';
 import { writeAnchor } from '../audit/anchors';
+import { readAnchors, type Anchor } from '../audit/anchor-record';
 import { checkReceivedAnchor, keepAnchor } from './received-anchors';
 import { aggregateReport, type ReportRow } from './report';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
@@ -58,6 +59,19 @@ export function sinceDay(day: string | undefined): ExportScope {
   return { kind: 'since', since: formatHlc({ wall, counter: 99999, node: '\uffff' }), receivedAfter: start.getTime() };
 }
 
+/**
+ * A fresh anchor for the bundle; when one cannot be written now (the database is busy with a
+ * backup, say), the newest the office signed before, which is still its own signed head.
+ */
+function bundleAnchor(sqlite: Database.Database, dataDir: string, identity: OfficeIdentity, actor: Actor, sequence: number, now: Date): Anchor | null {
+  try {
+    return writeAnchor(sqlite, dataDir, identity.signing, { reason: 'bundle', actor, detail: { sequence }, at: now.getTime() });
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    return readAnchors(sqlite).at(-1) ?? null;
+  }
+}
+
 export interface ExportRequest {
   partnerIds: readonly string[];
   /** Everything, changes since the last bundle to these partners, or changes since `since` (a day, YYYY-MM-DD, from 00:00 local time). */
@@ -94,7 +108,7 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
   const kinds = !aggregate && request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
   const rows = aggregate ? undefined : kinds ? kindRows(sqlite, kinds, inArea) : inArea;
   const sequence = nextSequence(sqlite);
-  const anchor = party.dataDir ? writeAnchor(sqlite, party.dataDir, identity.signing, { reason: 'bundle', actor, detail: { sequence }, at: now.getTime() }) : null;
+  const anchor = party.dataDir ? bundleAnchor(sqlite, party.dataDir, identity, actor, sequence, now) : null;
   const built = await buildBundle(sqlite, {
     identity,
     office: officeInfo(sqlite, nodeId),
