@@ -53,7 +53,11 @@ export function areaRows(sqlite: Database.Database, choice: AreaChoice): AreaRow
     if (ids.length > 0) inArea.set(table, new Set(ids.map((r) => r.id)));
   }
 
-  const rows: AreaRows = new Map([...inArea].map(([t, ids]) => [t as TravellingName, new Set(ids)]));
+  return withParents(sqlite, new Map([...inArea].map(([t, ids]) => [t as TravellingName, new Set(ids)])), order);
+}
+
+/** Adds to `rows` the rows they need, through every foreign key, up to the street office. */
+export function withParents(sqlite: Database.Database, rows: AreaRows, order = parentsFirst(sqlite, travellingTables.map((t) => t.name))): AreaRows {
   for (const table of [...order].reverse()) {
     const ids = rows.get(table);
     if (!ids || ids.size === 0) continue;

@@ -9,6 +9,12 @@ import { ServiceError } from '../errors';
 import { formatHlc, type HybridClock } from '../sync/hlc';
 import { uuidv7 } from '../sync/ids';
 import { areaRows, type AreaChoice } from './area';
+import type { BundleKind } from '../../messages/bundle-kinds';
+import { kindRows } from './kinds';
+import { writeAnchor } from '../audit/anchors';
+import { readAnchors, type Anchor } from '../audit/anchor-record';
+import { checkReceivedAnchor, keepAnchor } from './received-anchors';
+import { aggregateReport, type ReportRow } from './report';
 import { buildBundle, type BuiltBundle, type ExportScope } from './export';
 import type { OfficeIdentity } from './identity';
 import { recountAfterMerge } from './derived';
@@ -22,6 +28,8 @@ export interface Party {
   identity: OfficeIdentity;
   nodeId: string;
   actor: Actor;
+  /** The data folder, where the office's audit anchors are kept: a bundle sent carries a fresh one. */
+  dataDir?: string;
 }
 
 const SEQUENCE_KEY = 'bundle_sequence';
@@ -34,7 +42,7 @@ function nextSequence(sqlite: Database.Database): number {
 /** "Changes since the last bundle sent to these partners": from the oldest of their last bundles; all when one never got any. */
 export function sinceLastSent(sqlite: Database.Database, partners: readonly Partner[]): ExportScope {
   const lastOf = sqlite.prepare<[string], { up_to: string | null; at: number }>(
-    `SELECT up_to, at FROM bundle_log WHERE direction = 'sent' AND EXISTS (SELECT 1 FROM json_each(recipient_codes) WHERE value = ?) ORDER BY at DESC LIMIT 1`,
+    `SELECT up_to, at FROM bundle_log WHERE direction = 'sent' AND json_extract(summary, '$.report') IS NULL AND EXISTS (SELECT 1 FROM json_each(recipient_codes) WHERE value = ?) ORDER BY at DESC LIMIT 1`,
   );
   const lasts = partners.map((p) => lastOf.get(p.officeCode));
   if (lasts.length === 0 || lasts.some((l) => !l)) return { kind: 'all' };
@@ -51,6 +59,19 @@ export function sinceDay(day: string | undefined): ExportScope {
   return { kind: 'since', since: formatHlc({ wall, counter: 99999, node: '\uffff' }), receivedAfter: start.getTime() };
 }
 
+/**
+ * A fresh anchor for the bundle; when one cannot be written now (the database is busy with a
+ * backup, say), the newest the office signed before, which is still its own signed head.
+ */
+function bundleAnchor(sqlite: Database.Database, dataDir: string, identity: OfficeIdentity, actor: Actor, sequence: number, now: Date): Anchor | null {
+  try {
+    return writeAnchor(sqlite, dataDir, identity.signing, { reason: 'bundle', actor, detail: { sequence }, at: now.getTime() });
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    return readAnchors(sqlite).at(-1) ?? null;
+  }
+}
+
 export interface ExportRequest {
   partnerIds: readonly string[];
   /** Everything, changes since the last bundle to these partners, or changes since `since` (a day, YYYY-MM-DD, from 00:00 local time). */
@@ -59,6 +80,10 @@ export interface ExportRequest {
   /** Only the rows of these communities and grids and the rows they need; none chosen: the whole office. */
   communityIds?: readonly string[];
   gridIds?: readonly string[];
+  /** Only these record kinds (and the rows they need); none chosen: every kind. */
+  kinds?: readonly BundleKind[];
+  /** An aggregate-only report (counts per community, grid and day; no personal data) instead of records. */
+  aggregate?: boolean;
   now?: Date;
   progress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
@@ -74,18 +99,28 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     return p;
   });
   const now = request.now ?? new Date();
-  const scope = request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
+  // A report is a picture of now: it ignores "since" and record kinds.
+  const aggregate = request.aggregate === true;
+  const scope =
+    aggregate || request.scope === 'all' ? ({ kind: 'all' } as const) : request.scope === 'sinceDate' ? sinceDay(request.since) : sinceLastSent(sqlite, recipients);
   const choice: AreaChoice = { communityIds: request.communityIds ?? [], gridIds: request.gridIds ?? [] };
-  const area = choice.communityIds.length + choice.gridIds.length > 0 ? { choice, rows: areaRows(sqlite, choice) } : undefined;
+  const inArea = choice.communityIds.length + choice.gridIds.length > 0 ? areaRows(sqlite, choice) : undefined;
+  const kinds = !aggregate && request.kinds && request.kinds.length > 0 ? [...new Set(request.kinds)] : undefined;
+  const rows = aggregate ? undefined : kinds ? kindRows(sqlite, kinds, inArea) : inArea;
   const sequence = nextSequence(sqlite);
+  const anchor = party.dataDir ? bundleAnchor(sqlite, party.dataDir, identity, actor, sequence, now) : null;
   const built = await buildBundle(sqlite, {
     identity,
     office: officeInfo(sqlite, nodeId),
     nodeId,
     recipients,
     scope,
-    area,
-    sinceDate: request.scope === 'sinceDate' ? request.since : undefined,
+    rows,
+    area: inArea ? choice : undefined,
+    kinds,
+    sinceDate: !aggregate && request.scope === 'sinceDate' ? request.since : undefined,
+    anchor,
+    report: aggregate ? aggregateReport(sqlite, inArea ? choice : undefined) : undefined,
     sequence,
     now,
     progress: request.progress,
@@ -96,14 +131,25 @@ export async function exportBundle(party: Party, request: ExportRequest): Promis
     sqlite
       .prepare(
         `INSERT INTO bundle_log (id, direction, sender_code, sender_key_id, recipient_codes, sequence, file_name, up_to, rows, summary, at)
-         VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, '{}', ?)`,
+         VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(uuidv7(now.getTime()), built.manifest.sender.officeCode, identity.keyId, JSON.stringify(recipients.map((r) => r.officeCode)), sequence, built.fileName, built.upTo, built.rows, now.getTime());
+      .run(
+        uuidv7(now.getTime()),
+        built.manifest.sender.officeCode,
+        identity.keyId,
+        JSON.stringify(recipients.map((r) => r.officeCode)),
+        sequence,
+        built.fileName,
+        built.upTo,
+        built.rows,
+        aggregate ? JSON.stringify({ report: built.rows }) : '{}',
+        now.getTime(),
+      );
     appendAudit(sqlite, {
       actor,
       action: 'bundles.export',
       target: built.fileName,
-      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, rows: built.rows },
+      detail: { sequence, recipients: recipients.map((r) => r.officeCode), scope: built.manifest.scope.kind, ...(kinds ? { kinds } : {}), ...(aggregate ? { report: true } : {}), rows: built.rows },
       at: now.getTime(),
     });
   })();
@@ -120,6 +166,10 @@ export interface BundlePreview {
   byTable: Record<string, MergeCounts>;
   rejected: RejectedRow[];
   unknownTables: string[];
+  /** An aggregate-only report: its rows, shown as a report and never merged. */
+  report: ReportRow[] | null;
+  /** The sender's audit anchor, its signature checked; null when the bundle carries none. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number } | null;
 }
 
 function lastReceived(sqlite: Database.Database, keyId: string): number | null {
@@ -155,6 +205,7 @@ async function openAndPlan(
 ): Promise<{ opened: OpenedBundle; plan: MergePlan; preview: BundlePreview }> {
   const { sqlite, identity, nodeId } = party;
   const opened = await openBundle(bytes, { identity, trusted: trustedPartners(sqlite), selfCard: selfParty(sqlite, nodeId, identity), maxExpanded });
+  if (opened.manifest.anchor && !opened.fromSelf) checkReceivedAnchor(sqlite, opened.signer, opened.manifest.anchor);
   step(1, 3);
   const plan = planMerge(sqlite, opened.tables);
   step(2, 3);
@@ -170,6 +221,10 @@ async function openAndPlan(
     byTable: plan.byTable,
     rejected: [...opened.rejected, ...refused],
     unknownTables: opened.unknownTables,
+    report: opened.report,
+    anchor: opened.manifest.anchor
+      ? { seq: opened.manifest.anchor.seq, auditSeq: opened.manifest.anchor.audit_seq, auditHash: opened.manifest.anchor.audit_hash, at: opened.manifest.anchor.at }
+      : null,
   };
   return { opened, plan, preview };
 }
@@ -181,6 +236,8 @@ export async function previewBundle(party: Party, bytes: Uint8Array, options: { 
 
 export interface ImportResult extends BundlePreview {
   conflicts: number;
+  /** The newest stamp merged, for the service thread's clock when the import ran elsewhere. */
+  newest: string | null;
 }
 
 /**
@@ -212,17 +269,28 @@ export async function importBundle(
     conflicts = applied.conflicts;
     recountAfterMerge(sqlite, plan);
     const m = opened.manifest;
+    if (m.anchor && !opened.fromSelf) keepAnchor(sqlite, opened.signer, m.anchor, m.sequence, now);
     sqlite
       .prepare(
         `INSERT INTO bundle_log (id, direction, sender_code, sender_key_id, recipient_codes, sequence, file_name, up_to, rows, summary, at)
          VALUES (?, 'received', ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       )
-      .run(logId, m.sender.officeCode, m.sender.keyId, JSON.stringify(m.recipients.map((r) => r.officeCode)), m.sequence, options.fileName ?? '', plan.rows.length, JSON.stringify(plan.totals), now);
+      .run(
+        logId,
+        m.sender.officeCode,
+        m.sender.keyId,
+        JSON.stringify(m.recipients.map((r) => r.officeCode)),
+        m.sequence,
+        options.fileName ?? '',
+        opened.report ? opened.report.length : plan.rows.length,
+        JSON.stringify(opened.report ? { report: opened.report.length } : plan.totals),
+        now,
+      );
     appendAudit(sqlite, {
       actor,
       action: 'bundles.import',
       target: options.fileName ?? `${m.sender.officeCode}#${m.sequence}`,
-      detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals },
+      detail: { sender: m.sender.officeCode, keyId: m.sender.keyId, sequence: m.sequence, replay: preview.replayOf !== null, ...plan.totals, ...(opened.report ? { report: opened.report.length } : {}) },
       at: now,
     });
   });
@@ -236,5 +304,5 @@ export async function importBundle(
   let newest = '';
   for (const p of plan.rows) if ((p.row.values.hlc as string) > newest) newest = p.row.values.hlc as string;
   if (newest) party.clock.receive(newest);
-  return { ...preview, conflicts };
+  return { ...preview, conflicts, newest: newest || null };
 }

@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { changesSince, type ChangeCursor } from '../sync/changes';
 import { travellingTables, type TravellingName } from '../sync/registry';
+import type { BundleKind } from '../../messages/bundle-kinds';
 import { ageEncrypt } from './age-format';
 import type { AreaChoice, AreaRows } from './area';
 import { writeContainer, writePayload } from './container';
 import type { OfficeIdentity } from './identity';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, tableFile, trustedComment, type BundleManifest } from './manifest';
+import type { ReportRow } from './report';
+import type { Anchor } from '../audit/anchor-record';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, REPORT_FILE, tableFile, trustedComment, type BundleManifest } from './manifest';
 import { minisignSign } from './minisign';
 import type { PartyKey } from './partners';
 import { rowVector, type VersionVector } from './version-vector';
@@ -24,10 +27,17 @@ export interface ExportOptions {
   nodeId: string;
   recipients: readonly PartyKey[];
   scope: ExportScope;
-  /** Only these rows (`areaRows`), when the bundle is limited to chosen communities and grids. */
-  area?: { choice: AreaChoice; rows: AreaRows };
+  /** Only these rows (`areaRows`, `kindRows`), when the bundle is limited to an area or to record kinds. */
+  rows?: AreaRows;
+  /** The chosen communities and grids and record kinds, recorded in the manifest. */
+  area?: AreaChoice;
+  kinds?: readonly BundleKind[];
   /** The day a "changes since a date" scope starts (YYYY-MM-DD), recorded in the manifest. */
   sinceDate?: string;
+  /** An aggregate-only report instead of records: these rows go in `report.jsonl`, no table. */
+  report?: readonly ReportRow[];
+  /** The sender's audit anchor taken for this bundle. */
+  anchor?: Anchor | null;
   sequence: number;
   now: Date;
   /** Rows written so far, of `total`. */
@@ -91,7 +101,7 @@ const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The JSON Lines of each table with rows in scope; yields between pages so the thread goes on answering. */
 async function tableLines(sqlite: Database.Database, options: ExportOptions): Promise<{ files: Map<TravellingName, string[]>; rows: number; upTo: string | null }> {
   const { scope } = options;
-  const area = options.area?.rows;
+  const area = options.rows;
   const inArea = (table: TravellingName, row: Record<string, unknown>) => !area || area.get(table)!.has(row.id as string);
   const total = travellingTables.reduce((n, t) => n + countInScope(sqlite, t.name, scope, area), 0);
   const metaOf = metaReader(sqlite);
@@ -135,8 +145,14 @@ export function bundleFileName(senderCode: string, recipients: readonly PartyKey
 
 export async function buildBundle(sqlite: Database.Database, options: ExportOptions): Promise<BuiltBundle> {
   const { identity, office, recipients, sequence, now } = options;
-  const { files, rows, upTo } = await tableLines(sqlite, options);
+  const { files, rows, upTo } = options.report ? { files: new Map<TravellingName, string[]>(), rows: options.report.length, upTo: null } : await tableLines(sqlite, options);
   const payloadFiles: Record<string, string> = {};
+  let report: BundleManifest['report'];
+  if (options.report) {
+    const text = options.report.map((r) => `${JSON.stringify(r)}\n`).join('');
+    payloadFiles[REPORT_FILE] = text;
+    report = { rows: options.report.length, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  }
   const tables: BundleManifest['tables'] = {};
   for (const [name, lines] of files) {
     const text = lines.map((l) => `${l}\n`).join('');
@@ -153,9 +169,12 @@ export async function buildBundle(sqlite: Database.Database, options: ExportOpti
     scope: {
       ...(options.scope.kind === 'all' ? { kind: 'all' as const } : { kind: 'since' as const, since: options.scope.since }),
       ...(options.sinceDate ? { sinceDate: options.sinceDate } : {}),
-      ...(options.area ? { area: { communityIds: [...options.area.choice.communityIds], gridIds: [...options.area.choice.gridIds] } } : {}),
+      ...(options.area ? { area: { communityIds: [...options.area.communityIds], gridIds: [...options.area.gridIds] } } : {}),
+      ...(options.kinds ? { kinds: [...options.kinds] } : {}),
     },
     tables,
+    ...(report ? { content: 'report' as const, report } : {}),
+    ...(options.anchor ? { anchor: options.anchor } : {}),
   };
   payloadFiles['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
   const payload = writePayload(payloadFiles);

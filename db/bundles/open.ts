@@ -10,7 +10,8 @@ import { travellingTables, type TravellingEntry, type TravellingName } from '../
 import { AgeError, ageDecrypt } from './age-format';
 import { readContainer, readPayload, BUNDLE_MAX_EXPANDED } from './container';
 import type { OfficeIdentity } from './identity';
-import { parseManifest, parseTrustedComment, tableFile, type BundleManifest } from './manifest';
+import { parseManifest, parseTrustedComment, REPORT_FILE, tableFile, type BundleManifest } from './manifest';
+import { reportRowSchema, type ReportRow } from './report';
 import { minisignVerify, parseMinisig, parseMinisignPublicKey } from './minisign';
 import type { PartyKey } from './partners';
 import { checkRow, type BundleRow } from './rows';
@@ -32,6 +33,8 @@ export interface OpenedBundle {
   rejected: RejectedRow[];
   /** Tables this version does not have (a newer sender): left out, named in the preview. */
   unknownTables: string[];
+  /** An aggregate-only report's rows; null for a bundle of records. */
+  report: ReportRow[] | null;
 }
 
 export interface OpenOptions {
@@ -55,21 +58,47 @@ async function decrypt(identity: OfficeIdentity, encrypted: Uint8Array, to: stri
 
 const ENTRIES = new Map<string, TravellingEntry>(travellingTables.map((t) => [t.name, t]));
 
+function checkEntry(what: string, name: string, declared: { rows: number; sha256: string }, bytes: Uint8Array | undefined): void {
+  if (!bytes) throw invalid('bundle.tableMismatch', { table: what, what: '文件', expected: name, actual: '缺失' });
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== declared.sha256) throw invalid('bundle.tableMismatch', { table: what, what: 'SHA-256', expected: declared.sha256.slice(0, 12), actual: sha.slice(0, 12) });
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  if (lines !== declared.rows) throw invalid('bundle.tableMismatch', { table: what, what: '行数', expected: declared.rows, actual: lines });
+}
+
 function checkTables(manifest: BundleManifest, files: Map<string, Uint8Array>): void {
+  if ((manifest.content === 'report') !== (manifest.report !== undefined)) throw invalid('bundle.badManifest', { reason: 'content 与 report 不一致' });
+  if (manifest.report) {
+    if (Object.keys(manifest.tables).length > 0) throw invalid('bundle.badManifest', { reason: '汇总报表不能含有记录表' });
+    checkEntry(REPORT_FILE, REPORT_FILE, manifest.report, files.get(REPORT_FILE));
+  }
   for (const name of files.keys()) {
-    if (name === 'manifest.json') continue;
+    if (name === 'manifest.json' || (name === REPORT_FILE && manifest.report)) continue;
     const table = /^tables\/(.+)\.jsonl$/.exec(name)?.[1];
     if (!table || !manifest.tables[table]) throw invalid('bundle.badManifest', { reason: `文件 ${name} 不在清单中` });
   }
-  for (const [table, declared] of Object.entries(manifest.tables)) {
-    const bytes = files.get(tableFile(table));
-    if (!bytes) throw invalid('bundle.tableMismatch', { table, what: '文件', expected: tableFile(table), actual: '缺失' });
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    if (sha !== declared.sha256) throw invalid('bundle.tableMismatch', { table, what: 'SHA-256', expected: declared.sha256.slice(0, 12), actual: sha.slice(0, 12) });
-    let lines = 0;
-    for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines++;
-    if (lines !== declared.rows) throw invalid('bundle.tableMismatch', { table, what: '行数', expected: declared.rows, actual: lines });
-  }
+  for (const [table, declared] of Object.entries(manifest.tables)) checkEntry(table, tableFile(table), declared, files.get(tableFile(table)));
+}
+
+/** The report's rows, each checked; a bad line is a rejected row like a bad record. */
+function readReport(manifest: BundleManifest, files: Map<string, Uint8Array>, rejected: RejectedRow[]): ReportRow[] | null {
+  if (!manifest.report) return null;
+  const rows: ReportRow[] = [];
+  const lines = Buffer.from(files.get(REPORT_FILE)!).toString('utf8').split('\n').slice(0, manifest.report.rows);
+  lines.forEach((source, i) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(source);
+    } catch {
+      rejected.push({ table: REPORT_FILE, line: i + 1, id: null, reason: '不是有效的 JSON' });
+      return;
+    }
+    const parsed = reportRowSchema.safeParse(raw);
+    if (parsed.success) rows.push(parsed.data);
+    else rejected.push({ table: REPORT_FILE, line: i + 1, id: null, reason: `${parsed.error.issues[0]!.path.join('.')}：${parsed.error.issues[0]!.message}` });
+  });
+  return rows;
 }
 
 function readRows(manifest: BundleManifest, files: Map<string, Uint8Array>) {
@@ -134,5 +163,6 @@ export async function openBundle(bytes: Uint8Array, options: OpenOptions): Promi
     throw invalid('bundle.signerMismatch', { signer: signerText, sender: senderText });
   }
   checkTables(manifest, files);
-  return { manifest, signer, fromSelf, ...readRows(manifest, files) };
+  const read = readRows(manifest, files);
+  return { manifest, signer, fromSelf, ...read, report: readReport(manifest, files, read.rejected) };
 }

@@ -11,7 +11,7 @@ import { requireIdentity, selfParty } from './office';
 import { addPartner, listPartners, revokePartner } from './trust-list';
 
 export function partyOf(ctx: ServiceContext): Party & { clock: ServiceContext['clock'] } {
-  return { sqlite: ctx.sqlite, identity: requireIdentity(ctx.dataDir), nodeId: ctx.nodeId, actor: ctx.actor, clock: ctx.clock };
+  return { sqlite: ctx.sqlite, identity: requireIdentity(ctx.dataDir), nodeId: ctx.nodeId, actor: ctx.actor, clock: ctx.clock, dataDir: ctx.dataDir };
 }
 
 export async function bundleIdentity(ctx: ServiceContext): Promise<BundleIdentity> {

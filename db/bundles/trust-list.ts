@@ -6,12 +6,15 @@ import { ServiceError } from '../errors';
 import { uuidv7 } from '../sync/ids';
 import { fingerprint, KeyCardError, parseKeyCard } from './key-card';
 import type { PartyKey } from './partners';
+import { keptAnchors, type KeptAnchor } from './received-anchors';
 
 export interface Partner extends PartyKey {
   id: string;
   fingerprint: string;
   addedAt: number;
   revokedAt: number | null;
+  /** The newest audit anchor received from this partner's key, and how many are kept. */
+  anchor: KeptAnchor | null;
 }
 
 interface PartnerRow {
@@ -25,13 +28,17 @@ interface PartnerRow {
   revoked_at: number | null;
 }
 
-function toPartner(r: PartnerRow): Partner {
+function toPartner(r: PartnerRow, anchors: Map<string, KeptAnchor>): Partner {
   const key = { name: r.name, officeCode: r.office_code, keyId: r.key_id, minisignPublicKey: r.minisign_public_key, ageRecipient: r.age_recipient };
-  return { id: r.id, ...key, fingerprint: fingerprint(key), addedAt: r.added_at, revokedAt: r.revoked_at };
+  return { id: r.id, ...key, fingerprint: fingerprint(key), addedAt: r.added_at, revokedAt: r.revoked_at, anchor: anchors.get(r.key_id) ?? null };
 }
 
 export function listPartners(sqlite: Database.Database): Partner[] {
-  return sqlite.prepare<[], PartnerRow>('SELECT * FROM bundle_partners ORDER BY revoked_at IS NOT NULL, name').all().map(toPartner);
+  const anchors = keptAnchors(sqlite);
+  return sqlite
+    .prepare<[], PartnerRow>('SELECT * FROM bundle_partners ORDER BY revoked_at IS NOT NULL, name')
+    .all()
+    .map((r) => toPartner(r, anchors));
 }
 
 /** The partners whose bundles are accepted and who may be sent to. */
@@ -57,7 +64,7 @@ export function addPartner(sqlite: Database.Database, actor: Actor, cardText: st
       .run(id, card.name, card.officeCode, card.keyId, card.minisignPublicKey, card.ageRecipient, now);
     appendAudit(sqlite, { actor, action: 'bundles.partner_add', target: card.keyId, detail: { name: card.name, officeCode: card.officeCode, fingerprint: fingerprint(card) }, at: now });
   })();
-  return toPartner(sqlite.prepare<[string], PartnerRow>('SELECT * FROM bundle_partners WHERE id = ?').get(id)!);
+  return toPartner(sqlite.prepare<[string], PartnerRow>('SELECT * FROM bundle_partners WHERE id = ?').get(id)!, keptAnchors(sqlite));
 }
 
 /** Revokes a partner: its bundles are no longer accepted and nothing more is sent to it. */
@@ -70,5 +77,5 @@ export function revokePartner(sqlite: Database.Database, actor: Actor, id: strin
       appendAudit(sqlite, { actor, action: 'bundles.partner_revoke', target: row.key_id, detail: { name: row.name, officeCode: row.office_code }, at: now });
     })();
   }
-  return toPartner(sqlite.prepare<[string], PartnerRow>('SELECT * FROM bundle_partners WHERE id = ?').get(id)!);
+  return toPartner(sqlite.prepare<[string], PartnerRow>('SELECT * FROM bundle_partners WHERE id = ?').get(id)!, keptAnchors(sqlite));
 }

@@ -76,3 +76,28 @@ export const syncConflicts = sqliteTable(
   },
   (t) => [index('sync_conflicts_open_idx').on(t.resolvedAt, t.tableName, t.rowId)],
 );
+
+/**
+ * The signed audit anchors received in bundles, per sender key: where the sender's audit chain
+ * stood (its newest entry's seq and hash) when it sent, signed with its office key. Kept as
+ * received, for checking that sender's chain later; local, no sync columns.
+ */
+export const bundleAnchors = sqliteTable(
+  'bundle_anchors',
+  {
+    /** The sender's minisign key id (as in `bundle_partners.key_id`). */
+    senderKeyId: text('sender_key_id').notNull(),
+    senderCode: text('sender_code').notNull(),
+    /** The anchor's own sequence at the sender. */
+    seq: integer('seq').notNull(),
+    auditSeq: integer('audit_seq').notNull(),
+    auditHash: text('audit_hash').notNull(),
+    /** The anchor's hash and the whole signed anchor as JSON. */
+    hash: text('hash').notNull(),
+    anchor: text('anchor').notNull(),
+    /** The bundle that brought it. */
+    bundleSequence: integer('bundle_sequence').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.senderKeyId, t.seq] })],
+);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from './define';
 import { idSchema } from './common';
 import type { JobInfo } from './jobs';
+import { bundleKinds } from '../../messages/bundle-kinds';
 
 /** This office's identity for bundles: its key card (text, also shown as a QR code) and fingerprint. */
 export interface BundleIdentity {
@@ -27,6 +28,8 @@ export interface BundlePartner {
   fingerprint: string;
   addedAt: number;
   revokedAt: number | null;
+  /** The newest signed audit anchor received from this partner (its chain's seq and head hash then), and how many are kept. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number; receivedAt: number; count: number } | null;
 }
 
 export type BundleMergeCounts = Record<'create' | 'update' | 'unchanged' | 'conflict', number>;
@@ -38,6 +41,18 @@ export interface BundleRejectedRow {
   reason: string;
 }
 
+/** One figure of an aggregate-only report: per community, grid (null: the whole community) and day (null: as of its making). */
+export interface BundleReportRow {
+  community: string;
+  communityName: string;
+  grid: string | null;
+  gridName: string | null;
+  day: string | null;
+  measure: 'buildings' | 'households' | 'residents' | 'screening.households' | 'screening.visited' | 'staffing.needed' | 'staffing.filled' | 'volunteers.active' | 'volunteers.minutes';
+  key: string | null;
+  value: number;
+}
+
 /** What importing a bundle would do (the dry run), after its signature, encryption and manifest were checked. */
 export interface BundlePreview {
   manifest: {
@@ -46,8 +61,9 @@ export interface BundlePreview {
     recipients: { officeCode: string; name: string; keyId: string }[];
     createdAt: string;
     sequence: number;
-    scope: { kind: 'all' } | { kind: 'since'; since: string };
+    scope: ({ kind: 'all' } | { kind: 'since'; since: string }) & { kinds?: string[] };
     tables: Record<string, { rows: number; sha256: string }>;
+    content?: 'records' | 'report';
   };
   signer: { name: string; officeCode: string; keyId: string };
   fromSelf: boolean;
@@ -56,6 +72,10 @@ export interface BundlePreview {
   byTable: Record<string, BundleMergeCounts>;
   rejected: BundleRejectedRow[];
   unknownTables: string[];
+  /** An aggregate-only report's figures (shown, never merged); null for a bundle of records. */
+  report: BundleReportRow[] | null;
+  /** The sender's audit anchor, its signature checked; null when the bundle carries none. */
+  anchor: { seq: number; auditSeq: number; auditHash: string; at: number } | null;
 }
 
 /** One bundle sent or received. */
@@ -118,6 +138,10 @@ export const bundleMethods = {
         /** Only these communities and grids (and the rows they need); none: the whole office. */
         communityIds: z.array(idSchema).max(200, '社区（communityIds）最多选 200 个').optional(),
         gridIds: z.array(idSchema).max(1000, '网格（gridIds）最多选 1000 个').optional(),
+        /** Only these record kinds (and the rows they need); none: every kind. */
+        /** An aggregate-only report (counts per community, grid and day; no personal data) instead of records. */
+        aggregate: z.boolean().optional(),
+        kinds: z.array(z.enum(bundleKinds, { error: `记录类别（kinds）只能是：${bundleKinds.join('、')}` })).max(bundleKinds.length).optional(),
       })
       .strict()
       .refine((v) => v.scope !== 'sinceDate' || v.since !== undefined, { error: '按日期导出时须填写起始日期（since）', path: ['since'] }),

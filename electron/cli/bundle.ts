@@ -18,7 +18,8 @@ export const BUNDLE_USAGE = `  bundle keys card [--qr]           本街道办的
   bundle keys trust 密钥卡.txt       把对方的密钥卡加入信任列表（请先电话核对指纹）
   bundle keys revoke 机构代码|密钥ID  吊销
   bundle export --to 机构代码|密钥ID[,…] [--scope 范围] --out 文件   导出加密签名的数据包
-         范围以逗号分隔：all | since-last（默认）| since=YYYY-MM-DD，可再加 community=社区代码、grid=网格代码（可重复）
+         范围以逗号分隔：all | since-last（默认）| since=YYYY-MM-DD，可再加 community=社区代码、grid=网格代码（可重复）、
+         kinds=类别+类别（territory 辖区、buildings 楼栋、residents 居民、people 人员、screening 摸排、staffing 排班、volunteers 志愿者、requests 诉求）
   bundle inspect 文件                核对签名、解密、校验清单，显示将新增/更新/无变化/冲突的行数（不写入）
   bundle import 文件 [--dry-run] [--allow-replay]   导入；--dry-run 只显示预览
          均可加 --data-dir DIR  --user 用户名（默认 shuju，需管理员或数据专员）；密码从 GRIDDESK_PASSWORD 或标准输入读取
@@ -70,7 +71,7 @@ export async function bundleCommand(args: string[]): Promise<number> {
     const ctx = host.context(actor);
     authorize(actor, sub === 'import' ? 'bundles.import' : 'bundles.export');
     const identity = requireIdentity(dataDir);
-    const party = { sqlite: ctx.sqlite, identity, nodeId: ctx.nodeId, actor, clock: ctx.clock };
+    const party = { sqlite: ctx.sqlite, identity, nodeId: ctx.nodeId, actor, clock: ctx.clock, dataDir: ctx.dataDir };
     if (sub === 'keys') {
       const [action, arg] = rest;
       if (action === 'card') {

@@ -9,6 +9,7 @@ import { defaultWorkerEntry } from '../host/worker-entry';
 import { IMPORT_JOB_LABELS } from './domains/import-kinds';
 import { TERRITORY_JOB_LABELS } from '../../db/territory/jobs';
 import { VOLUNTEER_JOB_LABELS } from '../../db/volunteers/jobs';
+import { BUNDLE_JOB_LABELS } from '../../db/bundles/jobs';
 import type { GridRuntime } from './runtime';
 
 /**
@@ -17,7 +18,7 @@ import type { GridRuntime } from './runtime';
  */
 export function startThreadJob(rt: GridRuntime, ctx: ServiceContext, kind: JobKind, input: unknown, lane: JobSpec['lane']): JobInfo {
   const worker = rt.options.worker ?? defaultWorkerEntry();
-  const labels: Record<JobKind, string> = { ...JOB_LABELS, ...IMPORT_JOB_LABELS, ...TERRITORY_JOB_LABELS, ...VOLUNTEER_JOB_LABELS };
+  const labels: Record<JobKind, string> = { ...JOB_LABELS, ...IMPORT_JOB_LABELS, ...TERRITORY_JOB_LABELS, ...VOLUNTEER_JOB_LABELS, ...BUNDLE_JOB_LABELS };
   return rt.jobs.start({
     kind,
     label: labels[kind],

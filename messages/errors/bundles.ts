@@ -55,6 +55,14 @@ export const bundleErrors = {
     'zh-CN': '来自 {sender} 的第 {sequence} 号数据包不比已收到的第 {last} 号新（重放？）；如确需重新导入，请明确选择「再次导入」',
     en: 'Bundle number {sequence} from {sender} is not newer than number {last} already received (a replay?); to import it again, choose “import again” explicitly',
   },
+  'bundle.badAnchor': {
+    'zh-CN': '{sender} 数据包中的审计锚点（第 {seq} 号）签名不符或内容被改动；没有导入任何数据',
+    en: 'The audit anchor (number {seq}) in the bundle from {sender} has a bad signature or was changed; nothing was imported',
+  },
+  'bundle.anchorForked': {
+    'zh-CN': '{sender} 数据包中的第 {seq} 号审计锚点与此前收到的同号锚点不一致（对方的审计链可能被改写）；没有导入任何数据',
+    en: 'Audit anchor number {seq} in the bundle from {sender} differs from the one of the same number received before (its audit chain may have been rewritten); nothing was imported',
+  },
   'bundle.noIdentity': {
     'zh-CN': '本机还没有街道办密钥：请由管理员或数据专员登录后再操作数据包',
     en: 'This installation holds no office key yet: an administrator or data officer must sign in before bundles can be used',

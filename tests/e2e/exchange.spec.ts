@@ -149,3 +149,49 @@ test('a bundle for one community carries that community only, and the city impor
   expect(readDb(city, (db) => db.prepare('SELECT count(*) FROM buildings').pluck().get())).toBe(inIt);
   for (const e of errors) expect(e).toEqual([]);
 });
+
+test('an aggregate-only report reaches the city as figures, merges no record, and its audit anchor shows on the partner', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const street = await startServerForTest();
+  const city = await startServerForTest({ fromTemplate: false, args: ['--no-seed'] });
+  servers.push(street, city);
+  const streetPage = await browser.newPage();
+  const cityPage = await browser.newPage();
+  const errors = [watchErrors(streetPage, { console: false }), watchErrors(cityPage, { console: false })];
+  await openSignedIn(streetPage, street, 'shuju');
+  await openExchange(streetPage);
+  await openFreshCity(cityPage, city);
+  await openExchange(cityPage);
+  await trust(cityPage, (await streetPage.getByTestId('exchange-card-text').textContent())!);
+  await trust(streetPage, (await cityPage.getByTestId('exchange-card-text').textContent())!);
+  await expect(cityPage.getByTestId('exchange-partners')).toContainText('尚未收到');
+
+  await chooseOption(streetPage, streetPage.getByTestId('exchange-export-to'), '未命名街道办');
+  await streetPage.getByTestId('exchange-export-aggregate').click();
+  const download = streetPage.waitForEvent('download');
+  await streetPage.getByTestId('exchange-export-start').click();
+  const bytes = readFileSync((await (await download).path())!);
+  const households = readDb(street, (db) => db.prepare('SELECT count(*) FROM households WHERE deleted = 0').pluck().get()) as number;
+
+  await pickBundle(cityPage, bytes);
+  await expect(cityPage.getByTestId('exchange-report-note')).toContainText('汇总报表');
+  const report = cityPage.getByTestId('exchange-report');
+  await expect(report).toBeVisible();
+  await expect(report).toContainText('在岗志愿者');
+  await cityPage.screenshot({ path: join(ARTIFACTS, 'exchange-report.png'), fullPage: true });
+  await cityPage.getByTestId('exchange-import-apply').click();
+  await expect(cityPage.getByText('已收下汇总报表')).toBeVisible({ timeout: 60_000 });
+  expect(households).toBeGreaterThan(0);
+  expect(readDb(city, (db) => db.prepare('SELECT count(*) FROM households').pluck().get())).toBe(0);
+  expect(readDb(city, (db) => db.prepare('SELECT count(*) FROM residents').pluck().get())).toBe(0);
+
+  // The anchor the street signed as it sent is kept and shown on its row.
+  const anchor = readDb(street, (db) => db.prepare(`SELECT audit_seq, audit_hash FROM audit_anchors WHERE reason = 'bundle' ORDER BY seq DESC LIMIT 1`).get()) as {
+    audit_seq: number;
+    audit_hash: string;
+  };
+  await expect(cityPage.locator('[data-testid^="exchange-anchor-"]')).toHaveText(`审计第 ${anchor.audit_seq} 条 · ${anchor.audit_hash.slice(0, 12)}…`);
+  expect(readDb(city, (db) => db.prepare('SELECT count(*) FROM bundle_anchors').pluck().get())).toBe(1);
+  await cityPage.screenshot({ path: join(ARTIFACTS, 'exchange-anchor.png'), fullPage: true });
+  for (const e of errors) expect(e).toEqual([]);
+});

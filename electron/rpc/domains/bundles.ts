@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { ServiceContext } from '../../../db/context';
-import { exportBundle, importBundle, type ExportRequest } from '../../../db/bundles/exchange';
+import { exportBundle, type ExportRequest, type ImportResult } from '../../../db/bundles/exchange';
+import { BUNDLE_JOB_LABELS, type ImportJobInput } from '../../../db/bundles/jobs';
+import { runInThread } from '../../../db/jobs/thread';
+import { defaultWorkerEntry } from '../../host/worker-entry';
 import {
   addBundlePartner,
   bundleConflicts,
@@ -11,7 +14,6 @@ import {
   previewUploadedBundle,
   resolveBundleConflict,
   revokeBundlePartner,
-  uploadedBundle,
 } from '../../../db/bundles/service';
 import { commitFile, openStoredFile, reserveFile } from '../../../db/files/store';
 import { JobCancelled } from '../../../db/jobs/types';
@@ -20,8 +22,9 @@ import type { HandlerMap } from '../handler-types';
 import type { GridRuntime } from '../runtime';
 
 /**
- * Export and import run as jobs on the service thread, which holds the office key (a job thread
- * holds none): the export yields between pages, so calls go on being answered, and stops on cancel.
+ * The export runs as a job on the service thread, which holds the office key: it yields between
+ * pages, so calls go on being answered, and stops on cancel. The import's one merge transaction
+ * would hold that thread for seconds: it runs in a job thread, given the key in its input.
  */
 function startExport(rt: GridRuntime, ctx: ServiceContext, input: ExportRequest) {
   const party = partyOf(ctx);
@@ -47,21 +50,22 @@ function startExport(rt: GridRuntime, ctx: ServiceContext, input: ExportRequest)
 }
 
 function startImport(rt: GridRuntime, ctx: ServiceContext, input: { fileId: string; allowReplay: boolean }) {
-  const party = partyOf(ctx);
+  const { identity } = partyOf(ctx);
   const stored = openStoredFile(ctx.dataDir, input.fileId, ctx.actor);
+  const worker = rt.options.worker ?? defaultWorkerEntry();
+  const body: ImportJobInput = { path: stored.path, fileName: stored.name, allowReplay: input.allowReplay, signing: identity.signing };
   return rt.jobs.start({
     kind: 'bundles.import',
-    label: '导入数据包',
+    label: BUNDLE_JOB_LABELS['bundles.import'],
     owner: ctx.actor,
     lane: 'write',
     run: async (control) => {
-      control.progress('核对签名并解密', 0, 1);
-      const bytes = await uploadedBundle(ctx, input.fileId);
-      control.progress('合并记录', 0, 1);
-      const result = await importBundle(party, bytes, { allowReplay: input.allowReplay, fileName: stored.name });
-      ctx.emit('data.changed', { domains: ['*'] });
-      const t = result.totals;
-      return { summary: `已导入：新增 ${t.create}，更新 ${t.update}，无变化 ${t.unchanged}，冲突 ${t.conflict}`, result };
+      const data = { kind: 'bundles.import', input: body, dataDir: ctx.dataDir, key: rt.vault.jobKey(), actor: ctx.actor, nodeId: ctx.nodeId };
+      const outcome = await runInThread(worker, data, control, (event, payload) => rt.emit(event, payload));
+      const { newest, ...result } = outcome.result as ImportResult;
+      // Later local edits must be stamped after what came in.
+      if (newest) ctx.clock.receive(newest);
+      return { ...outcome, result };
     },
   });
 }

@@ -100,10 +100,11 @@ const SUMMARIES: Record<string, Summary> = {
   'briefing.export_pdf': (e, t) => t('audit.sum.briefingPdf', { scope: text(e.detail, 'scope') }),
   'bundles.export': (e, t) => {
     const to = field(e.detail, 'recipients');
+    if (field(e.detail, 'report')) return t('audit.sum.bundleReportExport', { sequence: text(e.detail, 'sequence'), to: Array.isArray(to) ? to.join('、') : '', rows: count(e.detail, 'rows') });
     return t('audit.sum.bundleExport', { sequence: text(e.detail, 'sequence'), to: Array.isArray(to) ? to.join('、') : '', rows: count(e.detail, 'rows') });
   },
   'bundles.import': (e, t) =>
-    t('audit.sum.bundleImport', {
+    field(e.detail, 'report') ? t('audit.sum.bundleReportImport', { from: text(e.detail, 'sender'), sequence: text(e.detail, 'sequence'), rows: count(e.detail, 'report') }) : t('audit.sum.bundleImport', {
       from: text(e.detail, 'sender'),
       sequence: text(e.detail, 'sequence'),
       create: count(e.detail, 'create'),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Radio, Select } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ExportOutlined } from '@ant-design/icons';
 import type { BundleExportResult } from '../../../electron/api';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { describeError } from '../../ui/error-text';
 import { useJobFinished } from '../jobs/use-jobs';
 import { AreaPicker, type AreaValue } from './AreaPicker';
+import { BUNDLE_KINDS, bundleKinds, type BundleKind } from '../../../messages/bundle-kinds';
 
 type Scope = 'sinceLast' | 'all' | 'sinceDate';
 const WHOLE: AreaValue = { communityIds: [], gridIds: [] };
@@ -22,6 +23,8 @@ export function ExportCard() {
   const [scope, setScope] = useState<Scope>('sinceLast');
   const [since, setSince] = useState<Dayjs | null>(null);
   const [area, setArea] = useState<AreaValue>(WHOLE);
+  const [kinds, setKinds] = useState<BundleKind[]>([]);
+  const [aggregate, setAggregate] = useState(false);
   const watch = useJobFinished((job) => {
     if (job.state !== 'done') return;
     const r = job.result as BundleExportResult;
@@ -29,6 +32,8 @@ export function ExportCard() {
     setScope('sinceLast');
     setSince(null);
     setArea(WHOLE);
+    setKinds([]);
+    setAggregate(false);
     void message.success(t('exchange.export.done', { sequence: r.sequence, rows: r.rows }));
     void downloadFile(r.fileId, r.name);
   });
@@ -41,7 +46,7 @@ export function ExportCard() {
           <Select mode="multiple" value={to} onChange={setTo} options={options} data-testid="exchange-export-to" />
         </Form.Item>
         <Form.Item label={t('exchange.export.scope')}>
-          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+          <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)} disabled={aggregate}>
             <Radio value="sinceLast">{t('exchange.export.scope.sinceLast')}</Radio>
             <Radio value="all" data-testid="exchange-export-all">
               {t('exchange.export.scope.all')}
@@ -55,12 +60,25 @@ export function ExportCard() {
         <Form.Item label={t('exchange.export.area')} extra={t('exchange.export.area.hint')}>
           <AreaPicker value={area} onChange={setArea} />
         </Form.Item>
+        <Form.Item extra={t('exchange.export.aggregate.hint')}>
+          <Checkbox checked={aggregate} onChange={(e) => setAggregate(e.target.checked)} data-testid="exchange-export-aggregate">
+            {t('exchange.export.aggregate')}
+          </Checkbox>
+        </Form.Item>
+        <Form.Item label={t('exchange.export.kinds')} extra={t('exchange.export.kinds.hint')} hidden={aggregate}>
+          <Checkbox.Group
+            value={kinds}
+            onChange={(v) => setKinds(v)}
+            options={bundleKinds.map((k) => ({ value: k, label: BUNDLE_KINDS[k][t.locale] }))}
+            data-testid="exchange-export-kinds"
+          />
+        </Form.Item>
         <Button
           type="primary"
           icon={<ExportOutlined />}
-          disabled={to.length === 0 || (scope === 'sinceDate' && !since)}
+          disabled={to.length === 0 || (!aggregate && scope === 'sinceDate' && !since)}
           loading={start.isPending}
-          onClick={() => start.mutate({ partnerIds: to, scope, ...(scope === 'sinceDate' && since ? { since: since.format('YYYY-MM-DD') } : {}), ...area })}
+          onClick={() => start.mutate({ partnerIds: to, scope: aggregate ? 'all' : scope, ...(!aggregate && scope === 'sinceDate' && since ? { since: since.format('YYYY-MM-DD') } : {}), ...area, ...(aggregate ? { aggregate } : kinds.length > 0 ? { kinds } : {}) })}
           data-testid="exchange-export-start"
         >
           {t('exchange.export.start')}

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { describeError } from '../../ui/error-text';
 import { useJobFinished } from '../jobs/use-jobs';
+import { ReportTable } from './ReportTable';
 
 const OUTCOMES = ['create', 'update', 'unchanged', 'conflict'] as const;
 
@@ -23,7 +24,8 @@ export function ImportCard() {
   const watch = useJobFinished((job) => {
     if (job.state === 'done') {
       const r = job.result as BundlePreview & { conflicts: number };
-      void message.success(t('exchange.preview.done', { create: r.totals.create, update: r.totals.update, conflict: r.totals.conflict }));
+      if (r.report) void message.success(t('exchange.preview.reportDone', { rows: r.report.length }));
+      else void message.success(t('exchange.preview.done', { create: r.totals.create, update: r.totals.update, conflict: r.totals.conflict }));
       setStaged(null);
       void client.invalidateQueries();
     } else if (job.error) void message.error(job.error.message);
@@ -70,7 +72,10 @@ export function ImportCard() {
           <Typography.Title level={5}>{t('exchange.preview.title')}</Typography.Title>
           <div>{t('exchange.preview.sender', { name: p.manifest.sender.officeName, code: p.manifest.sender.officeCode, sequence: p.manifest.sequence, at: formatDateTime(Date.parse(p.manifest.createdAt)) })}</div>
           <div>{p.fromSelf ? t('exchange.preview.self') : t('exchange.preview.signed', { name: p.signer.name, keyId: p.signer.keyId })}</div>
+          {p.report ? <Alert className="gd-exchange-section" type="info" showIcon message={t('exchange.preview.report')} data-testid="exchange-report-note" /> : null}
+          {p.report ? <ReportTable rows={p.report} /> : null}
           <Table<{ table: string } & BundleMergeCounts>
+            style={p.report ? { display: 'none' } : undefined}
             className="gd-exchange-section"
             rowKey="table"
             size="small"
@@ -119,7 +124,7 @@ export function ImportCard() {
               onClick={() => apply.mutate({ fileId: staged.fileId, allowReplay })}
               data-testid="exchange-import-apply"
             >
-              {t('exchange.preview.apply')}
+              {p.report ? t('exchange.preview.reportApply') : t('exchange.preview.apply')}
             </Button>
             <Button onClick={() => setStaged(null)}>{t('exchange.preview.cancel')}</Button>
           </Space>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Input, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import type { BundlePartner } from '../../../electron/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useT } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { describeError } from '../../ui/error-text';
 
 /** The trust list: partners added from their key cards, and revoking one. */
@@ -31,6 +32,18 @@ export function PartnersCard() {
     { title: t('exchange.col.name'), dataIndex: 'name' },
     { title: t('exchange.col.code'), dataIndex: 'officeCode' },
     { title: t('exchange.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <code>{f}</code> },
+    {
+      title: t('exchange.col.anchor'),
+      key: 'anchor',
+      render: (_: unknown, p) =>
+        p.anchor ? (
+          <Tooltip title={t('exchange.anchor.detail', { hash: p.anchor.auditHash, at: formatDateTime(p.anchor.at), received: formatDateTime(p.anchor.receivedAt), count: p.anchor.count })}>
+            <span data-testid={`exchange-anchor-${p.officeCode}`}>{t('exchange.anchor.short', { seq: p.anchor.auditSeq, hash: p.anchor.auditHash.slice(0, 12) })}</span>
+          </Tooltip>
+        ) : (
+          <span className="gd-muted">{t('exchange.anchor.none')}</span>
+        ),
+    },
     {
       title: t('exchange.col.state'),
       key: 'state',

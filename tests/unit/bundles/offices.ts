@@ -32,7 +32,7 @@ export function openOffice(code: string, name = `${code}街道`, identity: Offic
   sqlite
     .prepare(`INSERT INTO street_offices (id, hlc, origin, deleted, code, name, city, district, center_lat, center_lng) VALUES (?, ?, ?, 0, ?, ?, '南京市', '玄武区', 32, 118)`)
     .run(`so-${code}`, '000000000000000:00000:setup', nodeId, code, name);
-  return { sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
+  return { sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, dataDir: dir, close: () => opened.close() };
 }
 
 export function cardOf(office: TestOffice): string {
@@ -65,7 +65,7 @@ export function copyOffice(template: { file: string; identity: OfficeIdentity; n
   const opened = openDatabase({ file });
   const wall = { now: 1_790_000_000_000 };
   const { identity, nodeId } = template;
-  return { sqlite: opened.sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
+  return { sqlite: opened.sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, dataDir: dir, close: () => opened.close() };
 }
 
 /** A street office with the small demo data (3 communities, 24 grids, 400 buildings), its node id the seed's. */
@@ -76,5 +76,5 @@ export function openSeededOffice(identity: OfficeIdentity = officeIdentity(newOf
   seedDatabase(sqlite, { preset: 'small', seed: 7, now: 1_790_000_000_000 });
   const nodeId = sqlite.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'node_id'`).get()!.value;
   const wall = { now: 1_790_000_000_000 };
-  return { sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, close: () => opened.close() };
+  return { sqlite, identity, nodeId, actor: ANALYST, clock: new HybridClock(nodeId, () => wall.now), wall, dir, dataDir: dir, close: () => opened.close() };
 }
