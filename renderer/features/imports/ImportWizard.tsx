@@ -57,8 +57,12 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
     }
   }, [runId, resumed, resumable]);
 
-  const show = (next: ImportRun) => {
-    client.setQueryData(queryKey('imports.get', { id: next.id }), next);
+  const show = async (next: ImportRun) => {
+    // A fetch of the run started before this step ended (a change event invalidated it) would
+    // answer with the run as it was, over this newer one: it is cancelled first.
+    const key = queryKey('imports.get', { id: next.id });
+    await client.cancelQueries({ queryKey: key, exact: true });
+    client.setQueryData(key, next);
     void client.invalidateQueries({ queryKey: ['imports.preview'] });
     void client.invalidateQueries({ queryKey: ['imports.list'] });
     setRunId(next.id);
@@ -94,7 +98,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
         fileId = picked.fileId;
       }
       const previous = runId;
-      show(await finish<ImportRun>('imports.stage', await stage.mutateAsync({ kind, fileId: fileId!, ...(sheet ? { sheet } : {}) })));
+      await show(await finish<ImportRun>('imports.stage', await stage.mutateAsync({ kind, fileId: fileId!, ...(sheet ? { sheet } : {}) })));
       if (previous) await discard.mutateAsync({ id: previous });
     });
 
@@ -120,7 +124,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
     );
   } else if (step === 1) {
     body = (
-      <MappingStep key={`${current.id}-${current.mappingSource}`} run={current} pending={working} onSubmit={(mapping) => void attempt(async () => show(await finish<ImportRun>('imports.setMapping', await setMapping.mutateAsync({ id: current.id, mapping }))))} />
+      <MappingStep key={`${current.id}-${current.mappingSource}`} run={current} pending={working} onSubmit={(mapping) => void attempt(async () => await show(await finish<ImportRun>('imports.setMapping', await setMapping.mutateAsync({ id: current.id, mapping }))))} />
     );
   } else if (step === 2) {
     body = (
@@ -133,7 +137,7 @@ export function ImportWizard({ kind, title, onClose, onApplied }: Props) {
         onApply={() =>
           void attempt(async () => {
             try {
-              show(await finish<ImportRun>('imports.apply', await apply.mutateAsync({ id: current.id })));
+              await show(await finish<ImportRun>('imports.apply', await apply.mutateAsync({ id: current.id })));
               onApplied();
             } finally {
               // A refused apply may have brought the preview up to date.
